@@ -1,0 +1,66 @@
+# SOS Desk: `make run` (venv + demo database + GUI) and `make test` (everything, headless).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_DIR := .demo
+DEMO_DB := $(DEMO_DIR)/desk.db
+DEMO_USER := operater
+DEMO_PASS := demo-lozinka-2026
+DEMO_CALLS ?= 20000
+# Shared libraries Qt needs even offscreen; Debian package names.
+QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
+
+.PHONY: run test lint typecheck unit venv sysdeps demo bench clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory sysdeps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+sysdeps:
+	@missing=""; for p in $(QT_SYSLIBS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system libraries Qt needs:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
+	  else echo "Cannot install:$$missing. Ask an administrator to run: apt-get install$$missing"; exit 1; fi; \
+	fi
+
+$(DEMO_DB): | $(STAMP)
+	@mkdir -p $(DEMO_DIR)
+	SOSDESK_PASSPHRASE=$(DEMO_PASS) SOSDESK_USER=$(DEMO_USER) \
+	  $(VENV)/bin/sosdesk demo --db $(DEMO_DB) --calls $(DEMO_CALLS) --seed 2026
+
+demo: $(DEMO_DB)
+
+run: $(STAMP) $(DEMO_DB)
+	@echo
+	@echo "Demo database: $(DEMO_DB)"
+	@echo "User: $(DEMO_USER)   Passphrase: $(DEMO_PASS)"
+	@echo
+	SOSDESK_USER=$(DEMO_USER) $(VENV)/bin/sosdesk --db $(DEMO_DB)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks migrations
+	$(VENV)/bin/ruff format --check src tests benchmarks migrations
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+unit: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+test: lint typecheck unit
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) $(DEMO_DIR) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,3 @@
+from sosdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""The `sosdesk` command. Each module in `sosdesk.commands` adds its own sub-commands."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import traceback
+from collections.abc import Sequence
+
+from sosdesk import __version__, commands
+from sosdesk.commands.common import EXIT_BAD_INPUT, UserError
+from sosdesk.config import debug_enabled
+from sosdesk.domain.codes import CodeError
+from sosdesk.domain.validation import ValidationFailed
+from sosdesk.store.errors import StoreError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command module's sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="sosdesk", description="SOS Desk: offline desk for an SOS line (GUI by default)."
+    )
+    parser.add_argument("--version", action="version", version=f"sosdesk {__version__}")
+    parser.add_argument("--db", help="database file (default: the platform data folder)")
+    parser.add_argument("--user", help="user name (default: $SOSDESK_USER)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"sosdesk.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (0 ok, 1 unsound/failed, 2 bad input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from sosdesk.commands.gui import run_gui
+
+        handler = run_gui
+    try:
+        return int(handler(args) or 0)
+    except (UserError, StoreError, ValidationFailed, CodeError) as exc:
+        print(f"sosdesk: {exc}", file=sys.stderr)
+        return getattr(exc, "exit_code", EXIT_BAD_INPUT)
+    except BrokenPipeError:  # output piped into `head`: not an error
+        return 0
+    except KeyboardInterrupt:
+        print("sosdesk: interrupted; nothing half-done was kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never print a traceback that may hold client data
+        if debug_enabled():
+            traceback.print_exc()
+        print(f"sosdesk: unexpected {type(exc).__name__}; details are not printed to protect "
+              "client data (set SOSDESK_DEBUG=1 on a test machine to see them)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of `sosdesk`; every module here with a `register(subparsers)` is picked up."""

@@ -1,0 +1,68 @@
+"""Helpers shared by the command modules: database path, passphrase, opening, errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from sosdesk.config import ENV_PASSPHRASE, ENV_USER, default_db_path
+from sosdesk.store.database import Database
+
+EXIT_OK = 0
+EXIT_UNSOUND = 1
+EXIT_BAD_INPUT = 2
+
+
+class UserError(Exception):
+    """A mistake in the command line or its input, reported in one line."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """`--db` (given before or after the sub-command) or the default path."""
+    value = getattr(args, "db_sub", None) or getattr(args, "db", None)
+    return Path(value).expanduser().resolve() if value else default_db_path()
+
+
+def user_name(args: argparse.Namespace) -> str:
+    """`--user` or $SOSDESK_USER."""
+    value = (
+        getattr(args, "user_sub", None) or getattr(args, "user", None) or os.environ.get(ENV_USER)
+    )
+    if not value:
+        raise UserError("no user: pass --user NAME or set SOSDESK_USER")
+    return str(value)
+
+
+def read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A passphrase from the environment variable or, on a terminal, a hidden prompt."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"no passphrase: set {env} or run on a terminal to be asked")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat: ") != first:
+        raise UserError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def add_db_args(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
+    """`--db` and `--user` accepted after the sub-command too."""
+    parser.add_argument("--db", dest="db_sub", metavar="PATH", help="database file")
+    if user:
+        parser.add_argument("--user", dest="user_sub", metavar="NAME", help="user name")
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """Unlock the database named by the arguments with the user's passphrase."""
+    path = db_path(args)
+    user = user_name(args)
+    passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
+    return Database.open(path, user=user, passphrase=passphrase)

@@ -1,0 +1,193 @@
+"""init, verify, backup, restore, passwd and user: the encrypted store from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from sosdesk.commands.common import (
+    EXIT_UNSOUND,
+    UserError,
+    add_db_args,
+    db_path,
+    open_db,
+    read_secret,
+    user_name,
+)
+from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
+from sosdesk.store.audit import verify_chain
+from sosdesk.store.backup import backup_engine, restore_file
+from sosdesk.store.database import Database
+from sosdesk.store.keyfile import KeyFile, keyfile_path
+from sosdesk.store.models import AuditEntry
+
+
+def _init(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    user = user_name(args)
+    passphrase = read_secret(ENV_PASSPHRASE, f"New passphrase for {user}: ", confirm=True)
+    db, recovery = Database.create(path, user=user, passphrase=passphrase, desk=args.desk,
+                                   display_name=args.name, office=args.office)  # fmt: skip
+    db.close()
+    kind = "office" if args.office else "desk"
+    print(f"Created the {kind} database {path} for {args.desk}, user {user}.")
+    print("RECOVERY KEY (shown once; write it down and keep it in the safe):")
+    print(f"    {recovery}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        with db.session() as s:
+            integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
+            cipher = list(s.execute(text("PRAGMA cipher_integrity_check")))
+            problems = verify_chain(s)
+            entries = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+    finally:
+        db.close()
+    sound = True
+    if integrity != ["ok"]:
+        print(f"UNSOUND: integrity check failed: {integrity[0]}")
+        sound = False
+    if cipher:
+        print(f"UNSOUND: encryption integrity check found {len(cipher)} damaged pages")
+        sound = False
+    for p in problems:
+        print(f"UNSOUND: audit chain: {p.message} ({p.kind})")
+        sound = False
+    if sound:
+        print(f"ok: database integrity, encryption integrity and audit chain ({entries} entries)")
+        return 0
+    return EXIT_UNSOUND
+
+
+def _backup(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        out = backup_engine(db.engine, db.data_key, Path(args.out).expanduser())
+        with db.transaction() as tx:
+            tx.audit("backup", "database", None, {"file": out.name})
+    finally:
+        db.close()
+    print(f"Encrypted backup written and verified: {out}")
+    print("It opens only with this database's key file; keep the key file backed up too.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    user = user_name(args)
+    passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
+    db = Database.open(path, user=user, passphrase=passphrase)  # proves the right to restore
+    key = db.data_key
+    db.close()
+    restore_file(path, Path(args.source).expanduser(), key)
+    db = Database.open(path, user=user, passphrase=passphrase)
+    with db.transaction() as tx:
+        tx.audit("restore", "database", None, {"file": Path(args.source).name})
+    db.close()
+    print(f"Restored {path} from {args.source}.")
+    return 0
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    user = user_name(args)
+    target = args.target or user
+    if args.recovery:
+        recovery = read_secret("SOSDESK_RECOVERY_KEY", "Recovery key: ")
+        db = Database.open_with_recovery(path, recovery, user)
+    else:
+        db = open_db(args)
+    try:
+        if target != user and db.actor.role != "coordinator":
+            raise UserError("only a coordinator can set another user's passphrase")
+        new = read_secret(ENV_NEW_PASSPHRASE, f"New passphrase for {target}: ", confirm=True)
+        db.set_passphrase(target, new)
+    finally:
+        db.close()
+    print(f"Passphrase of {target} changed.")
+    return 0
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        if db.actor.role != "coordinator":
+            raise UserError("only a coordinator can add users")
+        new = read_secret(ENV_NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
+        db.add_user(args.name, args.display or args.name, args.role, new)
+    finally:
+        db.close()
+    print(f"User {args.name} ({args.role}) can now unlock this database.")
+    return 0
+
+
+def _user_remove(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        if db.actor.role != "coordinator":
+            raise UserError("only a coordinator can remove users")
+        db.remove_user(args.name)
+    finally:
+        db.close()
+    print(f"User {args.name} can no longer unlock this database.")
+    return 0
+
+
+def _users(args: argparse.Namespace) -> int:
+    kf = KeyFile.load(keyfile_path(db_path(args)))
+    for name in kf.users():
+        print(name)
+    return 0
+
+
+def register(sub: Any) -> None:
+    """Add the store commands."""
+    p = sub.add_parser("init", help="create an encrypted database and key file")
+    add_db_args(p)
+    p.add_argument("--desk", required=True, help="desk code, e.g. BG1 (HQ for the office)")
+    p.add_argument("--name", help="the user's full name")
+    p.add_argument("--office", action="store_true", help="create the office database")
+    p.set_defaults(handler=_init)
+
+    p = sub.add_parser("verify", help="check integrity, encryption and the audit chain")
+    add_db_args(p)
+    p.set_defaults(handler=_verify)
+
+    p = sub.add_parser("backup", help="write a verified encrypted copy")
+    add_db_args(p)
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=_backup)
+
+    p = sub.add_parser("restore", help="replace the database with a verified backup")
+    add_db_args(p)
+    p.add_argument("--from", dest="source", required=True, metavar="FILE")
+    p.set_defaults(handler=_restore)
+
+    p = sub.add_parser("passwd", help="change a passphrase (or set one with the recovery key)")
+    add_db_args(p)
+    p.add_argument("--for", dest="target", metavar="NAME", help="whose passphrase (default: yours)")
+    p.add_argument("--recovery", action="store_true",
+                   help="unlock with the recovery key ($SOSDESK_RECOVERY_KEY or prompt)")  # fmt: skip
+    p.set_defaults(handler=_passwd)
+
+    p = sub.add_parser("user", help="add or remove a user's key slot")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    a = usub.add_parser("add", help="add a user (coordinator only)")
+    add_db_args(a)
+    a.add_argument("--name", required=True)
+    a.add_argument("--display", help="full name")
+    a.add_argument("--role", default="operator", choices=["operator", "consultant", "coordinator"])
+    a.set_defaults(handler=_user_add)
+    r = usub.add_parser("remove", help="remove a user (coordinator only)")
+    add_db_args(r)
+    r.add_argument("--name", required=True)
+    r.set_defaults(handler=_user_remove)
+    ls = usub.add_parser("list", help="users with a key slot")
+    add_db_args(ls, user=False)
+    ls.set_defaults(handler=_users)

@@ -1,0 +1,29 @@
+"""Paths and environment settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP = "sosdesk"
+ENV_PASSPHRASE = "SOSDESK_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "SOSDESK_NEW_PASSPHRASE"
+ENV_USER = "SOSDESK_USER"
+ENV_DEBUG = "SOSDESK_DEBUG"
+
+
+def data_dir() -> Path:
+    """The platform data folder for SOS Desk (not created here)."""
+    return Path(user_data_dir(APP, appauthor=False))
+
+
+def default_db_path() -> Path:
+    """Where the desk database lives unless `--db` says otherwise."""
+    return data_dir() / "desk.db"
+
+
+def debug_enabled() -> bool:
+    """Whether full tracebacks may be printed (never in production: they can hold client data)."""
+    return os.environ.get(ENV_DEBUG) == "1"

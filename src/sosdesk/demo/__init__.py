@@ -1,0 +1,1 @@
+"""Synthetic, seeded demo data (no real person is in it)."""

@@ -1,0 +1,41 @@
+"""Search folding: Cyrillic, Latin with diacritics and ASCII spellings of a word fold equal.
+
+`Ђорђе`, `Đorđe`, `Djordje` and `Dorde` all fold to `dorde`; `Čačak`, `Cacak` and `Чачак`
+to `cacak`; `Љиља` and `Ljilja` to `ljilja`. The folding is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Serbian Cyrillic plus the letters of neighbouring Cyrillic alphabets a caller's name may use
+# (Russian, Ukrainian, Bulgarian, Macedonian), mapped to plain ASCII.
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "d", "е": "e", "ж": "z",
+    "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
+    "я": "ja", "ю": "ju", "й": "j", "щ": "sc", "ы": "y", "э": "e", "ё": "e", "ъ": "",
+    "ь": "", "і": "i", "ї": "ji", "є": "je", "ґ": "g", "ѓ": "g", "ќ": "k", "ѕ": "dz",
+}  # fmt: skip
+_LAT = {"đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "ı": "i"}
+_TABLE = str.maketrans({**_CYR, **_LAT})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Fold text for search: lower case, ASCII, Serbian digraph spellings unified, words kept."""
+    s = text.lower().translate(_TABLE)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _NON_WORD.sub(" ", s)
+    # `Djordje` is how `Đorđe` is typed without diacritics; `đ` itself folds to `d`.
+    while "dj" in s:
+        s = s.replace("dj", "d")
+    return " ".join(s.split())
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of a text."""
+    return fold(text).split()

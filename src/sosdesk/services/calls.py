@@ -1,0 +1,138 @@
+"""Call intake: validate and save a call, with an inline new client and a follow-up if asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from sosdesk.domain.phones import PhoneError, normalise_phone
+from sosdesk.domain.validation import Checker
+from sosdesk.domain.vocab import (
+    CALL_CATEGORY,
+    CALLER_TYPE,
+    DIRECTION,
+    EMERGENCY_STEP,
+    LANGUAGE,
+    LINE,
+    URGENCY,
+)
+from sosdesk.services import search_index
+from sosdesk.services.clients import NotFound, clean_client, insert_client
+from sosdesk.services.events import insert_event
+from sosdesk.services.views import CallView, to_view
+from sosdesk.store.database import Database
+from sosdesk.store.models import Call, Client, FollowUp, utcnow
+
+
+@dataclass
+class CallInput:
+    """What the intake form (or a script) submits."""
+
+    line: str = "sos_24_7"
+    direction: str = "incoming"
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    caller_type: str = "anonymous"
+    caller_phone: str | None = None
+    language: str = "sr"
+    categories: list[str] = field(default_factory=list)
+    client_id: str | None = None
+    new_client: dict[str, Any] | None = None
+    summary: str | None = None
+    actions_taken: str | None = None
+    referrals_given: list[str] = field(default_factory=list)
+    urgency: str = "routine"
+    emergency_steps: list[str] = field(default_factory=list)
+    follow_up_at: datetime | None = None
+    follow_up_what: str | None = None
+
+
+def clean_call(data: CallInput) -> dict[str, Any]:
+    """Validate a call; raises ValidationFailed naming every bad field."""
+    c = Checker()
+    now = utcnow()
+    started = data.started_at or now
+    out: dict[str, Any] = {
+        "line": c.choice("line", data.line, LINE, required=True),
+        "direction": c.choice("direction", data.direction, DIRECTION, required=True),
+        "caller_type": c.choice("caller_type", data.caller_type, CALLER_TYPE, required=True),
+        "language": c.choice("language", data.language, LANGUAGE, required=True),
+        "categories": c.choices("categories", data.categories, CALL_CATEGORY),
+        "summary": c.text("summary", data.summary),
+        "actions_taken": c.text("actions_taken", data.actions_taken),
+        "referrals_given": list(data.referrals_given),
+        "urgency": c.choice("urgency", data.urgency, URGENCY, required=True),
+        "emergency_steps": c.choices("emergency_steps", data.emergency_steps, EMERGENCY_STEP),
+        "started_at": started,
+        "ended_at": data.ended_at,
+    }
+    if started.tzinfo is None or (data.ended_at is not None and data.ended_at.tzinfo is None):
+        c.fail("started_at", "time zone missing")
+    else:
+        if (started - now).total_seconds() > 300:  # allow a little clock skew
+            c.fail("started_at", "a call cannot start in the future")
+        c.span("ended_at", started, data.ended_at)
+    if not out["categories"]:
+        c.fail("categories", "choose at least one category")
+    if data.caller_phone:
+        try:
+            out["caller_phone"] = normalise_phone(data.caller_phone)
+        except PhoneError as exc:
+            c.fail("caller_phone", str(exc))
+    else:
+        out["caller_phone"] = None
+    if data.follow_up_at is not None:
+        if data.follow_up_at.tzinfo is None:
+            c.fail("follow_up_at", "time zone missing")
+        elif not (data.follow_up_what or "").strip():
+            c.fail("follow_up_what", "say what is to be done")
+    if data.client_id and data.new_client:
+        c.fail("client_id", "link an existing client or create a new one, not both")
+    c.done()
+    return out
+
+
+def save_call(db: Database, data: CallInput) -> CallView:
+    """Save a call (and its new client, timeline event and follow-up) in one transaction."""
+    fields = clean_call(data)
+    new_client = clean_client(data.new_client) if data.new_client else None
+    with db.transaction() as tx:
+        client_id = data.client_id
+        if client_id and tx.session.get(Client, client_id) is None:
+            raise NotFound(f"no client with id {client_id}")
+        if new_client is not None:
+            if fields["caller_phone"] and not new_client.get("phones"):
+                new_client["phones"] = [fields["caller_phone"]]
+            client_id = insert_client(tx, db.desk.desk_code, new_client).id
+        call = Call(operator_id=db.actor.user_id, client_id=client_id, **fields)
+        tx.insert(call, audit_detail={"client_id": client_id})
+        search_index.put(tx.session, "call", call.id, search_index.call_body(call))
+        if client_id:
+            insert_event(tx, client_id, "call", call.started_at,
+                         {"call_id": call.id, "summary": call.summary}, call_id=call.id)  # fmt: skip
+        if data.follow_up_at is not None:
+            tx.insert(FollowUp(due_at=data.follow_up_at, what=data.follow_up_what.strip(),  # type: ignore[union-attr]
+                               client_id=client_id, call_id=call.id,
+                               assigned_to=db.actor.user_id))  # fmt: skip
+        view: CallView = to_view(CallView, call)
+    return view
+
+
+def get_call(db: Database, call_id: str) -> CallView:
+    """Read one call."""
+    with db.session() as s:
+        call = s.get(Call, call_id)
+        if call is None:
+            raise NotFound(f"no call with id {call_id}")
+        view: CallView = to_view(CallView, call)
+        return view
+
+
+def recent_calls(db: Database, limit: int = 50) -> list[CallView]:
+    """The latest calls, newest first."""
+    with db.session() as s:
+        rows = s.execute(select(Call).order_by(Call.started_at.desc()).limit(limit)).scalars()
+        return [to_view(CallView, c) for c in rows]

@@ -1,0 +1,96 @@
+"""Timeline events: add (validated, immutable), amend, and list a client's timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from sosdesk.domain.events import validate_event
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.clients import NotFound
+from sosdesk.services.views import EventView, to_view
+from sosdesk.store.database import Database
+from sosdesk.store.models import Client, Event, utcnow
+from sosdesk.store.tx import Tx
+
+
+def insert_event(
+    tx: Tx, client_id: str, kind: str, occurred_at: datetime, payload: dict[str, Any],
+    *, case_id: str | None = None, call_id: str | None = None,
+) -> Event:  # fmt: skip
+    """Validate and insert an event inside an open transaction."""
+    clean = validate_event(kind, payload)
+    if occurred_at.tzinfo is None:
+        raise ValidationFailed([FieldError("occurred_at", "time zone missing")])
+    if occurred_at > utcnow().replace(year=utcnow().year + 5):
+        raise ValidationFailed([FieldError("occurred_at", "implausibly far in the future")])
+    if tx.session.get(Client, client_id) is None:
+        raise NotFound(f"no client with id {client_id}")
+    amends = clean.payload.get("amends_id") if kind == "amendment" else None
+    if amends is not None:
+        target = tx.session.get(Event, amends)
+        if target is None or target.client_id != client_id:
+            raise ValidationFailed([FieldError("amends_id", "that event is not on this timeline")])
+    event = Event(client_id=client_id, case_id=case_id, kind=kind, occurred_at=occurred_at,
+                  author_id=tx.actor.user_id, payload=clean.payload,
+                  amount_minor=clean.amount_minor, currency=clean.currency,
+                  amends_id=amends, call_id=call_id)  # fmt: skip
+    tx.insert(event, audit_detail={"kind": kind, "client_id": client_id})
+    if kind == "status_change":
+        client = tx.session.get(Client, client_id)
+        assert client is not None
+        tx.update(client, {"status": clean.payload["to_status"]})
+    return event
+
+
+def add_event(
+    db: Database, client_id: str, kind: str, occurred_at: datetime, payload: dict[str, Any],
+    *, case_id: str | None = None,
+) -> EventView:  # fmt: skip
+    """Add one event to a client's timeline."""
+    with db.transaction() as tx:
+        event = insert_event(tx, client_id, kind, occurred_at, payload, case_id=case_id)
+        view: EventView = to_view(EventView, event)
+    return view
+
+
+def amend_event(db: Database, event_id: str, corrected: dict[str, Any], reason: str) -> EventView:
+    """Correct an event: a new `amendment` event linked to it; the original is never changed."""
+    with db.session() as s:
+        original = s.get(Event, event_id)
+        if original is None:
+            raise NotFound(f"no event with id {event_id}")
+        client_id = original.client_id
+    return add_event(db, client_id, "amendment", utcnow(),
+                     {"amends_id": event_id, "corrected": corrected, "reason": reason})  # fmt: skip
+
+
+def timeline(
+    db: Database, client_id: str, *, kinds: set[str] | None = None,
+    since: datetime | None = None, until: datetime | None = None,
+    offset: int = 0, limit: int | None = None,
+) -> list[EventView]:  # fmt: skip
+    """Events of a client, newest first, filtered by kind and [since, until)."""
+    q = select(Event).where(Event.client_id == client_id)
+    if kinds:
+        q = q.where(Event.kind.in_(sorted(kinds)))
+    if since:
+        q = q.where(Event.occurred_at >= since)
+    if until:
+        q = q.where(Event.occurred_at < until)
+    q = q.order_by(Event.occurred_at.desc(), Event.id.desc()).offset(offset)
+    if limit is not None:
+        q = q.limit(limit)
+    with db.session() as s:
+        return [to_view(EventView, e) for e in s.execute(q).scalars()]
+
+
+def count_events(db: Database, client_id: str, kinds: set[str] | None = None) -> int:
+    """How many events a client's timeline holds (for lazy loading)."""
+    q = select(func.count()).select_from(Event).where(Event.client_id == client_id)
+    if kinds:
+        q = q.where(Event.kind.in_(sorted(kinds)))
+    with db.session() as s:
+        return int(s.execute(q).scalar_one())

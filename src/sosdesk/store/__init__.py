@@ -1,0 +1,1 @@
+"""Encrypted storage: SQLCipher engine, key file, ORM models, migrations, backup, audit chain."""

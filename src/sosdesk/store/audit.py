@@ -1,0 +1,82 @@
+"""Append-only, hash-chained audit log, and its verification."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sosdesk.store.models import AuditEntry
+
+GENESIS = "0" * 64
+
+
+def entry_hash(
+    at: datetime, actor: str, action: str, entity: str, entity_id: str | None,
+    detail: dict[str, Any], prev_hash: str,
+) -> str:  # fmt: skip
+    """SHA-256 over the canonical form of an entry and the hash before it.
+
+    The sequence number is left out on purpose: order is carried by the links, so an entry
+    moved, inserted or removed shows as a broken link rather than as an "edited" neighbour.
+    """
+    doc = [at.isoformat(), actor, action, entity, entity_id, detail, prev_hash]
+    raw = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def append(
+    session: Session, at: datetime, actor: str, action: str, entity: str,
+    entity_id: str | None, detail: dict[str, Any] | None = None,
+) -> AuditEntry:  # fmt: skip
+    """Append one entry inside the caller's (write) transaction."""
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq = (last.seq + 1) if last else 1
+    prev = last.entry_hash if last else GENESIS
+    detail = detail or {}
+    h = entry_hash(at, actor, action, entity, entity_id, detail, prev)
+    row = AuditEntry(seq=seq, at=at, actor=actor, action=action, entity=entity,
+                     entity_id=entity_id, detail=detail, prev_hash=prev, entry_hash=h)  # fmt: skip
+    session.add(row)
+    session.flush([row])
+    return row
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    """Where the chain breaks and how."""
+
+    seq: int
+    kind: str  # edited, deleted, inserted, reordered
+    message: str
+
+
+def verify_chain(session: Session) -> list[AuditProblem]:
+    """Walk the chain; name the first edited, deleted, inserted or reordered entry."""
+    rows = list(session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars())
+    position = {e.entry_hash: i for i, e in enumerate(rows)}
+    for i, e in enumerate(rows):
+        own = entry_hash(e.at, e.actor, e.action, e.entity, e.entity_id, e.detail, e.prev_hash)
+        if own != e.entry_hash:
+            return [
+                AuditProblem(e.seq, "edited", f"entry {e.seq} was changed after it was written")
+            ]
+        expected = rows[i - 1].entry_hash if i else GENESIS
+        if e.prev_hash == expected:
+            continue
+        j = position.get(e.prev_hash)
+        if j is not None and j == i - 2:
+            bad = rows[i - 1].seq
+            return [AuditProblem(bad, "inserted", f"entry {bad} was inserted into the chain")]
+        if j is not None or e.prev_hash == GENESIS:
+            return [AuditProblem(e.seq, "reordered", f"entry {e.seq} was moved out of its place")]
+        return [AuditProblem(e.seq, "deleted",
+                             f"an entry before entry {e.seq} was deleted (or altered)")]  # fmt: skip
+    return []

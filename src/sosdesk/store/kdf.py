@@ -1,0 +1,56 @@
+"""Argon2id passphrase hashing with stored, bounded parameters."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+
+from sosdesk.store.errors import KeyFileError
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost: iterations, memory in KiB, lanes."""
+
+    time_cost: int = 3
+    memory_kib: int = 262_144
+    parallelism: int = 1
+
+    def check(self) -> KdfParams:
+        """Refuse parameters no honest key file has (a damaged or hostile file)."""
+        if not (1 <= self.time_cost <= 20):
+            raise KeyFileError("key file: Argon2 iterations out of range")
+        if not (8 * 1024 <= self.memory_kib <= 2 * 1024 * 1024):
+            raise KeyFileError("key file: Argon2 memory out of range")
+        if not (1 <= self.parallelism <= 16):
+            raise KeyFileError("key file: Argon2 lanes out of range")
+        return self
+
+    def to_json(self) -> dict[str, Any]:
+        return {"alg": "argon2id", **asdict(self)}
+
+    @classmethod
+    def from_json(cls, data: Any) -> KdfParams:
+        """Parse and bound-check stored parameters."""
+        if not isinstance(data, dict) or data.get("alg") != "argon2id":
+            raise KeyFileError("key file: unknown key derivation")
+        try:
+            params = cls(int(data["time_cost"]), int(data["memory_kib"]), int(data["parallelism"]))
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileError("key file: damaged key derivation parameters") from None
+        return params.check()
+
+
+# Tuned on the reference machine to take about half a second (DESIGN.md §8: 0.3–1.0 s).
+DEFAULT_KDF = KdfParams()
+# Only for tests and throwaway data: fast, and still real Argon2id.
+FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+
+
+def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    """A 32-byte key from a secret and a 16-byte salt."""
+    return hash_secret_raw(
+        secret, salt, params.time_cost, params.memory_kib, params.parallelism, 32, Type.ID
+    )
