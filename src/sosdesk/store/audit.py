@@ -45,7 +45,7 @@ def append(
     row = AuditEntry(seq=seq, at=at, actor=actor, action=action, entity=entity,
                      entity_id=entity_id, detail=detail, prev_hash=prev, entry_hash=h)  # fmt: skip
     session.add(row)
-    session.flush([row])
+    session.flush()
     return row
 
 

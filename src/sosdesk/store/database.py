@@ -31,7 +31,7 @@ from sosdesk.store.errors import (
     StoreError,
     UnknownUser,
 )
-from sosdesk.store.kdf import DEFAULT_KDF, KdfParams
+from sosdesk.store.kdf import KdfParams
 from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
 from sosdesk.store.models import DeviceIdentity, Setting, User, utcnow
 from sosdesk.store.tx import Actor, Tx
@@ -86,7 +86,7 @@ class Database:
     @classmethod
     def create(
         cls, path: Path, *, user: str, passphrase: str, desk: str, display_name: str | None = None,
-        office: bool = False, role: str = "coordinator", kdf: KdfParams = DEFAULT_KDF,
+        office: bool = False, role: str = "coordinator", kdf: KdfParams | None = None,
     ) -> tuple[Database, str]:  # fmt: skip
         """Create a new encrypted database and key file; returns it and the recovery key."""
         check_desk_code(desk)
@@ -203,7 +203,7 @@ class Database:
         """The key file as on disk."""
         return KeyFile.load(keyfile_path(self.path))
 
-    def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams = DEFAULT_KDF) -> None:
+    def set_passphrase(self, user: str, passphrase: str, kdf: KdfParams | None = None) -> None:
         """Add a user's slot or change its passphrase (atomic rewrite of the key file)."""
         kf = self.keyfile().with_user(user, passphrase, self._data_key, kdf)
         kf.save(keyfile_path(self.path))
@@ -211,7 +211,7 @@ class Database:
             tx.audit("passphrase_set", "users", None, {"user": user})
 
     def add_user(
-        self, name: str, display_name: str, role: str, passphrase: str, kdf: KdfParams = DEFAULT_KDF
+        self, name: str, display_name: str, role: str, passphrase: str, kdf: KdfParams | None = None
     ) -> str:
         """Create a user row and key slot; returns the user id."""
         from sosdesk.domain.vocab import ROLE

@@ -49,6 +49,11 @@ DEFAULT_KDF = KdfParams()
 FAST_KDF = KdfParams(time_cost=1, memory_kib=8 * 1024, parallelism=1)
 
 
+def default_kdf() -> KdfParams:
+    """The parameters new key slots get (tests swap DEFAULT_KDF for FAST_KDF)."""
+    return DEFAULT_KDF
+
+
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     """A 32-byte key from a secret and a 16-byte salt."""
     return hash_secret_raw(

@@ -17,8 +17,9 @@ from typing import Any
 from nacl import bindings
 from nacl.exceptions import CryptoError
 
+from sosdesk.store import kdf as kdf_mod
 from sosdesk.store.errors import KeyFileError, StorageFull, UnknownUser, WrongPassphrase
-from sosdesk.store.kdf import DEFAULT_KDF, KdfParams, derive
+from sosdesk.store.kdf import KdfParams, derive
 
 FORMAT = "sosdesk-keyfile"
 VERSION = 1
@@ -77,7 +78,10 @@ def _aad(db_id: str, kind: str, user: str) -> bytes:
     return f"sosdesk-keyslot|{db_id}|{kind}|{user}".encode()
 
 
-def _wrap(db_id: str, kind: str, user: str, secret: bytes, data_key: bytes, kdf: KdfParams) -> Slot:
+def _wrap(
+    db_id: str, kind: str, user: str, secret: bytes, data_key: bytes, kdf: KdfParams | None
+) -> Slot:
+    kdf = kdf or kdf_mod.default_kdf()
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(24)
     kek = derive(secret, salt, kdf)
@@ -131,7 +135,7 @@ class KeyFile:
     @classmethod
     def create(
         cls, db_id: str, desk: str, data_key: bytes, user: str, passphrase: str,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: KdfParams | None = None,
     ) -> tuple[KeyFile, str]:  # fmt: skip
         """A key file with one user slot and a recovery slot; returns it and the recovery key."""
         check_new_passphrase(passphrase)
@@ -164,7 +168,7 @@ class KeyFile:
         raise KeyFileError("this key file has no recovery slot")
 
     def with_user(
-        self, user: str, passphrase: str, data_key: bytes, kdf: KdfParams = DEFAULT_KDF
+        self, user: str, passphrase: str, data_key: bytes, kdf: KdfParams | None = None
     ) -> KeyFile:
         """Add or replace a user's slot."""
         check_new_passphrase(passphrase)

@@ -69,7 +69,7 @@ class Tx:
         obj.origin_device = self.device_id
         obj.version = 1
         self.session.add(obj)
-        self.session.flush([obj])
+        self.session.flush()
         self._change(obj, "insert", column_values(obj), 0)
         self.audit("create", type(obj).__tablename__, obj.id, audit_detail)  # type: ignore[attr-defined]
         return obj
@@ -84,7 +84,7 @@ class Tx:
             setattr(obj, k, v)
         obj.version = base + 1
         obj.updated_hlc = self.clock.now().encode()
-        self.session.flush([obj])
+        self.session.flush()
         self._change(obj, "update", {k: jsonable(getattr(obj, k)) for k in changed}, base)
         table = type(obj).__tablename__  # type: ignore[attr-defined]
         self.audit("update", table, obj.id, {"fields": sorted(changed)})

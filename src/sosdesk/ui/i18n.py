@@ -1,0 +1,68 @@
+"""Translation: English source strings in `self.tr(...)`, Serbian Latin catalogues as JSON files
+(one per area, `resources/translations/sr-Latn/<area>.json`), Cyrillic transliterated from Latin.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from sosdesk.domain.translit import latin_to_cyrillic
+
+LANGUAGES = ("sr-Latn", "sr-Cyrl", "en")
+
+
+def translations_dir() -> Path:
+    """The sr-Latn catalogue folder (in the wheel or at the top of a checkout)."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources", here.parent.parent / "resources"):
+        folder = candidate / "translations" / "sr-Latn"
+        if folder.is_dir():
+            return folder
+    raise FileNotFoundError("SOS Desk translations are missing from this installation")
+
+
+def load_catalogue() -> dict[str, str]:
+    """English source text -> Serbian Latin, merged from every area's file."""
+    merged: dict[str, str] = {}
+    for path in sorted(translations_dir().glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
+
+
+class CatalogueTranslator(QTranslator):
+    """Looks source strings up in the catalogue, whatever the Qt context."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        latin = load_catalogue()
+        self._table = (
+            {k: latin_to_cyrillic(v) for k, v in latin.items()} if lang == "sr-Cyrl" else latin
+        )
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:  # type: ignore[override]
+        return self._table.get(source, "")
+
+    def isEmpty(self) -> bool:
+        return not self._table
+
+
+_installed: CatalogueTranslator | None = None
+
+
+def install(lang: str) -> None:
+    """Switch the application language (widgets retranslate on QEvent.LanguageChange)."""
+    global _installed
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    if _installed is not None:
+        app.removeTranslator(_installed)
+        _installed = None
+    if lang != "en":
+        _installed = CatalogueTranslator(lang)
+        app.installTranslator(_installed)
