@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,9 @@ def open_raw(path: Path, key: bytes | None, *, create: bool = False) -> Any:
         )
     mode = "rwc" if create else "rw"
     uri = f"file:{path}?mode={mode}"
-    module: Any = sqlcipher3.dbapi2 if key is not None else sqlite3
+    # Plain databases (benchmarks) use the same SQLCipher build without a key: same SQLite
+    # version and features, only the encryption differs.
+    module: Any = sqlcipher3.dbapi2
     try:
         conn = module.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     except module.OperationalError as exc:
@@ -73,8 +74,9 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     def creator() -> Any:
         return pending.pop() if pending else open_raw(path, key)
 
-    module = sqlcipher3.dbapi2 if key is not None else sqlite3
-    engine = create_engine("sqlite://", creator=creator, module=module, pool_pre_ping=False)
+    engine = create_engine(
+        "sqlite://", creator=creator, module=sqlcipher3.dbapi2, pool_pre_ping=False
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

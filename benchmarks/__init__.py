@@ -1,0 +1,1 @@
+"""Reproducible performance harness (not part of `make test`): `python -m benchmarks.<name>`."""

@@ -1,0 +1,75 @@
+"""Demo data sets for benchmarks, built once and cached under benchmarks/.data/ (git-ignored).
+
+The same seeded data is built twice: in an encrypted database and in a plain SQLite one, so
+every benchmark can report both side by side.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sosdesk.demo.generator import generate
+from sosdesk.store import kdf
+from sosdesk.store.database import Database
+from sosdesk.store.plain import create_plain_database, open_plain_database
+
+DATA = Path(__file__).resolve().parent / ".data"
+USER = "bench"
+PASSPHRASE = "benchmark-passphrase"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Paths of one data set."""
+
+    encrypted: Path
+    plain: Path
+    calls: int
+
+    def open(self, encrypted: bool) -> Database:
+        """Unlock the encrypted copy (real Argon2id) or open the plain one."""
+        if encrypted:
+            return Database.open(self.encrypted, user=USER, passphrase=PASSPHRASE)
+        return open_plain_database(self.plain, user=USER)
+
+
+def _progress(done: int, total: int, label: str) -> None:
+    if done >= total:
+        print(f"  {label}: {total:,}", file=sys.stderr)
+
+
+def dataset(calls: int = 1_000_000, seed: int = 2026) -> Dataset:
+    """The cached data set with `calls` calls (built on first use; a lock keeps builds single)."""
+    DATA.mkdir(exist_ok=True)
+    ds = Dataset(DATA / f"enc-{calls}.db", DATA / f"plain-{calls}.db", calls)
+    with open(DATA / f"build-{calls}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for encrypted, path in ((True, ds.encrypted), (False, ds.plain)):
+            done_mark = path.with_suffix(".done")
+            if done_mark.exists():
+                continue
+            for p in path.parent.glob(path.name + "*"):
+                p.unlink()
+            started = time.perf_counter()
+            print(f"building {path.name} ({calls:,} calls)...", file=sys.stderr)
+            if encrypted:
+                db, _ = Database.create(path, user=USER, passphrase=PASSPHRASE, desk="BG1",
+                                        kdf=kdf.DEFAULT_KDF)  # fmt: skip
+            else:
+                db = create_plain_database(path, user=USER)
+            try:
+                generate(db, calls, seed, _progress)
+            finally:
+                db.close()
+            done_mark.write_text(f"{time.perf_counter() - started:.1f} s\n")
+    return ds
+
+
+if __name__ == "__main__":
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    d = dataset(n)
+    print(d.encrypted, d.plain)

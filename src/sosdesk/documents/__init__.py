@@ -1,0 +1,1 @@
+"""Court-support documents rendered with reportlab."""
