@@ -94,7 +94,12 @@ class Database:
         kpath = keyfile_path(path)
         if path.exists() or kpath.exists():
             raise DatabaseExists(f"{path.name} already exists; nothing was changed.")
-        secure_folder(path.parent)
+        try:
+            secure_folder(path.parent)
+        except OSError as exc:
+            raise StorageFull(
+                f"The folder {path.parent} cannot be created ({exc.strerror}); choose another."
+            ) from None
         if not os.access(path.parent, os.W_OK):
             raise StorageFull(f"The folder {path.parent} is not writable; choose another.")
         data_key = secrets.token_bytes(32)
@@ -192,10 +197,23 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
         """One write transaction; commits on success, rolls back on any error."""
-        with self._write() as s, s.begin():
-            tx = Tx(s, self.actor, self.desk.device_id, self.clock)
-            yield tx
-            s.merge(Setting(key=_HLC_KEY, value=self.clock.last.encode()))
+        try:
+            with self._write() as s, s.begin():
+                tx = Tx(s, self.actor, self.desk.device_id, self.clock)
+                yield tx
+                s.merge(Setting(key=_HLC_KEY, value=self.clock.last.encode()))
+        except OperationalError as exc:
+            msg = str(exc.orig)
+            if "full" in msg or "disk I/O" in msg:
+                raise StorageFull(
+                    "The disk is full: nothing of this change was saved. Free some space "
+                    "(or ask the coordinator) and save again."
+                ) from None
+            if "locked" in msg or "busy" in msg:
+                raise DatabaseBusy(
+                    "The database is busy in another program; nothing was saved. Try again."
+                ) from None
+            raise
 
     # -- key management --------------------------------------------------------------------
 
