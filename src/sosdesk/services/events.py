@@ -94,3 +94,102 @@ def count_events(db: Database, client_id: str, kinds: set[str] | None = None) ->
         q = q.where(Event.kind.in_(sorted(kinds)))
     with db.session() as s:
         return int(s.execute(q).scalar_one())
+
+
+# -- client file: counts with filters, amendments, corrections ------------------------------
+
+
+def count_timeline(
+    db: Database, client_id: str, *, kinds: set[str] | None = None,
+    since: datetime | None = None, until: datetime | None = None,
+) -> int:  # fmt: skip
+    """How many events `timeline()` returns with the same filters (for lazy loading)."""
+    q = select(func.count()).select_from(Event).where(Event.client_id == client_id)
+    if kinds:
+        q = q.where(Event.kind.in_(sorted(kinds)))
+    if since:
+        q = q.where(Event.occurred_at >= since)
+    if until:
+        q = q.where(Event.occurred_at < until)
+    with db.session() as s:
+        return int(s.execute(q).scalar_one())
+
+
+def get_event(db: Database, event_id: str) -> EventView:
+    """One event."""
+    with db.session() as s:
+        event = s.get(Event, event_id)
+        if event is None:
+            raise NotFound(f"no event with id {event_id}")
+        view: EventView = to_view(EventView, event)
+        return view
+
+
+def amendments_of(db: Database, event_ids: list[str]) -> dict[str, list[EventView]]:
+    """Amendments of each given event, oldest first (events without any are left out)."""
+    out: dict[str, list[EventView]] = {}
+    if not event_ids:
+        return out
+    q = select(Event).where(Event.amends_id.in_(event_ids)).order_by(Event.occurred_at, Event.id)
+    with db.session() as s:
+        for e in s.execute(q).scalars():
+            out.setdefault(e.amends_id or "", []).append(to_view(EventView, e))
+    return out
+
+
+def editable_payload(event: EventView) -> dict[str, Any]:
+    """An event's payload in the shape its form submits (money as a decimal string)."""
+    data = dict(event.payload)
+    if event.kind == "assistance":
+        data["amount"] = (
+            f"{event.amount_minor // 100}.{event.amount_minor % 100:02d}"
+            if event.amount_minor is not None else None
+        )  # fmt: skip
+        data["currency"] = event.currency
+    return data
+
+
+def corrected_payload(event: EventView, amendments: list[EventView]) -> dict[str, Any]:
+    """The event's form payload with every later correction applied, in order."""
+    data = editable_payload(event)
+    for a in amendments:
+        data.update({k: v for k, v in (a.payload.get("corrected") or {}).items()
+                     if k != "occurred_at"})  # fmt: skip
+    return data
+
+
+def corrected_time(event: EventView, amendments: list[EventView]) -> datetime:
+    """When the event happened, after corrections."""
+    at = event.occurred_at
+    for a in amendments:
+        value = (a.payload.get("corrected") or {}).get("occurred_at")
+        if value:
+            at = datetime.fromisoformat(value)
+    return at
+
+
+def correct_event(
+    db: Database, event_id: str, payload: dict[str, Any], reason: str,
+    *, occurred_at: datetime | None = None,
+) -> EventView:  # fmt: skip
+    """Amend an event with a full corrected payload: the corrected version is validated like a
+    new event of its kind, only fields that differ are recorded, and a reason is required.
+    """
+    original = get_event(db, event_id)
+    if original.kind in ("amendment", "call", "document_issued"):
+        raise ValidationFailed([FieldError("amends_id", "this entry cannot be corrected here; "
+                                           "correct the original event instead")])  # fmt: skip
+    earlier = amendments_of(db, [event_id]).get(event_id, [])
+    before = corrected_payload(original, earlier)
+    validate_event(original.kind, payload)  # the corrected version must itself be valid
+    corrected = {k: v for k, v in payload.items() if before.get(k) != v and (before.get(k) or v)}
+    if occurred_at is not None:
+        if occurred_at.tzinfo is None:
+            raise ValidationFailed([FieldError("occurred_at", "time zone missing")])
+        if occurred_at != corrected_time(original, earlier):
+            corrected["occurred_at"] = occurred_at.isoformat()
+    if not (reason or "").strip():
+        raise ValidationFailed([FieldError("reason", "say why the entry is corrected")])
+    if not corrected:
+        raise ValidationFailed([FieldError("corrected", "nothing was changed")])
+    return amend_event(db, event_id, corrected, reason.strip())

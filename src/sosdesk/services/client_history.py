@@ -1,0 +1,114 @@
+"""Field history of a record, rebuilt from the Change outbox: for every edit, the field, its
+previous value, its new value, when (from the clock stamp) and who (from the audit chain).
+The identification status history adds who decided it, from `status_change` events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from sosdesk.domain.hlc import Timestamp
+from sosdesk.store.database import Database
+from sosdesk.store.models import AuditEntry, Change, Event
+
+_SKIP = frozenset({"created_at", "extra"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one edit: `old` is the value before it (None when it was empty)."""
+
+    at: datetime
+    actor: str | None
+    field: str
+    old: Any
+    new: Any
+    version: int
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """One change of identification status, newest first in lists."""
+
+    at: datetime
+    actor: str | None
+    old: str | None
+    new: str
+    decided_by: str | None
+    note: str | None
+
+
+def _when(hlc: str) -> datetime:
+    try:
+        return datetime.fromtimestamp(Timestamp.decode(hlc).wall_ms / 1000, UTC)
+    except ValueError:
+        return datetime.fromtimestamp(0, UTC)
+
+
+def entity_history(
+    db: Database, entity: str, entity_id: str, *, fields: set[str] | None = None
+) -> list[FieldChange]:
+    """Every edit of one record (table name and id), newest first."""
+    with db.session() as s:
+        changes = list(s.execute(
+            select(Change).where(Change.entity == entity, Change.entity_id == entity_id)
+            .order_by(Change.seq)).scalars())  # fmt: skip
+        audits = list(s.execute(
+            select(AuditEntry.actor).where(AuditEntry.entity == entity,
+                                           AuditEntry.entity_id == entity_id,
+                                           AuditEntry.action.in_(("create", "update")))
+            .order_by(AuditEntry.seq)).scalars())  # fmt: skip
+    # Every local write adds one outbox row and one audit entry in the same transaction; rows
+    # that came from elsewhere (sync) have no local audit entry, so the actor is then unknown.
+    actors: list[str | None] = (
+        list(audits) if len(audits) == len(changes) else [None] * len(changes)
+    )
+    current: dict[str, Any] = {}
+    out: list[FieldChange] = []
+    for change, actor in zip(changes, actors, strict=True):
+        if change.op == "insert":
+            current = dict(change.fields)
+            continue
+        at = _when(change.hlc)
+        for name, value in change.fields.items():
+            if name in _SKIP or (fields is not None and name not in fields):
+                continue
+            out.append(FieldChange(at, actor, name, current.get(name), value,
+                                   change.base_version + 1))  # fmt: skip
+            current[name] = value
+    out.reverse()
+    return out
+
+
+def field_history(db: Database, client_id: str) -> list[FieldChange]:
+    """Previous values of every edited client field, newest first."""
+    return entity_history(db, "clients", client_id)
+
+
+def status_history(db: Database, client_id: str) -> list[StatusChange]:
+    """Identification status changes, newest first, with who decided and why when known."""
+    edits = entity_history(db, "clients", client_id, fields={"status"})
+    with db.session() as s:
+        events = list(s.execute(
+            select(Event).where(Event.client_id == client_id, Event.kind == "status_change")
+            .order_by(Event.created_at.desc())).scalars())  # fmt: skip
+    used: set[str] = set()
+    out: list[StatusChange] = []
+    for edit in edits:
+        match = None
+        for e in events:
+            # The event and the status update are written in one transaction.
+            if (e.id not in used and e.payload.get("to_status") == edit.new
+                    and abs(e.created_at - edit.at) < timedelta(seconds=5)):  # fmt: skip
+                match = e
+                break
+        if match is not None:
+            used.add(match.id)
+        out.append(StatusChange(edit.at, edit.actor, edit.old, edit.new,
+                                match.payload.get("decided_by") if match else None,
+                                match.payload.get("note") if match else None))  # fmt: skip
+    return out

@@ -1,0 +1,214 @@
+"""Follow-ups (call-backs and tasks): schedule, list as overdue / due today / upcoming for one
+user or the whole desk, mark done (and undo), reschedule, count what is overdue.
+
+"Mine" means assigned to the user or to nobody: an unassigned call-back belongs to whoever is
+on shift, so it must not vanish from everyone's list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
+
+from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
+from sosdesk.services.clients import NotFound
+from sosdesk.store.database import Database
+from sosdesk.store.models import Call, Client, FollowUp, User, utcnow
+
+MAX_WHAT = 2000
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    """One follow-up with the names a list shows."""
+
+    id: str
+    due_at: datetime
+    what: str
+    client_id: str | None
+    client_code: str | None
+    client_name: str | None
+    call_id: str | None
+    assigned_to: str | None
+    assigned_name: str | None
+    done_at: datetime | None
+    done_by: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class FollowUpBoard:
+    """Open follow-ups split the way an operator reads them at the start of a shift."""
+
+    overdue: tuple[FollowUpView, ...]
+    today: tuple[FollowUpView, ...]
+    upcoming: tuple[FollowUpView, ...]
+
+
+@dataclass(frozen=True)
+class UserChoice:
+    """A user follow-ups can be assigned to."""
+
+    id: str
+    display_name: str
+
+
+def _client_name(c: Client | None) -> str | None:
+    if c is None:
+        return None
+    return " ".join(p for p in (c.given_name, c.family_name) if p) or c.nickname or c.code
+
+
+def _views(s: Session, q: Select[FollowUp]) -> list[FollowUpView]:
+    rows = list(s.execute(q).scalars())
+    client_ids = {r.client_id for r in rows if r.client_id}
+    user_ids = {r.assigned_to for r in rows if r.assigned_to}
+    clients: dict[str, Client] = {}
+    if client_ids:
+        clients = {
+            c.id: c for c in s.execute(select(Client).where(Client.id.in_(client_ids))).scalars()
+        }
+    users: dict[str, str] = {}
+    if user_ids:
+        users = {u.id: u.display_name
+                 for u in s.execute(select(User).where(User.id.in_(user_ids))).scalars()}  # fmt: skip
+    out = []
+    for r in rows:
+        c = clients.get(r.client_id) if r.client_id else None
+        out.append(FollowUpView(r.id, r.due_at, r.what, r.client_id, c.code if c else None,
+                                _client_name(c), r.call_id, r.assigned_to,
+                                users.get(r.assigned_to) if r.assigned_to else None,
+                                r.done_at, r.done_by, r.version))  # fmt: skip
+    return out
+
+
+def _open(user_id: str | None) -> Select[FollowUp]:
+    q = select(FollowUp).where(FollowUp.done_at.is_(None))
+    if user_id is not None:
+        q = q.where(or_(FollowUp.assigned_to == user_id, FollowUp.assigned_to.is_(None)))
+    return q
+
+
+def board(
+    db: Database, user_id: str | None, *, now: datetime | None = None,
+    day_end: datetime | None = None, upcoming_days: int = 30,
+) -> FollowUpBoard:  # fmt: skip
+    """Open follow-ups of a user (`None`: the whole desk): overdue, due today, upcoming.
+
+    `day_end` is the end of the operator's local day (the caller knows the time zone).
+    """
+    now = now or utcnow()
+    day_end = day_end or now.replace(hour=23, minute=59, second=59)
+    until = day_end + timedelta(days=upcoming_days)
+    q = _open(user_id).where(FollowUp.due_at < until).order_by(FollowUp.due_at, FollowUp.id)
+    with db.session() as s:
+        rows = _views(s, q)
+    return FollowUpBoard(
+        tuple(r for r in rows if r.due_at < now),
+        tuple(r for r in rows if now <= r.due_at < day_end),
+        tuple(r for r in rows if r.due_at >= day_end),
+    )
+
+
+def overdue_count(db: Database, user_id: str | None, *, now: datetime | None = None) -> int:
+    """How many open follow-ups are past due (for the main window's badge)."""
+    q = _open(user_id).where(FollowUp.due_at < (now or utcnow()))
+    with db.session() as s:
+        return int(s.execute(select(func.count()).select_from(q.subquery())).scalar_one())
+
+
+def followups_of_client(
+    db: Database, client_id: str, *, include_done: bool = True
+) -> list[FollowUpView]:
+    """A client's follow-ups: open ones by due date, then done ones newest first."""
+    q = select(FollowUp).where(FollowUp.client_id == client_id)
+    if not include_done:
+        q = q.where(FollowUp.done_at.is_(None))
+    with db.session() as s:
+        rows = _views(s, q.order_by(FollowUp.due_at))
+    open_ = [r for r in rows if r.done_at is None]
+    done = sorted((r for r in rows if r.done_at is not None), key=lambda r: r.due_at, reverse=True)
+    return open_ + done
+
+
+def get_followup(db: Database, followup_id: str) -> FollowUpView:
+    """One follow-up."""
+    with db.session() as s:
+        rows = _views(s, select(FollowUp).where(FollowUp.id == followup_id))
+    if not rows:
+        raise NotFound(f"no follow-up with id {followup_id}")
+    return rows[0]
+
+
+def add_followup(
+    db: Database, due_at: datetime | None, what: str, *, client_id: str | None = None,
+    call_id: str | None = None, assigned_to: str | None = None,
+) -> FollowUpView:  # fmt: skip
+    """Schedule a follow-up; a due time with a time zone and a description are required."""
+    c = Checker()
+    clean = c.text("what", what, required=True, max_len=MAX_WHAT)
+    if due_at is None:
+        c.fail("due_at", "say when it is due")
+    elif due_at.tzinfo is None:
+        c.fail("due_at", "time zone missing")
+    elif due_at < utcnow() - timedelta(days=1):
+        c.fail("due_at", "a new follow-up cannot be due in the past")
+    c.done()
+    with db.transaction() as tx:
+        if client_id and tx.session.get(Client, client_id) is None:
+            raise NotFound(f"no client with id {client_id}")
+        if call_id and tx.session.get(Call, call_id) is None:
+            raise NotFound(f"no call with id {call_id}")
+        if assigned_to and tx.session.get(User, assigned_to) is None:
+            raise ValidationFailed([FieldError("assigned_to", "no such user")])
+        row = FollowUp(due_at=due_at, what=clean, client_id=client_id, call_id=call_id,
+                       assigned_to=assigned_to)  # fmt: skip
+        tx.insert(row, audit_detail={"client_id": client_id})
+        fid = row.id
+    return get_followup(db, fid)
+
+
+def _set(
+    db: Database, followup_id: str, changes_for: str, due_at: datetime | None = None
+) -> FollowUpView:
+    with db.transaction() as tx:
+        row = tx.session.get(FollowUp, followup_id)
+        if row is None:
+            raise NotFound(f"no follow-up with id {followup_id}")
+        if changes_for == "done":
+            if row.done_at is not None:
+                raise ValidationFailed([FieldError("done_at", "already done")])
+            tx.update(row, {"done_at": tx.now, "done_by": tx.actor.user_id})
+        elif changes_for == "reopen":
+            tx.update(row, {"done_at": None, "done_by": None})
+        else:
+            tx.update(row, {"due_at": due_at})
+    return get_followup(db, followup_id)
+
+
+def mark_done(db: Database, followup_id: str) -> FollowUpView:
+    """Mark a follow-up done now, by the current user."""
+    return _set(db, followup_id, "done")
+
+
+def reopen(db: Database, followup_id: str) -> FollowUpView:
+    """Undo "done" (a mistaken key press)."""
+    return _set(db, followup_id, "reopen")
+
+
+def reschedule(db: Database, followup_id: str, due_at: datetime) -> FollowUpView:
+    """Move a follow-up to another due time."""
+    if due_at.tzinfo is None:
+        raise ValidationFailed([FieldError("due_at", "time zone missing")])
+    return _set(db, followup_id, "reschedule", due_at)
+
+
+def assignable_users(db: Database) -> list[UserChoice]:
+    """Active users, by display name."""
+    with db.session() as s:
+        rows = s.execute(select(User).where(User.active.is_(True)).order_by(User.display_name))
+        return [UserChoice(u.id, u.display_name) for u in rows.scalars()]
