@@ -25,6 +25,7 @@ from sosdesk.services.events import insert_event
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, FollowUp, utcnow
+from sosdesk.store.tx import Tx
 
 
 @dataclass
@@ -95,28 +96,34 @@ def clean_call(data: CallInput) -> dict[str, Any]:
     return out
 
 
-def save_call(db: Database, data: CallInput) -> CallView:
-    """Save a call (and its new client, timeline event and follow-up) in one transaction."""
+def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
+    """Validate and insert a call (its new client, timeline event, follow-up) in an open transaction."""
     fields = clean_call(data)
     new_client = clean_client(data.new_client) if data.new_client else None
+    client_id = data.client_id
+    if client_id and tx.session.get(Client, client_id) is None:
+        raise NotFound(f"no client with id {client_id}")
+    if new_client is not None:
+        if fields["caller_phone"] and not new_client.get("phones"):
+            new_client["phones"] = [fields["caller_phone"]]
+        client_id = insert_client(tx, desk_code, new_client).id
+    call = Call(operator_id=tx.actor.user_id, client_id=client_id, **fields)
+    tx.insert(call, audit_detail={"client_id": client_id})
+    search_index.put(tx.session, "call", call.id, search_index.call_body(call))
+    if client_id:
+        insert_event(tx, client_id, "call", call.started_at,
+                     {"call_id": call.id, "summary": call.summary}, call_id=call.id)  # fmt: skip
+    if data.follow_up_at is not None and data.follow_up_what:
+        tx.insert(FollowUp(due_at=data.follow_up_at, what=data.follow_up_what.strip(),
+                           client_id=client_id, call_id=call.id,
+                           assigned_to=tx.actor.user_id))  # fmt: skip
+    return call
+
+
+def save_call(db: Database, data: CallInput) -> CallView:
+    """Save a call (and its new client, timeline event and follow-up) in one transaction."""
     with db.transaction() as tx:
-        client_id = data.client_id
-        if client_id and tx.session.get(Client, client_id) is None:
-            raise NotFound(f"no client with id {client_id}")
-        if new_client is not None:
-            if fields["caller_phone"] and not new_client.get("phones"):
-                new_client["phones"] = [fields["caller_phone"]]
-            client_id = insert_client(tx, db.desk.desk_code, new_client).id
-        call = Call(operator_id=db.actor.user_id, client_id=client_id, **fields)
-        tx.insert(call, audit_detail={"client_id": client_id})
-        search_index.put(tx.session, "call", call.id, search_index.call_body(call))
-        if client_id:
-            insert_event(tx, client_id, "call", call.started_at,
-                         {"call_id": call.id, "summary": call.summary}, call_id=call.id)  # fmt: skip
-        if data.follow_up_at is not None:
-            tx.insert(FollowUp(due_at=data.follow_up_at, what=data.follow_up_what.strip(),  # type: ignore[union-attr]
-                               client_id=client_id, call_id=call.id,
-                               assigned_to=db.actor.user_id))  # fmt: skip
+        call = insert_call(tx, db.desk.desk_code, data)
         view: CallView = to_view(CallView, call)
     return view
 

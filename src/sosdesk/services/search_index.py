@@ -68,25 +68,17 @@ def directory_body(e: Any) -> str:
     return " ".join(parts)
 
 
-def _rowid(session: Session, kind: str, ref: str) -> tuple[int, bool]:
-    row = session.execute(text("SELECT rowid FROM search_refs WHERE ref = :r"), {"r": ref}).first()
-    if row is not None:
-        return int(row[0]), True
-    res = session.execute(
-        text("INSERT INTO search_refs (kind, ref) VALUES (:k, :r) RETURNING rowid"),
-        {"k": kind, "r": ref},
-    )
-    return int(res.scalar_one()), False
-
-
 def put(session: Session, kind: str, ref: str, body: str) -> None:
-    """Index (or re-index) one record."""
-    table = TABLES[kind]
-    rowid, existed = _rowid(session, kind, ref)
-    if existed:
-        session.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), {"id": rowid})
-    session.execute(text(f"INSERT INTO {table} (rowid, body) VALUES (:id, :b)"),
-                    {"id": rowid, "b": body})  # fmt: skip
+    """Index (or re-index) one record. Runs on the connection: no autoflush of pending rows."""
+    conn = session.connection()
+    rowid = conn.exec_driver_sql(
+        "INSERT INTO search_refs (kind, ref) VALUES (?, ?) "
+        "ON CONFLICT(ref) DO UPDATE SET kind = excluded.kind RETURNING rowid",
+        (kind, ref),
+    ).scalar_one()
+    # contentless_delete tables accept REPLACE: the old entry of a re-indexed record goes away.
+    conn.exec_driver_sql(f"INSERT OR REPLACE INTO {TABLES[kind]} (rowid, body) VALUES (?, ?)",
+                         (rowid, body))  # fmt: skip
 
 
 def put_many(session: Session, kind: str, rows: list[tuple[str, str]]) -> None:

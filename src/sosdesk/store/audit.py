@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from sosdesk.store.models import AuditEntry
@@ -30,23 +30,25 @@ def entry_hash(
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def append(
-    session: Session, at: datetime, actor: str, action: str, entity: str,
-    entity_id: str | None, detail: dict[str, Any] | None = None,
-) -> AuditEntry:  # fmt: skip
-    """Append one entry inside the caller's (write) transaction."""
+def append_many(
+    session: Session, at: datetime, actor: str,
+    entries: list[tuple[str, str, str | None, dict[str, Any]]],
+) -> None:  # fmt: skip
+    """Append entries (action, entity, entity_id, detail) inside the caller's write transaction."""
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
-    seq = (last.seq + 1) if last else 1
+    seq = last.seq if last else 0
     prev = last.entry_hash if last else GENESIS
-    detail = detail or {}
-    h = entry_hash(at, actor, action, entity, entity_id, detail, prev)
-    row = AuditEntry(seq=seq, at=at, actor=actor, action=action, entity=entity,
-                     entity_id=entity_id, detail=detail, prev_hash=prev, entry_hash=h)  # fmt: skip
-    session.add(row)
-    session.flush()
-    return row
+    rows = []
+    for action, entity, entity_id, detail in entries:
+        seq += 1
+        h = entry_hash(at, actor, action, entity, entity_id, detail, prev)
+        rows.append({"seq": seq, "at": at, "actor": actor, "action": action, "entity": entity,
+                     "entity_id": entity_id, "detail": detail, "prev_hash": prev,
+                     "entry_hash": h})  # fmt: skip
+        prev = h
+    session.execute(insert(AuditEntry), rows)
 
 
 @dataclass(frozen=True)

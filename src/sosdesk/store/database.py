@@ -201,6 +201,7 @@ class Database:
             with self._write() as s, s.begin():
                 tx = Tx(s, self.actor, self.desk.device_id, self.clock)
                 yield tx
+                tx.finish()
                 s.merge(Setting(key=_HLC_KEY, value=self.clock.last.encode()))
         except OperationalError as exc:
             msg = str(exc.orig)

@@ -83,5 +83,9 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
         # Writers take the lock up front, so a transaction never fails half-way on a busy file.
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write:
+            # Rows are flushed in bulk and not in foreign-key order; SQLite checks the
+            # references at COMMIT instead (the pragma resets itself after each transaction).
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
     return engine

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.hlc import HybridLogicalClock
@@ -46,7 +46,11 @@ def column_values(obj: SyncedMixin) -> dict[str, Any]:
 
 
 class Tx:
-    """Wraps a Session in one write transaction; use through `Database.transaction()`."""
+    """Wraps a Session in one write transaction; use through `Database.transaction()`.
+
+    Outbox and audit rows are collected and written in bulk by `finish()`, just before commit,
+    so a transaction of many writes reads the chain tail once and flushes once.
+    """
 
     def __init__(self, session: Session, actor: Actor, device_id: str, clock: HybridLogicalClock):
         self.session = session
@@ -54,11 +58,8 @@ class Tx:
         self.device_id = device_id
         self.clock = clock
         self.now = utcnow()
-
-    def _change(self, obj: SyncedMixin, op: str, fields: dict[str, Any], base: int) -> None:
-        self.session.add(Change(entity=type(obj).__tablename__, entity_id=obj.id, op=op,  # type: ignore[attr-defined]
-                                fields=fields, base_version=base, hlc=obj.updated_hlc,
-                                origin_device=self.device_id))  # fmt: skip
+        self._changes: list[tuple[SyncedMixin, str, dict[str, Any] | None, int, str]] = []
+        self._audit: list[tuple[str, str, str | None, dict[str, Any]]] = []
 
     def insert(self, obj: SyncedMixin, *, audit_detail: dict[str, Any] | None = None) -> Any:
         """Add a new synced row with id, clock and version set; outbox and audit recorded."""
@@ -69,8 +70,7 @@ class Tx:
         obj.origin_device = self.device_id
         obj.version = 1
         self.session.add(obj)
-        self.session.flush()
-        self._change(obj, "insert", column_values(obj), 0)
+        self._changes.append((obj, "insert", None, 0, obj.updated_hlc))
         self.audit("create", type(obj).__tablename__, obj.id, audit_detail)  # type: ignore[attr-defined]
         return obj
 
@@ -84,8 +84,8 @@ class Tx:
             setattr(obj, k, v)
         obj.version = base + 1
         obj.updated_hlc = self.clock.now().encode()
-        self.session.flush()
-        self._change(obj, "update", {k: jsonable(getattr(obj, k)) for k in changed}, base)
+        fields = {k: jsonable(getattr(obj, k)) for k in changed}
+        self._changes.append((obj, "update", fields, base, obj.updated_hlc))
         table = type(obj).__tablename__  # type: ignore[attr-defined]
         self.audit("update", table, obj.id, {"fields": sorted(changed)})
         return sorted(changed)
@@ -94,4 +94,20 @@ class Tx:
         self, action: str, entity: str, entity_id: str | None, detail: dict[str, Any] | None = None
     ) -> None:
         """Append to the audit chain in this transaction."""
-        audit.append(self.session, self.now, self.actor.name, action, entity, entity_id, detail)
+        self._audit.append((action, entity, entity_id, detail or {}))
+
+    def finish(self) -> None:
+        """Flush the rows, then write the outbox and the audit entries (called before commit)."""
+        self.session.flush()
+        if self._changes:
+            rows = [
+                {"entity": type(obj).__tablename__, "entity_id": obj.id, "op": op,  # type: ignore[attr-defined]
+                 "fields": fields if fields is not None else column_values(obj),
+                 "base_version": base, "hlc": hlc, "origin_device": self.device_id}
+                for obj, op, fields, base, hlc in self._changes
+            ]  # fmt: skip
+            self.session.execute(insert(Change), rows)
+            self._changes.clear()
+        if self._audit:
+            audit.append_many(self.session, self.now, self.actor.name, self._audit)
+            self._audit.clear()

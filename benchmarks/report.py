@@ -1,0 +1,50 @@
+"""Timing helpers and the encrypted-vs-plain table every benchmark prints."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measured operation on both stores."""
+
+    operation: str
+    encrypted_ms: float
+    plain_ms: float
+    budget: str
+
+    @property
+    def ratio(self) -> float:
+        return self.encrypted_ms / self.plain_ms if self.plain_ms else float("nan")
+
+
+def timed_ms(fn: Callable[[], object]) -> float:
+    """Wall time of one call, in milliseconds."""
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def p95(samples: Iterable[float]) -> float:
+    """95th percentile."""
+    data = sorted(samples)
+    return data[min(len(data) - 1, int(round(0.95 * (len(data) - 1))))]
+
+
+def median(samples: Iterable[float]) -> float:
+    """Median."""
+    return statistics.median(list(samples))
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    """A Markdown table: operation, encrypted, plain, ratio, budget."""
+    print(f"\n### {title}\n")
+    print("| operation | encrypted | plain SQLite | ratio | budget |")
+    print("|---|---:|---:|---:|---|")
+    for r in rows:
+        print(f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
+              f"{r.ratio:.2f} | {r.budget} |")  # fmt: skip
