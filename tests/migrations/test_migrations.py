@@ -82,13 +82,14 @@ def test_first_revision_downgrades_to_empty_and_back(db: Database) -> None:
 
 def test_unlock_of_an_old_database_backs_up_then_migrates(db: Database) -> None:
     revisions = _revisions()
-    if len(revisions) < 2:
-        create_client(db, {"given_name": "Nevena"})
-        return  # nothing older to migrate from yet; the walk above still covers 0001
+    assert len(revisions) >= 2, "needs an older revision to migrate from"
+    client = create_client(db, {"given_name": "Nevena"})
     migrate.downgrade(db.engine, revisions[-2])
     db.close()
     reopened = Database.open(db.path, user=USER, passphrase=PASSPHRASE)
     assert migrate.current(reopened.engine) == migrate.head()
     backups = list(db.path.parent.glob("*.pre-migration-*.bak"))
     assert len(backups) == 1
+    assert not backups[0].read_bytes().startswith(b"SQLite format 3")
+    assert [h.ref for h in search(reopened, "Nevena")] == [client.id]
     reopened.close()
