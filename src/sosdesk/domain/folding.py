@@ -27,8 +27,9 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 def fold(text: str) -> str:
     """Fold text for search: lower case, ASCII, Serbian digraph spellings unified, words kept."""
     s = text.lower().translate(_TABLE)
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():  # strip the remaining diacritics (ć, é, ü ...)
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _NON_WORD.sub(" ", s)
     # `Djordje` is how `Đorđe` is typed without diacritics; `đ` itself folds to `d`.
     while "dj" in s:
