@@ -1,0 +1,319 @@
+"""Page layout shared by every document: A4, organisation header, page X of Y, signature block.
+
+The header and footer are drawn when the PDF is finished, so the footer knows the page count.
+All text goes through Paragraphs (wrapping, no overflow); tables repeat their header row on
+every page they run onto and may split a tall row between pages.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from sosdesk.documents.fonts import register_fonts
+from sosdesk.documents.labels import t
+from sosdesk.documents.script import fmt_date, in_script, para
+from sosdesk.services.organisation import Organisation
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+TOP = 36 * mm  # room for the organisation header
+BOTTOM = 20 * mm
+PADDING = 6  # reportlab's frame padding, in points
+CONTENT_W = PAGE_W - 2 * MARGIN_X - 2 * PADDING
+FRAME_H = PAGE_H - TOP - BOTTOM - 2 * PADDING
+LEFT = MARGIN_X + PADDING  # where text starts, in the header and footer too
+RIGHT = LEFT + CONTENT_W
+INK = colors.HexColor("#1d2430")
+MUTED = colors.HexColor("#5b6472")
+RULE = colors.HexColor("#9aa3ad")
+HEAD_BG = colors.HexColor("#e8ecf1")
+ZEBRA = colors.HexColor("#f6f8fa")
+ALERT = colors.HexColor("#9b1c1c")
+
+
+@cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles in DejaVu Sans (embedded; Cyrillic included)."""
+    regular, bold = register_fonts()
+    base = ParagraphStyle("base", fontName=regular, fontSize=9.5, leading=12.5, textColor=INK)
+
+    def s(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "just": s("just", fontSize=10.5, leading=15),
+        "title": s(
+            "title", fontName=bold, fontSize=15, leading=19, alignment=TA_CENTER, spaceAfter=2 * mm
+        ),
+        "subtitle": s("subtitle", fontSize=9, leading=12, alignment=TA_CENTER, textColor=MUTED),
+        "h2": s(
+            "h2", fontName=bold, fontSize=10.5, leading=14, spaceBefore=4 * mm, spaceAfter=1.5 * mm
+        ),
+        "label": s("label", fontSize=8.5, leading=11, textColor=MUTED),
+        "value": s("value", fontSize=9.5, leading=12),
+        "cell": s("cell", fontSize=8.5, leading=10.8),
+        "cell_r": s("cell_r", fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
+        "cell_b": s("cell_b", fontName=bold, fontSize=8.5, leading=10.8),
+        "cell_br": s("cell_br", fontName=bold, fontSize=8.5, leading=10.8, alignment=TA_RIGHT),
+        "head": s("head", fontName=bold, fontSize=8, leading=10),
+        "head_r": s("head_r", fontName=bold, fontSize=8, leading=10, alignment=TA_RIGHT),
+        "small": s("small", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "notice": s("notice", fontSize=8.5, leading=11, textColor=ALERT),
+        "org": s("org", fontName=bold, fontSize=10.5, leading=13),
+        "org_small": s("org_small", fontSize=7.5, leading=9.5, textColor=MUTED),
+        "number": s("number", fontName=bold, fontSize=9, leading=11.5, alignment=TA_RIGHT),
+        "conf": s(
+            "conf", fontName=bold, fontSize=7.5, leading=9.5, alignment=TA_RIGHT, textColor=ALERT
+        ),
+        "sign": s("sign", fontSize=9.5, leading=12, alignment=TA_CENTER),
+        "sign_small": s("sign_small", fontSize=8, leading=10, alignment=TA_CENTER, textColor=MUTED),
+    }
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What the header and footer of every page show."""
+
+    organisation: Organisation
+    lang: str
+    title: str
+    number: str
+
+
+def _header_paragraphs(frame: PageFrame) -> tuple[list[Paragraph], list[Paragraph]]:
+    st, org, lang = styles(), frame.organisation, frame.lang
+
+    def nobreak(number: str) -> str:
+        return para(number, lang).replace(" ", "&nbsp;")
+
+    phones = []
+    if org.sos_numbers:
+        numbers = ", ".join(nobreak(n) for n in org.sos_numbers)
+        phones.append(f"<b>{t('sos', lang)}: {numbers}</b>")
+    if org.phone:
+        phones.append(f"{t('tel', lang)} {nobreak(org.phone)}")
+    contacts = [para(v, lang) for v in (org.address, org.email, org.web) if v]
+    left = [Paragraph(para(org.display_name(lang), lang), st["org"])]
+    for line in (para(org.display_unit(lang), lang), " · ".join(phones), " · ".join(contacts)):
+        if line:
+            left.append(Paragraph(line, st["org_small"]))
+    right = [Paragraph(para(frame.number, lang), st["number"]),
+             Paragraph(t("confidential", lang), st["conf"])]  # fmt: skip
+    return left, right
+
+
+def _draw_stack(canvas: Canvas, paras: list[Paragraph], x: float, top: float, w: float) -> float:
+    y = top
+    for p in paras:
+        _, h = p.wrap(w, PAGE_H)
+        y -= h
+        p.drawOn(canvas, x, y)
+    return y
+
+
+def draw_page(canvas: Canvas, frame: PageFrame, page: int, pages: int) -> None:
+    """Header (organisation, number) and footer (title, page X of Y) of one page."""
+    left, right = _header_paragraphs(frame)
+    top = PAGE_H - 12 * mm
+    y_left = _draw_stack(canvas, left, LEFT, top, CONTENT_W * 0.72)
+    y_right = _draw_stack(canvas, right, LEFT + CONTENT_W * 0.72, top, CONTENT_W * 0.28)
+    rule_y = min(y_left, y_right, PAGE_H - TOP + 6 * mm) - 2.5 * mm
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(LEFT, rule_y, RIGHT, rule_y)
+    canvas.line(LEFT, BOTTOM - 5 * mm, RIGHT, BOTTOM - 5 * mm)
+    st = styles()
+    foot_left = Paragraph(f"{para(frame.title, frame.lang)} · {para(frame.number, frame.lang)}",
+                          st["small"])  # fmt: skip
+    foot_right = Paragraph(t("page", frame.lang, x=str(page), y=str(pages)),
+                           ParagraphStyle("pr", parent=st["small"], alignment=TA_RIGHT))  # fmt: skip
+    _, h = foot_left.wrap(CONTENT_W * 0.7, 20 * mm)
+    foot_left.drawOn(canvas, LEFT, BOTTOM - 6.5 * mm - h)
+    _, h = foot_right.wrap(CONTENT_W * 0.3, 20 * mm)
+    foot_right.drawOn(canvas, LEFT + CONTENT_W * 0.7, BOTTOM - 6.5 * mm - h)
+    canvas.restoreState()
+
+
+def _canvas_class(frame: PageFrame) -> type[Canvas]:
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Keeps every page until the end, then draws the decorations with the page count."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for n, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                draw_page(self, frame, n, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def encryption(password: str) -> StandardEncryption:
+    """User password to open; a random owner password so restrictions cannot be lifted."""
+    from reportlab.lib import pdfencrypt
+
+    strength = 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
+    return StandardEncryption(password, ownerPassword=secrets.token_urlsafe(24), canPrint=1,
+                              canModify=0, canCopy=0, canAnnotate=0, strength=strength)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finished PDF."""
+
+    pdf: bytes
+    pages: int
+
+
+def render(frame: PageFrame, story: list[Flowable], password: str | None = None) -> Rendered:
+    """Lay out `story` on A4 pages with the header and footer; encrypt if a password is given."""
+    register_fonts()
+    buf = io.BytesIO()
+    org_name = in_script(frame.organisation.display_name(frame.lang), frame.lang)
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=TOP,
+        bottomMargin=BOTTOM, title=f"{frame.title} {frame.number}", author=org_name,
+        subject=frame.number, creator="SOS Desk", producer="SOS Desk",
+        encrypt=encryption(password) if password else None,
+    )  # fmt: skip
+    counter: list[int] = []
+    doc.build(story, canvasmaker=_canvas_class(frame),
+              onLaterPages=lambda c, d: counter.append(d.page),
+              onFirstPage=lambda c, d: counter.append(d.page))  # fmt: skip
+    return Rendered(buf.getvalue(), len(counter))
+
+
+# -- building blocks --------------------------------------------------------------------------
+
+
+class SplitTable(Table):  # type: ignore[misc]
+    """A table that splits a row only when the row alone is taller than a page.
+
+    reportlab would otherwise also split a row in the little space left at the bottom of a page,
+    repeating the header there; with this rule rows move whole to the next page whenever
+    they can, and only a giant row (a very long note) is cut between pages.
+    """
+
+    def split(self, width: float, height: float) -> list[Any]:
+        allowed = bool(self.__dict__.get("splitInRow"))
+        if height < FRAME_H * 0.75 and allowed:
+            self.splitInRow = 0
+            try:
+                return list(super().split(width, height))
+            finally:
+                self.splitInRow = 1
+        return list(super().split(width, height))
+
+
+def title_block(title: str, number: str, lang: str) -> list[Flowable]:
+    """The document's title and number, centred."""
+    st = styles()
+    return [Paragraph(para(title.upper(), lang), st["title"]),
+            Paragraph(f"{t('number', lang)}: {para(number, lang)}", st["subtitle"]),
+            Spacer(1, 5 * mm)]  # fmt: skip
+
+
+def fields_table(rows: Sequence[tuple[str, str]], label_w: float = 50 * mm) -> Table:
+    """Label / value pairs (values are ready Paragraph markup)."""
+    st = styles()
+    data = [[Paragraph(label, st["label"]), Paragraph(value or "—", st["value"])]
+            for label, value in rows]  # fmt: skip
+    table = SplitTable(data, colWidths=[label_w, CONTENT_W - label_w], hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ]))  # fmt: skip
+    return table
+
+
+def grid(
+    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
+    right: Sequence[int] = (), bold_rows: Sequence[int] = (),
+) -> Table:  # fmt: skip
+    """A data table with a header row repeated on every page; cells wrap, rows may split."""
+    st = styles()
+    head = [Paragraph(h, st["head_r"] if i in right else st["head"]) for i, h in enumerate(header)]
+    body: list[list[Any]] = []
+    for r, row in enumerate(rows):
+        bold = r in bold_rows
+        cells = []
+        for i, cell in enumerate(row):
+            if isinstance(cell, Flowable):
+                cells.append(cell)
+                continue
+            if bold:
+                name = "cell_br" if i in right else "cell_b"
+            else:
+                name = "cell_r" if i in right else "cell"
+            cells.append(Paragraph(str(cell), st[name]))
+        body.append(cells)
+    table = SplitTable([head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1,
+                       hAlign="LEFT")  # fmt: skip
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    style += [("BACKGROUND", (0, r + 1), (-1, r + 1), HEAD_BG) for r in bold_rows]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def signature_block(place: str, issued: str, name: str, role: str, lang: str) -> Flowable:
+    """Place and date on the left, stamp in the middle, signature line with name and role."""
+    st = styles()
+    left = [Paragraph(t("place_date", lang), st["label"]),
+            Paragraph(f"{para(place, lang)}, {issued}", st["value"])]  # fmt: skip
+    middle = [Spacer(1, 9 * mm), Paragraph(t("stamp", lang), st["sign_small"])]
+    right = [Spacer(1, 11 * mm), Paragraph("_" * 34, st["sign"]),
+             Paragraph(para(name, lang), st["sign"]),
+             Paragraph(para(role, lang), st["sign_small"])]  # fmt: skip
+    table = Table([[left, middle, right]], colWidths=[60 * mm, 35 * mm, CONTENT_W - 95 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    return KeepTogether([Spacer(1, 10 * mm), table])
+
+
+def issued_text(d: Any, lang: str) -> str:
+    """The issue date as printed beside the place."""
+    return fmt_date(d, lang)
