@@ -1,0 +1,321 @@
+"""Applying validated records inside the importer's one transaction.
+
+- Inserts are idempotent by id (a record seen before is skipped), so events stay append-only.
+- Field updates are last-writer-wins by hybrid logical clock, per field, against every write
+  this database knows (local ones arrive in `sync_field_writes` through the outbox trigger).
+- At the office, an update of a field that another desk changed from the same base version to
+  a different value opens (or extends) a conflict; the clock still decides what the record
+  shows until a coordinator chooses.
+- At the office every applied record is also appended to the outbox (with its origin), so it
+  can be relayed to the other desks.
+
+Records are handled in chunks with bulk statements on the transaction's own connection: the
+memory used does not grow with the size of the batch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from sosdesk.domain.hlc import Timestamp
+from sosdesk.domain.ids import new_id
+from sosdesk.services import search_index
+from sosdesk.store.models.sync import SyncConflict
+from sosdesk.store.tx import Tx
+from sosdesk.sync import errors
+from sosdesk.sync.errors import Rejected
+from sosdesk.sync.schema import Record, entities, insert_order
+
+_IN_LIMIT = 500  # ids per IN (...) query, well under SQLite's variable limit
+_SEARCH_KIND = {"clients": "client", "calls": "call", "directory_entries": "directory"}
+_BODY = {
+    "clients": search_index.client_body, "calls": search_index.call_body,
+    "directory_entries": search_index.directory_body,
+}  # fmt: skip
+
+
+@dataclass
+class ApplyStats:
+    """What one batch did to this database."""
+
+    inserted: int = 0
+    already_present: int = 0
+    fields_applied: int = 0
+    fields_superseded: int = 0
+    conflicts: int = 0
+    max_hlc: str = ""
+
+
+@dataclass
+class _Write:
+    hlc: str
+    origin: str
+    base: int
+    value: Any
+
+
+class _Fields:
+    """Attribute access over field values, for the search index body builders."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values.get(name)
+
+
+def _parse_stored(v: Any) -> Any:
+    # JSON columns have numeric affinity in SQLite: numbers come back as numbers.
+    if v is None or isinstance(v, int | float):
+        return v
+    return json.loads(v)
+
+
+class Applier:
+    """Applies records in order; call `add` for each and `finish` once."""
+
+    def __init__(self, tx: Tx, *, office: bool, origins: dict[str, str], chunk: int = 4000):
+        self.tx = tx
+        self.office = office
+        self.origins = origins
+        self.stats = ApplyStats()
+        self._chunk_size = chunk
+        self._buffer: list[Record] = []
+        conn = tx.session.connection().connection.driver_connection
+        assert conn is not None
+        self._conn: Any = conn
+        self._entities = entities()
+        self._order = insert_order()
+        self._conflicts: dict[tuple[str, str, str, int], list[dict[str, Any]]] = {}
+        self._reindex: dict[str, set[str]] = defaultdict(set)
+
+    # -- public --------------------------------------------------------------------------
+
+    def add(self, rec: Record) -> None:
+        """Queue one record; a full chunk is written at once."""
+        self._buffer.append(rec)
+        if rec.hlc > self.stats.max_hlc:
+            self.stats.max_hlc = rec.hlc
+        if len(self._buffer) >= self._chunk_size:
+            self._flush()
+
+    def finish(self) -> ApplyStats:
+        """Write what is left, re-index updated records, record conflicts."""
+        self._flush()
+        self._reindex_updated()
+        self._store_conflicts()
+        return self.stats
+
+    # -- one chunk -----------------------------------------------------------------------
+
+    def _existing(self, recs: list[Record]) -> set[tuple[str, str]]:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for r in recs:
+            wanted[r.entity].add(r.id)
+        found: set[tuple[str, str]] = set()
+        for entity, ids in wanted.items():
+            for part in _parts(sorted(ids)):
+                marks = ",".join("?" * len(part))
+                rows = self._conn.execute(f"SELECT id FROM {entity} WHERE id IN ({marks})", part)
+                found.update((entity, row[0]) for row in rows)
+        return found
+
+    def _field_writes(self, recs: list[Record]) -> dict[tuple[str, str, str], list[_Write]]:
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for r in recs:
+            if r.op == "update":
+                wanted[r.entity].add(r.id)
+        out: dict[tuple[str, str, str], list[_Write]] = defaultdict(list)
+        for entity, ids in wanted.items():
+            for part in _parts(sorted(ids)):
+                marks = ",".join("?" * len(part))
+                rows = self._conn.execute(
+                    "SELECT entity_id, field, hlc, origin, base_version, value FROM "
+                    f"sync_field_writes WHERE entity = ? AND entity_id IN ({marks})",
+                    [entity, *part],
+                )
+                for eid, fname, hlc, origin, base, value in rows:
+                    out[(entity, eid, fname)].append(_Write(hlc, origin, base, _parse_stored(value)))
+        return out
+
+    def _flush(self) -> None:
+        recs, self._buffer = self._buffer, []
+        if not recs:
+            return
+        existing = self._existing(recs)
+        writes = self._field_writes(recs)
+        inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        pending: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]] = {}
+        updates: list[tuple[str, str, dict[str, Any], str, int]] = []
+        relay: list[tuple[Any, ...]] = []
+        new_writes: list[tuple[Any, ...]] = []
+        for r in recs:
+            key = (r.entity, r.id)
+            if r.op == "insert":
+                if key in existing or key in pending:
+                    self.stats.already_present += 1
+                    continue
+                row = self._entities[r.entity].default_row()
+                row.update(r.values)
+                row.update(id=r.id, updated_hlc=r.hlc, origin_device=r.origin, version=1)
+                py = dict(r.fields)
+                if r.entity == "users":
+                    self._foreign_user(row, r.origin)
+                inserts[r.entity].append(row)
+                pending[key] = (row, py)
+                self.stats.inserted += 1
+            else:
+                if key not in existing and key not in pending:
+                    raise Rejected(errors.INVALID_RECORD, f"record {r.seq} changes a "
+                                   f"{r.entity} record this database does not have")  # fmt: skip
+                applied = self._update_fields(r, writes, new_writes)
+                if applied:
+                    if r.entity == "users":
+                        self._foreign_user(applied, r.origin)
+                    if key in pending:
+                        row, py = pending[key]
+                        row.update(applied)
+                        py.update({k: r.fields[k] for k in applied if k in r.fields})
+                        row["updated_hlc"] = max(row["updated_hlc"], r.hlc)
+                        row["version"] = max(row["version"], r.base + 1)
+                    else:
+                        updates.append((r.entity, r.id, applied, r.hlc, r.base + 1))
+                        if r.entity in _SEARCH_KIND:
+                            self._reindex[r.entity].add(r.id)
+            if self.office:
+                relay.append((r.entity, r.id, r.op, json.dumps(r.fields, ensure_ascii=False),
+                              r.base, r.hlc, r.origin))  # fmt: skip
+        self._write(inserts, pending, updates, relay, new_writes)
+
+    def _update_fields(
+        self, r: Record, writes: dict[tuple[str, str, str], list[_Write]],
+        new_writes: list[tuple[Any, ...]],
+    ) -> dict[str, Any]:  # fmt: skip
+        applied: dict[str, Any] = {}
+        for name, stored in r.values.items():
+            value = r.fields[name]
+            history = writes[(r.entity, r.id, name)]
+            if any(w.hlc == r.hlc for w in history):
+                continue  # this very write was seen before
+            if self.office:
+                self._check_conflict(r, name, value, history)
+            newest = max((w.hlc for w in history), default="")
+            if r.hlc > newest:
+                applied[name] = stored
+                self.stats.fields_applied += 1
+            else:
+                self.stats.fields_superseded += 1
+            history.append(_Write(r.hlc, r.origin, r.base, value))
+            if not self.office:  # at the office the outbox trigger records relayed writes
+                new_writes.append((r.entity, r.id, name, r.hlc, r.origin, r.base,
+                                   json.dumps(value, ensure_ascii=False)))  # fmt: skip
+        return applied
+
+    def _check_conflict(self, r: Record, name: str, value: Any, history: list[_Write]) -> None:
+        rivals = [w for w in history if w.base == r.base]
+        if not any(w.origin != r.origin and w.value != value for w in rivals):
+            return
+        key = (r.entity, r.id, name, r.base)
+        found = self._conflicts.setdefault(key, [])
+        for w in [*rivals, _Write(r.hlc, r.origin, r.base, value)]:
+            if all(c["hlc"] != w.hlc for c in found):
+                found.append({"value": w.value, "origin": w.origin, "hlc": w.hlc})
+
+    def _foreign_user(self, row: dict[str, Any], origin: str) -> None:
+        # Users of other desks are kept as authors only: a distinct name, never able to log in.
+        if "name" in row and row["name"] is not None and "@" not in row["name"]:
+            row["name"] = f"{row['name']}@{self.origins.get(origin, origin[:8])}"
+        if "active" in row:
+            row["active"] = 0
+
+    def _write(
+        self, inserts: dict[str, list[dict[str, Any]]],
+        pending: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]],
+        updates: list[tuple[str, str, dict[str, Any], str, int]],
+        relay: list[tuple[Any, ...]], new_writes: list[tuple[Any, ...]],
+    ) -> None:  # fmt: skip
+        c = self._conn
+        for entity in self._order:
+            rows = inserts.get(entity)
+            if not rows:
+                continue
+            cols = list(rows[0])
+            sql = (f"INSERT INTO {entity} ({', '.join(cols)}) "
+                   f"VALUES ({', '.join('?' * len(cols))})")  # fmt: skip
+            c.executemany(sql, [tuple(row[k] for k in cols) for row in rows])
+            kind = _SEARCH_KIND.get(entity)
+            if kind is not None:
+                body = _BODY[entity]
+                search_index.put_many(self.tx.session, kind, [
+                    (row["id"], body(_Fields(pending[(entity, row["id"])][1]))) for row in rows
+                ])  # fmt: skip
+        for entity, rid, applied, hlc, version in updates:
+            sets = ", ".join(f"{k} = ?" for k in applied)
+            c.execute(
+                f"UPDATE {entity} SET {sets}, updated_hlc = max(updated_hlc, ?), "
+                "version = max(version, ?) WHERE id = ?",
+                [*applied.values(), hlc, version, rid],
+            )
+        if relay:
+            c.executemany(
+                "INSERT INTO changes (entity, entity_id, op, fields, base_version, hlc, "
+                "origin_device, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)", relay)  # fmt: skip
+        if new_writes:
+            c.executemany(
+                "INSERT OR IGNORE INTO sync_field_writes (entity, entity_id, field, hlc, origin, "
+                "base_version, value) VALUES (?, ?, ?, ?, ?, ?, ?)", new_writes)  # fmt: skip
+
+    # -- after the last chunk ------------------------------------------------------------
+
+    def _reindex_updated(self) -> None:
+        s = self.tx.session
+        for entity, ids in self._reindex.items():
+            table = self._entities[entity].table
+            body = _BODY[entity]
+            for part in _parts(sorted(ids)):
+                for row in s.execute(select(table).where(table.c.id.in_(part))).mappings():
+                    search_index.put(s, _SEARCH_KIND[entity], row["id"], body(_Fields(dict(row))))
+
+    def _store_conflicts(self) -> None:
+        s = self.tx.session
+        for (entity, eid, name, base), found in self._conflicts.items():
+            row = s.execute(select(SyncConflict).where(
+                SyncConflict.entity == entity, SyncConflict.entity_id == eid,
+                SyncConflict.field == name, SyncConflict.base_version == base,
+            )).scalar_one_or_none()  # fmt: skip
+            if row is None:
+                s.add(SyncConflict(id=new_id(), entity=entity, entity_id=eid, field=name,
+                                   base_version=base, candidates=_sorted(found), state="open",
+                                   detected_at=self.tx.now))  # fmt: skip
+                self.stats.conflicts += 1
+                continue
+            known = {c["hlc"] for c in row.candidates}
+            extra = [c for c in found if c["hlc"] not in known]
+            if extra:
+                row.candidates = _sorted([*row.candidates, *extra])
+                row.state = "open"
+                self.stats.conflicts += 1
+        s.flush()
+
+    def receive_clock(self) -> None:
+        """Merge the newest clock seen, so local writes after the import sort after it."""
+        if not self.stats.max_hlc:
+            return
+        try:
+            self.tx.clock.receive(Timestamp.decode(self.stats.max_hlc))
+        except ValueError:
+            raise Rejected(errors.CLOCK_AHEAD, "the sender's clock is more than a day ahead of "
+                           "this computer's; check the date and time on both") from None  # fmt: skip
+
+
+def _sorted(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(candidates, key=lambda c: str(c["hlc"]))
+
+
+def _parts(ids: list[str]) -> list[list[str]]:
+    return [ids[i : i + _IN_LIMIT] for i in range(0, len(ids), _IN_LIMIT)]

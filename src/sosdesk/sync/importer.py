@@ -1,0 +1,398 @@
+"""Importing batches, in the order of DESIGN.md §5, at the office (desk batches) and at a desk
+(office batches): size limit -> decrypt -> signature of the enrolled sender -> recipient,
+schema and limits -> sequence (apply / replay / hold / fork) -> every record validated and
+applied in ONE transaction -> ledger, audit, receipt. Anything wrong rolls the transaction
+back, and the file goes to quarantine with its reason.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import sqlcipher3
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sosdesk.domain.ids import new_id
+from sosdesk.store import migrate
+from sosdesk.store.database import Database
+from sosdesk.store.models import utcnow
+from sosdesk.store.models.sync import SyncBatch, SyncPeer
+from sosdesk.sync import batch_format as bf
+from sosdesk.sync import errors, ledger, quarantine
+from sosdesk.sync.apply import Applier
+from sosdesk.sync.container import KIND_BATCH, PlainReader, open_sealed
+from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.sync.identity import DeviceKeys, device_keys
+from sosdesk.sync.peers import trusted_office
+from sosdesk.sync.receipts import write_receipt
+from sosdesk.sync.schema import NOT_TO_DESKS, Record, entities, parse_record
+from sosdesk.sync.views import ImportOutcome
+
+Progress = Callable[[int, int], None]  # bytes read so far, bytes in all files
+
+
+@dataclass
+class _Opened:
+    """A batch whose header is verified, positioned at its first record."""
+
+    fh: BinaryIO
+    reader: PlainReader
+    header: bf.BatchHeader
+    digest: str
+    peer: SyncPeer
+
+
+class Importer:
+    """Imports batch files into one database (office or desk)."""
+
+    def __init__(
+        self, db: Database, *, receipts_dir: Path | None = None, limits: bf.Limits | None = None,
+        progress: Progress | None = None,
+    ) -> None:  # fmt: skip
+        self.db = db
+        self.office = db.desk.is_office
+        self.keys: DeviceKeys = device_keys(db)
+        self.receipts_dir = receipts_dir
+        self.limits = limits or bf.Limits()
+        self.progress = progress
+        self._done_bytes = 0
+        self._total_bytes = 0
+        self._head = bf.schema_number(migrate.head()) or 0
+        names = set(entities())
+        self._allowed = frozenset(names if self.office else names - NOT_TO_DESKS)
+        if receipts_dir is not None and not receipts_dir.is_dir():
+            raise SyncError(f"the receipts folder {receipts_dir} does not exist")
+
+    @property
+    def who(self) -> str:
+        return "this office" if self.office else "this desk"
+
+    # -- public --------------------------------------------------------------------------
+
+    def run(self, paths: list[Path]) -> list[ImportOutcome]:
+        """Import each file; held batches are applied as soon as their turn comes."""
+        sizes = []
+        for p in paths:
+            try:
+                sizes.append(p.stat().st_size)
+            except OSError:
+                sizes.append(0)
+        self._total_bytes = sum(min(s, self.limits.max_file_bytes) for s in sizes) or 1
+        out: list[ImportOutcome] = []
+        for path, size in zip(paths, sizes, strict=True):
+            out.extend(self.one(path))
+            self._done_bytes += min(size, self.limits.max_file_bytes)
+            self._tick(0)
+        return out
+
+    def one(self, path: Path, held_row: str | None = None) -> list[ImportOutcome]:
+        """Import one file; returns its outcome and those of held batches it unblocked."""
+        name = path.name
+        opened: _Opened | None = None
+        try:
+            opened = self._open(path)
+            return self._decide(path, opened, held_row)
+        except Rejected as exc:
+            peer = opened.header.sender if opened else None
+            seq = opened.header.seq if opened else None
+            code = opened.peer.desk_code if opened else None
+            quarantine.record(self.db, path, exc.reason, exc.message,
+                              limit=self.limits.max_file_bytes, peer=peer, seq=seq)  # fmt: skip
+            if held_row is not None:
+                self._drop_held(held_row, exc.message)
+            return [ImportOutcome(name, "rejected", exc.message, code, seq, reason=exc.reason)]
+        except FileNotFoundError:
+            return [ImportOutcome(name, "rejected", f"no file {path}", reason="missing")]
+        finally:
+            if opened is not None:
+                opened.fh.close()
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _open(self, path: Path) -> _Opened:
+        size = path.stat().st_size
+        if size > self.limits.max_file_bytes:
+            raise Rejected(errors.TOO_LARGE, f"the file is {size:,} bytes, over the limit of "
+                           f"{self.limits.max_file_bytes:,}: it was not opened")  # fmt: skip
+        fh = open(path, "rb")  # noqa: SIM115 (closed by the caller, after the transaction)
+        try:
+            reader = PlainReader(open_sealed(fh, self.keys.box_private, KIND_BATCH, self.who))
+            (n,) = struct.unpack(">I", reader.read_exact(4))
+            if n > self.limits.max_header_bytes:
+                raise Rejected(errors.MALFORMED, "the batch header is impossibly large")
+            header_bytes = reader.read_exact(n)
+            signature = reader.read_exact(bf.SIG_LEN)
+            header = bf.parse_header(header_bytes)
+            peer = self._sender(header)
+            if not bf.verify_header(header_bytes, signature, peer.sign_public):
+                raise Rejected(errors.BAD_SIGNATURE, f"the signature is not that of "
+                               f"{peer.desk_code}, the sender the batch names: it was forged or "
+                               "altered")  # fmt: skip
+            self._check(header)
+            return _Opened(fh, reader, header, bf.batch_hash(header_bytes), peer)
+        except BaseException:
+            fh.close()
+            raise
+
+    def _sender(self, header: bf.BatchHeader) -> SyncPeer:
+        with self.db.session() as s:
+            if self.office:
+                peer = s.get(SyncPeer, header.sender)
+                if peer is None or peer.role != "desk":
+                    raise Rejected(errors.UNKNOWN_SENDER, "the batch comes from a desk this "
+                                   "office has not enrolled")  # fmt: skip
+                if peer.revoked_at is not None:
+                    raise Rejected(errors.REVOKED, f"desk {peer.desk_code} was revoked on "
+                                   f"{peer.revoked_at:%Y-%m-%d}; its batches are refused")  # fmt: skip
+            else:
+                peer = trusted_office(s)
+                if peer is None:
+                    raise Rejected(errors.UNKNOWN_SENDER, "this desk does not trust an office "
+                                   "yet (sosdesk sync trust-office)")  # fmt: skip
+                if peer.device_id != header.sender:
+                    raise Rejected(errors.UNKNOWN_SENDER, "the batch comes from an office this "
+                                   "desk does not trust")  # fmt: skip
+            s.expunge(peer)
+            return peer
+
+    def _check(self, h: bf.BatchHeader) -> None:
+        if h.recipient != self.keys.device_id:
+            raise Rejected(errors.WRONG_RECIPIENT, f"the batch is addressed to another "
+                           f"{'office' if self.office else 'desk'}")  # fmt: skip
+        if h.kind != (bf.KIND_DESK if self.office else bf.KIND_OFFICE):
+            raise Rejected(errors.MALFORMED, "a desk batch is imported at the office, an office "
+                           "batch at a desk")  # fmt: skip
+        number = bf.schema_number(h.schema)
+        if number is None or h.version > bf.VERSION or number > self._head:
+            raise Rejected(errors.FUTURE_SCHEMA, f"the batch was made by a newer SOS Desk "
+                           f"(schema {h.schema[:12]}); update this program, then import again")  # fmt: skip
+        if h.records > self.limits.max_records:
+            raise Rejected(errors.TOO_LARGE, f"the batch claims {h.records:,} records, over the "
+                           f"limit of {self.limits.max_records:,}")  # fmt: skip
+        if h.payload_bytes > self.limits.max_file_bytes:
+            raise Rejected(errors.TOO_LARGE, "the batch claims an impossibly large payload")
+
+    def _decide(self, path: Path, o: _Opened, held_row: str | None) -> list[ImportOutcome]:
+        h, code = o.header, o.peer.desk_code
+        with self.db.session() as s:
+            d = ledger.decide(s, h, o.digest, code)
+            if d.applied_row is not None:
+                s.expunge(d.applied_row)
+        if d.action == ledger.FORK:
+            self._record_rejected(o, d.message)
+            raise Rejected(errors.FORK, d.message)
+        if d.action == ledger.REPLAY:
+            receipt = self._receipt(o.peer, d.applied_row) if d.applied_row else None
+            return [ImportOutcome(path.name, "replayed", d.message, code, h.seq, h.records,
+                                  receipt=receipt)]  # fmt: skip
+        if d.action in (ledger.HOLD, ledger.ALREADY_HELD):
+            if held_row is not None:  # a held batch whose turn has not come: leave it
+                return []
+            if d.action == ledger.HOLD:
+                self._verify_only(o)
+                self._hold(path, o)
+            return [ImportOutcome(path.name, "held", d.message, code, h.seq, h.records)]
+        outcome = self._apply(path, o, held_row)
+        return [outcome, *self._unblock(o.peer)]
+
+    def _records(self, o: _Opened, each: Callable[[Record], None] | None) -> None:
+        """Read every record, checking count, size and hash against the signed header."""
+        h = o.header
+        sha = hashlib.sha256()
+        count = size = 0
+        prev_seq = -1
+        for line in o.reader.lines(self.limits.max_line_bytes):
+            count += 1
+            if count > h.records:
+                raise Rejected(errors.COUNT_MISMATCH, f"the batch holds more records than its "
+                               f"header says ({h.records:,})")  # fmt: skip
+            size += len(line) + 1
+            sha.update(line)
+            sha.update(b"\n")
+            rec = parse_record(line, count, self._allowed)
+            if rec.seq <= prev_seq:
+                raise Rejected(errors.INVALID_RECORD, f"record {count} is out of order")
+            prev_seq = rec.seq
+            if self.office and rec.origin != h.sender:
+                raise Rejected(errors.INVALID_RECORD, f"record {count} claims to come from "
+                               "another desk than the one that signed the batch")  # fmt: skip
+            if not self.office and (rec.origin == self.keys.device_id
+                                    or rec.origin not in h.origins):  # fmt: skip
+                raise Rejected(errors.INVALID_RECORD, f"record {count} has an unexpected origin")
+            if each is not None:
+                each(rec)
+            if count % 2000 == 0:
+                self._tick(o.fh.tell())
+        if count != h.records:
+            raise Rejected(errors.COUNT_MISMATCH, f"the batch holds {count:,} records, its header "
+                           f"says {h.records:,}: it is incomplete")  # fmt: skip
+        if size != h.payload_bytes or sha.hexdigest() != h.payload_sha256:
+            raise Rejected(errors.HASH_MISMATCH, "the records do not match the signed header: the "
+                           "batch was altered")  # fmt: skip
+
+    def _verify_only(self, o: _Opened) -> None:
+        self._records(o, None)
+
+    def _apply(self, path: Path, o: _Opened, held_row: str | None) -> ImportOutcome:
+        h = o.header
+        try:
+            with self.db.transaction() as tx:
+                applier = Applier(tx, office=self.office, origins=dict(h.origins))
+                self._records(o, applier.add)
+                stats = applier.finish()
+                applier.receive_clock()
+                row = tx.session.get(SyncBatch, held_row) if held_row else None
+                if row is None:
+                    row = SyncBatch(id=new_id(), direction="in", peer=h.sender, seq=h.seq,
+                                    recorded_at=tx.now)  # fmt: skip
+                    tx.session.add(row)
+                row.batch_id, row.hash, row.prev_hash = h.batch_id, o.digest, h.prev_hash
+                row.state, row.record_count, row.done_at = "applied", h.records, tx.now
+                row.created_at = _parse_time(h.created_at) or tx.now
+                row.audit_seq = h.audit.seq if h.audit else None
+                row.audit_hash = h.audit.hash if h.audit else None
+                held_files = [row.held_file] if row.held_file else []
+                row.held_file, row.note = None, None
+                held_files += self._drop_copies(tx.session, h, o.digest, row.id)
+                tx.session.flush()
+                acked = self._acknowledge(tx.session, h) if self.office else []
+                tx.audit("sync_import", "sync_batches", row.id, {
+                    "peer": o.peer.desk_code, "seq": h.seq, "records": h.records,
+                    "inserted": stats.inserted, "conflicts": stats.conflicts,
+                    "acknowledged": acked,
+                })  # fmt: skip
+                tx.session.expunge(row)
+        except (IntegrityError, sqlcipher3.dbapi2.IntegrityError) as exc:
+            # Only SQLite's own words (constraint and column names), never the statement or
+            # its values, which hold client data.
+            orig = exc.orig if isinstance(exc, IntegrityError) else exc
+            why = str(orig).splitlines()[0][:120] if orig is not None else "constraint failed"
+            raise Rejected(errors.INVALID_RECORD, "a record does not fit this database (it "
+                           "refers to a record that is not here, or repeats a unique value such "
+                           f"as a client code): {why}") from None  # fmt: skip
+        for name in held_files:
+            self._forget_held_file(name)
+        receipt = self._receipt(o.peer, row)
+        msg = (f"batch {h.seq} from {o.peer.desk_code} applied: {h.records:,} records, "
+               f"{stats.inserted:,} new")  # fmt: skip
+        if stats.already_present:
+            msg += f", {stats.already_present:,} already present"
+        if stats.conflicts:
+            msg += f", {stats.conflicts} conflict(s) for review"
+        return ImportOutcome(path.name, "applied", msg, o.peer.desk_code, h.seq, h.records,
+                             stats.conflicts, receipt=receipt)  # fmt: skip
+
+    def _drop_copies(self, s: Session, h: bf.BatchHeader, digest: str, keep: str) -> list[str]:
+        # Another copy of this very batch may be waiting in the held folder: it is done now.
+        rows = s.execute(select(SyncBatch).where(
+            SyncBatch.direction == "in", SyncBatch.peer == h.sender, SyncBatch.seq == h.seq,
+            SyncBatch.state == "held", SyncBatch.hash == digest, SyncBatch.id != keep,
+        )).scalars().all()  # fmt: skip
+        names = [r.held_file for r in rows if r.held_file]
+        for r in rows:
+            s.delete(r)
+        return names
+
+    def _acknowledge(self, s: Session, h: bf.BatchHeader) -> list[int]:
+        if h.ack is None:
+            return []
+        rows = s.execute(select(SyncBatch).where(
+            SyncBatch.direction == "out", SyncBatch.peer == h.sender, SyncBatch.seq <= h.ack.seq,
+        ).order_by(SyncBatch.seq)).scalars().all()  # fmt: skip
+        named = next((r for r in rows if r.seq == h.ack.seq), None)
+        if named is None or named.hash != h.ack.hash:
+            return []  # an acknowledgement of something we did not send: ignore it
+        marked = []
+        for r in rows:
+            if r.state in ("pending", "exported"):
+                r.state, r.done_at = "delivered", utcnow()
+                marked.append(r.seq)
+        return marked
+
+    def _receipt(self, peer: SyncPeer, row: SyncBatch) -> Path | None:
+        if not self.office or self.receipts_dir is None:
+            return None
+        return write_receipt(self.keys, peer.device_id, peer.box_public, row, self.receipts_dir)
+
+    # -- held batches --------------------------------------------------------------------
+
+    def _hold(self, path: Path, o: _Opened) -> None:
+        stored, _digest = quarantine.keep_copy(self.db, path, "held", self.limits.max_file_bytes)
+        h = o.header
+        with self.db.transaction() as tx:
+            tx.session.add(SyncBatch(
+                id=new_id(), batch_id=h.batch_id, direction="in", peer=h.sender, seq=h.seq,
+                hash=o.digest, prev_hash=h.prev_hash, state="held", record_count=h.records,
+                created_at=_parse_time(h.created_at) or tx.now, recorded_at=tx.now,
+                held_file=stored,
+            ))  # fmt: skip
+            tx.audit("sync_hold", "sync_batches", None, {"peer": o.peer.desk_code, "seq": h.seq})
+
+    def _unblock(self, peer: SyncPeer) -> list[ImportOutcome]:
+        out: list[ImportOutcome] = []
+        while True:
+            with self.db.session() as s:
+                nxt = ledger.held_next(s, peer.device_id)
+                if nxt is None:
+                    return out
+                row_id, stored = nxt.id, nxt.held_file
+            path = quarantine.sync_folder(self.db, "held") / (stored or "missing")
+            if not path.exists():
+                self._drop_held(row_id, "the held copy is missing; import the batch again")
+                continue
+            results = self.one(path, held_row=row_id)
+            out.extend(results)
+            if not results or results[0].status != "applied":
+                return out
+
+    def _drop_held(self, row_id: str, why: str) -> None:
+        with self.db.transaction() as tx:
+            row = tx.session.get(SyncBatch, row_id)
+            name = row.held_file if row is not None else None
+            if row is not None and row.state == "held":
+                row.state, row.note, row.held_file = "rejected", why[:2000], None
+        if name:
+            self._forget_held_file(name)
+
+    def _forget_held_file(self, name: str) -> None:
+        with contextlib.suppress(OSError):
+            (quarantine.sync_folder(self.db, "held") / name).unlink()
+
+    def _record_rejected(self, o: _Opened, why: str) -> None:
+        h = o.header
+        with self.db.transaction() as tx:
+            tx.session.add(SyncBatch(
+                id=new_id(), batch_id=h.batch_id, direction="in", peer=h.sender, seq=h.seq,
+                hash=o.digest, prev_hash=h.prev_hash, state="rejected", record_count=h.records,
+                created_at=_parse_time(h.created_at) or tx.now, recorded_at=tx.now,
+                note=why[:2000],
+            ))  # fmt: skip
+
+    def _tick(self, within: int) -> None:
+        if self.progress is not None:
+            self.progress(min(self._done_bytes + within, self._total_bytes), self._total_bytes)
+
+
+def _parse_time(text: str) -> datetime | None:
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return dt if dt.tzinfo is not None else None
+
+
+def import_batches(
+    db: Database, paths: list[Path], *, receipts_dir: Path | None = None,
+    limits: bf.Limits | None = None, progress: Progress | None = None,
+) -> list[ImportOutcome]:  # fmt: skip
+    """Import batch files (office: desk batches; desk: office batches)."""
+    return Importer(db, receipts_dir=receipts_dir, limits=limits, progress=progress).run(paths)

@@ -1,0 +1,80 @@
+"""Reading the change outbox as payload lines (desk batches and office relays alike).
+
+A line is the outbox row with its stored field JSON embedded as it is, so the same rows
+always give the same bytes: an undelivered batch written again has the same hash.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from sosdesk.sync.schema import LOCAL_ONLY, NOT_TO_DESKS, entities
+
+_COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
+_FETCH = 2000
+
+
+def _q(v: str) -> str:
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
+    seq, entity, entity_id, op, fields, base, hlc, origin = row
+    drop = LOCAL_ONLY.get(entity)
+    if drop:
+        doc = {k: v for k, v in json.loads(fields).items() if k not in drop}
+        if not doc:
+            return None  # only local settings changed: nothing to send
+        fields = json.dumps(doc, ensure_ascii=False)
+    text = (f'{{"base":{int(base)},"entity":{_q(entity)},"fields":{fields},"hlc":{_q(hlc)},'
+            f'"id":{_q(entity_id)},"op":{_q(op)},"origin":{_q(origin)},"seq":{int(seq)}}}\n')  # fmt: skip
+    return text.encode(), origin
+
+
+def _rows(conn: Any, sql: str, params: tuple[Any, ...]) -> Iterator[tuple[bytes, str]]:
+    cur = conn.execute(sql, params)
+    while True:
+        rows = cur.fetchmany(_FETCH)
+        if not rows:
+            return
+        for row in rows:
+            out = _line(row)
+            if out is not None:
+                yield out
+
+
+def unbatched(conn: Any, upto: int) -> Iterator[tuple[bytes, str]]:
+    """Desk: changes not yet in any batch, up to outbox seq `upto`."""
+    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id IS NULL AND seq <= ? "
+                 "ORDER BY seq", (upto,))  # fmt: skip
+
+
+def in_batch(conn: Any, batch_id: str) -> Iterator[tuple[bytes, str]]:
+    """Desk: the changes of one numbered batch (to write it again)."""
+    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id = ? ORDER BY seq",
+                 (batch_id,))  # fmt: skip
+
+
+def relay_entities() -> list[str]:
+    """What the office sends to desks."""
+    return sorted(name for name in entities() if name not in NOT_TO_DESKS)
+
+
+def relayed(conn: Any, desk_device: str, first: int, last: int) -> Iterator[tuple[bytes, str]]:
+    """Office: every change in [first, last] not made by that desk, of the relayed entities."""
+    names = relay_entities()
+    marks = ",".join("?" * len(names))
+    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? AND "
+                 f"origin_device != ? AND entity IN ({marks}) ORDER BY seq",
+                 (first, last, desk_device, *names))  # fmt: skip
+
+
+def count_unbatched(conn: Any) -> tuple[int, int, int]:
+    """(count, first seq, last seq) of changes not yet in a batch."""
+    row = conn.execute(
+        "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM changes "
+        "WHERE batch_id IS NULL"
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2])

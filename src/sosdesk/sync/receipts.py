@@ -1,0 +1,144 @@
+"""Receipts: the office's signed word that a desk's batch was applied (or already was).
+
+A receipt is sealed to the desk's own key (a lost one reveals nothing) and signed by the
+office. The desk marks the named batch, and every earlier one (the office applies a desk's
+batches strictly in order), as delivered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import struct
+from pathlib import Path
+from typing import Any
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
+from sqlalchemy import select
+
+from sosdesk.store.database import Database
+from sosdesk.store.models.sync import SyncBatch
+from sosdesk.sync import errors
+from sosdesk.sync.batch_format import GENESIS, Limits, canonical
+from sosdesk.sync.container import (
+    KIND_RECEIPT,
+    PlainReader,
+    SealedWriter,
+    fsync_dir,
+    open_sealed,
+    random_name,
+)
+from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.sync.identity import DeviceKeys, device_keys
+from sosdesk.sync.peers import require_desk, trusted_office
+from sosdesk.sync.views import ReceiptOutcome
+
+FORMAT = "sosdesk-receipt"
+VERSION = 1
+_DOMAIN = b"sosdesk-receipt-v1\x00"
+_KEYS = {"format", "version", "office", "desk", "batch_id", "seq", "hash", "records",
+         "applied_at"}  # fmt: skip
+
+
+def write_receipt(
+    keys: DeviceKeys, desk_device: str, desk_box_public: bytes, batch: SyncBatch, out_dir: Path
+) -> Path:
+    """Write a signed, sealed receipt for an applied batch into out_dir."""
+    doc = {
+        "format": FORMAT, "version": VERSION, "office": keys.device_id, "desk": desk_device,
+        "batch_id": batch.batch_id, "seq": batch.seq, "hash": batch.hash,
+        "records": batch.record_count,
+        "applied_at": batch.done_at.isoformat() if batch.done_at else None,
+    }  # fmt: skip
+    body = canonical(doc)
+    sig = SigningKey(keys.sign_private).sign(_DOMAIN + body).signature
+    if not out_dir.is_dir():
+        raise SyncError(f"the receipts folder {out_dir} does not exist")
+    name = random_name("sosreceipt")
+    tmp = out_dir / f".{name}.part"
+    try:
+        with open(tmp, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o600)
+            w = SealedWriter(fh, desk_box_public, KIND_RECEIPT)
+            w.write(struct.pack(">I", len(body)) + body + sig)
+            w.close()
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out_dir / name)
+        fsync_dir(out_dir)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise SyncError(f"could not write a receipt to {out_dir}: {exc.strerror or exc}") from None
+    return out_dir / name
+
+
+def _read(path: Path, keys: DeviceKeys, office_sign: bytes, limits: Limits) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise SyncError(f"no file {path}") from None
+    if size > limits.max_receipt_bytes:
+        raise Rejected(errors.TOO_LARGE, "this file is far too large to be a receipt")
+    with open(path, "rb") as fh:
+        reader = PlainReader(open_sealed(fh, keys.box_private, KIND_RECEIPT, "this desk"))
+        (n,) = struct.unpack(">I", reader.read_exact(4))
+        if n > limits.max_receipt_bytes:
+            raise Rejected(errors.MALFORMED, "the receipt is malformed")
+        body = reader.read_exact(n)
+        sig = reader.read_exact(64)
+        if list(reader.lines(limits.max_receipt_bytes)):
+            raise Rejected(errors.TRAILING_DATA, "the receipt carries unexpected extra data")
+    try:
+        VerifyKey(office_sign).verify(_DOMAIN + body, sig)
+    except (BadSignatureError, ValueError):
+        raise Rejected(errors.BAD_SIGNATURE, "the receipt is not signed by the office this desk "
+                       "trusts") from None  # fmt: skip
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        raise Rejected(errors.MALFORMED, "the receipt is malformed") from None
+    if not isinstance(doc, dict) or set(doc) != _KEYS or doc["format"] != FORMAT:
+        raise Rejected(errors.MALFORMED, "the receipt is malformed")
+    return doc
+
+
+def import_receipt(db: Database, path: Path, limits: Limits | None = None) -> ReceiptOutcome:
+    """Mark the batch a receipt names (and every earlier one) as delivered. Desk only."""
+    require_desk(db)
+    keys = device_keys(db)
+    with db.session() as s:
+        office = trusted_office(s)
+        if office is None:
+            raise SyncError("this desk does not trust an office yet (sosdesk sync trust-office)")
+        office_id, office_sign = office.device_id, office.sign_public
+    doc = _read(path.expanduser(), keys, office_sign, limits or Limits())
+    if doc["desk"] != keys.device_id or doc["office"] != office_id:
+        raise Rejected(errors.WRONG_RECIPIENT, "this receipt is for another desk")
+    with db.transaction() as tx:
+        s = tx.session
+        row = s.execute(select(SyncBatch).where(
+            SyncBatch.direction == "out", SyncBatch.peer == office_id,
+            SyncBatch.seq == doc["seq"])).scalar_one_or_none()  # fmt: skip
+        if row is None or row.hash != doc["hash"] or row.hash == GENESIS:
+            raise Rejected(errors.UNKNOWN_BATCH, f"the receipt names batch {doc['seq']}, which "
+                           "this desk did not write (a receipt for another desk or database)")  # fmt: skip
+        open_rows = s.execute(select(SyncBatch).where(
+            SyncBatch.direction == "out", SyncBatch.peer == office_id,
+            SyncBatch.seq <= row.seq, SyncBatch.state.in_(("pending", "exported")),
+        ).order_by(SyncBatch.seq)).scalars().all()  # fmt: skip
+        marked = []
+        for r in open_rows:
+            r.state = "delivered"
+            r.done_at = tx.now
+            marked.append(r.seq)
+        s.flush()
+        if marked:
+            tx.audit("sync_receipt", "sync_batches", row.id, {"seq": row.seq, "marked": marked})
+    if marked:
+        msg = f"the office confirmed batch {row.seq}; delivered: {', '.join(map(str, marked))}"
+    else:
+        msg = f"batch {row.seq} was already marked as delivered; nothing changed"
+    return ReceiptOutcome(row.seq, tuple(marked), msg)

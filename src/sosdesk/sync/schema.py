@@ -1,0 +1,354 @@
+"""What may travel in a batch, and the check of every record against it.
+
+The synced entities are the tables whose rows carry the sync columns (SyncedMixin); their
+columns are read from the ORM, so a column added by a later migration travels without a
+change here. Values are checked by column type, and codes against the vocabularies, before
+anything is written. `users.preferences` is a local setting and never leaves the desk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, String, Table, Text
+
+from sosdesk.domain.countries import COUNTRY
+from sosdesk.domain.events import validate_event
+from sosdesk.domain.hlc import Timestamp
+from sosdesk.domain.validation import ValidationFailed
+from sosdesk.domain.vocab import (
+    CALL_CATEGORY,
+    CALLER_TYPE,
+    CASE_PHASE,
+    CLOSE_REASON,
+    CURRENCY,
+    DIRECTION,
+    DIRECTORY_KIND,
+    EMERGENCY_STEP,
+    EVENT_KIND,
+    EXPLOITATION,
+    GENDER,
+    LANGUAGE,
+    LINE,
+    MEANS_OF_CONTROL,
+    RECRUITER_RELATION,
+    RISK_LEVEL,
+    ROLE,
+    URGENCY,
+    VICTIM_STATUS,
+    Vocabulary,
+)
+from sosdesk.store.models import Base, SyncedMixin, UtcDateTime
+from sosdesk.sync import errors
+from sosdesk.sync.errors import Rejected
+
+SYNC_META = ("id", "updated_hlc", "origin_device", "version")
+# Local-only columns: never exported, refused on import.
+LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
+IMMUTABLE = frozenset({"events"})  # timeline events are append-only
+# The desk's own to-do list stays with the desk; everything else is history the night shift
+# at another desk may need.
+NOT_TO_DESKS = frozenset({"followups"})
+RECORD_KEYS = frozenset({"seq", "entity", "id", "op", "base", "hlc", "origin", "fields"})
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_DT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+_VOCAB: dict[tuple[str, str], Vocabulary] = {
+    ("clients", "gender"): GENDER, ("clients", "status"): VICTIM_STATUS,
+    ("clients", "exploitation_types"): EXPLOITATION,
+    ("clients", "means_of_control"): MEANS_OF_CONTROL,
+    ("clients", "recruiter_relation"): RECRUITER_RELATION, ("clients", "risk_level"): RISK_LEVEL,
+    ("clients", "citizenship"): COUNTRY, ("clients", "languages"): LANGUAGE,
+    ("clients", "recruitment_countries"): COUNTRY, ("clients", "exploitation_countries"): COUNTRY,
+    ("calls", "line"): LINE, ("calls", "direction"): DIRECTION,
+    ("calls", "caller_type"): CALLER_TYPE, ("calls", "language"): LANGUAGE,
+    ("calls", "categories"): CALL_CATEGORY, ("calls", "urgency"): URGENCY,
+    ("calls", "emergency_steps"): EMERGENCY_STEP,
+    ("cases", "phase"): CASE_PHASE, ("cases", "close_reason"): CLOSE_REASON,
+    ("events", "kind"): EVENT_KIND, ("events", "currency"): CURRENCY,
+    ("directory_entries", "kind"): DIRECTORY_KIND, ("directory_entries", "languages"): LANGUAGE,
+    ("users", "role"): ROLE,
+}  # fmt: skip
+
+
+class BadValue(ValueError):
+    """A value that does not fit its column."""
+
+
+Converter = Callable[[Any], Any]  # JSON value -> value as stored by SQLite
+
+
+def _text(limit: int | None) -> Converter:
+    def conv(v: Any) -> Any:
+        if not isinstance(v, str):
+            raise BadValue("expected text")
+        if limit is not None and len(v) > limit:
+            raise BadValue(f"longer than {limit} characters")
+        return v
+
+    return conv
+
+
+def _int(v: Any) -> Any:
+    if not isinstance(v, int) or isinstance(v, bool) or abs(v) > 2**62:
+        raise BadValue("expected a whole number")
+    return v
+
+
+def _bool(v: Any) -> Any:
+    if not isinstance(v, bool):
+        raise BadValue("expected true or false")
+    return 1 if v else 0
+
+
+def _datetime(v: Any) -> Any:
+    if not isinstance(v, str) or len(v) > 40:
+        raise BadValue("expected a date and time")
+    try:
+        dt = datetime.fromisoformat(v)
+    except ValueError:
+        raise BadValue("expected a date and time") from None
+    if dt.tzinfo is None:
+        raise BadValue("a time without time zone")
+    return dt.astimezone(UTC).strftime(_DT_FORMAT)
+
+
+def _date(v: Any) -> Any:
+    if not isinstance(v, str) or len(v) != 10:
+        raise BadValue("expected a date")
+    try:
+        return date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise BadValue("expected a date") from None
+
+
+def _json(kind: type | None, vocab: Vocabulary | None) -> Converter:
+    def conv(v: Any) -> Any:
+        if kind is not None and not isinstance(v, kind):
+            raise BadValue(f"expected a {'list' if kind is list else 'map'}")
+        if vocab is not None:
+            for item in v:
+                if not isinstance(item, str) or item not in vocab:
+                    raise BadValue(f"unknown {vocab.name}: {str(item)[:40]}")
+        return json.dumps(v, ensure_ascii=False)
+
+    return conv
+
+
+def _coded(inner: Converter, vocab: Vocabulary) -> Converter:
+    def conv(v: Any) -> Any:
+        out = inner(v)
+        if v not in vocab:
+            raise BadValue(f"unknown {vocab.name}: {str(v)[:40]}")
+        return out
+
+    return conv
+
+
+@dataclass(frozen=True)
+class Column:
+    """How one column travels: its converter and whether it may be null."""
+
+    name: str
+    convert: Converter
+    nullable: bool
+    default: Any
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A synced table: its columns (without the sync bookkeeping) in table order."""
+
+    name: str
+    table: Table
+    columns: dict[str, Column]
+    local_defaults: dict[str, Any]
+
+    def default_row(self) -> dict[str, Any]:
+        """Storage values for columns not sent: local-only ones, and those an older desk lacks."""
+        out = dict(self.local_defaults)
+        for c in self.columns.values():
+            out[c.name] = c.default
+        return out
+
+
+def _json_kind(column: Any) -> type | None:
+    default = column.default
+    arg = getattr(default, "arg", None)
+    if callable(arg):
+        name = getattr(arg, "__name__", "")
+        if name in ("list", "dict"):
+            return list if name == "list" else dict
+        try:
+            made = arg(None)
+        except TypeError:
+            return None
+        return type(made) if isinstance(made, list | dict) else None
+    return None
+
+
+def _converter(table: str, column: Any) -> Converter:
+    t = column.type
+    vocab = _VOCAB.get((table, column.name))
+    conv: Converter
+    if isinstance(t, UtcDateTime):
+        conv = _datetime
+    elif isinstance(t, JSON):
+        return _json(_json_kind(column), vocab)
+    elif isinstance(t, Date):
+        conv = _date
+    elif isinstance(t, Boolean):
+        conv = _bool
+    elif isinstance(t, Integer | BigInteger):
+        conv = _int
+    elif isinstance(t, Text):
+        conv = _text(None)
+    elif isinstance(t, String):
+        conv = _text(t.length)
+    elif isinstance(t, LargeBinary):
+        raise TypeError(f"{table}.{column.name}: binary columns do not travel")
+    else:
+        conv = _text(None)
+    return _coded(conv, vocab) if vocab is not None else conv
+
+
+def _storage_default(column: Any) -> Any:
+    default = column.default
+    if default is None or isinstance(column.type, UtcDateTime | Date):
+        return None  # times are never made up: an insert must carry them
+    arg = default.arg
+    if callable(arg):
+        try:
+            arg = arg(None)
+        except TypeError:
+            arg = arg()
+    if isinstance(column.type, JSON):
+        return json.dumps(arg)
+    if isinstance(arg, bool):
+        return 1 if arg else 0
+    return arg
+
+
+def _build() -> dict[str, Entity]:
+    out: dict[str, Entity] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if not issubclass(cls, SyncedMixin):
+            continue
+        table = mapper.local_table
+        assert isinstance(table, Table)
+        local = LOCAL_ONLY.get(table.name, frozenset())
+        skip = set(SYNC_META) | local
+        cols = {
+            c.name: Column(c.name, _converter(table.name, c), bool(c.nullable), _storage_default(c))
+            for c in table.columns
+            if c.name not in skip
+        }
+        defaults = {c.name: _storage_default(c) for c in table.columns if c.name in local}
+        out[table.name] = Entity(table.name, table, cols, defaults)
+    return out
+
+
+_ENTITIES: dict[str, Entity] | None = None
+
+
+def entities() -> dict[str, Entity]:
+    """Synced tables by name (built once, after every model is imported)."""
+    global _ENTITIES
+    if _ENTITIES is None:
+        _ENTITIES = _build()
+    return _ENTITIES
+
+
+def insert_order() -> list[str]:
+    """Synced tables in foreign-key order (referenced tables first)."""
+    known = entities()
+    return [t.name for t in Base.metadata.sorted_tables if t.name in known]
+
+
+@dataclass(slots=True)
+class Record:
+    """One validated change: `fields` as sent (what is relayed), `values` as stored."""
+
+    seq: int
+    entity: str
+    id: str
+    op: str
+    base: int
+    hlc: str
+    origin: str
+    fields: dict[str, Any]
+    values: dict[str, Any]
+
+
+def _bad(line_no: int, msg: str) -> Rejected:
+    return Rejected(errors.INVALID_RECORD, f"record {line_no} is invalid: {msg}")
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None) -> Record:
+    """Parse and check one payload line; raises Rejected(MALFORMED / INVALID_RECORD)."""
+    try:
+        doc = json.loads(raw, parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError):
+        raise Rejected(errors.MALFORMED, f"record {line_no} is not valid JSON") from None
+    if not isinstance(doc, dict) or doc.keys() != RECORD_KEYS:
+        raise _bad(line_no, "unexpected or missing keys")
+    entity = entities().get(doc["entity"]) if isinstance(doc["entity"], str) else None
+    if entity is None or (allowed is not None and entity.name not in allowed):
+        raise _bad(line_no, f"unknown or unexpected entity {str(doc['entity'])[:40]!r}")
+    rid, op, base, hlc, origin = doc["id"], doc["op"], doc["base"], doc["hlc"], doc["origin"]
+    seq, fields = doc["seq"], doc["fields"]
+    if not isinstance(rid, str) or not _UUID.match(rid):
+        raise _bad(line_no, "the record id is not an id")
+    if op not in ("insert", "update"):
+        raise _bad(line_no, "op is neither insert nor update")
+    if op == "update" and entity.name in IMMUTABLE:
+        raise _bad(line_no, "timeline events cannot be changed, only amended")
+    for name, v in (("seq", seq), ("base", base)):
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise _bad(line_no, f"{name} is not a number")
+    if not isinstance(origin, str) or not _UUID.match(origin):
+        raise _bad(line_no, "origin is not a device id")
+    try:
+        if not isinstance(hlc, str) or len(hlc) > 64 or Timestamp.decode(hlc).device != origin:
+            raise ValueError
+    except ValueError:
+        raise _bad(line_no, "the clock value is not one of its origin desk") from None
+    if not isinstance(fields, dict) or not fields:
+        raise _bad(line_no, "no fields")
+    values: dict[str, Any] = {}
+    for name, v in fields.items():
+        col = entity.columns.get(name)
+        if col is None:
+            raise _bad(line_no, f"unknown field {entity.name}.{str(name)[:40]}")
+        if v is None:
+            if not col.nullable:
+                raise _bad(line_no, f"{entity.name}.{name} cannot be empty")
+            values[name] = None
+            continue
+        try:
+            values[name] = col.convert(v)
+        except BadValue as exc:
+            raise _bad(line_no, f"{entity.name}.{name}: {exc}") from None
+    if op == "insert":
+        missing = [c for c, col in entity.columns.items()
+                   if c not in fields and not col.nullable and col.default is None]  # fmt: skip
+        if missing:
+            raise _bad(line_no, f"{entity.name} is missing {', '.join(missing[:5])}")
+    if entity.name == "events" and op == "insert":
+        try:
+            validate_event(fields.get("kind", ""), fields.get("payload") or {})
+        except ValidationFailed as exc:
+            raise _bad(line_no, f"event payload: {str(exc)[:200]}") from None
+        except (KeyError, TypeError, AttributeError):
+            raise _bad(line_no, "event payload is not valid") from None
+    return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values)
