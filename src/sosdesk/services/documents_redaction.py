@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from sosdesk.domain.folding import fold
 from sosdesk.domain.translit import cyrillic_to_latin, latin_to_cyrillic
 
 REMOVED = "[…]"
@@ -36,7 +37,7 @@ def _ascii(text: str) -> str:
 
 def _variants(word: str) -> set[str]:
     latin = cyrillic_to_latin(word)
-    return {word, latin, latin_to_cyrillic(latin), _ascii(latin),
+    return {word, latin, latin_to_cyrillic(latin), _ascii(latin), fold(latin),
             latin.replace("Đ", "Dj").replace("đ", "dj")}  # fmt: skip
 
 
