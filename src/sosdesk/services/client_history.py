@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from sosdesk.domain.hlc import Timestamp
 from sosdesk.store.database import Database
-from sosdesk.store.models import AuditEntry, Change, Event
+from sosdesk.store.models import AuditEntry, Change, Event, User
 
 _SKIP = frozenset({"created_at", "extra"})
 
@@ -112,3 +112,9 @@ def status_history(db: Database, client_id: str) -> list[StatusChange]:
                                 match.payload.get("decided_by") if match else None,
                                 match.payload.get("note") if match else None))  # fmt: skip
     return out
+
+
+def user_names(db: Database) -> dict[str, str]:
+    """Display names of every user, active or not (authors of old entries)."""
+    with db.session() as s:
+        return {r[0]: r[1] for r in s.execute(select(User.id, User.display_name))}

@@ -197,3 +197,23 @@ def find_by_code(db: Database, code: str) -> ClientView:
             raise NotFound(f"no client with code {normal}")
         view: ClientView = to_view(ClientView, client)
         return view
+
+
+def update_client_checked(
+    db: Database, client_id: str, data: dict[str, Any], expected_version: int
+) -> list[str]:
+    """Like `update_client`, but refuses (changing nothing) when the client was changed since
+    the editor loaded `expected_version`, so one person's edit never silently undoes another's.
+    """
+    fields = clean_client(data)
+    with db.transaction() as tx:
+        client = tx.session.get(Client, client_id)
+        if client is None:
+            raise NotFound(f"no client with id {client_id}")
+        if client.version != expected_version:
+            raise ValidationFailed([FieldError("version", "this file was changed meanwhile; "
+                                               "reload it and make your change again")])  # fmt: skip
+        changed = tx.update(client, fields)
+        if changed:
+            search_index.put(tx.session, "client", client.id, search_index.client_body(client))
+    return changed

@@ -193,3 +193,12 @@ def correct_event(
     if not corrected:
         raise ValidationFailed([FieldError("corrected", "nothing was changed")])
     return amend_event(db, event_id, corrected, reason.strip())
+
+
+def events_by_id(db: Database, event_ids: set[str]) -> dict[str, EventView]:
+    """Several events by id (the originals of amendments shown on a page)."""
+    if not event_ids:
+        return {}
+    with db.session() as s:
+        rows = s.execute(select(Event).where(Event.id.in_(sorted(event_ids)))).scalars()
+        return {e.id: to_view(EventView, e) for e in rows}

@@ -1,0 +1,115 @@
+"""The Clients area: find a client (or register a new one, with a duplicate warning) and keep
+her whole file. The main window calls `open_client(client_id)` when the operator presses
+Enter on a client in the search bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from sosdesk.services.clients import NotFound
+from sosdesk.ui.clients.file_view import ClientFileView
+from sosdesk.ui.clients.finder import ClientFinder
+from sosdesk.ui.clients.new_client import NewClientDialog
+from sosdesk.ui.context import AppContext
+
+
+class ClientsArea(QWidget):
+    """Finder and client file; everything on screen is dropped on lock."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._current_id: str | None = None
+        self.new_dialog: NewClientDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.stack = QStackedWidget(self)
+        self.finder = ClientFinder(ctx, self.stack)
+        self.file = ClientFileView(ctx, self.stack)
+        self.stack.addWidget(self.finder)
+        self.stack.addWidget(self.file)
+        layout.addWidget(self.stack)
+        self.finder.open_requested.connect(self.open_client)
+        self.finder.new_requested.connect(self.new_client)
+        self.file.find_requested.connect(self.show_finder)
+        self.file.new_client_requested.connect(self.new_client)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self.finder, activated=self.new_client,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        ctx.locked.connect(self.clear)
+        ctx.unlocked.connect(self.reload)
+        ctx.data_changed.connect(self._data_changed)
+
+    def title(self) -> str:
+        return self.tr("Clients")
+
+    def current_client_id(self) -> str | None:
+        """The client whose file is open (kept across a lock, so unlock returns to it)."""
+        return self._current_id
+
+    def open_client(self, client_id: str) -> None:
+        """Show a client's file; the view is recorded in the audit chain."""
+        if self.ctx.is_locked:
+            return
+        if (self.file.profile.dirty and self.file.client is not None
+                and self.file.client.id != client_id and not self._leave_profile()):  # fmt: skip
+            return
+        try:
+            self.file.show_client(client_id)
+        except NotFound:
+            self._current_id = None
+            self.show_finder()
+            return
+        self._current_id = client_id
+        self.stack.setCurrentWidget(self.file)
+
+    def _leave_profile(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The profile of the open client has unsaved changes. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)  # fmt: skip
+        if answer == QMessageBox.StandardButton.Save:
+            return self.file.profile.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def show_finder(self) -> None:
+        self.stack.setCurrentWidget(self.finder)
+        self.finder.focus()
+
+    def new_client(self) -> None:
+        """Register a new client (Ctrl+Shift+N), warned about possible duplicates."""
+        if self.ctx.is_locked:
+            return
+        dialog = NewClientDialog(self.ctx, self)
+        dialog.created.connect(self.open_client)
+        dialog.open_existing.connect(self.open_client)
+        dialog.finished.connect(lambda _r: setattr(self, "new_dialog", None))
+        self.new_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def clear(self) -> None:
+        """Drop every piece of client data from the screen (lock); the open file's id is kept."""
+        if self.new_dialog is not None:
+            self.new_dialog.reject()
+            self.new_dialog = None
+        self.file.clear()
+        self.finder.clear()
+        self.stack.setCurrentWidget(self.finder)
+
+    def reload(self) -> None:
+        """After unlock: return to the file that was open (a new, audited view)."""
+        if self._current_id is not None:
+            self.open_client(self._current_id)
+
+    def _data_changed(self, entity: str) -> None:
+        if self.ctx.is_locked or self.file.client is None:
+            return
+        if entity in ("events", "calls"):
+            self.file.timeline.refresh()
+            self.file.refresh_client()
+        elif entity in ("clients", "cases", "followups"):
+            self.file.refresh_client()

@@ -1,0 +1,301 @@
+"""One client's file: the header band, then Timeline, Profile, History, Cases and plan, and
+Follow-ups. Every action has a key: Alt+1…Alt+6 add an event of each kind, Ctrl+E corrects the
+selected event, Ctrl+G jumps between a correction and its original, Ctrl+Shift+F filters the
+timeline, Alt+7 schedules a follow-up, Ctrl+P opens Documents…, F6…F10 switch tabs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.validation import ValidationFailed
+from sosdesk.domain.vocab import EVENT_KIND
+from sosdesk.services.cases import cases_of
+from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.events import amendments_of, corrected_payload, corrected_time, get_event
+from sosdesk.services.followups import followups_of_client, mark_done
+from sosdesk.services.views import ClientView
+from sosdesk.ui.clients.cases import CasesView
+from sosdesk.ui.clients.header import ClientHeader
+from sosdesk.ui.clients.history import ClientHistoryView
+from sosdesk.ui.clients.profile import ProfileEditor
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.action_dialog import ActionDialog
+from sosdesk.ui.events.dialog import EventDialog
+from sosdesk.ui.events.registry import FORMS
+from sosdesk.ui.followups.dialog import followup_dialog
+from sosdesk.ui.followups.table import FollowUpList
+from sosdesk.ui.timeline.icons import kind_icon
+from sosdesk.ui.timeline.view import TimelineView
+
+TAB_KEYS = ("F6", "F7", "F8", "F9", "F10")
+
+
+class ClientFileView(QWidget):
+    """Shows one client; `find_requested` and `new_client_requested` go back to the area."""
+
+    find_requested = Signal()
+    new_client_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client: ClientView | None = None
+        self.dialog: EventDialog | ActionDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = ClientHeader(self)
+        layout.addWidget(self.header)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        layout.addWidget(self.toolbar)
+        self.tabs = QTabWidget(self)
+        self.timeline = TimelineView(ctx, self.tabs)
+        self.profile = ProfileEditor(ctx, self.tabs)
+        self.history = ClientHistoryView(ctx, self.tabs)
+        self.cases = CasesView(ctx, self.tabs)
+        self.followups = FollowUpList(self.tabs, show_client=False)
+        fu_page = QWidget(self.tabs)
+        fu_layout = QVBoxLayout(fu_page)
+        fu_layout.addWidget(self.followups, 1)
+        fu_hint = QLabel(self.tr("Alt+7: schedule a follow-up · Space: done"), fu_page)
+        fu_hint.setProperty("role", "muted")
+        fu_layout.addWidget(fu_hint)
+        pages = ((self.timeline, self.tr("Timeline")), (self.profile, self.tr("Profile")),
+                 (self.history, self.tr("History")), (self.cases, self.tr("Cases and plan")),
+                 (fu_page, self.tr("Follow-ups")))  # fmt: skip
+        for (page, title), key in zip(pages, TAB_KEYS, strict=True):
+            self.tabs.addTab(page, f"{title} ({key})")
+        layout.addWidget(self.tabs, 1)
+        keys = QLabel(self.tr("Alt+1…Alt+6 add an event · Ctrl+E correct · Ctrl+G original ⇄ "
+                              "correction · Ctrl+Shift+F filter · Alt+7 follow-up · "
+                              "Ctrl+P documents · F6…F10 tabs · Ctrl+O find"), self)  # fmt: skip
+        keys.setProperty("role", "muted")
+        keys.setWordWrap(True)
+        layout.addWidget(keys)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.timeline.correct_requested.connect(self.correct_event)
+        self.profile.status_change_requested.connect(lambda: self.add_event("status_change"))
+        self.profile.saved.connect(self.refresh_client)
+        self.followups.done_requested.connect(self._followup_done)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, key: str, slot: object, *, short: str | None = None,
+                toolbar: bool = True, icon_kind: str | None = None) -> QAction:  # fmt: skip
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setIconText(short or text)
+        action.setToolTip(f"{text} ({key})")
+        if icon_kind:
+            action.setIcon(kind_icon(icon_kind))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        lang = self.ctx.lang
+        for kind, _form, key in FORMS:
+            short = self.tr("Status") if kind == "status_change" else None
+            self._action(kind, EVENT_KIND.label(kind, lang), key,
+                         lambda _c=False, k=kind: self.add_event(k), short=short,
+                         icon_kind=kind)  # fmt: skip
+        self.toolbar.addSeparator()
+        self._action("followup", self.tr("Schedule a follow-up"), "Alt+7", self.schedule_followup,
+                     short=self.tr("Follow-up"))  # fmt: skip
+        self._action("correct", self.tr("Correct the selected event"), "Ctrl+E",
+                     self.timeline.request_correction, short=self.tr("Correct"),
+                     icon_kind="amendment")  # fmt: skip
+        self._action("documents", self.tr("Documents…"), "Ctrl+P", self.open_documents)
+        self._action("linked", self.tr("Go to original or correction"), "Ctrl+G",
+                     self._go_linked, toolbar=False)  # fmt: skip
+        self._action("filter", self.tr("Filter the timeline"), "Ctrl+Shift+F",
+                     self._focus_filter, toolbar=False)  # fmt: skip
+        self._action("find", self.tr("Find another client"), "Ctrl+O",
+                     self.find_requested.emit, toolbar=False)  # fmt: skip
+        self._action("new_client", self.tr("New client"), "Ctrl+Shift+N",
+                     self.new_client_requested.emit, toolbar=False)  # fmt: skip
+        for i, key in enumerate(TAB_KEYS):
+            self._action(f"tab{i}", self.tabs.tabText(i), key,
+                         lambda _c=False, n=i: self._show_tab(n), toolbar=False)  # fmt: skip
+        for button in self.toolbar.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys do this; Tab stays in the file
+
+    def _show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if page is self.timeline:
+            self.timeline.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif page is self.profile:
+            self.profile.given_name.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.focusNextChild()
+
+    def _go_linked(self) -> None:
+        self._show_tab(0)
+        self.timeline.go_linked()
+
+    def _focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.timeline.focus_filter()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def show_client(self, client_id: str) -> None:
+        """Open a file (the view is audited by the service)."""
+        client = get_client(self.ctx.db, client_id)
+        self.client = client
+        self.timeline.show_client(client_id)
+        self._fill(client)
+        self.tabs.setCurrentIndex(0)
+        self.timeline.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fill(self, client: ClientView) -> None:
+        cases = cases_of(self.ctx.db, client.id)
+        self.header.show_client(client, cases, self.ctx.lang)
+        if (
+            not self.profile.dirty
+            or self.profile.client is None
+            or self.profile.client.id != client.id
+        ):
+            self.profile.show_client(client)
+        self.cases.show_cases(client.id, cases)
+        self.followups.set_items(followups_of_client(self.ctx.db, client.id))
+        if self.tabs.currentWidget() is self.history:
+            self.history.show_client(client.id)
+        else:
+            self.history.clear()
+
+    def refresh_client(self) -> None:
+        """Re-read the open client after a change (not a new view: the file stays open)."""
+        if self.client is None:
+            return
+        try:
+            client = get_client(self.ctx.db, self.client.id, audit_view=False)
+        except NotFound:
+            self.clear()
+            return
+        self.client = client
+        self._fill(client)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.client is not None and self.tabs.currentWidget() is self.history:
+            self.history.show_client(self.client.id)
+
+    def clear(self) -> None:
+        """Drop everything about the client from the screen (lock)."""
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.client = None
+        for part in (self.header, self.timeline, self.profile, self.history, self.cases):
+            part.clear()
+        self.followups.clear_items()
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _open_dialog(self, dialog: EventDialog | ActionDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        dialog.open()
+        dialog.activateWindow()
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        QTimer.singleShot(0, self._refocus)  # once the dialog is gone
+
+    def _refocus(self) -> None:
+        """Back to the file, ready for the next key."""
+        if self.client is None or self.dialog is not None or not self.isVisible():
+            return
+        self.window().activateWindow()
+        if not self.tabs.currentWidget().isAncestorOf(QApplication.focusWidget()):
+            self._show_tab(self.tabs.currentIndex())
+
+    def add_event(self, kind: str) -> None:
+        """Open the form of one event kind (Alt+1…Alt+6)."""
+        if self.client is None:
+            return
+        dialog = EventDialog(self.ctx, self.client.id, kind, client_status=self.client.status,
+                             parent=self)  # fmt: skip
+        dialog.saved.connect(lambda view: self._event_saved(view.id))
+        self._open_dialog(dialog)
+
+    def correct_event(self, event_id: str) -> None:
+        """Correct an event: its form filled with the current values, plus a reason (Ctrl+E)."""
+        if self.client is None:
+            return
+        original = get_event(self.ctx.db, event_id)
+        if original.kind not in {kind for kind, _f, _k in FORMS}:
+            self._inform(self.tr("Correct"), self.tr(
+                "Calls are corrected in the call log and issued documents are never changed; "
+                "add a note to the timeline instead."))  # fmt: skip
+            return
+        earlier = amendments_of(self.ctx.db, [event_id]).get(event_id, [])
+        dialog = EventDialog(self.ctx, self.client.id, original.kind, original=original,
+                             current=corrected_payload(original, earlier),
+                             current_time=corrected_time(original, earlier),
+                             client_status=self.client.status, parent=self)  # fmt: skip
+        dialog.saved.connect(lambda view: self._event_saved(view.id))
+        self._open_dialog(dialog)
+
+    def _event_saved(self, event_id: str) -> None:
+        # data_changed has already refreshed the timeline; show the new entry where it landed.
+        self._show_tab(0)
+        self.timeline.select_event(event_id)
+
+    def schedule_followup(self) -> None:
+        """Schedule a follow-up for this client (Alt+7)."""
+        if self.client is not None:
+            self._open_dialog(followup_dialog(self.ctx, self.client.id, self))
+
+    def _followup_done(self, followup_id: str) -> None:
+        # Already done elsewhere: the refresh below shows the truth.
+        with contextlib.suppress(ValidationFailed, NotFound):
+            mark_done(self.ctx.db, followup_id)
+        self.ctx.data_changed.emit("followups")
+
+    def _inform(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.message_box = box
+        box.open()
+
+    def open_documents(self) -> None:
+        """Court-support documents for this client (Ctrl+P), when that part is installed."""
+        if self.client is None:
+            return
+        try:
+            from sosdesk.ui.documents.dialog import (  # type: ignore[import-not-found, unused-ignore]
+                open_document_dialog,
+            )
+        except ImportError:
+            self._inform(self.tr("Documents"), self.tr(
+                "Court-support documents are not part of this build yet."))  # fmt: skip
+            return
+        open_document_dialog(self.ctx, self.client.id, self)

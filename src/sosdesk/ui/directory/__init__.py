@@ -1,0 +1,1 @@
+"""The referral directory area and its picker."""

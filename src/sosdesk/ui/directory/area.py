@@ -1,0 +1,152 @@
+"""The referral directory: search in any script (folded index), filter by kind, see when each
+entry was last verified (stale ones marked), add, edit and mark as verified today.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.vocab import DIRECTORY_KIND
+from sosdesk.services.directory import DirectoryView, mark_verified, search_directory
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.directory.editor import entry_dialog
+from sosdesk.ui.directory.model import DirectoryModel
+from sosdesk.ui.events.action_dialog import ActionDialog
+from sosdesk.ui.events.fields import VocabCombo
+
+
+class DirectoryArea(QWidget):
+    """Lawyers, psychotherapists, medical partners, shelters, institutions, NGOs, embassies."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: ActionDialog | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        heading = QLabel(self.tr("Directory"), self)
+        heading.setProperty("role", "heading")
+        bar.addWidget(heading)
+        self.query = QLineEdit(self)
+        self.query.setProperty("role", "search")
+        self.query.setPlaceholderText(self.tr("Search name, city, specialisation, phone — any "
+                                              "script (Alt+S)"))  # fmt: skip
+        self.query.setClearButtonEnabled(True)
+        bar.addWidget(self.query, 1)
+        self.kind = VocabCombo(DIRECTORY_KIND, ctx.lang, empty=self.tr("All kinds"), parent=self)
+        kind_label = QLabel(self.tr("&Kind"), self)
+        kind_label.setBuddy(self.kind)
+        bar.addWidget(kind_label)
+        bar.addWidget(self.kind)
+        self.inactive = QCheckBox(self.tr("Show &inactive"), self)
+        bar.addWidget(self.inactive)
+        layout.addLayout(bar)
+        buttons = QHBoxLayout()
+        for text, key, slot in ((self.tr("New entry…"), "Ctrl+Shift+N", self.new_entry),
+                                (self.tr("Edit…"), "F2", self.edit_entry),
+                                (self.tr("Verified today"), "Ctrl+Shift+V", self.verified_today)):  # fmt: skip
+            button = QPushButton(f"{text} ({key})", self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            QShortcut(QKeySequence(key), self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        QShortcut(QKeySequence("Alt+S"), self, activated=self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        buttons.addStretch(1)
+        self.count = QLabel(self)
+        self.count.setProperty("role", "muted")
+        buttons.addWidget(self.count)
+        layout.addLayout(buttons)
+        self.model = DirectoryModel(ctx.lang, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DirectoryModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DirectoryModel.SPECIALISATION, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _i: self.edit_entry())
+        layout.addWidget(self.table, 1)
+        self.query.textChanged.connect(self.reload)
+        self.query.returnPressed.connect(lambda: self.table.setFocus())
+        self.kind.currentIndexChanged.connect(self.reload)
+        self.inactive.toggled.connect(self.reload)
+        ctx.locked.connect(self.clear)
+        ctx.unlocked.connect(self.reload)
+        ctx.data_changed.connect(lambda entity: self.reload() if entity == "directory" else None)
+        if not ctx.is_locked:
+            self.reload()
+
+    def title(self) -> str:
+        return self.tr("Directory")
+
+    def focus_search(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    def reload(self) -> None:
+        """Search again with the current query and filters (keeps the selected entry)."""
+        if self.ctx.is_locked:
+            return
+        keep = self.current()
+        code = self.kind.code()
+        entries = search_directory(self.ctx.db, self.query.text(), kinds={code} if code else None,
+                                   include_inactive=self.inactive.isChecked())  # fmt: skip
+        self.model.set_entries(entries)
+        stale = sum(1 for e in entries if e.is_stale(self.model.today))
+        self.count.setText(self.tr("%1 entries, %2 stale").replace("%1", str(len(entries)))
+                           .replace("%2", str(stale)))  # fmt: skip
+        row = next((i for i, e in enumerate(entries) if keep and e.id == keep.id), 0)
+        if entries:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def current(self) -> DirectoryView | None:
+        index = self.table.currentIndex()
+        entries = self.model.entries
+        return entries[index.row()] if index.isValid() and index.row() < len(entries) else None
+
+    def clear(self) -> None:
+        """Drop the list from the screen (lock)."""
+        self.model.set_entries([])
+        self.count.clear()
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+
+    def new_entry(self) -> None:
+        if not self.ctx.is_locked:
+            self.dialog = entry_dialog(self.ctx, None, self)
+            self.dialog.open()
+            self.dialog.activateWindow()
+
+    def edit_entry(self) -> None:
+        entry = self.current()
+        if entry is not None and not self.ctx.is_locked:
+            self.dialog = entry_dialog(self.ctx, entry, self)
+            self.dialog.open()
+            self.dialog.activateWindow()
+
+    def verified_today(self) -> None:
+        entry = self.current()
+        if entry is not None:
+            mark_verified(self.ctx.db, entry.id)
+            self.ctx.data_changed.emit("directory")

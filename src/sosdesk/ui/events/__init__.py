@@ -1,0 +1,1 @@
+"""Event forms of the client file: one small form per kind."""

@@ -1,0 +1,90 @@
+"""A small form dialog for one action (close a case, add a goal, schedule a follow-up …):
+labelled fields with inline messages; `submit` runs the service and may refuse with
+ValidationFailed, in which case the dialog stays open and nothing was saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.clients import NotFound
+from sosdesk.ui.events.fields import ErrorLabel, FieldErrors
+
+
+class ActionDialog(QDialog):
+    """Rows of (field name, label, widget); `submit()` does the work."""
+
+    def __init__(
+        self, title: str, rows: list[tuple[str, str, QWidget]], submit: Callable[[], None],
+        parent: QWidget | None = None, *, intro: str | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._submit = submit
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro, self)
+            label.setWordWrap(True)
+            label.setProperty("role", "muted")
+            layout.addWidget(label)
+        self.general = ErrorLabel(self)
+        layout.addWidget(self.general)
+        self.errors = FieldErrors(self.general)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, text, widget in rows:
+            widget.setParent(self)
+            holder = QWidget(self)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(widget)
+            error = ErrorLabel(holder)
+            column.addWidget(error)
+            caption = QLabel(text, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, holder)
+            self.errors.add(name, widget, error)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(self)
+        ok = buttons.addButton(self.tr("Save (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setProperty("role", "primary")
+        buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.submit)
+        self._first = rows[0][2] if rows else ok
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def fail(self, errors: list[FieldError]) -> None:
+        """Show problems found before calling the service."""
+        self.errors.show(errors)
+
+    def submit(self) -> None:
+        try:
+            self._submit()
+        except ValidationFailed as exc:
+            self.errors.show(exc.errors)
+            return
+        except NotFound:
+            self.errors.show([FieldError("record", "this record no longer exists")])
+            return
+        self.accept()

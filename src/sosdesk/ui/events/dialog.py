@@ -1,0 +1,166 @@
+"""The dialog that adds an event of one kind to a client's timeline, or corrects one (a new
+amendment event; the original never changes). Every problem is shown beside its field at once
+and nothing is saved until all are fixed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.events import validate_event
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.domain.vocab import EVENT_KIND
+from sosdesk.services.clients import NotFound
+from sosdesk.services.events import add_event, correct_event
+from sosdesk.services.views import EventView
+from sosdesk.store.models import utcnow
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date
+from sosdesk.ui.events.registry import FORM_OF
+
+_SKEW = timedelta(minutes=10)
+
+
+class EventDialog(QDialog):
+    """Add (`original=None`) or correct an event; emits `saved` with the new event."""
+
+    saved = Signal(object)  # EventView
+
+    def __init__(
+        self, ctx: AppContext, client_id: str, kind: str, *, client_status: str | None = None,
+        original: EventView | None = None, current: dict[str, object] | None = None,
+        current_time: datetime | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ctx = ctx
+        self.client_id = client_id
+        self.kind = kind
+        self.original = original
+        label = EVENT_KIND.label(kind, ctx.lang)
+        if original is None:
+            self.setWindowTitle(self.tr("Add: %1").replace("%1", label))
+        else:
+            self.setWindowTitle(self.tr("Correct: %1").replace("%1", label))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        self.general = ErrorLabel(self)
+        layout.addWidget(self.general)
+        if original is not None:
+            hint = QLabel(self.tr("The original entry of %1 stays on the timeline; the "
+                                  "correction is added and linked to it.")
+                          .replace("%1", format_date(original.occurred_at.astimezone().date())),
+                          self)  # fmt: skip
+            hint.setProperty("role", "muted")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        top = QFormLayout()
+        self.when = DateTimeField(self)
+        if kind != "court_hearing" or original is not None:
+            self.when.set_value(current_time or utcnow())
+        self._initial_when = self.when.text()
+        when_label = QLabel(self.tr("&When"), self)
+        when_label.setBuddy(self.when)
+        self.when_error = ErrorLabel(self)
+        top.addRow(when_label, self.when)
+        top.addRow("", self.when_error)
+        layout.addLayout(top)
+        self.form = FORM_OF[kind](ctx, client_status, self)
+        self.form.errors.general = self.general
+        self.form.errors.add("occurred_at", self.when, self.when_error)
+        self.form.reload()
+        if current is not None:
+            self.form.load(dict(current))
+        layout.addWidget(self.form)
+        self.reason = QLineEdit(self)
+        if original is not None:
+            reason_form = QFormLayout()
+            reason_label = QLabel(self.tr("Reason for the &correction"), self)
+            reason_label.setBuddy(self.reason)
+            self.reason_error = ErrorLabel(self)
+            reason_form.addRow(reason_label, self.reason)
+            reason_form.addRow("", self.reason_error)
+            layout.addLayout(reason_form)
+            self.form.errors.add("amend_reason", self.reason, self.reason_error)
+        else:
+            self.reason.hide()
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("Save (Ctrl+Enter)"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
+        self.save_button.setProperty("role", "primary")
+        buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, activated=self.save)
+        first = self.form.first_field() if kind != "court_hearing" or original else self.when
+        if kind == "court_hearing" and original is None:
+            self.setTabOrder(self.when, self.form.first_field())
+        (first or self.when).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_first = first or self.when
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _local_errors(self) -> tuple[datetime | None, list[FieldError]]:
+        errors: list[FieldError] = []
+        at: datetime | None = None
+        try:
+            at = self.when.value()
+        except ValueError:
+            errors.append(FieldError("occurred_at", "not a date and time: type it as "
+                                     "dd.mm.yyyy hh:mm"))  # fmt: skip
+        else:
+            if at is None:
+                errors.append(FieldError("occurred_at", "a court hearing needs a date"
+                                         if self.kind == "court_hearing" else "required"))  # fmt: skip
+            elif self.kind != "court_hearing" and at > utcnow() + _SKEW:
+                errors.append(FieldError("occurred_at", "cannot be in the future"))
+        errors.extend(self.form.check())
+        if self.original is not None and not self.reason.text().strip():
+            errors.append(FieldError("amend_reason", "say why the entry is corrected"))
+        try:
+            validate_event(self.kind, self.form.payload())
+        except ValidationFailed as exc:
+            errors.extend(exc.errors)
+        return at, errors
+
+    def save(self) -> None:
+        """Validate everything, then save in one transaction (or show what to fix)."""
+        at, errors = self._local_errors()
+        if errors or at is None:
+            self.form.errors.show(self.form.tidy(errors))
+            return
+        try:
+            if self.original is None:
+                view = add_event(self.ctx.db, self.client_id, self.kind, at, self.form.payload())
+            else:
+                # Minutes are all the field shows: an untouched time is not a correction.
+                moved = at if self.when.text() != self._initial_when else None
+                view = correct_event(self.ctx.db, self.original.id, self.form.payload(),
+                                     self.reason.text(), occurred_at=moved)  # fmt: skip
+        except ValidationFailed as exc:
+            self.form.errors.show(self.form.tidy(exc.errors))
+            return
+        except NotFound:
+            self.form.errors.show([FieldError("client", "this client file no longer exists")])
+            return
+        # Everyone refreshes first, then the opener shows the new entry where it landed.
+        self.ctx.data_changed.emit("events")
+        if self.kind == "status_change":
+            self.ctx.data_changed.emit("clients")
+        self.saved.emit(view)
+        self.accept()

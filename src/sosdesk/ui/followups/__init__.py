@@ -1,0 +1,1 @@
+"""Follow-ups: call-backs and tasks, due today / overdue / upcoming."""

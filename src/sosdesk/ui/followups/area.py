@@ -1,0 +1,168 @@
+"""The follow-ups area: what is overdue, due today and coming up, for me or for the whole desk.
+Space marks the selected follow-up done, Ctrl+Z undoes that, Enter opens the client's file.
+
+Badge hook for the main window: `FollowUpsArea.overdue_count_changed(int)` is emitted whenever
+the number of overdue follow-ups that are mine (assigned to me or to nobody) changes, checked
+on unlock, after every change and once a minute; `overdue_count()` returns the last value.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services import followups as svc
+from sosdesk.services.clients import NotFound
+from sosdesk.store.models import utcnow
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.action_dialog import ActionDialog
+from sosdesk.ui.events.fields import ErrorLabel
+from sosdesk.ui.followups.dialog import followup_dialog
+from sosdesk.ui.followups.table import FollowUpList
+
+REFRESH_MS = 60_000
+
+
+def local_day_end(now: datetime) -> datetime:
+    """The end of the operator's local day, as an aware datetime."""
+    local = now.astimezone()
+    return datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
+
+
+class FollowUpsArea(QWidget):
+    """Overdue / due today / upcoming, mine or the desk's."""
+
+    overdue_count_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._overdue = 0
+        self._last_done: str | None = None
+        self.dialog: ActionDialog | None = None
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        heading = QLabel(self.tr("Follow-ups"), self)
+        heading.setProperty("role", "heading")
+        bar.addWidget(heading)
+        self.mine = QRadioButton(self.tr("&Mine"), self)
+        self.desk = QRadioButton(self.tr("The whole &desk"), self)
+        self.mine.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.mine)
+        group.addButton(self.desk)
+        self.mine.toggled.connect(lambda _on: self.reload())
+        bar.addWidget(self.mine)
+        bar.addWidget(self.desk)
+        bar.addStretch(1)
+        self.new_button = QPushButton(self.tr("New follow-up… (Ctrl+Shift+N)"), self)
+        self.new_button.clicked.connect(self.new_followup)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.message = ErrorLabel(self)
+        layout.addWidget(self.message)
+        self.list = FollowUpList(self)
+        self.list.done_requested.connect(self.mark_done)
+        self.list.open_requested.connect(self.ctx.open_client_requested.emit)
+        layout.addWidget(self.list, 1)
+        hint = QLabel(self.tr("Space: done · Ctrl+Z: undo done · Enter: open the client's file · "
+                              "F5: refresh"), self)  # fmt: skip
+        hint.setProperty("role", "muted")
+        layout.addWidget(hint)
+        for key, slot in (("Ctrl+Shift+N", self.new_followup), ("Ctrl+Z", self.undo_done),
+                          ("F5", self.reload)):  # fmt: skip
+            QShortcut(QKeySequence(key), self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.reload)
+        ctx.locked.connect(self.clear)
+        ctx.unlocked.connect(self.reload)
+        ctx.data_changed.connect(self._data_changed)
+        if not ctx.is_locked:
+            self.reload()
+
+    def title(self) -> str:
+        return self.tr("Follow-ups")
+
+    def overdue_count(self) -> int:
+        """Overdue follow-ups of the current user (and unassigned ones)."""
+        return self._overdue
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("followups", "calls", "clients"):
+            self.reload()
+
+    def reload(self) -> None:
+        """Reload the list and the overdue count."""
+        if self.ctx.is_locked:
+            return
+        db = self.ctx.db
+        now = utcnow()
+        user = db.actor.user_id
+        board = svc.board(db, user if self.mine.isChecked() else None, now=now,
+                          day_end=local_day_end(now))  # fmt: skip
+        self.list.set_board(board)
+        self._set_overdue(svc.overdue_count(db, user, now=now))
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def _set_overdue(self, count: int) -> None:
+        if count != self._overdue:
+            self._overdue = count
+            self.overdue_count_changed.emit(count)
+
+    def clear(self) -> None:
+        """Drop every follow-up from the screen (lock)."""
+        self.timer.stop()
+        self.list.clear_items()
+        self.message.say("")
+        self._last_done = None
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def mark_done(self, followup_id: str) -> None:
+        """Done, by me, now (Space)."""
+        try:
+            svc.mark_done(self.ctx.db, followup_id)
+        except (ValidationFailed, NotFound):
+            self.message.say(self.tr("That follow-up was already done or removed; the list "
+                                     "is refreshed."))  # fmt: skip
+            self.reload()
+            return
+        self._last_done = followup_id
+        self.message.say("")
+        self.ctx.data_changed.emit("followups")
+
+    def undo_done(self) -> None:
+        """Undo the last "done" (Ctrl+Z)."""
+        if self._last_done is None:
+            return
+        svc.reopen(self.ctx.db, self._last_done)
+        self._last_done = None
+        self.ctx.data_changed.emit("followups")
+
+    def new_followup(self) -> None:
+        """Schedule a follow-up without a client (Ctrl+Shift+N)."""
+        if self.ctx.is_locked:
+            return
+        self.dialog = followup_dialog(self.ctx, None, self)
+        self.dialog.open()
+        self.dialog.activateWindow()

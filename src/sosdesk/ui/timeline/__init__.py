@@ -1,0 +1,1 @@
+"""The client timeline: lazy Qt model, icons, summaries and the timeline panel."""
