@@ -66,6 +66,7 @@ class Importer:
         self.progress = progress
         self._done_bytes = 0
         self._total_bytes = 0
+        self._signed_by: tuple[str, str, int] | None = None
         self._head = bf.schema_number(migrate.head()) or 0
         names = set(entities())
         self._allowed = frozenset(names if self.office else names - NOT_TO_DESKS)
@@ -98,13 +99,13 @@ class Importer:
         """Import one file; returns its outcome and those of held batches it unblocked."""
         name = path.name
         opened: _Opened | None = None
+        self._signed_by = None
         try:
             opened = self._open(path)
             return self._decide(path, opened, held_row)
         except Rejected as exc:
-            peer = opened.header.sender if opened else None
-            seq = opened.header.seq if opened else None
-            code = opened.peer.desk_code if opened else None
+            # The sender and number are named only once the signature has proved them.
+            peer, code, seq = self._signed_by or (None, None, None)
             quarantine.record(self.db, path, exc.reason, exc.message,
                               limit=self.limits.max_file_bytes, peer=peer, seq=seq)  # fmt: skip
             if held_row is not None:
@@ -137,6 +138,10 @@ class Importer:
                 raise Rejected(errors.BAD_SIGNATURE, f"the signature is not that of "
                                f"{peer.desk_code}, the sender the batch names: it was forged or "
                                "altered")  # fmt: skip
+            self._signed_by = (peer.device_id, peer.desk_code, header.seq)
+            if peer.revoked_at is not None:
+                raise Rejected(errors.REVOKED, f"desk {peer.desk_code} was revoked on "
+                               f"{peer.revoked_at:%Y-%m-%d}; its batches are refused")  # fmt: skip
             self._check(header)
             return _Opened(fh, reader, header, bf.batch_hash(header_bytes), peer)
         except BaseException:
@@ -150,9 +155,6 @@ class Importer:
                 if peer is None or peer.role != "desk":
                     raise Rejected(errors.UNKNOWN_SENDER, "the batch comes from a desk this "
                                    "office has not enrolled")  # fmt: skip
-                if peer.revoked_at is not None:
-                    raise Rejected(errors.REVOKED, f"desk {peer.desk_code} was revoked on "
-                                   f"{peer.revoked_at:%Y-%m-%d}; its batches are refused")  # fmt: skip
             else:
                 peer = trusted_office(s)
                 if peer is None:

@@ -141,7 +141,7 @@ def peer_view(s: Session, p: SyncPeer) -> PeerView:
     counts = dict(s.execute(
         select(SyncBatch.state, func.count()).where(SyncBatch.peer == p.device_id)
         .where(SyncBatch.state.in_(("held", "pending", "exported"))).group_by(SyncBatch.state)
-    ).tuples().all())  # fmt: skip
+    ).all())  # fmt: skip
     return PeerView(
         device_id=p.device_id, desk_code=p.desk_code, role=p.role, fingerprint=p.fingerprint,
         enrolled_at=p.enrolled_at, enrolled_by=p.enrolled_by, revoked_at=p.revoked_at,
