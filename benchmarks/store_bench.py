@@ -16,6 +16,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import text
+
 from benchmarks.report import Row, median, p95, print_table, timed_ms
 from sosdesk.demo.generator import generate
 from sosdesk.services.calls import CallInput, insert_call, save_call
@@ -36,30 +38,50 @@ def _inputs(rng: random.Random, n: int) -> list[CallInput]:
                       started_at=datetime.now(UTC)) for _ in range(n)]  # fmt: skip
 
 
-def _workload(db: Database, calls: int, rng: random.Random) -> dict[str, float]:
-    out: dict[str, float] = {}
-    inputs = _inputs(rng, calls)
-    start = time.perf_counter()
+def _interleaved(dbs: dict[str, Database], calls: int) -> dict[str, dict[str, float]]:
+    """Run each step on both stores in turn, so load on the machine hits both alike."""
+    out: dict[str, dict[str, float]] = {k: {} for k in dbs}
+    inputs = {k: _inputs(random.Random(42), calls) for k in dbs}
+    totals = dict.fromkeys(dbs, 0.0)
     for i in range(0, calls, BATCH):
-        with db.transaction() as tx:
-            for data in inputs[i : i + BATCH]:
-                insert_call(tx, db.desk.desk_code, data)
-    out["insert"] = (time.perf_counter() - start) * 1000
-    out["save"] = p95(timed_ms(lambda d=d: save_call(db, d)) for d in _inputs(rng, 300))
-    phones = [d.caller_phone[-7:-2] for d in inputs[:: max(1, calls // 200)] if d.caller_phone]
-    out["phone"] = p95(timed_ms(lambda q=q: search(db, q)) for q in phones)
-    names = ["Đorđe", "Петровић", "Milic", "Ljilja", "cacak", "Jov", "Нико"]
-    out["name"] = p95(timed_ms(lambda q=q: search(db, q)) for q in names * 20)
-    result = generate(db, 200, 1, None)  # adds a client with a 2,000-event timeline
-    with db.session() as s:
-        from sqlalchemy import text
-
-        long_id = s.execute(text("SELECT id FROM clients WHERE code = :c"),
-                            {"c": result.long_client_code}).scalar_one()  # fmt: skip
-    out["timeline"] = median(timed_ms(lambda: timeline(db, long_id)) for _ in range(10))
-    out["timeline_page"] = median(
-        timed_ms(lambda: timeline(db, long_id, limit=100)) for _ in range(20)
-    )
+        for k, db in dbs.items():
+            start = time.perf_counter()
+            with db.transaction() as tx:
+                for data in inputs[k][i : i + BATCH]:
+                    insert_call(tx, db.desk.desk_code, data)
+            totals[k] += (time.perf_counter() - start) * 1000
+    for k in dbs:
+        out[k]["insert"] = totals[k]
+    samples: dict[str, dict[str, list[float]]] = {
+        k: {"save": [], "phone": [], "name": []} for k in dbs
+    }
+    saves = _inputs(random.Random(7), 300)
+    for d in saves:
+        for k, db in dbs.items():
+            samples[k]["save"].append(timed_ms(lambda db=db, d=d: save_call(db, d)))
+    first = next(iter(inputs.values()))
+    phones = [d.caller_phone[-7:-2] for d in first[:: max(1, calls // 200)] if d.caller_phone]
+    names = ["Đorđe", "Петровић", "Milic", "Ljilja", "cacak", "Jov", "Нико"] * 20
+    for kind, queries in (("phone", phones), ("name", names)):
+        for q in queries:
+            for k, db in dbs.items():
+                samples[k][kind].append(timed_ms(lambda db=db, q=q: search(db, q)))
+    long_ids = {}
+    for k, db in dbs.items():
+        result = generate(db, 200, 1, None)  # adds a client with a 2,000-event timeline
+        with db.session() as s:
+            long_ids[k] = s.execute(text("SELECT id FROM clients WHERE code = :c"),
+                                    {"c": result.long_client_code}).scalar_one()  # fmt: skip
+    full: dict[str, list[float]] = {k: [] for k in dbs}
+    page: dict[str, list[float]] = {k: [] for k in dbs}
+    for _ in range(10):
+        for k, db in dbs.items():
+            full[k].append(timed_ms(lambda db=db, k=k: timeline(db, long_ids[k])))
+            page[k].append(timed_ms(lambda db=db, k=k: timeline(db, long_ids[k], limit=100)))
+    for k in dbs:
+        out[k].update(save=p95(samples[k]["save"]), phone=p95(samples[k]["phone"]),
+                      name=p95(samples[k]["name"]), timeline=median(full[k]),
+                      timeline_page=median(page[k]))  # fmt: skip
     return out
 
 
@@ -70,10 +92,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="sosdesk-bench-"))
     enc, _ = Database.create(folder / "enc.db", user="b", passphrase=PASS, desk="BG1")
     plain = create_plain_database(folder / "plain.db", user="b")
-    results = {}
-    for name, db in (("enc", enc), ("plain", plain)):
-        results[name] = _workload(db, args.calls, random.Random(42))
-        db.close()
+    results = _interleaved({"enc": enc, "plain": plain}, args.calls)
+    enc.close()
+    plain.close()
     unlock = [timed_ms(lambda: Database.open(folder / "enc.db", user="b", passphrase=PASS).close())
               for _ in range(5)]  # fmt: skip
     e, p = results["enc"], results["plain"]
