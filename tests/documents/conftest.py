@@ -68,6 +68,11 @@ def add_directory(db: Database, kind: str, name: str, address: str, city: str) -
 @pytest.fixture
 def story(db: Database) -> Fixture:
     """Milica Jovanović: assistance with costs, accompaniment, hearings, referrals, notes."""
+    return make_story(db)
+
+
+def make_story(db: Database) -> Fixture:
+    """Build the story through the services (also used by the GUI tests)."""
     client = create_client(db, {
         "given_name": "Milica", "family_name": "Jovanović", "phones": [PHONE_TYPED],
         "address": ADDRESS, "gender": "female", "birth_date": date(1995, 3, 2),

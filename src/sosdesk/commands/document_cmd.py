@@ -49,16 +49,13 @@ def check_output(path: Path, overwrite: bool) -> Path:
     return path
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write the PDF readable by its owner only; no half-written file is left behind."""
+def write_pdf(path: Path, data: bytes) -> None:
+    """Write the PDF (owner-readable only); a failure is a one-line message."""
+    from sosdesk.documents.output import write_private
+
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        write_private(path, data)
     except OSError as exc:
-        path.unlink(missing_ok=True)
         raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
@@ -100,7 +97,7 @@ def _produce(args: argparse.Namespace) -> int:
                 hearing_id=args.hearing, entry_id=args.to_entry,
             )  # fmt: skip
             built = build(db, request, password=password)
-            done = issue_with_retry(db, built, "file", lambda b: write_private(out, b.pdf))
+            done = issue_with_retry(db, built, "file", lambda b: write_pdf(out, b.pdf))
         except (NotFound, NothingToPrint) as exc:
             raise UserError(str(exc)) from None
     finally:

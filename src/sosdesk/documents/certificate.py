@@ -28,11 +28,9 @@ def _body(data: CertificateData) -> str:
         born = gendered("cert_born_year", gender, lang, d=str(client.birth_year))
     until = c.period[1]
     until_text = t("cert_until", lang, d=fmt_date(until, lang)) if until else ""
-    text = gendered("cert_body", gender, lang, name=name, born=born,
+    return gendered("cert_body", gender, lang, name=name, born=born,
                     org=para(c.organisation.display_name(lang), lang),
                     since=fmt_date(data.since, lang), until=until_text)  # fmt: skip
-    # Serbian dates end with a full stop; the sentence must not get a second one.
-    return text[:-1] if text.endswith("..") else text
 
 
 def story(data: CertificateData, number: str) -> list[Flowable]:

@@ -90,7 +90,8 @@ def describe(item: Item, lang: str) -> str:
     elif item.kind == "court_hearing":
         head = para(str(p.get("court") or ""), lang)
         if p.get("case_number"):
-            head += f", {t('f_case_number', lang)} {para(str(p['case_number']), lang)}"
+            number = para(str(p["case_number"]), lang).replace(" ", "&nbsp;")
+            head += f", {t('f_case_number', lang)} {number}"
         lines.append(f"<b>{head}</b>")
         lines += _kv(p, lang, "proceeding", "client_role", "accompanied_by", "outcome", "note")
     elif item.kind == "referral":

@@ -6,7 +6,11 @@ and a neutral slash form for everyone else ("klijent/kinja").
 
 from __future__ import annotations
 
+import re
+
 from sosdesk.documents.script import in_script
+
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 # key -> (Serbian Latin, English). `{...}` placeholders survive transliteration.
 _TEXT: dict[str, tuple[str, str]] = {
@@ -148,8 +152,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ref_code_m": ("klijenta pod šifrom {code}", "the client with code {code}"),
     "ref_code_x": ("klijenta/kinju pod šifrom {code}", "the client with code {code}"),
     "ref_citizen": (", državljanstvo: {c}", ", citizen of {c}"),
-    "ref_languages": ("Klijent/kinja govori: {langs}.", "Languages spoken by the client: {langs}."),
-    "ref_consent": (
+    "ref_languages_f": ("Klijentkinja govori: {langs}.", ""),
+    "ref_languages_m": ("Klijent govori: {langs}.", ""),
+    "ref_languages_x": (
+        "Klijent/kinja govori: {langs}.",
+        "Languages spoken by the client: {langs}.",
+    ),
+    "ref_consent_f": ("Klijentkinja je dala saglasnost za ovo upućivanje ({d}).", ""),
+    "ref_consent_m": ("Klijent je dao saglasnost za ovo upućivanje ({d}).", ""),
+    "ref_consent_x": (
         "Klijent/kinja je dao/la saglasnost za ovo upućivanje ({d}).",
         "The client consented to this referral ({d}).",
     ),
@@ -195,7 +206,10 @@ def t(key: str, lang: str, **values: str) -> str:
     text = english if lang == "en" and english else latin
     if lang == "sr-Cyrl":
         text = in_script(text, lang)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    # A value ending in a full stop (Serbian dates: "22.11.2026.") must not get a second one.
+    return _DOUBLE_STOP.sub(".", text.format(**values))
 
 
 def gendered(key: str, gender: str, lang: str, **values: str) -> str:

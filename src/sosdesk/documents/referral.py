@@ -60,9 +60,18 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
                            reason=reason), st["just"]))  # fmt: skip
     if client.languages:
         out.append(Spacer(1, 2 * mm))
-        out.append(Paragraph(t("ref_languages", lang, langs=languages_text(c)), st["just"]))
+        out.append(
+            Paragraph(
+                gendered("ref_languages", client.gender, lang, langs=languages_text(c)), st["just"]
+            )
+        )
     out.append(Spacer(1, 2 * mm))
-    out.append(Paragraph(t("ref_consent", lang, d=fmt_date(data.referred_at, lang)), st["just"]))
+    out.append(
+        Paragraph(
+            gendered("ref_consent", client.gender, lang, d=fmt_date(data.referred_at, lang)),
+            st["just"],
+        )
+    )
     org = c.organisation
     contact = ", ".join(para(v, lang) for v in (org.phone, org.email) if v)
     out.append(Spacer(1, 2 * mm))

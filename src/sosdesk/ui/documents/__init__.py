@@ -1,0 +1,1 @@
+"""Court-support documents dialog: choose, preview from memory, save or print."""

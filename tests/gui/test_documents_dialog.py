@@ -1,0 +1,133 @@
+"""The documents dialog, driven offscreen: preview from memory, save, print, errors, lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from sosdesk.services import print_register
+from sosdesk.services.clients import create_client
+from sosdesk.services.events import timeline
+from sosdesk.store.database import Database
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.documents.dialog import DocumentsDialog, open_document_dialog
+from tests.documents.conftest import make_story, pdf_text
+from tests.gui.typing_helper import type_text
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+WAIT = 15_000
+
+
+def _choose(combo: object, data: str) -> None:
+    combo.setCurrentIndex(combo.findData(data))  # type: ignore[attr-defined]
+
+
+def _ready(dlg: DocumentsDialog, kind: str, lang: str | None = None) -> bool:
+    b = dlg.built
+    return bool(b and b.request.kind == kind and (lang is None or b.request.lang == lang)
+                and dlg.page_count() > 0)  # fmt: skip
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, db: Database) -> DocumentsDialog:
+    story = make_story(db)
+    ctx = AppContext(db, lang="sr-Latn")
+    dlg = DocumentsDialog(ctx, story.client_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(lambda: _ready(dlg, "chronology"), timeout=WAIT)
+    return dlg
+
+
+def test_preview_in_memory_then_save(dialog: DocumentsDialog, qtbot: QtBot, db: Database,
+                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    dlg = dialog
+    assert dlg.page_count() >= 1 and dlg.save_button.isEnabled()
+    assert dlg.built is not None and dlg.built.number in dlg.status.text()
+    assert not list(tmp_path.rglob("*.pdf"))  # a preview writes nothing
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dlg.grab().save(str(SHOTS / "documents_dialog.png"))
+
+    _choose(dlg.options.kind, "costs")
+    _choose(dlg.options.language, "sr-Cyrl")
+    qtbot.waitUntil(lambda: _ready(dlg, "costs", "sr-Cyrl"), timeout=WAIT)
+    target = tmp_path / "izjava"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(target), "PDF documents (*.pdf)"))  # fmt: skip
+    dlg.save_as()
+    saved = tmp_path / "izjava.pdf"
+    assert saved.exists() and "Милица Јовановић" in pdf_text(saved.read_bytes())
+    assert print_register.verify(db, saved.read_bytes()).status == "issued"
+    assert "izjava.pdf" in dlg.status.text()
+    kinds = [e.payload["document"] for e in timeline(db, dlg.client_id, kinds={"document_issued"})]
+    assert kinds == ["costs"]
+
+
+def test_print_records_the_document(dialog: DocumentsDialog, tmp_path: Path,
+                                    db: Database) -> None:  # fmt: skip
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.built is not None
+    number = dialog.built.number
+    dialog.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    assert number in dialog.status.text()
+    assert print_register.verify(db, dialog.built.pdf).status == "issued"
+
+
+def test_nothing_to_print_and_bad_password(dialog: DocumentsDialog, qtbot: QtBot,
+                                           db: Database) -> None:  # fmt: skip
+    dlg = dialog
+    dlg.options.whole.setChecked(False)
+    dlg.options.since.setDate(dlg.options.since.date().addYears(-20))
+    dlg.options.until.setDate(dlg.options.since.date().addDays(3))
+    qtbot.waitUntil(lambda: "Nothing to print" in dlg.status.text(), timeout=WAIT)
+    assert not dlg.save_button.isEnabled() and dlg.page_count() == 0
+    dlg.options.whole.setChecked(True)
+    qtbot.waitUntil(lambda: _ready(dlg, "chronology"), timeout=WAIT)
+
+    dlg.options.password.setFocus()
+    type_text(dlg.options.password, "kratka")
+    qtbot.waitUntil(lambda: "at least 8" in dlg.status.text(), timeout=WAIT)
+    assert not dlg.print_button.isEnabled()
+    type_text(dlg.options.password, "-lozinka")
+    qtbot.waitUntil(lambda: dlg.built is not None and dlg.built.encrypted
+                    and dlg.page_count() > 0, timeout=WAIT)  # fmt: skip
+
+
+def test_hearing_choice_and_lock_closes(qtbot: QtBot, db: Database) -> None:
+    story = make_story(db)
+    ctx = AppContext(db, lang="en")
+    dlg = DocumentsDialog(ctx, story.client_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _choose(dlg.options.kind, "accompaniment")
+    assert dlg.options.hearing.isVisible() and not dlg.options.kinds.isVisible()
+    _choose(dlg.options.hearing, story.hearing_ids[0])
+    qtbot.waitUntil(lambda: _ready(dlg, "accompaniment")
+                    and dlg.built.request.hearing_id == story.hearing_ids[0], timeout=WAIT)  # type: ignore[union-attr]  # fmt: skip
+    assert "К 123/2025" in pdf_text(dlg.built.pdf)  # Cyrillic by default  # type: ignore[union-attr]
+    with qtbot.waitSignal(dlg.rejected, timeout=WAIT):
+        ctx.set_db(None)
+    assert dlg.built is None and dlg.page_count() == 0
+
+
+def test_client_without_events_and_entry_point(qtbot: QtBot, db: Database) -> None:
+    client = create_client(db, {"given_name": "Nova"})
+    ctx = AppContext(db, lang="sr-Latn")
+    before = set(QApplication.topLevelWidgets())
+    open_document_dialog(ctx, client.id, None)
+    dlg = next(w for w in QApplication.topLevelWidgets()
+               if isinstance(w, DocumentsDialog) and w not in before)  # fmt: skip
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "Nothing to print" in dlg.status.text(), timeout=WAIT)
+    assert dlg.windowTitle() == "Court-support documents"
+    assert dlg.isModal() or dlg.windowModality() != Qt.WindowModality.NonModal
+    shortcuts = {a.shortcut().toString() for a in dlg.actions()}
+    assert {"F5", "Ctrl+S", "Ctrl+P"} <= shortcuts
