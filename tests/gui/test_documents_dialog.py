@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -33,6 +34,20 @@ def _ready(dlg: DocumentsDialog, kind: str, lang: str | None = None) -> bool:
                 and dlg.page_count() > 0)  # fmt: skip
 
 
+def _painted(dlg: DocumentsDialog) -> bool:
+    """The preview has drawn text on the page (QPdfView renders pages in the background)."""
+    image = dlg.view.viewport().grab().toImage()
+    points = [(x, y, QColor(image.pixel(x, y)).lightness())
+              for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)]  # fmt: skip
+    paper = [(x, y) for x, y, light in points if light > 245]
+    if not paper:
+        return False
+    x0, x1 = min(x for x, _ in paper), max(x for x, _ in paper)
+    y0, y1 = min(y for _, y in paper), max(y for _, y in paper)
+    ink = sum(1 for x, y, light in points if light < 140 and x0 < x < x1 and y0 < y < y1)
+    return ink > 40
+
+
 @pytest.fixture
 def dialog(qtbot: QtBot, db: Database) -> DocumentsDialog:
     story = make_story(db)
@@ -50,6 +65,7 @@ def test_preview_in_memory_then_save(dialog: DocumentsDialog, qtbot: QtBot, db: 
     assert dlg.page_count() >= 1 and dlg.save_button.isEnabled()
     assert dlg.built is not None and dlg.built.number in dlg.status.text()
     assert not list(tmp_path.rglob("*.pdf"))  # a preview writes nothing
+    qtbot.waitUntil(lambda: _painted(dlg), timeout=WAIT)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dlg.grab().save(str(SHOTS / "documents_dialog.png"))
 
@@ -131,3 +147,31 @@ def test_client_without_events_and_entry_point(qtbot: QtBot, db: Database) -> No
     assert dlg.isModal() or dlg.windowModality() != Qt.WindowModality.NonModal
     shortcuts = {a.shortcut().toString() for a in dlg.actions()}
     assert {"F5", "Ctrl+S", "Ctrl+P"} <= shortcuts
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_screenshots_in_serbian(qtbot: QtBot, qapp: QApplication, db: Database,
+                                theme: str) -> None:  # fmt: skip
+    from sosdesk.ui import i18n
+    from sosdesk.ui.theme import apply_theme
+
+    story = make_story(db)
+    apply_theme(qapp, theme)
+    i18n.install("sr-Latn")
+    try:
+        ctx = AppContext(db, lang="sr-Latn")
+        dlg = DocumentsDialog(ctx, story.client_id)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        assert dlg.windowTitle() == "Dokumenti za sud i institucije"
+        _choose(dlg.options.kind, "costs")
+        _choose(dlg.options.profile, "pseudonymised")
+        qtbot.waitUntil(lambda: _ready(dlg, "costs")
+                        and dlg.built.request.profile == "pseudonymised", timeout=WAIT)  # type: ignore[union-attr]  # fmt: skip
+        assert "Ništa se ne čuva" in dlg.status.text()
+        qtbot.waitUntil(lambda: _painted(dlg), timeout=WAIT)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        dlg.grab().save(str(SHOTS / f"documents_dialog_{theme}.png"))
+    finally:
+        i18n.install("en")
+        qapp.setStyleSheet("")

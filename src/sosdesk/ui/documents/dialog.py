@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -70,15 +70,17 @@ class DocumentsDialog(QDialog):
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         left = QWidget()
+        left.setMaximumWidth(460)
         column = QVBoxLayout(left)
         column.addWidget(self.options)
         column.addWidget(self.status)
         column.addStretch(1)
-        buttons = QHBoxLayout()
-        for b in (self.preview_button, self.save_button, self.print_button):
-            buttons.addWidget(b)
+        buttons = QGridLayout()
+        buttons.addWidget(self.preview_button, 0, 0)
+        buttons.addWidget(self.save_button, 0, 1)
+        buttons.addWidget(self.print_button, 1, 0)
+        buttons.addWidget(self.close_button, 1, 1)
         column.addLayout(buttons)
-        column.addWidget(self.close_button)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.view)
@@ -145,7 +147,7 @@ class DocumentsDialog(QDialog):
         self._load(built)
         pages = self.tr("%n page(s)", "", built.pages)
         locked = self.tr(", password-protected") if built.encrypted else ""
-        self.status.setText(self.tr("{0}, number {1}: {2}{3}. Nothing is saved until you "
+        self.status.setText(self.tr("{0}, number {1} ({2}{3}). Nothing is saved until you "
                                     "save or print it.").format(built.title, built.number,
                                                                 pages, locked))  # fmt: skip
         self._set_ready(True)

@@ -108,6 +108,11 @@ class OptionsPanel(QWidget):
 
         for combo in (self.kind, self.language, self.hearing, self.entry, self.profile):
             combo.currentIndexChanged.connect(self.changed)
+            # Long labels (a court's name, the redaction profile) must not widen the panel.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.kind.currentIndexChanged.connect(self._show_rows)
         self.whole.toggled.connect(self._toggle_whole)
         self.whole.toggled.connect(self.changed)
