@@ -28,18 +28,18 @@ def record(desk: Database, entity: str, fields: dict[str, Any], *, op: str = "in
 
 
 def forge(
-    desk: Database, recipient: Database, out: Path, lines: list[bytes | dict[str, Any]], *,
+    desk: Database, to: Database, out: Path, lines: list[bytes | dict[str, Any]], *,
     signer: Database | None = None, recipient_box: bytes | None = None, kind: str = bf.KIND_DESK,
     **header: Any,
 ) -> Path:  # fmt: skip
-    """A sealed, signed batch from `desk` to `recipient` with exactly these lines."""
+    """A sealed, signed batch from `desk` to `to` with exactly these lines."""
     raw = [(x if isinstance(x, bytes) else json.dumps(x).encode()) + b"\n" for x in lines]
     payload = spool_payload(desk.path.parent, ((r, desk.desk.device_id) for r in raw),
                             len(raw), None)  # fmt: skip
     h = bf.BatchHeader(
         kind=kind, batch_id="01900000-0000-7000-8000-0000000000ff", schema=migrate.head(),
         sender=desk.desk.device_id, sender_code=desk.desk.desk_code,
-        recipient=recipient.desk.device_id, seq=1, prev_hash=bf.GENESIS,
+        recipient=to.desk.device_id, seq=1, prev_hash=bf.GENESIS,
         created_at=utcnow().isoformat(), records=payload.records,
         payload_sha256=payload.sha256, payload_bytes=payload.size, audit=None, ack=None,
         origins={desk.desk.device_id: desk.desk.desk_code},
@@ -47,7 +47,7 @@ def forge(
     h = dataclasses.replace(h, **header)
     header_bytes = h.encode()
     signature = bf.sign_header(header_bytes, device_keys(signer or desk).sign_private)
-    box = recipient_box or device_keys(recipient).box_public
+    box = recipient_box or device_keys(to).box_public
     out.mkdir(parents=True, exist_ok=True)
     try:
         return write_file(out, box, header_bytes, signature, payload, 10**9)

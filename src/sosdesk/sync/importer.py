@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sosdesk.domain.hlc import HybridLogicalClock
 from sosdesk.domain.ids import new_id
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
@@ -246,6 +247,7 @@ class Importer:
 
     def _apply(self, path: Path, o: _Opened, held_row: str | None) -> ImportOutcome:
         h = o.header
+        clock_before = self.db.clock.last
         try:
             with self.db.transaction() as tx:
                 applier = Applier(tx, office=self.office, origins=dict(h.origins))
@@ -273,7 +275,11 @@ class Importer:
                     "acknowledged": acked,
                 })  # fmt: skip
                 tx.session.expunge(row)
-        except (IntegrityError, sqlcipher3.dbapi2.IntegrityError) as exc:
+        except BaseException as exc:
+            # The clock merged the batch's clocks in memory; a refused batch must not move it.
+            self.db.clock = HybridLogicalClock(self.db.desk.device_id, clock_before)
+            if not isinstance(exc, IntegrityError | sqlcipher3.dbapi2.IntegrityError):
+                raise
             # Only SQLite's own words (constraint and column names), never the statement or
             # its values, which hold client data.
             orig = exc.orig if isinstance(exc, IntegrityError) else exc
