@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -261,30 +262,69 @@ def fields_table(rows: Sequence[tuple[str, str]], label_w: float = 50 * mm) -> T
     return table
 
 
+class CellParagraph(Paragraph):  # type: ignore[misc]
+    """A Paragraph that remembers its line breaks for a width.
+
+    A table wraps each cell when it measures rows, again on every page split and once more
+    when drawing; the lines only depend on the width, so they are computed once.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == width:
+            return self._wrapped[1]
+        size = super().wrap(width, height)
+        self._wrapped = (width, size)
+        return size  # type: ignore[no-any-return]
+
+    def split(self, width: float, height: float) -> list[Any]:
+        self._wrapped = None
+        return list(super().split(width, height))
+
+
+_PLAIN_BREAK = "<br/>"
+
+
+def _plain(cell: str, width: float, font: str, size: float) -> str | None:
+    """The cell as plain text when it needs no markup and fits its column (cheap to lay out)."""
+    lines = cell.split(_PLAIN_BREAK)
+    if any("<" in line or "&" in line for line in lines):
+        return None
+    if any(pdfmetrics.stringWidth(line, font, size) > width - 7 for line in lines):
+        return None
+    return "\n".join(lines)
+
+
 def grid(
     header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
     right: Sequence[int] = (), bold_rows: Sequence[int] = (),
 ) -> Table:  # fmt: skip
     """A data table with a header row repeated on every page; cells wrap, rows may split."""
     st = styles()
+    regular, bold_font = register_fonts()
     head = [Paragraph(h, st["head_r"] if i in right else st["head"]) for i, h in enumerate(header)]
     body: list[list[Any]] = []
     for r, row in enumerate(rows):
         bold = r in bold_rows
-        cells = []
+        cells: list[Any] = []
         for i, cell in enumerate(row):
             if isinstance(cell, Flowable):
                 cells.append(cell)
+                continue
+            plain = _plain(str(cell), widths[i], bold_font if bold else regular, 8.5)
+            if plain is not None:
+                cells.append(plain)
                 continue
             if bold:
                 name = "cell_br" if i in right else "cell_b"
             else:
                 name = "cell_r" if i in right else "cell"
-            cells.append(Paragraph(str(cell), st[name]))
+            cells.append(CellParagraph(str(cell), st[name]))
         body.append(cells)
     table = SplitTable([head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1,
                        hAlign="LEFT")  # fmt: skip
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -293,8 +333,13 @@ def grid(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        # Plain-text cells: the same face, size and leading as the Paragraph cells.
+        ("FONT", (0, 1), (-1, -1), regular, 8.5, 10.8),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
     ]
+    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]
     style += [("BACKGROUND", (0, r + 1), (-1, r + 1), HEAD_BG) for r in bold_rows]
+    style += [("FONT", (0, r + 1), (-1, r + 1), bold_font, 8.5, 10.8) for r in bold_rows]
     table.setStyle(TableStyle(style))
     return table
 

@@ -1,0 +1,185 @@
+"""Court-support documents: a 500-event chronology (budget 2 s), encrypted vs plain (issue 5).
+
+Builds one client with 500 varied timeline events (notes, calls' worth of text, assistance with
+costs, hearings, referrals, corrections) in an encrypted database and in a plain SQLite twin,
+then times producing the PDF in memory: data gathering plus layout, as a plain PDF and as a
+password-protected one, full and pseudonymised, and a costs statement of the same timeline.
+With `--dataset N` the client with the longest timeline of the cached demo data set is used
+instead (its 500 most recent events), so the queries run against a full-size database.
+
+Run: `.venv/bin/python -m benchmarks.documents_bench [--events 500] [--repeat 5] [--dataset N]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from benchmarks.report import Row, median, print_table
+from sosdesk.documents.produce import render_data
+from sosdesk.services.clients import insert_client
+from sosdesk.services.documents_data import DocumentRequest, gather
+from sosdesk.services.events import insert_event
+from sosdesk.store import kdf
+from sosdesk.store.database import Database
+from sosdesk.store.models import Event
+from sosdesk.store.plain import create_plain_database
+
+PASS = "benchmark-passphrase"
+PDF_PASSWORD = "lozinka-za-sud-2026"
+BUDGET_MS = 2000.0
+NOTES = (
+    "Klijentkinja se javila na SOS telefon; razgovarano o pripremi za ročište i o strahu od "
+    "susreta sa okrivljenim. Dogovoren dolazak mobilnog tima.",
+    "Позвала је из Новог Сада, послодавац јој је задржао пасош; упућена на адвокатицу.",
+    "Kratak razgovor, stanje stabilno.",
+)
+
+
+def _populate(db: Database, events: int, seed: int = 7) -> str:
+    """One client with `events` events through the service insert path; returns the id."""
+    rng = random.Random(seed)
+    start = datetime(2025, 1, 6, 8, tzinfo=UTC)
+    with db.transaction() as tx:
+        client = insert_client(tx, db.desk.desk_code, {
+            "given_name": "Milica", "family_name": "Jovanović", "gender": "female",
+            "phones": ["+381631234567"], "address": "Cara Dušana 12, Beograd"})  # fmt: skip
+        cid = client.id
+        first_cost = None
+        for i in range(events):
+            at = start + timedelta(hours=13 * i + rng.randrange(0, 6))
+            kind = rng.choices(["note", "assistance", "field_action", "court_hearing",
+                                "referral"], [40, 35, 12, 6, 7])[0]  # fmt: skip
+            if kind == "note":
+                payload = {"text": rng.choice(NOTES)}
+            elif kind == "assistance":
+                payload = {"type": "medical", "subtype": "med_general",
+                           "provider": "Dom zdravlja Stari grad", "currency": "RSD",
+                           "amount": f"{rng.randrange(500, 60000)}.{rng.randrange(100):02d}"}  # fmt: skip
+            elif kind == "field_action":
+                payload = {"type": "accompany_court", "place": "Viši sud u Beogradu",
+                           "accompanied_by": "mobilni tim"}  # fmt: skip
+            elif kind == "court_hearing":
+                payload = {"court": "Viši sud u Beogradu", "case_number": f"K {i}/2025",
+                           "proceeding": "criminal", "client_role": "injured_witness",
+                           "outcome": "ročište odloženo"}  # fmt: skip
+            else:
+                payload = {
+                    "entry_id": "bench-entry",
+                    "entry_name": "adv. Jelena Marić",
+                    "reason": "zastupanje u parničnom postupku",
+                    "consent": True,
+                }
+            event = insert_event(tx, cid, kind, at, payload)
+            if kind == "assistance" and first_cost is None:
+                first_cost = event.id
+        if first_cost is not None:
+            insert_event(tx, cid, "amendment", start + timedelta(days=400),
+                         {"amends_id": first_cost, "corrected": {"amount": "1400.00"},
+                          "reason": "pogrešno unet iznos"})  # fmt: skip
+    return str(cid)
+
+
+def _longest_client(db: Database, events: int) -> tuple[str, date]:
+    """The demo client with the longest timeline, and the first day of its last `events`."""
+    with db.session() as s:
+        cid = s.execute(select(Event.client_id).group_by(Event.client_id)
+                        .order_by(func.count().desc()).limit(1)).scalar_one()  # fmt: skip
+        times = s.execute(select(Event.occurred_at).where(Event.client_id == cid)
+                          .order_by(Event.occurred_at.desc()).limit(events)).scalars().all()  # fmt: skip
+    return str(cid), times[-1].date()
+
+
+@dataclass
+class Timing:
+    gather_ms: float
+    render_ms: float
+    pages: int
+    events: int
+
+    @property
+    def total_ms(self) -> float:
+        return self.gather_ms + self.render_ms
+
+
+def _once(db: Database, req: DocumentRequest, password: str | None) -> Timing:
+    t0 = time.perf_counter()
+    data = gather(db, req)
+    t1 = time.perf_counter()
+    _pdf, pages = render_data(data, req.kind, "BG1-2026-D0001", password)
+    t2 = time.perf_counter()
+    count = len(getattr(data, "items", ()))
+    return Timing((t1 - t0) * 1000, (t2 - t1) * 1000, pages, count)
+
+
+def main() -> None:
+    """Measure and print the table."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--events", type=int, default=500)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--dataset", type=int, default=0, help="use the cached demo set of N calls")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.dataset:
+            from benchmarks.dataset import dataset
+
+            ds = dataset(args.dataset)
+            dbs = {"encrypted": ds.open(encrypted=True), "plain": ds.open(encrypted=False)}
+            targets = {k: _longest_client(db, args.events) for k, db in dbs.items()}
+        else:
+            enc, _ = Database.create(Path(tmp) / "enc.db", user="bench", passphrase=PASS,
+                                     desk="BG1", kdf=kdf.FAST_KDF)  # fmt: skip
+            dbs = {"encrypted": enc, "plain": create_plain_database(Path(tmp) / "plain.db",
+                                                                     user="bench")}  # fmt: skip
+            targets = {k: (_populate(db, args.events), None) for k, db in dbs.items()}
+        try:
+            cases = [
+                ("chronology, plain PDF", "chronology", "full", None),
+                ("chronology, password-protected PDF", "chronology", "full", PDF_PASSWORD),
+                ("chronology, pseudonymised", "chronology", "pseudonymised", None),
+                ("costs statement (same timeline)", "costs", "full", None),
+            ]
+            rows: list[Row] = []
+            details: list[str] = []
+            for label, kind, profile, password in cases:
+                results: dict[str, list[Timing]] = {k: [] for k in dbs}
+                for _ in range(args.repeat):
+                    for key, db in dbs.items():  # interleaved: machine load hits both alike
+                        cid, since = targets[key]
+                        req = DocumentRequest(kind, cid, lang="sr-Cyrl", since=since,
+                                              profile=profile)  # fmt: skip
+                        results[key].append(_once(db, req, password))
+                enc_t, plain_t = results["encrypted"], results["plain"]
+                rows.append(Row(f"{label}: median", median(t.total_ms for t in enc_t),
+                                median(t.total_ms for t in plain_t), "≤ 2,000 ms"))  # fmt: skip
+                rows.append(Row(f"{label}: worst of {args.repeat}",
+                                max(t.total_ms for t in enc_t), max(t.total_ms for t in plain_t),
+                                "≤ 2,000 ms"))  # fmt: skip
+                sample = enc_t[-1]
+                details.append(
+                    f"- {label}: {sample.events} entries, {sample.pages} pages; encrypted store: "
+                    f"gather {median(t.gather_ms for t in enc_t):.0f} ms + layout "
+                    f"{median(t.render_ms for t in enc_t):.0f} ms"
+                )
+        finally:
+            for db in dbs.values():
+                db.close()
+    source = f"demo data set of {args.dataset:,} calls" if args.dataset else "fresh databases"
+    print_table(f"Court-support documents, {args.events} events ({source})", rows)
+    print()
+    print("\n".join(details))
+    worst = max(max(r.encrypted_ms, r.plain_ms) for r in rows if "chronology" in r.operation)
+    verdict = "within" if worst <= BUDGET_MS else "OVER"
+    print(f"\nWorst chronology: {worst:,.0f} ms — {verdict} the 2 s budget.")
+
+
+if __name__ == "__main__":
+    main()
