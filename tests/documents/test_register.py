@@ -104,3 +104,21 @@ def test_metadata_never_names_the_client(db: Database, story: Fixture) -> None:
     assert meta is not None
     values = " ".join(str(v) for v in meta.values())
     assert doc.number in values and "Milica" not in values and story.code not in values
+
+
+def test_failed_delivery_is_noted_and_a_retry_is_a_copy(db: Database, story: Fixture) -> None:
+    doc = build(db, DocumentRequest("certificate", story.client_id))
+
+    def broken(_b: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        issue_with_retry(db, doc, "file", broken)
+    delivered: list[str] = []
+    again = issue_with_retry(db, doc, "file", lambda b: delivered.append(b.number))
+    assert again.number == doc.number and delivered == [doc.number]
+    with db.session() as s:
+        actions = [a for (a,) in s.execute(select(AuditEntry.action).order_by(AuditEntry.seq))
+                   if a.startswith("document")]  # fmt: skip
+        assert actions == ["document_issued", "document_output_failed", "document_copy"]
+        assert verify_chain(s) == []

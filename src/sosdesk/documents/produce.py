@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reportlab.platypus import Flowable
+
 from sosdesk.documents import accompaniment, certificate, chronology, costs, referral
 from sosdesk.documents.layout import PageFrame, render
 from sosdesk.domain.validation import FieldError, ValidationFailed
@@ -19,7 +21,8 @@ from sosdesk.services.documents_data import DocumentData, DocumentRequest, gathe
 from sosdesk.store.database import Database
 
 MIN_PASSWORD = 8
-_STORIES: dict[str, Callable[..., list]] = {  # type: ignore[type-arg]
+# Each story takes its own data class; the request's kind guarantees the match.
+_STORIES: dict[str, Callable[..., list[Flowable]]] = {
     "chronology": chronology.story, "certificate": certificate.story,
     "accompaniment": accompaniment.story, "costs": costs.story, "referral": referral.story,
 }  # fmt: skip
