@@ -1,5 +1,6 @@
 """ORM models. Import from here: every table registers on `Base.metadata`."""
 
+from sosdesk.store.models import stats as _stats_tables  # noqa: F401  (registers statistics facts)
 from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers sync tables)
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
 from sosdesk.store.models.calls import Call

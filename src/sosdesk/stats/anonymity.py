@@ -1,0 +1,135 @@
+"""k-anonymity for row-level exports: every combination of quasi-identifier values that appears
+in the output appears at least k times.
+
+1. Global generalisation: of every combination of levels (a few hundred at most), the least
+   coarse one that leaves at most 5% of the rows in classes smaller than k, for everyone.
+2. Local suppression: rows still in small classes lose one quasi-identifier after another
+   (most identifying first) until their class is large enough.
+3. Rows that end up fully suppressed in a class still smaller than k take rows from classes
+   that can spare them; when even that cannot reach k (a tiny year), those rows are withheld.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+# Order in which a small class's rows lose their values: the rarest kinds of value first.
+LOCAL_ORDER = ("citizenship", "country", "age", "exploitation", "gender")
+# Share of rows that may be suppressed locally before a whole attribute is generalised.
+MAX_LOCAL_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class AnonymityReport:
+    """What was done to reach k-anonymity (counts only: it names no person and no value)."""
+
+    k: int
+    rows_in: int
+    rows_out: int
+    global_levels: dict[str, int] = field(hash=False)
+    locally_suppressed: dict[str, int] = field(hash=False)  # attribute -> rows of the output
+    withheld: int = 0
+
+
+@dataclass
+class Anonymised(Generic[R]):
+    """The kept records, each with its per-attribute levels, and the report."""
+
+    records: list[tuple[R, dict[str, int]]]
+    report: AnonymityReport
+
+
+def anonymise(
+    records: Sequence[R], k: int, attributes: Sequence[str], levels: dict[str, int],
+    value: Callable[[R, str, int], tuple[str, ...]],
+) -> Anonymised[R]:  # fmt: skip
+    """Generalise and suppress so that every quasi-identifier combination occurs >= k times.
+    `levels[a]` is how many levels attribute `a` has (the last means suppressed);
+    `value(record, a, level)` gives its output cells at a level."""
+    if k < 2:
+        raise ValueError("k must be at least 2")
+    n = len(records)
+    attrs = tuple(attributes)
+    top = {a: levels[a] - 1 for a in attrs}
+    # Every value interned as a small int, per attribute and level: keys are tuples of ints.
+    interned: dict[tuple[str, ...], int] = {}
+    codes = {a: [[interned.setdefault(value(r, a, lv), len(interned)) for r in records]
+                 for lv in range(levels[a])] for a in attrs}  # fmt: skip
+
+    def keys_at(glob: dict[str, int]) -> list[tuple[int, ...]]:
+        return list(zip(*(codes[a][glob[a]] for a in attrs), strict=True)) if n else []
+
+    def small_rows(glob: dict[str, int]) -> int:
+        return sum(s for s in Counter(keys_at(glob)).values() if s < k)
+
+    preference = [a for a in LOCAL_ORDER if a in attrs] + [a for a in attrs if a not in LOCAL_ORDER]
+    glob = least_generalisation(attrs, top, small_rows, int(n * MAX_LOCAL_SHARE))
+
+    row_levels = [dict(glob) for _ in range(n)]
+
+    def key(i: int) -> tuple[int, ...]:
+        return tuple(codes[a][row_levels[i][a]][i] for a in attrs)
+
+    while True:
+        sizes = Counter(key(i) for i in range(n))
+        moved = False
+        for i in range(n):
+            if sizes[key(i)] >= k:
+                continue
+            for a in preference:
+                if row_levels[i][a] < top[a]:
+                    row_levels[i][a] = top[a]
+                    moved = True
+                    break
+        if not moved:
+            break
+
+    everything = dict(top)
+    hidden = [i for i in range(n) if row_levels[i] == everything]
+    withheld: set[int] = set()
+    if 0 < len(hidden) < k:
+        hidden_key = key(hidden[0])
+        sizes = Counter(key(i) for i in range(n))
+        need, donors = k - len(hidden), []
+        for cls, size in sorted(sizes.items(), key=lambda c: (-c[1], c[0])):
+            if size <= k or cls == hidden_key:
+                continue
+            donors.extend([i for i in range(n) if key(i) == cls][: size - k])
+            if len(donors) >= need:
+                break
+        if len(donors) >= need:
+            for i in donors[:need]:
+                row_levels[i] = dict(everything)
+        else:
+            withheld = set(hidden)
+    kept = [i for i in range(n) if i not in withheld]
+    local = {a: sum(1 for i in kept if row_levels[i][a] > glob[a]) for a in attrs}
+    report = AnonymityReport(k, n, len(kept), dict(glob), {a: c for a, c in local.items() if c},
+                             len(withheld))  # fmt: skip
+    return Anonymised([(records[i], row_levels[i]) for i in kept], report)
+
+
+def least_generalisation(
+    attrs: Sequence[str], top: dict[str, int], small_rows: Callable[[dict[str, int]], int],
+    allowed: int,
+) -> dict[str, int]:  # fmt: skip
+    """The combination of levels with the least loss (sum of each attribute's level as a share
+    of its height) that leaves at most `allowed` rows in small classes; ties go to the one
+    leaving fewer. All-suppressed is the fallback (it always qualifies but one class)."""
+    nodes = [dict(zip(attrs, combo, strict=True))
+             for combo in product(*(range(top[a] + 1) for a in attrs))]  # fmt: skip
+    nodes.sort(key=lambda lv: sum(lv[a] / top[a] for a in attrs))
+    best: tuple[float, int, dict[str, int]] | None = None
+    for lv in nodes:
+        loss = sum(lv[a] / top[a] for a in attrs)
+        if best is not None and loss > best[0]:
+            break
+        small = small_rows(lv)
+        if small <= allowed and (best is None or small < best[1]):
+            best = (loss, small, lv)
+    return best[2] if best is not None else dict(top)
