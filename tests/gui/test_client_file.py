@@ -19,6 +19,7 @@ from sosdesk.services.events import add_event, count_timeline, timeline
 from sosdesk.services.search import search
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
+from sosdesk.ui import i18n
 from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.dialog import EventDialog
@@ -54,6 +55,7 @@ def area(ctx: AppContext, qtbot: QtBot, client_id: str) -> Iterator[ClientsArea]
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     hits = [h for h in search(ctx.db, "Đorđe") if h.kind == "client"]
     widget.open_client(hits[0].ref)
     yield widget
@@ -348,3 +350,24 @@ def test_lock_clears_the_file_and_unlock_returns_to_it(area: ClientsArea, ctx: A
     ctx.set_db(db)
     assert area.file.client is not None and area.file.client.id == client_id
     assert area.file.timeline.model.rowCount() == 3
+
+
+def test_language_switch_redraws_the_open_file_without_a_new_view(
+    area: ClientsArea, ctx: AppContext, qtbot: QtBot, db: Database, client_id: str
+) -> None:
+    assert area.file.tabs.tabText(0).startswith("Timeline")
+    ctx.lang = "sr-Cyrl"
+    i18n.install("sr-Cyrl")
+    try:
+        qtbot.waitUntil(lambda: area.file.tabs.tabText(0).startswith("Хронологија"))
+        assert area.file.client is not None and area.file.client.id == client_id
+        assert area.file.actions_by_name["assistance"].text() == "Помоћ"  # vocabulary label too
+        assert area.file.timeline.model.rowCount() == 3
+    finally:
+        ctx.lang = "en"
+        i18n.install("en")
+    qtbot.waitUntil(lambda: area.file.tabs.tabText(0).startswith("Timeline"))
+    with db.session() as s:
+        views = s.execute(select(AuditEntry).where(AuditEntry.action == "view",
+                                                   AuditEntry.entity_id == client_id)).all()  # fmt: skip
+    assert len(views) == 1  # redrawing is not a new view of the file

@@ -72,7 +72,7 @@ def test_field_history_shows_previous_values_and_status_decisions(db: Database) 
     history = field_history(db, c.id)
     risk = [(h.old, h.new, h.version) for h in history if h.field == "risk_level"]
     assert risk == [("high", "medium", 3), ("low", "high", 2)]
-    assert {h.actor for h in history} == {"ana"}
+    assert {h.actor for h in history} == {"Ana Petrović"}  # display names, not logins
     [status] = status_history(db, c.id)
     assert (status.old, status.new) == ("unknown", "presumed")
     assert status.decided_by == "Centar za zaštitu žrtava trgovine ljudima"

@@ -28,6 +28,7 @@ class FieldChange:
     old: Any
     new: Any
     version: int
+    old_known: bool = True  # False: the record was loaded in bulk, its first value is unrecorded
 
 
 @dataclass(frozen=True)
@@ -62,24 +63,29 @@ def entity_history(
                                            AuditEntry.entity_id == entity_id,
                                            AuditEntry.action.in_(("create", "update")))
             .order_by(AuditEntry.seq)).scalars())  # fmt: skip
+        names = {r[0]: r[1] for r in s.execute(select(User.name, User.display_name))}
     # Every local write adds one outbox row and one audit entry in the same transaction; rows
     # that came from elsewhere (sync) have no local audit entry, so the actor is then unknown.
     actors: list[str | None] = (
         list(audits) if len(audits) == len(changes) else [None] * len(changes)
     )
     current: dict[str, Any] = {}
+    known: set[str] = set()
     out: list[FieldChange] = []
     for change, actor in zip(changes, actors, strict=True):
         if change.op == "insert":
             current = dict(change.fields)
+            known = set(current)
             continue
         at = _when(change.hlc)
+        who = names.get(actor, actor) if actor else None
         for name, value in change.fields.items():
             if name in _SKIP or (fields is not None and name not in fields):
                 continue
-            out.append(FieldChange(at, actor, name, current.get(name), value,
-                                   change.base_version + 1))  # fmt: skip
+            out.append(FieldChange(at, who, name, current.get(name), value,
+                                   change.base_version + 1, name in known))  # fmt: skip
             current[name] = value
+            known.add(name)
     out.reverse()
     return out
 

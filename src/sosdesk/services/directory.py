@@ -90,7 +90,7 @@ def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str,
             try:
                 number = normalise_phone(raw)
             except PhoneError as exc:
-                c.fail("phones", f"{raw}: {exc}")
+                c.fail("phones", f"«{raw}»: {exc}")
                 continue
             if number not in phones:
                 phones.append(number)

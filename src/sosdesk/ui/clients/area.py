@@ -5,7 +5,9 @@ Enter on a client in the search bar.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import contextlib
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
@@ -24,23 +26,52 @@ class ClientsArea(QWidget):
         self.ctx = ctx
         self._current_id: str | None = None
         self.new_dialog: NewClientDialog | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._rebuild_pending = False
+        self._build()
+        ctx.locked.connect(self.clear)
+        ctx.unlocked.connect(self.reload)
+        ctx.data_changed.connect(self._data_changed)
+
+    def _build(self) -> None:
+        """Create the finder and the file (again after a language switch: every label,
+        pick list and vocabulary label is then in the new language)."""
+        old = getattr(self, "stack", None)
+        old_file: ClientFileView | None = getattr(self, "file", None)
         self.stack = QStackedWidget(self)
-        self.finder = ClientFinder(ctx, self.stack)
-        self.file = ClientFileView(ctx, self.stack)
+        self.finder = ClientFinder(self.ctx, self.stack)
+        self.file = ClientFileView(self.ctx, self.stack)
         self.stack.addWidget(self.finder)
         self.stack.addWidget(self.file)
-        layout.addWidget(self.stack)
         self.finder.open_requested.connect(self.open_client)
         self.finder.new_requested.connect(self.new_client)
         self.file.find_requested.connect(self.show_finder)
         self.file.new_client_requested.connect(self.new_client)
         QShortcut(QKeySequence("Ctrl+Shift+N"), self.finder, activated=self.new_client,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        ctx.locked.connect(self.clear)
-        ctx.unlocked.connect(self.reload)
-        ctx.data_changed.connect(self._data_changed)
+        if old is None:
+            self._layout.addWidget(self.stack)
+        else:
+            self._layout.replaceWidget(old, self.stack)
+            if old_file is not None:
+                old_file.clear()  # nothing about the client lingers in the old widgets
+            old.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._rebuild_pending:
+            self._rebuild_pending = True  # children report too: rebuild once, afterwards
+            QTimer.singleShot(0, self, self._rebuild)
+        super().changeEvent(event)
+
+    def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        showing_file = self.stack.currentWidget() is self.file and self.file.client is not None
+        self._build()
+        if showing_file and self._current_id is not None and not self.ctx.is_locked:
+            with contextlib.suppress(NotFound):
+                self.file.show_client(self._current_id, audit=False)
+                self.stack.setCurrentWidget(self.file)
 
     def title(self) -> str:
         return self.tr("Clients")

@@ -29,8 +29,14 @@ from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
 from sosdesk.services import cases as svc
 from sosdesk.services.cases import OPEN_PHASES, CaseView, GoalView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import DateField, VocabCombo, format_date, format_local
+from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.fields import (
+    DateField,
+    VocabCombo,
+    format_date,
+    format_local,
+    keys_hint,
+)
 
 
 def _parse(field: DateField, name: str) -> date | None:
@@ -70,9 +76,11 @@ class CasesView(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         bar.addStretch(1)
         layout.addLayout(bar)
-        keys = QLabel(self.tr("Ctrl+Shift+O open · Ctrl+Shift+M move to phase · Ctrl+Shift+W close "
-                              "· Ctrl+Shift+U reopen · Ctrl+Shift+G add goal · Ctrl+Shift+V review "
-                              "goal"), self)  # fmt: skip
+        keys = QLabel(keys_hint([
+            ("Ctrl+Shift+O", self.tr("open")), ("Ctrl+Shift+M", self.tr("move to phase")),
+            ("Ctrl+Shift+W", self.tr("close")), ("Ctrl+Shift+U", self.tr("reopen")),
+            ("Ctrl+Shift+G", self.tr("add goal")), ("Ctrl+Shift+V", self.tr("review goal"))]),
+            self)  # fmt: skip
         keys.setProperty("role", "muted")
         layout.addWidget(keys)
         self.case_table = self._table([self.tr("Opened"), self.tr("Phase"), self.tr("Closed"),
@@ -190,6 +198,7 @@ class CasesView(QWidget):
         """Show a dialog without blocking; a saved change refreshes the file."""
         self.dialog = dialog
         dialog.accepted.connect(self._changed)
+        return_focus(dialog, self.focusWidget() or self.case_table)
         dialog.open()
         dialog.activateWindow()
 

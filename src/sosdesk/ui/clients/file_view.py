@@ -35,6 +35,7 @@ from sosdesk.ui.clients.profile import ProfileEditor
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from sosdesk.ui.events.dialog import EventDialog
+from sosdesk.ui.events.fields import keys_hint
 from sosdesk.ui.events.registry import FORMS
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
@@ -71,7 +72,10 @@ class ClientFileView(QWidget):
         fu_page = QWidget(self.tabs)
         fu_layout = QVBoxLayout(fu_page)
         fu_layout.addWidget(self.followups, 1)
-        fu_hint = QLabel(self.tr("Alt+7: schedule a follow-up · Space: done"), fu_page)
+        fu_hint = QLabel(
+            keys_hint([("Alt+7", self.tr("schedule a follow-up")), ("Space", self.tr("done"))]),
+            fu_page,
+        )
         fu_hint.setProperty("role", "muted")
         fu_layout.addWidget(fu_hint)
         pages = ((self.timeline, self.tr("Timeline")), (self.profile, self.tr("Profile")),
@@ -80,9 +84,11 @@ class ClientFileView(QWidget):
         for (page, title), key in zip(pages, TAB_KEYS, strict=True):
             self.tabs.addTab(page, f"{title} ({key})")
         layout.addWidget(self.tabs, 1)
-        keys = QLabel(self.tr("Alt+1…Alt+6 add an event · Ctrl+E correct · Ctrl+G original ⇄ "
-                              "correction · Ctrl+Shift+F filter · Alt+7 follow-up · "
-                              "Ctrl+P documents · F6…F10 tabs · Ctrl+O find"), self)  # fmt: skip
+        keys = QLabel(keys_hint([
+            ("Alt+1…Alt+6", self.tr("add an event")), ("Ctrl+E", self.tr("correct")),
+            ("Ctrl+G", self.tr("original ⇄ correction")), ("Ctrl+Shift+F", self.tr("filter")),
+            ("Alt+7", self.tr("follow-up")), ("Ctrl+P", self.tr("documents")),
+            ("F6…F10", self.tr("tabs")), ("Ctrl+O", self.tr("find a client"))]), self)  # fmt: skip
         keys.setProperty("role", "muted")
         keys.setWordWrap(True)
         layout.addWidget(keys)
@@ -161,9 +167,10 @@ class ClientFileView(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def show_client(self, client_id: str) -> None:
-        """Open a file (the view is audited by the service)."""
-        client = get_client(self.ctx.db, client_id)
+    def show_client(self, client_id: str, *, audit: bool = True) -> None:
+        """Open a file (the view is audited by the service; `audit=False` only redraws a file
+        that is already open, e.g. after a language switch)."""
+        client = get_client(self.ctx.db, client_id, audit_view=audit)
         self.client = client
         self.timeline.show_client(client_id)
         self._fill(client)
@@ -226,7 +233,7 @@ class ClientFileView(QWidget):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
-        QTimer.singleShot(0, self._refocus)  # once the dialog is gone
+        QTimer.singleShot(0, self, self._refocus)  # once the dialog is gone
 
     def _refocus(self) -> None:
         """Back to the file, ready for the next key."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.services.search import search
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.fields import keys_hint, with_key
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -45,7 +46,7 @@ class ClientFinder(QWidget):
         self.query.installEventFilter(self)
         self.query.returnPressed.connect(self._open_first)
         row.addWidget(self.query, 1)
-        self.new_button = QPushButton(self.tr("New client… (Ctrl+Shift+N)"), self)
+        self.new_button = QPushButton(with_key(self.tr("New client…"), "Ctrl+Shift+N"), self)
         self.new_button.clicked.connect(self.new_requested.emit)
         row.addWidget(self.new_button)
         layout.addLayout(row)
@@ -54,7 +55,9 @@ class ClientFinder(QWidget):
             lambda item: self.open_requested.emit(str(item.data(_ID)))
         )
         layout.addWidget(self.results, 1)
-        hint = QLabel(self.tr("↓ to the list · Enter opens the file"), self)
+        hint = QLabel(
+            keys_hint([("↓", self.tr("to the list")), ("Enter", self.tr("open the file"))]), self
+        )
         hint.setProperty("role", "muted")
         layout.addWidget(hint)
 

@@ -12,7 +12,7 @@ from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import CASE_PHASE, GENDER, RISK_LEVEL, VICTIM_STATUS, age_group
 from sosdesk.services.cases import CaseView
 from sosdesk.services.views import ClientView
-from sosdesk.ui.events.fields import format_date, theme_colours
+from sosdesk.ui.events.fields import display_phone, format_date, theme_colours
 
 
 def client_age(c: ClientView, today: date | None = None) -> int | None:
@@ -72,7 +72,7 @@ class ClientHeader(QFrame):
             facts.append(COUNTRY.label(c.citizenship, lang))
         if c.nickname and c.display_name != c.nickname:
             facts.append(f"„{c.nickname}“")
-        facts.extend(c.phones)
+        facts.extend(display_phone(p) for p in c.phones)
         self.facts.setText(" · ".join(f for f in facts if f))
         flags = [self.tr("Status: %1").replace("%1", VICTIM_STATUS.label(c.status, lang))]
         if c.consent_date:

@@ -106,6 +106,13 @@ class ClientHistoryView(QWidget):
         self.fields_table = _table(self, [self.tr("When"), self.tr("Field"),
                                           self.tr("Previous value"), self.tr("New value"),
                                           self.tr("Changed by"), self.tr("Version")])  # fmt: skip
+        for table, stretch in (
+            (self.status_table, 5),
+            (self.fields_table, 2),
+            (self.fields_table, 3),
+        ):
+            table.horizontalHeader().setStretchLastSection(False)
+            table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         for title, table, stretch in (
             (self.tr("Identification status"), self.status_table, 0),
             (self.tr("Changes to the profile"), self.fields_table, 1),
@@ -130,7 +137,8 @@ class ClientHistoryView(QWidget):
         changes = field_history(self.ctx.db, client_id)
         self.fields_table.setRowCount(len(changes))
         for r, ch in enumerate(changes):
-            cells = [format_local(ch.at), field_label(ch.field), field_value(ch.field, ch.old, lang),
+            old = field_value(ch.field, ch.old, lang) if ch.old_known else self.tr("(not recorded)")
+            cells = [format_local(ch.at), field_label(ch.field), old,
                      field_value(ch.field, ch.new, lang), ch.actor or "", str(ch.version)]  # fmt: skip
             for c, text in enumerate(cells):
                 self.fields_table.setItem(r, c, QTableWidgetItem(text))

@@ -27,7 +27,7 @@ from sosdesk.domain.vocab import GENDER
 from sosdesk.services.clients import create_client
 from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo
+from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo, with_key
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -89,13 +89,15 @@ class NewClientDialog(QDialog):
         self.banner.hide()
         layout.addWidget(self.banner)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(self.tr("Create (Ctrl+Enter)"),
+        self.create_button = buttons.addButton(with_key(self.tr("Create"), "Ctrl+Enter"),
                                                QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
         self.create_button.setProperty("role", "primary")
-        self.anyway_button = buttons.addButton(self.tr("Create anyway (Ctrl+Shift+Enter)"),
+        self.anyway_button = buttons.addButton(with_key(self.tr("Create anyway"), "Ctrl+Shift+Enter"),
                                                QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
         self.anyway_button.hide()
-        buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(
+            with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         self.anyway_button.clicked.connect(lambda: self.create(anyway=True))
@@ -147,8 +149,8 @@ class NewClientDialog(QDialog):
             item.setData(_ID, d.client_id)
         if found:
             self.banner_text.setText(self.tr(
-                "This person may already have a file. Select it and press Enter to open it, "
-                "or create a new file anyway (Ctrl+Shift+Enter)."))  # fmt: skip
+                "This person may already have a file: select it and press Enter to open it, "
+                "or create a new file anyway."))  # fmt: skip
             self.matches.setCurrentRow(0)
         self.banner.setVisible(bool(found))
         self.anyway_button.setVisible(bool(found))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk.domain.countries import COUNTRY
+from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import (
     EXPLOITATION,
@@ -44,6 +45,7 @@ from sosdesk.ui.events.fields import (
     FieldErrors,
     MultiSelect,
     VocabCombo,
+    with_key,
 )
 
 _LISTS = ("aliases", "phones")
@@ -69,6 +71,7 @@ class ProfileEditor(QWidget):
         self.errors = FieldErrors(self.general)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         grid = QGridLayout(body)
         grid.setColumnStretch(0, 1)
@@ -176,7 +179,7 @@ class ProfileEditor(QWidget):
         line = QHBoxLayout(status_row)
         line.setContentsMargins(0, 0, 0, 0)
         self.status_label = QLabel(status_row)
-        self.status_button = QPushButton(self.tr("Change status… (Alt+5)"), status_row)
+        self.status_button = QPushButton(with_key(self.tr("Change status…"), "Alt+5"), status_row)
         self.status_button.clicked.connect(self.status_change_requested.emit)
         line.addWidget(self.status_label, 1)
         line.addWidget(self.status_button)
@@ -225,9 +228,11 @@ class ProfileEditor(QWidget):
         self.state = QLabel(self)
         self.state.setProperty("role", "muted")
         row.addWidget(self.state, 1)
-        self.discard_button = QPushButton(self.tr("Discard changes (Ctrl+Shift+Z)"), self)
+        self.discard_button = QPushButton(
+            with_key(self.tr("Discard changes"), "Ctrl+Shift+Z"), self
+        )
         self.discard_button.clicked.connect(self.discard)
-        self.save_button = QPushButton(self.tr("Save profile (Ctrl+S)"), self)
+        self.save_button = QPushButton(with_key(self.tr("Save profile"), "Ctrl+S"), self)
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.discard_button)
@@ -330,6 +335,11 @@ class ProfileEditor(QWidget):
             "consent_share_institutions": self.consent_share.isChecked(),
             "risk_level": self.risk_level.code(), "notes": self.notes.toPlainText(),
         }  # fmt: skip
+        for raw in data["phones"]:
+            try:
+                normalise_phone(raw)
+            except PhoneError as exc:  # say which of several numbers is wrong
+                errors.append(FieldError("phones", f"«{raw}»: {exc}"))
         for name, field in (("birth_date", self.birth_date), ("consent_date", self.consent_date)):
             try:
                 data[name] = field.value()

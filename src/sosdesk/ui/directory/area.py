@@ -4,7 +4,7 @@ entry was last verified (stale ones marked), add, edit and mark as verified toda
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.folding import fold
 from sosdesk.domain.vocab import DIRECTORY_KIND
 from sosdesk.services.directory import DirectoryView, mark_verified, search_directory
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
-from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import VocabCombo
+from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.fields import VocabCombo, with_key
 
 
 class DirectoryArea(QWidget):
@@ -37,28 +38,27 @@ class DirectoryArea(QWidget):
         self.dialog: ActionDialog | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        heading = QLabel(self.tr("Directory"), self)
-        heading.setProperty("role", "heading")
-        bar.addWidget(heading)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        bar.addWidget(self.heading)
         self.query = QLineEdit(self)
         self.query.setProperty("role", "search")
-        self.query.setPlaceholderText(self.tr("Search name, city, specialisation, phone — any "
-                                              "script (Alt+S)"))  # fmt: skip
         self.query.setClearButtonEnabled(True)
         bar.addWidget(self.query, 1)
-        self.kind = VocabCombo(DIRECTORY_KIND, ctx.lang, empty=self.tr("All kinds"), parent=self)
-        kind_label = QLabel(self.tr("&Kind"), self)
-        kind_label.setBuddy(self.kind)
-        bar.addWidget(kind_label)
+        self.kind = VocabCombo(DIRECTORY_KIND, ctx.lang, empty="", parent=self)
+        self.kind_label = QLabel(self)
+        self.kind_label.setBuddy(self.kind)
+        bar.addWidget(self.kind_label)
         bar.addWidget(self.kind)
-        self.inactive = QCheckBox(self.tr("Show &inactive"), self)
+        self.inactive = QCheckBox(self)
         bar.addWidget(self.inactive)
         layout.addLayout(bar)
         buttons = QHBoxLayout()
-        for text, key, slot in ((self.tr("New entry…"), "Ctrl+Shift+N", self.new_entry),
-                                (self.tr("Edit…"), "F2", self.edit_entry),
-                                (self.tr("Verified today"), "Ctrl+Shift+V", self.verified_today)):  # fmt: skip
-            button = QPushButton(f"{text} ({key})", self)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, key, slot in (("new", "Ctrl+Shift+N", self.new_entry), ("edit", "F2", self.edit_entry),
+                                ("verified", "Ctrl+Shift+V", self.verified_today)):  # fmt: skip
+            button = QPushButton(self)
+            self.buttons[name] = button
             button.clicked.connect(slot)
             buttons.addWidget(button)
             QShortcut(QKeySequence(key), self, activated=slot,
@@ -90,6 +90,7 @@ class DirectoryArea(QWidget):
         self.query.returnPressed.connect(lambda: self.table.setFocus())
         self.kind.currentIndexChanged.connect(self.reload)
         self.inactive.toggled.connect(self.reload)
+        self.retranslate()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.reload)
         ctx.data_changed.connect(lambda entity: self.reload() if entity == "directory" else None)
@@ -98,6 +99,27 @@ class DirectoryArea(QWidget):
 
     def title(self) -> str:
         return self.tr("Directory")
+
+    def retranslate(self) -> None:
+        """Texts in the current language (also after a live language switch)."""
+        self.heading.setText(self.tr("Directory"))
+        self.query.setPlaceholderText(with_key(self.tr(
+            "Search name, city, specialisation, phone — any script"), "Alt+S"))  # fmt: skip
+        self.kind_label.setText(self.tr("&Kind"))
+        self.kind.set_lang(self.ctx.lang)
+        self.kind.set_terms(list(DIRECTORY_KIND), self.tr("All kinds"))
+        self.inactive.setText(self.tr("Show &inactive"))
+        for name, text, key in (("new", self.tr("New entry…"), "Ctrl+Shift+N"),
+                                ("edit", self.tr("Edit…"), "F2"),
+                                ("verified", self.tr("Verified today"), "Ctrl+Shift+V")):  # fmt: skip
+            self.buttons[name].setText(with_key(text, key))
+        self.model.lang = self.ctx.lang
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.reload()
+        super().changeEvent(event)
 
     def focus_search(self) -> None:
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -111,6 +133,8 @@ class DirectoryArea(QWidget):
         code = self.kind.code()
         entries = search_directory(self.ctx.db, self.query.text(), kinds={code} if code else None,
                                    include_inactive=self.inactive.isChecked())  # fmt: skip
+        order = {code: i for i, code in enumerate(DIRECTORY_KIND.codes())}
+        entries.sort(key=lambda e: (order.get(e.kind, len(order)), fold(e.name)))
         self.model.set_entries(entries)
         stale = sum(1 for e in entries if e.is_stale(self.model.today))
         self.count.setText(self.tr("%1 entries, %2 stale").replace("%1", str(len(entries)))
@@ -135,6 +159,7 @@ class DirectoryArea(QWidget):
     def new_entry(self) -> None:
         if not self.ctx.is_locked:
             self.dialog = entry_dialog(self.ctx, None, self)
+            return_focus(self.dialog, self.table)
             self.dialog.open()
             self.dialog.activateWindow()
 
@@ -142,6 +167,7 @@ class DirectoryArea(QWidget):
         entry = self.current()
         if entry is not None and not self.ctx.is_locked:
             self.dialog = entry_dialog(self.ctx, entry, self)
+            return_focus(self.dialog, self.table)
             self.dialog.open()
             self.dialog.activateWindow()
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services.directory import DirectoryView
-from sosdesk.ui.events.fields import format_date, theme_colours
+from sosdesk.ui.events.fields import display_phone, format_date, theme_colours, with_key
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -57,7 +57,7 @@ class DirectoryModel(QAbstractTableModel):
         if column == self.CITY:
             return e.city or ""
         if column == self.PHONES:
-            return ", ".join(e.phones)
+            return ", ".join(display_phone(p) for p in e.phones)
         if column == self.LANGUAGES:
             return ", ".join(LANGUAGE.label(code, self.lang) for code in e.languages)
         if column == self.SPECIALISATION:
@@ -73,8 +73,9 @@ class DirectoryModel(QAbstractTableModel):
             return self._text(e, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VERIFIED and e.is_stale(
                 self.today):  # fmt: skip
-            return self.tr("Not verified for over a year: check the details before referring "
-                           "anyone (Ctrl+Shift+V when checked)")  # fmt: skip
+            return with_key(self.tr("Not verified for over a year: check the details before "
+                                    "referring anyone; mark it verified when checked"),
+                            "Ctrl+Shift+V")  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole:
             colours = theme_colours()
             if not e.active:

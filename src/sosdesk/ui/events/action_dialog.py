@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.clients import NotFound
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors
+from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, with_key
 
 
 class ActionDialog(QDialog):
@@ -60,9 +60,13 @@ class ActionDialog(QDialog):
             self.errors.add(name, widget, error)
         layout.addLayout(form)
         buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(self.tr("Save (Ctrl+Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok = buttons.addButton(
+            with_key(self.tr("Save"), "Ctrl+Enter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         ok.setProperty("role", "primary")
-        buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(
+            with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -88,3 +92,14 @@ class ActionDialog(QDialog):
             self.errors.show([FieldError("record", "this record no longer exists")])
             return
         self.accept()
+
+
+def return_focus(dialog: QDialog, target: QWidget) -> None:
+    """When the dialog closes, give the keyboard back to `target` (its window activated)."""
+
+    def back() -> None:
+        if target.isVisible():
+            target.window().activateWindow()
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    dialog.finished.connect(lambda _r: QTimer.singleShot(0, target, back))

@@ -33,8 +33,8 @@ class EventForm(QWidget):
     def build(self) -> None:
         """Create the rows (subclasses)."""
 
-    def add_row(self, name: str, label: str, widget: QWidget) -> QWidget:
-        """A labelled field with its inline error label underneath; returns the widget."""
+    def add_row(self, name: str, label: str, widget: QWidget, *, at: int | None = None) -> QWidget:
+        """A labelled field with its inline error label underneath (at row `at`, or last)."""
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -44,9 +44,12 @@ class EventForm(QWidget):
         column.addWidget(error)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
-        self.form.addRow(caption, box)
+        if at is None:
+            self.form.addRow(caption, box)
+        else:
+            self.form.insertRow(at, caption, box)
         self.errors.add(name, widget, error)
-        if self._first is None:
+        if self._first is None and at is None:
             self._first = widget
         return widget
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from sosdesk.services.events import add_event, correct_event
 from sosdesk.services.views import EventView
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date
+from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date, with_key
 from sosdesk.ui.events.registry import FORM_OF
 
 _SKEW = timedelta(minutes=10)
@@ -65,51 +64,41 @@ class EventDialog(QDialog):
             hint.setProperty("role", "muted")
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        top = QFormLayout()
         self.when = DateTimeField(self)
         if kind != "court_hearing" or original is not None:
             self.when.set_value(current_time or utcnow())
         self._initial_when = self.when.text()
-        when_label = QLabel(self.tr("&When"), self)
-        when_label.setBuddy(self.when)
-        self.when_error = ErrorLabel(self)
-        top.addRow(when_label, self.when)
-        top.addRow("", self.when_error)
-        layout.addLayout(top)
         self.form = FORM_OF[kind](ctx, client_status, self)
         self.form.errors.general = self.general
-        self.form.errors.add("occurred_at", self.when, self.when_error)
+        self.form.add_row("occurred_at", self.tr("&When"), self.when, at=0)
         self.form.reload()
         if current is not None:
             self.form.load(dict(current))
         layout.addWidget(self.form)
         self.reason = QLineEdit(self)
         if original is not None:
-            reason_form = QFormLayout()
-            reason_label = QLabel(self.tr("Reason for the &correction"), self)
-            reason_label.setBuddy(self.reason)
-            self.reason_error = ErrorLabel(self)
-            reason_form.addRow(reason_label, self.reason)
-            reason_form.addRow("", self.reason_error)
-            layout.addLayout(reason_form)
-            self.form.errors.add("amend_reason", self.reason, self.reason_error)
+            self.form.add_row("amend_reason", self.tr("Reason for the &correction"), self.reason)
         else:
             self.reason.hide()
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("Save (Ctrl+Enter)"),
+        self.save_button = buttons.addButton(with_key(self.tr("Save"), "Ctrl+Enter"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
         self.save_button.setProperty("role", "primary")
-        buttons.addButton(self.tr("Cancel (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(
+            with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, activated=self.save)
-        first = self.form.first_field() if kind != "court_hearing" or original else self.when
-        if kind == "court_hearing" and original is None:
-            self.setTabOrder(self.when, self.form.first_field())
-        (first or self.when).setFocus(Qt.FocusReason.OtherFocusReason)
+        form_first = self.form.first_field()
+        if form_first is not None:
+            self.setTabOrder(self.when, form_first)
+        # A hearing's date is typed first; other events happened "now" unless changed.
+        first = form_first if kind != "court_hearing" or original else self.when
         self._focus_first = first or self.when
+        self._focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]

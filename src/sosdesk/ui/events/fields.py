@@ -33,6 +33,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ClientFile", text)
 
 
+def with_key(text: str, key: str) -> str:
+    """A label with its key: key names stay out of translations (they are never transliterated)."""
+    return f"{text} ({key})"
+
+
+def keys_hint(pairs: list[tuple[str, str]]) -> str:
+    """`Alt+7: schedule a follow-up · Space: done` from (key, translated action) pairs."""
+    return " · ".join(f"{key}: {action}" for key, action in pairs)
+
+
+def display_phone(number: str) -> str:
+    """`+381113635400` -> `011 363 5400`, `+381631234567` -> `063 123 4567`; others as stored."""
+    if not number.startswith("+381") or len(number) < 10:
+        return number
+    national = "0" + number[4:]
+    area, rest = national[:3], national[3:]
+    return f"{area} {rest[:3]} {rest[3:]}".strip()
+
+
 def format_date(value: date | None) -> str:
     """`21.11.2026` (empty for none)."""
     return f"{value.day:02d}.{value.month:02d}.{value.year}" if value else ""
@@ -83,8 +102,14 @@ _PATTERNS = (
 )
 
 
+_QUOTED = re.compile(r"^«(.*)»: (.+)$")
+
+
 def message_text(message: str) -> str:
     """A service's English message in the user's language (numbers carried over)."""
+    quoted = _QUOTED.match(message)
+    if quoted:  # «what was typed»: why it is wrong
+        return f"«{quoted[1]}»: {message_text(quoted[2])}"
     for pattern, source in _PATTERNS:
         m = pattern.match(message)
         if m:
@@ -108,6 +133,10 @@ class VocabCombo(QComboBox):
         self.vocab = vocab
         self._lang = lang
         self.set_terms(terms if terms is not None else list(vocab), empty)
+
+    def set_lang(self, lang: str) -> None:
+        """Relabel the terms in another language (live language switch)."""
+        self._lang = lang
 
     def set_terms(self, terms: Iterable[Term], empty: str | None = None) -> None:
         """Replace the offered terms (an `empty` label adds a "nothing chosen" first item)."""
@@ -148,6 +177,13 @@ class MultiSelect(QListWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
         self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Tick boxes drawn from the palette, so they stay visible in the dark theme too.
+        self.setStyleSheet(
+            "QListWidget::indicator { width: 13px; height: 13px; border-radius: 2px;"
+            " border: 1px solid palette(placeholder-text); background: palette(base); }"
+            "QListWidget::indicator:checked { background: palette(highlight);"
+            " border: 1px solid palette(link); }"
+        )
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         for i in range(self.count()):
             self.item(i).setToolTip(self.item(i).text())

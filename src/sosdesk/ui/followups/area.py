@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,8 +27,8 @@ from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import ErrorLabel
+from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.fields import ErrorLabel, keys_hint, with_key
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
 
@@ -54,11 +54,11 @@ class FollowUpsArea(QWidget):
         self.dialog: ActionDialog | None = None
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        heading = QLabel(self.tr("Follow-ups"), self)
-        heading.setProperty("role", "heading")
-        bar.addWidget(heading)
-        self.mine = QRadioButton(self.tr("&Mine"), self)
-        self.desk = QRadioButton(self.tr("The whole &desk"), self)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        bar.addWidget(self.heading)
+        self.mine = QRadioButton(self)
+        self.desk = QRadioButton(self)
         self.mine.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.mine)
@@ -67,7 +67,7 @@ class FollowUpsArea(QWidget):
         bar.addWidget(self.mine)
         bar.addWidget(self.desk)
         bar.addStretch(1)
-        self.new_button = QPushButton(self.tr("New follow-up… (Ctrl+Shift+N)"), self)
+        self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_followup)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
@@ -77,10 +77,10 @@ class FollowUpsArea(QWidget):
         self.list.done_requested.connect(self.mark_done)
         self.list.open_requested.connect(self.ctx.open_client_requested.emit)
         layout.addWidget(self.list, 1)
-        hint = QLabel(self.tr("Space: done · Ctrl+Z: undo done · Enter: open the client's file · "
-                              "F5: refresh"), self)  # fmt: skip
-        hint.setProperty("role", "muted")
-        layout.addWidget(hint)
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "muted")
+        layout.addWidget(self.hint)
+        self.retranslate()
         for key, slot in (("Ctrl+Shift+N", self.new_followup), ("Ctrl+Z", self.undo_done),
                           ("F5", self.reload)):  # fmt: skip
             QShortcut(QKeySequence(key), self, activated=slot,
@@ -96,6 +96,23 @@ class FollowUpsArea(QWidget):
 
     def title(self) -> str:
         return self.tr("Follow-ups")
+
+    def retranslate(self) -> None:
+        """Texts in the current language (also after a live language switch)."""
+        self.heading.setText(self.tr("Follow-ups"))
+        self.mine.setText(self.tr("&Mine"))
+        self.desk.setText(self.tr("The whole &desk"))
+        self.new_button.setText(with_key(self.tr("New follow-up…"), "Ctrl+Shift+N"))
+        self.hint.setText(keys_hint([
+            ("Space", self.tr("done")), ("Ctrl+Z", self.tr("undo done")),
+            ("Enter", self.tr("open the client's file")), ("F5", self.tr("refresh"))]))  # fmt: skip
+        self.list.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.reload()
+        super().changeEvent(event)
 
     def overdue_count(self) -> int:
         """Overdue follow-ups of the current user (and unassigned ones)."""
@@ -164,5 +181,6 @@ class FollowUpsArea(QWidget):
         if self.ctx.is_locked:
             return
         self.dialog = followup_dialog(self.ctx, None, self)
+        return_focus(self.dialog, self.list)
         self.dialog.open()
         self.dialog.activateWindow()

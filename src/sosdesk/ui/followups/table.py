@@ -23,9 +23,8 @@ class FollowUpList(QTreeWidget):
     def __init__(self, parent: QWidget | None = None, *, show_client: bool = True) -> None:
         super().__init__(parent)
         self._views: dict[str, FollowUpView] = {}
-        headers = [self.tr("Due"), self.tr("What"), self.tr("Client"), self.tr("Assigned to")]
         self.setColumnCount(4)
-        self.setHeaderLabels(headers)
+        self.retranslate()
         self.setColumnHidden(2, not show_client)
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
@@ -38,6 +37,10 @@ class FollowUpList(QTreeWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.itemActivated.connect(lambda item, _c: self._open(item))
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([self.tr("Due"), self.tr("What"), self.tr("Client"),
+                              self.tr("Assigned to")])  # fmt: skip
 
     def _item(
         self, parent: QTreeWidget | QTreeWidgetItem, f: FollowUpView, colour: str | None

@@ -51,6 +51,7 @@ def kind_icon(kind: str, size: int = 20) -> QIcon:
         p.drawText(QRectF(0, 0, size * scale, size * scale), Qt.AlignmentFlag.AlignCenter, glyph)
         p.end()
         px.setDevicePixelRatio(scale)
-        icon.addPixmap(px)
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(px, mode)  # a selected row keeps its colours
     _cache[key] = icon
     return icon

@@ -64,6 +64,7 @@ class TimelineModel(QAbstractTableModel):
         self.total = 0
         self._rows: list[_Row] = []
         self._row_of: dict[str, int] = {}
+        self._fetching = False
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -74,13 +75,17 @@ class TimelineModel(QAbstractTableModel):
         since: datetime | None = None, until: datetime | None = None,
     ) -> None:  # fmt: skip
         """Show a client's timeline with these filters (first page only)."""
-        self.beginResetModel()
-        self.client_id, self.kinds, self.since, self.until = client_id, kinds, since, until
-        self._rows, self._row_of = [], {}
-        db = self.ctx.db
-        self.total = count_timeline(db, client_id, kinds=kinds, since=since, until=until)
-        self._append(self._page(0))
-        self.endResetModel()
+        self._fetching = True  # no page may be inserted while the model is being reset
+        try:
+            self.beginResetModel()
+            self.client_id, self.kinds, self.since, self.until = client_id, kinds, since, until
+            self._rows, self._row_of = [], {}
+            db = self.ctx.db
+            self.total = count_timeline(db, client_id, kinds=kinds, since=since, until=until)
+            self._append(self._page(0))
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def reload(self) -> None:
         """Load again with the same filters (after a change)."""
@@ -89,10 +94,14 @@ class TimelineModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget everything (lock)."""
-        self.beginResetModel()
-        self.client_id, self.total = None, 0
-        self._rows, self._row_of = [], {}
-        self.endResetModel()
+        self._fetching = True
+        try:
+            self.beginResetModel()
+            self.client_id, self.total = None, 0
+            self._rows, self._row_of = [], {}
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def _page(self, offset: int) -> list[_Row]:
         assert self.client_id is not None
@@ -117,16 +126,21 @@ class TimelineModel(QAbstractTableModel):
         return not parent.isValid() and self.client_id is not None and len(self._rows) < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
+        # Views (and the model tester) may ask again from inside our own insert signals.
+        if self._fetching or not self.canFetchMore(parent):
             return
         rows = [r for r in self._page(len(self._rows)) if r.event.id not in self._row_of]
         if not rows:
             self.total = len(self._rows)  # rows vanished meanwhile: stop asking
             return
         start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._append(rows)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._append(rows)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def ensure_loaded(self, event_id: str) -> int | None:
         """The row of an event, fetching further pages until it is there (None if filtered)."""

@@ -153,7 +153,7 @@ def details_html(
                  f"<p><b>{escape(tr('Reason'))}:</b> {escape(event.payload.get('reason') or '')}</p>",
                  _rows(original.kind if original else "", event.payload.get("corrected") or {}, lang),
                  f"<p><a href='event:{escape(event.amends_id or '')}'>"
-                 f"{escape(tr('Go to the original entry (Ctrl+G)'))}</a></p>"]  # fmt: skip
+                 f"{escape(tr('Go to the original entry') + ' (Ctrl+G)')}</a></p>"]  # fmt: skip
         return "".join(parts)
     data = corrected_payload(event, amendments)
     when = corrected_time(event, amendments)

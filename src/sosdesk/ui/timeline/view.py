@@ -25,7 +25,7 @@ from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.client_history import user_names
 from sosdesk.services.views import EventView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo
+from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo, with_key
 from sosdesk.ui.timeline.model import TimelineModel
 from sosdesk.ui.timeline.text import details_html
 
@@ -95,7 +95,7 @@ class TimelineView(QWidget):
                                parent=self.filter_box)  # fmt: skip
         self.since = DateField(self.filter_box)
         self.until = DateField(self.filter_box)
-        self.clear_button = QPushButton(self.tr("Show all (Esc)"), self.filter_box)
+        self.clear_button = QPushButton(with_key(self.tr("Show all"), "Esc"), self.filter_box)
         for text, widget in ((self.tr("&Kind"), self.kind), (self.tr("Fro&m"), self.since),
                              (self.tr("&To"), self.until)):  # fmt: skip
             label = QLabel(text, self.filter_box)
