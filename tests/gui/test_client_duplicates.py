@@ -68,7 +68,7 @@ def test_create_anyway_after_the_warning(db: Database, qtbot: QtBot) -> None:
     assert dialog is not None
     qtbot.keyClicks(dialog.nickname, "Buba")
     qtbot.keyClicks(dialog.phone, "+381 64 2223344")
-    dialog.create()
+    dialog.submit()
     assert "same phone number" in dialog.matches.item(0).text()
     assert _clients(db) == 1
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from sosdesk.services.clients import NotFound
@@ -16,6 +15,7 @@ from sosdesk.ui.clients.file_view import ClientFileView
 from sosdesk.ui.clients.finder import ClientFinder
 from sosdesk.ui.clients.new_client import NewClientDialog
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.fields import shortcut
 
 
 class ClientsArea(QWidget):
@@ -48,8 +48,7 @@ class ClientsArea(QWidget):
         self.finder.new_requested.connect(self.new_client)
         self.file.find_requested.connect(self.show_finder)
         self.file.new_client_requested.connect(self.new_client)
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self.finder, activated=self.new_client,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        shortcut("Ctrl+Shift+N", self.finder, self.new_client)
         if old is None:
             self._layout.addWidget(self.stack)
         else:

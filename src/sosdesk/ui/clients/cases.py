@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +34,8 @@ from sosdesk.ui.events.fields import (
     format_date,
     format_local,
     keys_hint,
+    shortcut,
+    with_key,
 )
 
 
@@ -59,7 +59,7 @@ class CasesView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, shortcut, slot in (
+        for key, text, key_name, slot in (
             ("open", self.tr("Open case"), "Ctrl+Shift+O", self.open_case),
             ("move", self.tr("Move to phase…"), "Ctrl+Shift+M", self.move_phase),
             ("close", self.tr("Close case…"), "Ctrl+Shift+W", self.close_case),
@@ -68,12 +68,11 @@ class CasesView(QWidget):
             ("review", self.tr("Review goal…"), "Ctrl+Shift+V", self.review_goal),
         ):  # fmt: skip
             button = QPushButton(text, self)
-            button.setToolTip(f"{text} ({shortcut})")
+            button.setToolTip(with_key(text, key_name))
             button.clicked.connect(slot)
             bar.addWidget(button)
             self.buttons[key] = button
-            QShortcut(QKeySequence(shortcut), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+            shortcut(key_name, self, slot)
         bar.addStretch(1)
         layout.addLayout(bar)
         keys = QLabel(keys_hint([
@@ -119,7 +118,8 @@ class CasesView(QWidget):
     def show_cases(self, client_id: str, cases: list[CaseView]) -> None:
         """Show a client's cases (open first) and the first case's plan."""
         self.client_id = client_id
-        keep = self.current_case().id if self.current_case() else None
+        current = self.current_case()
+        keep = current.id if current is not None else None
         self.cases = cases
         lang = self.ctx.lang
         self.case_table.setRowCount(len(cases))

@@ -7,6 +7,7 @@ timeline, Alt+7 schedules a follow-up, Ctrl+P opens Documents…, F6…F10 switc
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -102,7 +103,7 @@ class ClientFileView(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, key: str, slot: object, *, short: str | None = None,
+    def _action(self, name: str, text: str, key: str, slot: Callable[..., object], *, short: str | None = None,
                 toolbar: bool = True, icon_kind: str | None = None) -> QAction:  # fmt: skip
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
@@ -111,7 +112,7 @@ class ClientFileView(QWidget):
         action.setToolTip(f"{text} ({key})")
         if icon_kind:
             action.setIcon(kind_icon(icon_kind))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.addAction(action)
         if toolbar:
             self.toolbar.addAction(action)
@@ -240,7 +241,8 @@ class ClientFileView(QWidget):
         if self.client is None or self.dialog is not None or not self.isVisible():
             return
         self.window().activateWindow()
-        if not self.tabs.currentWidget().isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is None or not self.tabs.currentWidget().isAncestorOf(focused):
             self._show_tab(self.tabs.currentIndex())
 
     def add_event(self, kind: str) -> None:

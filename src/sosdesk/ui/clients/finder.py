@@ -4,7 +4,7 @@ type any part of a name, nickname, code or phone in any script, Enter opens the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,7 +61,7 @@ class ClientFinder(QWidget):
         hint.setProperty("role", "muted")
         layout.addWidget(hint)
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # type: ignore[override]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.query and isinstance(event, QKeyEvent) and (
                 event.type() == QKeyEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
                 and self.results.count()):  # fmt: skip

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,7 +27,7 @@ from sosdesk.domain.vocab import GENDER
 from sosdesk.services.clients import create_client
 from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo, with_key
+from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo, shortcut, with_key
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -98,21 +98,21 @@ class NewClientDialog(QDialog):
         buttons.addButton(
             with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
         )
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
-        self.anyway_button.clicked.connect(lambda: self.create(anyway=True))
+        self.anyway_button.clicked.connect(lambda: self.submit(anyway=True))
         layout.addWidget(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.create)
+            shortcut(key, self, self.submit, window=True)
         for key in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
-            QShortcut(QKeySequence(key), self, activated=lambda: self.create(anyway=True))
+            shortcut(key, self, lambda: self.submit(anyway=True), window=True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.check_duplicates)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.given_name.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _schedule_check(self) -> None:
@@ -160,7 +160,7 @@ class NewClientDialog(QDialog):
         self.open_existing.emit(str(item.data(_ID)))
         self.accept()
 
-    def create(self, anyway: bool = False) -> None:
+    def submit(self, anyway: bool = False) -> None:
         """Create the client, unless a possible duplicate was not acknowledged."""
         data, errors = self.form_data()
         if errors:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -45,6 +44,7 @@ from sosdesk.ui.events.fields import (
     FieldErrors,
     MultiSelect,
     VocabCombo,
+    shortcut,
     with_key,
 )
 
@@ -86,8 +86,7 @@ class ProfileEditor(QWidget):
         outer.addWidget(scroll, 1)
         outer.addLayout(self._buttons())
         for key, slot in (("Ctrl+S", self.save), ("Ctrl+Shift+Z", self.discard)):
-            QShortcut(QKeySequence(key), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+            shortcut(key, self, slot)
 
     # -- building --------------------------------------------------------------------------
 

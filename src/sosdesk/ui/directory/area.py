@@ -5,7 +5,6 @@ entry was last verified (stale ones marked), add, edit and mark as verified toda
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,7 +25,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
 from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
-from sosdesk.ui.events.fields import VocabCombo, with_key
+from sosdesk.ui.events.fields import VocabCombo, shortcut, with_key
 
 
 class DirectoryArea(QWidget):
@@ -61,10 +60,8 @@ class DirectoryArea(QWidget):
             self.buttons[name] = button
             button.clicked.connect(slot)
             buttons.addWidget(button)
-            QShortcut(QKeySequence(key), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        QShortcut(QKeySequence("Alt+S"), self, activated=self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+            shortcut(key, self, slot)
+        shortcut("Alt+S", self, self.focus_search)
         buttons.addStretch(1)
         self.count = QLabel(self)
         self.count.setProperty("role", "muted")

@@ -79,4 +79,4 @@ def entry_dialog(
             ("notes", tr("No&tes"), notes), ("last_verified", tr("Last &verified"), verified),
             ("active", tr("Status"), active)]  # fmt: skip
     title = tr("New directory entry") if entry is None else tr("Edit directory entry")
-    return ActionDialog(title, rows, submit, parent)  # type: ignore[arg-type]
+    return ActionDialog(title, rows, submit, parent)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.clients import NotFound
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, with_key
+from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, shortcut, with_key
 
 
 class ActionDialog(QDialog):
     """Rows of (field name, label, widget); `submit()` does the work."""
 
     def __init__(
-        self, title: str, rows: list[tuple[str, str, QWidget]], submit: Callable[[], None],
+        self, title: str, rows: list[tuple[str, str, QWidget]], submit: Callable[[], object],
         parent: QWidget | None = None, *, intro: str | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -71,11 +71,11 @@ class ActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.submit)
+            shortcut(key, self, self.submit, window=True)
         self._first = rows[0][2] if rows else ok
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def fail(self, errors: list[FieldError]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,7 @@ from sosdesk.services.events import add_event, correct_event
 from sosdesk.services.views import EventView
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date, with_key
+from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date, shortcut, with_key
 from sosdesk.ui.events.registry import FORM_OF
 
 _SKEW = timedelta(minutes=10)
@@ -91,7 +91,7 @@ class EventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, activated=self.save)
+            shortcut(key, self, self.save, window=True)
         form_first = self.form.first_field()
         if form_first is not None:
             self.setTabOrder(self.when, form_first)
@@ -100,8 +100,8 @@ class EventDialog(QDialog):
         self._focus_first = first or self.when
         self._focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._focus_first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _local_errors(self) -> tuple[datetime | None, list[FieldError]]:

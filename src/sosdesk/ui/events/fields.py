@@ -5,10 +5,11 @@ lists, date and date-time fields typed the Serbian way (21.11.2026 23:10), inlin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,6 +32,15 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 def tr(text: str) -> str:
     """Translate a source string outside a widget class."""
     return QCoreApplication.translate("ClientFile", text)
+
+
+def shortcut(
+    key: str, parent: QWidget, slot: Callable[[], object], *, window: bool = False
+) -> QShortcut:
+    """A key for `slot`, active while the focus is inside `parent` (or its whole window)."""
+    context = (Qt.ShortcutContext.WindowShortcut if window
+               else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+    return QShortcut(QKeySequence(key), parent, slot, context)
 
 
 def with_key(text: str, key: str) -> str:

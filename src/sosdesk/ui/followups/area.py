@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from sosdesk.services.clients import NotFound
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
-from sosdesk.ui.events.fields import ErrorLabel, keys_hint, with_key
+from sosdesk.ui.events.fields import ErrorLabel, keys_hint, shortcut, with_key
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
 
@@ -83,8 +82,7 @@ class FollowUpsArea(QWidget):
         self.retranslate()
         for key, slot in (("Ctrl+Shift+N", self.new_followup), ("Ctrl+Z", self.undo_done),
                           ("F5", self.reload)):  # fmt: skip
-            QShortcut(QKeySequence(key), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+            shortcut(key, self, slot)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.reload)

@@ -104,9 +104,11 @@ class FollowUpList(QTreeWidget):
         out: list[QTreeWidgetItem] = []
         for i in range(self.topLevelItemCount()):
             top = self.topLevelItem(i)
+            if top is None:
+                continue
             if top.data(0, _ID):
                 out.append(top)
-            out.extend(top.child(j) for j in range(top.childCount()))
+            out.extend(c for c in (top.child(j) for j in range(top.childCount())) if c is not None)
         return out
 
     def clear_items(self) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.client_history import user_names
 from sosdesk.services.views import EventView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo, with_key
+from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo, shortcut, with_key
 from sosdesk.ui.timeline.model import TimelineModel
 from sosdesk.ui.timeline.text import details_html
 
@@ -78,8 +77,7 @@ class TimelineView(QWidget):
         sel = self.table.selectionModel()
         sel.currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_details)
-        QShortcut(QKeySequence("Escape"), self.filter_box, activated=self.clear_filter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        shortcut("Escape", self.filter_box, self.clear_filter)
         self.setTabOrder(self.kind, self.since)
         self.setTabOrder(self.since, self.until)
         self.setTabOrder(self.until, self.clear_button)
