@@ -1,5 +1,5 @@
-"""Sync: enrolled peers, batch ledger, quarantine, conflict queue, field-write history (kept
-up to date for local writes by a trigger on the change outbox).
+"""Sync: enrolled peers, batch ledger, quarantine, conflict queue, the history of field writes
+received from the office, and an index on the outbox by record (field history look-ups).
 
 Revision ID: 0002
 Revises: 0001
@@ -16,26 +16,10 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-# Every local field update (the outbox row of Tx.update) also lands in sync_field_writes, so
-# last-writer-wins at import time sees local edits without scanning the outbox.
-_TRIGGER = """
-CREATE TRIGGER sync_field_writes_from_changes AFTER INSERT ON changes
-WHEN NEW.op = 'update'
-BEGIN
-    INSERT OR IGNORE INTO sync_field_writes
-        (entity, entity_id, field, hlc, origin, base_version, value)
-    SELECT NEW.entity, NEW.entity_id, j.key, NEW.hlc, NEW.origin_device, NEW.base_version,
-           CASE j.type
-               WHEN 'object' THEN j.value WHEN 'array' THEN j.value
-               WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN 'null'
-               ELSE json_quote(j.value)
-           END
-    FROM json_each(NEW.fields) AS j;
-END
-"""
-
-
 def upgrade() -> None:
+    # An early draft of this revision kept field history with a trigger; it is gone.
+    op.execute("DROP TRIGGER IF EXISTS sync_field_writes_from_changes")
+    op.create_index("ix_changes_entity_id", "changes", ["entity_id"], unique=False)
     op.create_table(
         "sync_peers",
         sa.Column("device_id", sa.String(length=36), nullable=False),
@@ -108,9 +92,12 @@ def upgrade() -> None:
         sa.Column("resolution", sa.JSON(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_conflicts")),
         sa.UniqueConstraint(
-            "entity", "entity_id", "field", "base_version",
+            "entity",
+            "entity_id",
+            "field",
+            "base_version",
             name=op.f("uq_sync_conflicts_entity_entity_id_field_base_version"),
-        ),  # fmt: skip
+        ),
     )
     op.create_table(
         "sync_field_writes",
@@ -125,14 +112,13 @@ def upgrade() -> None:
             "entity", "entity_id", "field", "hlc", name=op.f("pk_sync_field_writes")
         ),
     )
-    op.execute(_TRIGGER)
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS sync_field_writes_from_changes")
     op.drop_table("sync_field_writes")
     op.drop_table("sync_conflicts")
     op.drop_table("sync_quarantine")
     op.drop_index("ix_sync_batches_peer_seq", table_name="sync_batches")
     op.drop_table("sync_batches")
     op.drop_table("sync_peers")
+    op.drop_index("ix_changes_entity_id", table_name="changes")

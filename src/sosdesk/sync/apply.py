@@ -2,7 +2,8 @@
 
 - Inserts are idempotent by id (a record seen before is skipped), so events stay append-only.
 - Field updates are last-writer-wins by hybrid logical clock, per field, against every write
-  this database knows (local ones arrive in `sync_field_writes` through the outbox trigger).
+  this database knows: its outbox (local edits; at the office also everything relayed) and,
+  at a desk, the writes received from the office (`sync_field_writes`).
 - At the office, an update of a field that another desk changed from the same base version to
   a different value opens (or extends) a conflict; the clock still decides what the record
   shows until a coordinator chooses.
@@ -126,6 +127,8 @@ class Applier:
         return found
 
     def _field_writes(self, recs: list[Record]) -> dict[tuple[str, str, str], list[_Write]]:
+        """Every known write to the fields of the records updated in this chunk: the outbox
+        (local edits, and at the office everything relayed) plus writes received here."""
         wanted: dict[str, set[str]] = defaultdict(set)
         for r in recs:
             if r.op == "update":
@@ -134,6 +137,14 @@ class Applier:
         for entity, ids in wanted.items():
             for part in _parts(sorted(ids)):
                 marks = ",".join("?" * len(part))
+                rows = self._conn.execute(
+                    "SELECT entity_id, fields, hlc, origin_device, base_version FROM changes "
+                    f"WHERE entity_id IN ({marks}) AND entity = ? AND op = 'update'",
+                    [*part, entity],
+                )
+                for eid, fields, hlc, origin, base in rows:
+                    for fname, value in json.loads(fields).items():
+                        out[(entity, eid, fname)].append(_Write(hlc, origin, base, value))
                 rows = self._conn.execute(
                     "SELECT entity_id, field, hlc, origin, base_version, value FROM "
                     f"sync_field_writes WHERE entity = ? AND entity_id IN ({marks})",
@@ -174,19 +185,20 @@ class Applier:
                     raise Rejected(errors.INVALID_RECORD, f"record {r.seq} changes a "
                                    f"{r.entity} record this database does not have")  # fmt: skip
                 applied = self._update_fields(r, writes, new_writes)
-                if applied:
-                    if r.entity == "users":
-                        self._foreign_user(applied, r.origin)
-                    if key in pending:
-                        row, py = pending[key]
-                        row.update(applied)
-                        py.update({k: r.fields[k] for k in applied if k in r.fields})
-                        row["updated_hlc"] = max(row["updated_hlc"], r.hlc)
-                        row["version"] = max(row["version"], r.base + 1)
-                    else:
-                        updates.append((r.entity, r.id, applied, r.hlc, r.base + 1))
-                        if r.entity in _SEARCH_KIND:
-                            self._reindex[r.entity].add(r.id)
+                if applied and r.entity == "users":
+                    self._foreign_user(applied, r.origin)
+                # Clock and version move with every update seen, applied or superseded, so
+                # the result does not depend on the order batches arrive in.
+                if key in pending:
+                    row, py = pending[key]
+                    row.update(applied)
+                    py.update({k: r.fields[k] for k in applied if k in r.fields})
+                    row["updated_hlc"] = max(row["updated_hlc"], r.hlc)
+                    row["version"] = max(row["version"], r.base + 1)
+                else:
+                    updates.append((r.entity, r.id, applied, r.hlc, r.base + 1))
+                    if applied and r.entity in _SEARCH_KIND:
+                        self._reindex[r.entity].add(r.id)
             if self.office:
                 relay.append((r.entity, r.id, r.op, json.dumps(r.fields, ensure_ascii=False),
                               r.base, r.hlc, r.origin))  # fmt: skip
@@ -211,7 +223,7 @@ class Applier:
             else:
                 self.stats.fields_superseded += 1
             history.append(_Write(r.hlc, r.origin, r.base, value))
-            if not self.office:  # at the office the outbox trigger records relayed writes
+            if not self.office:  # at the office the relayed outbox row is the record of it
                 new_writes.append((r.entity, r.id, name, r.hlc, r.origin, r.base,
                                    json.dumps(value, ensure_ascii=False)))  # fmt: skip
         return applied
@@ -255,9 +267,9 @@ class Applier:
                     (row["id"], body(_Fields(pending[(entity, row["id"])][1]))) for row in rows
                 ])  # fmt: skip
         for entity, rid, applied, hlc, version in updates:
-            sets = ", ".join(f"{k} = ?" for k in applied)
+            sets = "".join(f"{k} = ?, " for k in applied)
             c.execute(
-                f"UPDATE {entity} SET {sets}, updated_hlc = max(updated_hlc, ?), "
+                f"UPDATE {entity} SET {sets}updated_hlc = max(updated_hlc, ?), "
                 "version = max(version, ?) WHERE id = ?",
                 [*applied.values(), hlc, version, rid],
             )

@@ -9,6 +9,10 @@ from sqlalchemy import JSON, Index, Integer, LargeBinary, String, Text, UniqueCo
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sosdesk.store.models.base import Base, UtcDateTime, utcnow
+from sosdesk.store.models.system import Change
+
+# Field history (last-writer-wins, conflicts) looks the outbox up by record.
+Index("ix_changes_entity_id", Change.__table__.c.entity_id)
 
 
 class SyncPeer(Base):
@@ -105,10 +109,9 @@ class SyncConflict(Base):
 
 
 class SyncFieldWrite(Base):
-    """History of field updates (local ones via a trigger on `changes`, received ones by import).
+    """Field updates a desk received from the office (its own are in the outbox, `changes`).
 
-    Last-writer-wins compares against the newest clock per field; conflicts look for another
-    desk's write from the same base version.
+    Last-writer-wins compares a new write against the newest clock per field in both.
     """
 
     __tablename__ = "sync_field_writes"

@@ -1,0 +1,173 @@
+"""Sync: export 100,000 changes at a desk and import them at the office, encrypted vs plain.
+
+The changes are real outbox rows written through the service insert path (calls with a new
+client each, their timeline events, and some client updates), 500 calls per transaction.
+Export and import each run in a fresh process, so the peak memory (max RSS) of each is
+reported too: the payload is streamed, so it must not grow with the batch.
+
+Run: `.venv/bin/python -m benchmarks.sync_bench [--changes N]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from benchmarks.report import Row, print_table
+from sosdesk.services.calls import CallInput, insert_call
+from sosdesk.store import kdf
+from sosdesk.store.database import Database
+from sosdesk.store.models import Change, Client, DeviceIdentity
+from sosdesk.store.plain import create_plain_database, open_plain_database
+
+PASS = "benchmark-passphrase"
+USER = "bench"
+CALLS_PER_TX = 500
+_WORDS = ["pasoš", "poslodavac", "Beč", "Čačak", "Ђорђе", "agencija", "ugovor", "smeštaj",
+          "pratnja", "sud", "tužilaštvo", "prevoz", "higijenski paket", "sklonište"]  # fmt: skip
+_NAMES = ["Ana", "Milica", "Jelena", "Đorđe", "Dragana", "Snežana", "Ivana", "Marija"]
+
+
+def fill_outbox(db: Database, changes: int, seed: int = 2026) -> int:
+    """Write about `changes` outbox rows through the services; returns the exact count."""
+    rng = random.Random(seed)
+    started = datetime.now(UTC) - timedelta(days=30)
+    made = 0
+    while made < changes:
+        with db.transaction() as tx:
+            for _ in range(min(CALLS_PER_TX, max(1, (changes - made) // 3))):
+                insert_call(tx, db.desk.desk_code, CallInput(
+                    categories=["victim_support"], caller_type="victim",
+                    caller_phone=f"06{rng.randrange(10**8):08d}",
+                    summary=" ".join(rng.choices(_WORDS, k=12)),
+                    new_client={"given_name": rng.choice(_NAMES), "notes": " ".join(
+                        rng.choices(_WORDS, k=20))},
+                    started_at=started + timedelta(minutes=rng.randrange(40_000)),
+                ))  # fmt: skip
+                made += 3
+            if made < changes and rng.random() < 0.5:
+                ids = tx.session.execute(select(Client).order_by(func.random()).limit(20))
+                for client in ids.scalars():
+                    if made >= changes:
+                        break
+                    tx.update(client, {"risk_level": rng.choice(["low", "medium", "high"])})
+                    made += 1
+    with db.session() as s:
+        return int(s.execute(select(func.count()).select_from(Change)).scalar_one())
+
+
+def _open(path: Path, encrypted: bool) -> Database:
+    if encrypted:
+        return Database.open(path, user=USER, passphrase=PASS)
+    return open_plain_database(path, user=USER)
+
+
+def _make(path: Path, code: str, encrypted: bool, office: bool) -> Database:
+    if encrypted:
+        db, _ = Database.create(path, user=USER, passphrase=PASS, desk=code, office=office,
+                                kdf=kdf.FAST_KDF)  # fmt: skip
+        return db
+    db = create_plain_database(path, user=USER, desk=code)
+    if office:
+        with db.engine.begin() as c:
+            c.execute(update(DeviceIdentity).values(is_office=True))
+        db.close()
+        db = open_plain_database(path, user=USER)
+    return db
+
+
+def _setup(root: Path, encrypted: bool, changes: int) -> tuple[Path, Path, int]:
+    from sosdesk.sync.identity import read_identity, write_identity
+    from sosdesk.sync.peers import enroll_desk, trust_office
+
+    office = _make(root / "office.db", "HQ", encrypted, True)
+    desk = _make(root / "desk.db", "BG1", encrypted, False)
+    write_identity(desk, root / "desk.sosid")
+    write_identity(office, root / "office.sosid")
+    enroll_desk(office, read_identity(root / "desk.sosid"))
+    trust_office(desk, read_identity(root / "office.sosid"))
+    t = time.perf_counter()
+    n = fill_outbox(desk, changes)
+    print(f"  {'encrypted' if encrypted else 'plain'}: {n:,} changes written in "
+          f"{time.perf_counter() - t:.0f} s", file=sys.stderr)  # fmt: skip
+    desk.close()
+    office.close()
+    return root / "desk.db", root / "office.db", n
+
+
+def _export(path: str, encrypted: bool, out: str) -> tuple[float, int]:
+    from sosdesk.sync.export import export_desk
+
+    db = _open(Path(path), encrypted)
+    start = time.perf_counter()
+    result = export_desk(db, Path(out))
+    elapsed = time.perf_counter() - start
+    db.close()
+    assert result.new_seq == 1 and len(result.files) == 1
+    return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _import(path: str, encrypted: bool, batch_dir: str, receipts: str) -> tuple[float, int]:
+    from sosdesk.sync.importer import import_batches
+
+    db = _open(Path(path), encrypted)
+    files = sorted(Path(batch_dir).glob("*.sosbatch"))
+    start = time.perf_counter()
+    [outcome] = import_batches(db, files, receipts_dir=Path(receipts))
+    elapsed = time.perf_counter() - start
+    db.close()
+    assert outcome.status == "applied", outcome.message
+    return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _in_child(fn: object, *args: object) -> tuple[float, int]:
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        result: tuple[float, int] = pool.apply(fn, args)  # type: ignore[arg-type]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--changes", type=int, default=100_000)
+    args = parser.parse_args()
+    results: dict[bool, dict[str, float]] = {}
+    counts: dict[bool, int] = {}
+    with tempfile.TemporaryDirectory(prefix="sync-bench-") as tmp:
+        for encrypted in (True, False):
+            root = Path(tmp) / ("enc" if encrypted else "plain")
+            root.mkdir()
+            desk, office, counts[encrypted] = _setup(root, encrypted, args.changes)
+            stick, receipts = root / "stick", root / "receipts"
+            stick.mkdir()
+            receipts.mkdir()
+            exp, exp_rss = _in_child(_export, str(desk), encrypted, str(stick))
+            imp, imp_rss = _in_child(_import, str(office), encrypted, str(stick), str(receipts))
+            size = sum(f.stat().st_size for f in stick.iterdir())
+            results[encrypted] = {"export": exp * 1000, "import": imp * 1000,
+                                  "export_rss": exp_rss / 1024, "import_rss": imp_rss / 1024,
+                                  "size": size / 1024 / 1024}  # fmt: skip
+    enc, plain = results[True], results[False]
+    n = counts[True]
+    print_table(f"Sync: {n:,} changes, one batch (2 cores, shared machine)", [
+        Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
+        Row(f"import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
+    ])  # fmt: skip
+    print("\n| peak memory (max RSS of the process) | encrypted | plain SQLite |")
+    print("|---|---:|---:|")
+    print(f"| export | {enc['export_rss']:.0f} MB | {plain['export_rss']:.0f} MB |")
+    print(f"| import | {enc['import_rss']:.0f} MB | {plain['import_rss']:.0f} MB |")
+    print(f"\nBatch file: {enc['size']:.1f} MB (sealed, {n:,} records).")
+
+
+if __name__ == "__main__":
+    main()
