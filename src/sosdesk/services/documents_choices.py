@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from sosdesk.services.documents_data import Choice
+from sosdesk.services.documents_data import Choice, client_kinds
 from sosdesk.services.organisation import get_organisation, zone
 from sosdesk.store.database import Database
 from sosdesk.store.models import DirectoryEntry, Event
@@ -14,7 +14,7 @@ from sosdesk.store.models import DirectoryEntry, Event
 
 def hearings(db: Database, client_id: str) -> list[Choice]:
     """The client's court hearings, newest first (for the accompaniment record)."""
-    q = (select(Event).where(Event.client_id == client_id, Event.kind == "court_hearing")
+    q = (select(Event).where(Event.client_id == client_id, client_kinds(["court_hearing"]))
          .order_by(Event.occurred_at.desc()))  # fmt: skip
     tz = zone(get_organisation(db))
     with db.session() as s:
@@ -26,7 +26,7 @@ def hearings(db: Database, client_id: str) -> list[Choice]:
 
 def referral_targets(db: Database, client_id: str) -> list[Choice]:
     """Directory entries the client was referred to (with consent), latest referral first."""
-    q = (select(Event).where(Event.client_id == client_id, Event.kind == "referral")
+    q = (select(Event).where(Event.client_id == client_id, client_kinds(["referral"]))
          .order_by(Event.occurred_at.desc()))  # fmt: skip
     tz = zone(get_organisation(db))
     out: dict[str, Choice] = {}

@@ -182,7 +182,7 @@ def _claimed_number(data: bytes) -> str | None:
 
 def issued_documents(db: Database, client_id: str) -> list[tuple[datetime, str, str]]:
     """(when, number, kind) of every document issued for a client, newest first."""
-    q = (select(Event).where(Event.client_id == client_id, Event.kind == ISSUED)
+    q = (select(Event).where(Event.client_id == client_id, Event.kind.concat("") == ISSUED)
          .order_by(Event.occurred_at.desc()))  # fmt: skip
     with db.session() as s:
         return [(e.occurred_at, e.payload.get("number", ""), e.payload.get("document", ""))
