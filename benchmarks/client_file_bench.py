@@ -1,7 +1,7 @@
 """Client file on the encrypted store and on plain SQLite, side by side (issue 4).
 
 Opens the demo client with 2,000 timeline events in the Clients area (offscreen) and times it
-to the first paint of the timeline, scrolls the whole timeline page by page (each page of 200
+to the first paint of the timeline, scrolls the whole timeline page by page (each page of 100
 events is fetched as the view reaches it), and adds events through the service.
 
 Run: `.venv/bin/python -m benchmarks.client_file_bench [--calls N] [--runs R] [--adds A]`
@@ -180,9 +180,9 @@ def main() -> int:
         row(f"open client to first paint, median of {args.runs}", "open_median", "≤ 100 ms"),
         row(f"open client to first paint, p95 of {args.runs}", "open_p95", "≤ 100 ms"),
         row("new timeline view + model to first paint, median", "cold_median", "≤ 100 ms"),
-        row("scroll a page (incl. fetching 200 more), p95", "scroll_p95", "no stall"),
+        row("scroll a page (incl. fetching 100 more), p95", "scroll_p95", "no stall"),
         row("scroll a page, slowest step", "scroll_max", f"< {STALL_MS:.0f} ms"),
-        row("fetch + paint the next 200 events, median", "page_median", "no stall"),
+        row("fetch + paint the next 100 events, median", "page_median", "no stall"),
         row(f"add an event (service), p95 of {args.adds}", "add_p95", "≤ 15 ms"),
         row(f"add an event (service), median of {args.adds}", "add_median", ""),
         row("refresh the open timeline after a change, median", "refresh_median", ""),

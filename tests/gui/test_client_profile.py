@@ -79,10 +79,16 @@ def test_profile_edit_is_versioned_and_history_shows_previous_values(
     assert saved.exploitation_types == ("sexual", "forced_labour")
     assert "Visok" in file.header.risk.text() and not profile.dirty
 
-    update_client(db, client_id, {"nickname": "Lela"})  # someone else, meanwhile
     profile.notes.setPlainText("nova beleška")
+    update_client(db, client_id, {"nickname": "Lela"})  # someone else, another field: kept
+    assert profile.save()
+    saved = get_client(db, client_id, audit_view=False)
+    assert (saved.nickname, saved.notes) == ("Lela", "nova beleška")
+    profile.notes.setPlainText("moja verzija")
+    update_client(db, client_id, {"notes": "njihova verzija"})  # the same field: refused
     assert not profile.save()
-    assert "changed meanwhile" in profile.general.text()
+    assert "changed meanwhile" in profile.errors._fields["notes"][1].text()
+    assert get_client(db, client_id, audit_view=False).notes == "njihova verzija"
     profile.discard()
 
     qtbot.keyClick(profile.given_name, Qt.Key.Key_F8)
@@ -97,7 +103,7 @@ def test_profile_edit_is_versioned_and_history_shows_previous_values(
     with db.session() as s:
         actions = [a for (a,) in s.execute(select(AuditEntry.action).where(
             AuditEntry.entity_id == client_id))]  # fmt: skip
-        assert actions.count("update") == 2 and actions.count("view") == 1
+        assert actions.count("update") == 4 and actions.count("view") == 1
         assert verify_chain(s) == []
 
 

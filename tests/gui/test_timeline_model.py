@@ -89,7 +89,7 @@ def test_view_scrolls_to_the_end_fetching_pages(
     view.show_client(long_client)
     view.table.setFocus()
     loaded = [view.model.rowCount()]
-    while view.model.canFetchMore() and len(loaded) < 20:
+    while view.model.canFetchMore() and len(loaded) < 40:
         qtbot.keyClick(view.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: view.model.rowCount() > loaded[-1] or not view.model.canFetchMore())
         loaded.append(view.model.rowCount())

@@ -199,20 +199,33 @@ def find_by_code(db: Database, code: str) -> ClientView:
         return view
 
 
-def update_client_checked(
-    db: Database, client_id: str, data: dict[str, Any], expected_version: int
+def _same(a: Any, b: Any) -> bool:
+    """Equal, counting None, "" and [] as the same empty value."""
+    return bool(a == b or (a in (None, "", []) and b in (None, "", [])))
+
+
+def update_client_fields(
+    db: Database, client_id: str, data: dict[str, Any], original: dict[str, Any]
 ) -> list[str]:
-    """Like `update_client`, but refuses (changing nothing) when the client was changed since
-    the editor loaded `expected_version`, so one person's edit never silently undoes another's.
+    """Like `update_client`, for an editor that loaded the client earlier: `original` holds the
+    values the editor started from. A field someone else changed meanwhile is refused (nothing
+    is written); changes to other fields, by others or by this user's own events, are kept.
     """
     fields = clean_client(data)
     with db.transaction() as tx:
         client = tx.session.get(Client, client_id)
         if client is None:
             raise NotFound(f"no client with id {client_id}")
-        if client.version != expected_version:
-            raise ValidationFailed([FieldError("version", "this file was changed meanwhile; "
-                                               "reload it and make your change again")])  # fmt: skip
+        clashes = []
+        for name in sorted(fields):
+            now = getattr(client, name)
+            before = original.get(name)
+            before = list(before) if isinstance(before, tuple) else before
+            if not _same(now, before):
+                clashes.append(FieldError(name, "changed meanwhile by someone else; reload "
+                                          "the file and make your change again"))  # fmt: skip
+        if clashes:
+            raise ValidationFailed(clashes)
         changed = tx.update(client, fields)
         if changed:
             search_index.put(tx.session, "client", client.id, search_index.client_body(client))

@@ -27,7 +27,7 @@ from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
 from sosdesk.services import cases as svc
 from sosdesk.services.cases import OPEN_PHASES, CaseView, GoalView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.events.fields import (
     DateField,
     VocabCombo,
@@ -183,6 +183,8 @@ class CasesView(QWidget):
         self._update_buttons()
 
     def clear(self) -> None:
+        if self.dialog is not None:  # an open dialog may show the client's plan
+            self.dialog.reject()
         self.client_id = None
         self.cases = []
         self.case_table.setRowCount(0)
@@ -196,7 +198,7 @@ class CasesView(QWidget):
 
     def _run(self, dialog: ActionDialog) -> None:
         """Show a dialog without blocking; a saved change refreshes the file."""
-        self.dialog = dialog
+        keep_while_open(dialog, self)
         dialog.accepted.connect(self._changed)
         return_focus(dialog, self.focusWidget() or self.case_table)
         dialog.open()

@@ -187,6 +187,8 @@ class ClientFileView(QWidget):
             or self.profile.client.id != client.id
         ):
             self.profile.show_client(client)
+        else:  # keep the unsaved edits; the status is not edited there, so it can follow
+            self.profile.show_status(client.status)
         self.cases.show_cases(client.id, cases)
         self.followups.set_items(followups_of_client(self.ctx.db, client.id))
         if self.tabs.currentWidget() is self.history:

@@ -35,7 +35,7 @@ from sosdesk.domain.vocab import (
     RISK_LEVEL,
     VICTIM_STATUS,
 )
-from sosdesk.services.clients import NotFound, update_client_checked
+from sosdesk.services.clients import NotFound, update_client_fields
 from sosdesk.services.views import ClientView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import (
@@ -281,6 +281,10 @@ class ProfileEditor(QWidget):
         self.state.setText(self.tr("Version %1").replace("%1", str(client.version)))
         self._loading = False
 
+    def show_status(self, status: str) -> None:
+        """The identification status (changed through its own event, never edited here)."""
+        self.status_label.setText(VICTIM_STATUS.label(status, self.ctx.lang))
+
     def clear(self) -> None:
         """Empty every field (lock)."""
         self._loading = True
@@ -377,7 +381,8 @@ class ProfileEditor(QWidget):
             self.state.setText(self.tr("Nothing to save"))
             return True
         try:
-            update_client_checked(self.ctx.db, self.client.id, changes, self.client.version)
+            original = {name: getattr(self.client, name) for name in changes}
+            update_client_fields(self.ctx.db, self.client.id, changes, original)
         except ValidationFailed as exc:
             self.errors.show(exc.errors)
             return False

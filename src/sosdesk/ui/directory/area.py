@@ -24,7 +24,7 @@ from sosdesk.services.directory import DirectoryView, mark_verified, search_dire
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
-from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.events.fields import VocabCombo, shortcut, with_key
 
 
@@ -151,22 +151,23 @@ class DirectoryArea(QWidget):
         self.count.clear()
         if self.dialog is not None:
             self.dialog.reject()
-            self.dialog = None
+
+    def _show(self, dialog: ActionDialog) -> None:
+        keep_while_open(dialog, self)
+        return_focus(dialog, self.table)
+        dialog.open()
+        dialog.activateWindow()
 
     def new_entry(self) -> None:
+        """Add an entry (Ctrl+Shift+N)."""
         if not self.ctx.is_locked:
-            self.dialog = entry_dialog(self.ctx, None, self)
-            return_focus(self.dialog, self.table)
-            self.dialog.open()
-            self.dialog.activateWindow()
+            self._show(entry_dialog(self.ctx, None, self))
 
     def edit_entry(self) -> None:
+        """Edit the selected entry (F2 or Enter)."""
         entry = self.current()
         if entry is not None and not self.ctx.is_locked:
-            self.dialog = entry_dialog(self.ctx, entry, self)
-            return_focus(self.dialog, self.table)
-            self.dialog.open()
-            self.dialog.activateWindow()
+            self._show(entry_dialog(self.ctx, entry, self))
 
     def verified_today(self) -> None:
         entry = self.current()

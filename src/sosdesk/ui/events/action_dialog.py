@@ -94,6 +94,18 @@ class ActionDialog(QDialog):
         self.accept()
 
 
+def keep_while_open(dialog: QDialog, holder: object, attribute: str = "dialog") -> None:
+    """Hold the dialog in `holder.<attribute>` while it is open; delete it once closed."""
+    setattr(holder, attribute, dialog)
+
+    def closed(_result: int) -> None:
+        if getattr(holder, attribute, None) is dialog:
+            setattr(holder, attribute, None)
+        dialog.deleteLater()
+
+    dialog.finished.connect(closed)
+
+
 def return_focus(dialog: QDialog, target: QWidget) -> None:
     """When the dialog closes, give the keyboard back to `target` (its window activated)."""
 

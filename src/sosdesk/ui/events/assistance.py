@@ -49,6 +49,7 @@ class AssistanceForm(EventForm):
         self.errors.add("currency", self.currency, self.errors.general)
         self.add_row("note", self.tr("&Note"), self.note)
         self.type.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()  # no sub-types until a type is chosen
         self.setTabOrder(self.amount, self.currency)
 
     def _type_changed(self) -> None:

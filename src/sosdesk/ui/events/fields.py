@@ -191,7 +191,7 @@ class MultiSelect(QListWidget):
         self.setStyleSheet(
             "QListWidget::indicator { width: 13px; height: 13px; border-radius: 2px;"
             " border: 1px solid palette(placeholder-text); background: palette(base); }"
-            "QListWidget::indicator:checked { background: palette(highlight);"
+            "QListWidget::indicator:checked { background: palette(link);"
             " border: 1px solid palette(link); }"
         )
         self.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -26,7 +26,7 @@ from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.action_dialog import ActionDialog, return_focus
+from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.events.fields import ErrorLabel, keys_hint, shortcut, with_key
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
@@ -149,7 +149,6 @@ class FollowUpsArea(QWidget):
         self._last_done = None
         if self.dialog is not None:
             self.dialog.reject()
-            self.dialog = None
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -178,7 +177,8 @@ class FollowUpsArea(QWidget):
         """Schedule a follow-up without a client (Ctrl+Shift+N)."""
         if self.ctx.is_locked:
             return
-        self.dialog = followup_dialog(self.ctx, None, self)
-        return_focus(self.dialog, self.list)
-        self.dialog.open()
-        self.dialog.activateWindow()
+        dialog = followup_dialog(self.ctx, None, self)
+        keep_while_open(dialog, self)
+        return_focus(dialog, self.list)
+        dialog.open()
+        dialog.activateWindow()

@@ -35,7 +35,7 @@ from sosdesk.ui.events.fields import format_local
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.text import amendment_summary, summary
 
-PAGE = 200
+PAGE = 100  # rows per fetch: a screenful or four; small pages keep scrolling smooth
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
