@@ -13,10 +13,10 @@ import pytest
 from sosdesk.store.models import utcnow
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync.container import CHUNK
-from sosdesk.sync.export import export_desk
-from sosdesk.sync.importer import import_batches
 from sosdesk.sync.errors import SyncError
+from sosdesk.sync.export import export_desk
 from sosdesk.sync.identity import read_identity, write_identity
+from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import enroll_desk, revoke_desk
 from sosdesk.sync.views import ImportOutcome
 from tests.sync.forge import forge, record
@@ -231,7 +231,7 @@ CLIENT = {"code": "BG1-2026-0009", "created_at": NOW, "given_name": "Ana"}
         (lambda r: {**r, "entity": "events", "op": "update", "fields": {"kind": "note"}},
          "invalid_record", "cannot be changed"),
         (lambda r: {**r, "origin": "01900000-0000-7000-8000-000000000777",
-                    "hlc": f"1790000000002-000000-01900000-0000-7000-8000-000000000777"},
+                    "hlc": "1790000000002-000000-01900000-0000-7000-8000-000000000777"},
          "invalid_record", "another desk"),
         (lambda r: {**r, "hlc": "1790000000002-000000-someone-else"}, "invalid_record", "clock"),
         (lambda r: {**r, "fields": {"code": "BG1-2026-0009"}}, "invalid_record", "missing"),

@@ -11,14 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
+from benchmarks.sync_bench import fill_outbox
 from sqlalchemy import text
 
-from benchmarks.sync_bench import fill_outbox
 from sosdesk.store.database import Database
 from sosdesk.store.keyfile import keyfile_path
 from sosdesk.sync.export import export_desk
 from tests.conftest import PASSPHRASE
 from tests.sync.helpers import OFFICE_USER, Net
+
 
 def _state(path: Path) -> tuple[int, int, int, int]:
     db = Database.open(path, user=OFFICE_USER, passphrase=PASSPHRASE)

@@ -146,9 +146,8 @@ def test_office_sends_directory_and_other_desks_work_but_not_their_todo_lists(ne
 
 
 def test_desk_acknowledges_office_batches_in_its_next_batch(pair: Net) -> None:
-    bg1 = pair.desks["BG1"]
     take_call(pair.office, "Dragana")
-    first, outcomes = office_to_desk(pair, "BG1")
+    _, outcomes = office_to_desk(pair, "BG1")
     assert outcomes[0].status == "applied"
     with pair.office.session() as s:
         assert s.execute(select(SyncBatch.state).where(SyncBatch.direction == "out")
