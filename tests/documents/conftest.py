@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -33,11 +34,31 @@ class Fixture:
 
 
 def pdf_text(data: bytes, password: str | None = None) -> str:
-    """All text of a PDF (pypdf), pages joined."""
-    reader = PdfReader(io.BytesIO(data))
-    if password is not None:
-        assert reader.decrypt(password)
-    return "\n".join(p.extract_text() for p in reader.pages)
+    """All text of a PDF, pages joined: pypdf, or pdfium (QtPdf) for an AES-256 encrypted one
+    (pypdf cannot derive reportlab's AES-256 key; pdfium, Chrome's engine, can)."""
+    if password is None:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join(p.extract_text() for p in reader.pages)
+    doc, error = open_with_qtpdf(data, password)
+    assert error == "None_", f"pdfium could not open it: {error}"
+    return "\n".join(doc.getAllText(i).text() for i in range(doc.pageCount()))
+
+
+def open_with_qtpdf(data: bytes, password: str) -> tuple[Any, str]:
+    """Load a PDF with pdfium (QtPdf) from memory; returns the document and its error name."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication.instance() or QApplication([])
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.setPassword(password)
+    doc.load(buffer)
+    doc.setProperty("buffer", buffer)  # keep the buffer alive as long as the document
+    return doc, doc.error().name
 
 
 def page_texts(data: bytes) -> list[str]:

@@ -18,7 +18,7 @@ from sosdesk.services.events import timeline
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
-from tests.documents.conftest import Fixture, pdf_text
+from tests.documents.conftest import Fixture, open_with_qtpdf, pdf_text
 
 YEAR = datetime.now(UTC).year
 
@@ -90,7 +90,9 @@ def test_password_protected_pdf(db: Database, story: Fixture) -> None:
     assert reader.is_encrypted
     with pytest.raises(FileNotDecryptedError):
         reader.pages[0].extract_text()
-    assert not reader.decrypt("wrong password")
+    assert b"/AESV3" in doc.pdf, "AES-256, not RC4"
+    for wrong in ("", "wrong password"):
+        assert open_with_qtpdf(doc.pdf, wrong)[1] == "IncorrectPassword"
     assert b"Milica" not in doc.pdf and b"CERTIFICATE" not in doc.pdf
     text = pdf_text(doc.pdf, password="lozinka-za-sud")
     assert "CERTIFICATE OF ASSISTANCE" in text and "Milica Jovanović" in text
