@@ -76,3 +76,7 @@ def test_field_history_shows_previous_values_and_status_decisions(db: Database) 
     [status] = status_history(db, c.id)
     assert (status.old, status.new) == ("unknown", "presumed")
     assert status.decided_by == "Centar za zaštitu žrtava trgovine ljudima"
+    update_client(db, c.id, {"status": "identified"})  # an edit no event explains is listed too
+    latest, first = status_history(db, c.id)
+    assert (latest.old, latest.new, latest.decided_by) == ("presumed", "identified", None)
+    assert first.new == "presumed" and first.actor == "Ana Petrović"

@@ -96,27 +96,25 @@ def field_history(db: Database, client_id: str) -> list[FieldChange]:
 
 
 def status_history(db: Database, client_id: str) -> list[StatusChange]:
-    """Identification status changes, newest first, with who decided and why when known."""
+    """Identification status changes, newest first: every `status_change` event (who decided,
+    why) and every direct edit of the status that no such event explains.
+    """
     edits = entity_history(db, "clients", client_id, fields={"status"})
+    names = user_names(db)
     with db.session() as s:
         events = list(s.execute(
             select(Event).where(Event.client_id == client_id, Event.kind == "status_change")
             .order_by(Event.created_at.desc())).scalars())  # fmt: skip
-    used: set[str] = set()
-    out: list[StatusChange] = []
+    out = [StatusChange(e.occurred_at, names.get(e.author_id or ""), e.payload.get("from_status"),
+                        e.payload.get("to_status") or "unknown", e.payload.get("decided_by"),
+                        e.payload.get("note")) for e in events]  # fmt: skip
     for edit in edits:
-        match = None
-        for e in events:
-            # The event and the status update are written in one transaction.
-            if (e.id not in used and e.payload.get("to_status") == edit.new
-                    and abs(e.created_at - edit.at) < timedelta(seconds=5)):  # fmt: skip
-                match = e
-                break
-        if match is not None:
-            used.add(match.id)
-        out.append(StatusChange(edit.at, edit.actor, edit.old, edit.new,
-                                match.payload.get("decided_by") if match else None,
-                                match.payload.get("note") if match else None))  # fmt: skip
+        # An event and the status update it causes are written in one transaction.
+        explained = any(e.payload.get("to_status") == edit.new
+                        and abs(e.created_at - edit.at) < timedelta(seconds=5) for e in events)  # fmt: skip
+        if not explained:
+            out.append(StatusChange(edit.at, edit.actor, edit.old, edit.new, None, None))
+    out.sort(key=lambda c: c.at, reverse=True)
     return out
 
 
