@@ -1,79 +1,109 @@
 """Calls in a period: by line, category, caller type, urgency, local hour, weekday and month.
 
-One pass over the period's calls (a materialised CTE read once through the covering index),
-then small GROUP BYs over it. Hours are grouped by UTC hour in SQL and turned into local hours
-here: exact across daylight-saving changes without teaching SQLite about time zones.
+Counts come from the facts the triggers keep (`stat_call_counts` per 22:00/23:00 UTC bucket,
+`stat_call_hours` per UTC hour): a Belgrade day always starts at one of those instants, so any
+period of local days is a whole number of buckets. Local hours are worked out here from UTC
+hours: Belgrade's offsets are whole hours and change on the hour, so this is exact across
+daylight-saving changes. `count_calls_direct` counts from the calls themselves; it is used when
+a period does not fall on bucket edges and, in the tests, to check the facts.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, LINE, URGENCY
 from sosdesk.stats.localtime import local_of_utc_hour
 from sosdesk.stats.periods import Period
+from sosdesk.stats.rawsql import rows
 from sosdesk.stats.tables import CALLS, StatTable, one_column, ordered_rows
 
 HOURS = tuple(f"{h:02d}" for h in range(24))
 WEEKDAYS = tuple(str(d) for d in range(1, 8))  # ISO: 1 = Monday
-
-_CALLS_SQL = """
-WITH c AS MATERIALIZED (
-    SELECT line, caller_type, urgency, categories, substr(started_at, 1, 13) AS h
-    FROM calls WHERE started_at >= :a AND started_at < :b
-)
-SELECT 'line', line, count(*) FROM c GROUP BY line
-UNION ALL SELECT 'caller', caller_type, count(*) FROM c GROUP BY caller_type
-UNION ALL SELECT 'urgency', urgency, count(*) FROM c GROUP BY urgency
-UNION ALL SELECT 'hour', h, count(*) FROM c GROUP BY h
-UNION ALL SELECT 'category', j.value, count(*) FROM c, json_each(c.categories) AS j
-    WHERE j.type = 'text' GROUP BY j.value
-UNION ALL SELECT 'uncategorised', '', count(*) FROM c
-    WHERE json_array_length(coalesce(c.categories, '[]')) = 0
-"""
+NO_CATEGORY = "none"
+_DIMS = ("line", "caller", "urgency", "category")
 
 
 @dataclass(frozen=True)
 class CallCounts:
-    """Raw counts of one period (before they are shaped into tables)."""
+    """Counts of one period (before they are shaped into tables)."""
 
     total: int
     by_line: Counter[str]
     by_caller: Counter[str]
     by_urgency: Counter[str]
-    by_category: Counter[str]
-    uncategorised: int
+    by_category: Counter[str]  # calls with each category; NO_CATEGORY for calls without any
     by_hour: Counter[str]
     by_weekday: Counter[str]
     by_month: Counter[str]
 
 
-def count_calls(session: Session, period: Period) -> CallCounts:
-    """Count the calls that started in `period` (local days)."""
-    a, b = period.utc_bounds()
-    groups: dict[str, Counter[str]] = {k: Counter() for k in
-                                       ("line", "caller", "urgency", "category", "hour")}  # fmt: skip
-    uncategorised = 0
-    for dim, key, n in session.execute(text(_CALLS_SQL), {"a": a, "b": b}):
-        if dim == "uncategorised":
-            uncategorised = int(n)
-        else:
-            groups[dim][str(key)] += int(n)
+def _on_bucket_edge(moment: str) -> bool:
+    return moment[11:13] in ("22", "23") and moment[13:] == ":00:00.000000Z"
+
+
+def _local_buckets(utc_hours: Counter[str]) -> tuple[Counter[str], Counter[str], Counter[str]]:
     by_hour: Counter[str] = Counter()
     by_weekday: Counter[str] = Counter()
     by_month: Counter[str] = Counter()
-    for bucket, n in groups["hour"].items():
+    for bucket, n in utc_hours.items():
         local = local_of_utc_hour(bucket)
         by_hour[f"{local.hour:02d}"] += n
         by_weekday[str(local.isoweekday())] += n
         by_month[f"{local:%Y-%m}"] += n
-    total = sum(groups["line"].values())
-    return CallCounts(total, groups["line"], groups["caller"], groups["urgency"],
-                      groups["category"], uncategorised, by_hour, by_weekday, by_month)  # fmt: skip
+    return by_hour, by_weekday, by_month
+
+
+def _shape(dims: dict[str, Counter[str]], utc_hours: Counter[str]) -> CallCounts:
+    by_hour, by_weekday, by_month = _local_buckets(utc_hours)
+    return CallCounts(sum(dims["line"].values()), dims["line"], dims["caller"], dims["urgency"],
+                      dims["category"], by_hour, by_weekday, by_month)  # fmt: skip
+
+
+def count_calls(session: Session, period: Period) -> CallCounts:
+    """Count the calls that started in `period` (local days)."""
+    a, b = period.utc_bounds()
+    if not (_on_bucket_edge(a) and _on_bucket_edge(b)):  # pragma: no cover - other time zones
+        return count_calls_direct(session, period)
+    dims: dict[str, Counter[str]] = {d: Counter() for d in _DIMS}
+    found = rows(session, "SELECT dim, code, n FROM stat_call_counts "
+                          "WHERE bucket >= :a AND bucket < :b", {"a": a[:13], "b": b[:13]})  # fmt: skip
+    for dim, code, n in found:
+        if dim == "uncategorised":
+            dims["category"][NO_CATEGORY] += n
+        elif dim in dims:
+            dims[dim][code] += n
+    hours: Counter[str] = Counter()
+    for hour, n in rows(session, "SELECT hour, n FROM stat_call_hours "
+                                 "WHERE hour >= :a AND hour < :b", {"a": a[:13], "b": b[:13]}):  # fmt: skip
+        hours[hour] += n
+    return _shape(dims, hours)
+
+
+def count_calls_direct(session: Session, period: Period) -> CallCounts:
+    """The same counts read call by call (slow on a big database; exact anywhere)."""
+    a, b = period.utc_bounds()
+    dims: dict[str, Counter[str]] = {d: Counter() for d in _DIMS}
+    hours: Counter[str] = Counter()
+    found = rows(session,
+        "SELECT started_at, line, caller_type, urgency, categories FROM calls "
+        "WHERE started_at >= :a AND started_at < :b", {"a": a, "b": b})  # fmt: skip
+    for started, line, caller, urgency, categories in found:
+        hours[started[:13]] += 1
+        dims["line"][line or ""] += 1
+        dims["caller"][caller or ""] += 1
+        dims["urgency"][urgency or ""] += 1
+        try:
+            values = json.loads(categories) if isinstance(categories, str) else categories
+        except ValueError:
+            values = []
+        codes = {str(v) for v in values} if isinstance(values, list) else set()
+        dims["category"].update(codes or {NO_CATEGORY})
+    return _shape(dims, hours)
 
 
 def months_of(period: Period) -> tuple[str, ...]:
@@ -89,12 +119,12 @@ def months_of(period: Period) -> tuple[str, ...]:
 def call_tables(now: CallCounts, before: CallCounts, period: Period) -> list[StatTable]:
     """The call statistics of a period; rows also cover codes seen only in `before`."""
     t = now.total
+    categories = ordered_rows(CALL_CATEGORY.codes(), now.by_category, before.by_category)
     out = [
-        one_column("calls_by_line", "line", ordered_rows(LINE.codes(), now.by_line,
-                   before.by_line), now.by_line, t, CALLS),
-        one_column("calls_by_category", "call category",
-                   ordered_rows(CALL_CATEGORY.codes(), now.by_category, before.by_category),
-                   now.by_category, t, CALLS, multi_valued=True),
+        one_column("calls_by_line", "line",
+                   ordered_rows(LINE.codes(), now.by_line, before.by_line), now.by_line, t, CALLS),
+        one_column("calls_by_category", "call category", categories, now.by_category, t, CALLS,
+                   multi_valued=True),
         one_column("calls_by_caller_type", "caller type",
                    ordered_rows(CALLER_TYPE.codes(), now.by_caller, before.by_caller),
                    now.by_caller, t, CALLS),

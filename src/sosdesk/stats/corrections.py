@@ -85,16 +85,3 @@ def load_corrections(session: Session, kind: str) -> dict[str, dict[str, Any]]:
         if fields:
             merged.setdefault(target, {}).update(fields)
     return merged
-
-
-def corrections_json(corrections: dict[str, dict[str, Any]], names: tuple[str, ...]) -> str:
-    """The corrections as a JSON list for `json_each` in SQL: each item holds the event id and,
-    per field, whether it was corrected (`has_<f>`) and the corrected value."""
-    items = []
-    for event_id, fields in corrections.items():
-        item: dict[str, Any] = {"id": event_id}
-        for name in names:
-            item[f"has_{name}"] = 1 if name in fields else 0
-            item[name] = fields.get(name)
-        items.append(item)
-    return json.dumps(items)

@@ -10,10 +10,18 @@ from sqlalchemy.orm import Session
 
 from sosdesk.stats.calls_stats import CallCounts, call_tables, count_calls
 from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of, event_table
+from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.followups_stats import count_followups, followups_table
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import age_by_gender, person_tables
-from sosdesk.stats.persons import Person, first_identifications, identified_in, registered_in
+from sosdesk.stats.persons import (
+    Person,
+    Profile,
+    first_identifications,
+    identified_in,
+    new_client_profiles,
+    profiles,
+)
 from sosdesk.stats.tables import StatTable
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
@@ -68,18 +76,19 @@ class Dashboard:
 class _Raw:
     calls: CallCounts
     events: dict[str, EventCounts]
-    new: list[Person]
-    victims: list[Person]
+    new: Counter[Profile]
+    victims: Counter[Profile]
+    victim_list: list[Person]
     followups: Counter[str]
 
 
 def _raw(s: Session, period: Period, now: datetime, first: dict[str, str]) -> _Raw:
     calls = count_calls(s, period)
     events = {k: count_events_of(s, k, period) for k in EVENT_KINDS}
-    new = registered_in(s, period)
+    new = new_client_profiles(s, period)
     victims = identified_in(s, period, first)
     followups = count_followups(s, period, now)
-    return _Raw(calls, events, new, victims, followups)
+    return _Raw(calls, events, new, profiles(victims), victims, followups)
 
 
 def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
@@ -99,7 +108,7 @@ def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
 
 def _summary(raw: _Raw) -> Summary:
     a = raw.events["assistance"]
-    return Summary(raw.calls.total, len(raw.new), len(raw.victims), a.total_events,
+    return Summary(raw.calls.total, sum(raw.new.values()), len(raw.victim_list), a.total_events,
                    a.total_clients, dict(a.cost_totals), raw.events["field_action"].total_events,
                    raw.events["court_hearing"].total_events, sum(raw.followups.values()),
                    raw.followups.get("on_time", 0))  # fmt: skip
@@ -119,6 +128,7 @@ def _align(table: StatTable, prev: StatTable) -> StatTable:
 
 def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> Dashboard:
     """All statistics of `period`; with `compare`, also of the period before it."""
+    ensure_facts(db)
     moment = utcnow()
     previous = period.previous() if compare else None
     with db.session() as s:  # one read transaction: both periods see the same data
@@ -138,6 +148,7 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
 
 
 def _empty() -> _Raw:
-    empty_calls = CallCounts(0, Counter(), Counter(), Counter(), Counter(), 0, Counter(),
-                             Counter(), Counter())  # fmt: skip
-    return _Raw(empty_calls, {k: EventCounts(k) for k in EVENT_KINDS}, [], [], Counter())
+    empty_calls = CallCounts(0, *(Counter[str]() for _ in range(7)))
+    return _Raw(
+        empty_calls, {k: EventCounts(k) for k in EVENT_KINDS}, Counter(), Counter(), [], Counter()
+    )

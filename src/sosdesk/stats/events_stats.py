@@ -1,61 +1,80 @@
 """Assistance (with costs), field actions and court hearings in a period, corrections applied.
 
-Costs are summed per currency in minor units by SQLite's integer `sum`: exact, never converted
-between currencies.
+Rows come from `stat_event_facts` (kept by triggers: the classifying payload field is already
+pulled out). Costs are summed per currency in integer minor units: exact, never converted.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.vocab import ASSISTANCE, CURRENCY, FIELD_ACTION, PROCEEDING
-from sosdesk.stats.corrections import corrections_json, load_corrections
+from sosdesk.stats.corrections import load_corrections
 from sosdesk.stats.periods import Period
+from sosdesk.stats.rawsql import rows
 from sosdesk.stats.tables import EVENTS, MONEY, StatTable, multi_column, ordered_rows
 
-# The payload field that classifies each kind of event in the tables.
-CLASSIFIER = {"assistance": "type", "field_action": "type", "court_hearing": "proceeding"}
-_CORRECTED = ("type", "proceeding", "amount_minor", "currency", "occurred_at")
+# The payload field that classifies each kind of event (what `stat_key` holds).
+CLASSIFIER = {"assistance": "type", "field_action": "type", "court_hearing": "proceeding",
+              "status_change": "to_status"}  # fmt: skip
 
 
-def effective_events_sql(kind: str) -> str:
-    """A CTE `ev(id, client_id, t, amount, cur, at)` of the events of `kind` in [:a, :b) with
-    their corrections applied (a correction may also move an event into or out of the range)."""
+# One counted event, as corrected: (event id, client id, key, occurred at, amount, currency),
+# where key is the type, proceeding or status ("" when missing). Plain tuples: a year holds
+# tens of thousands of them.
+Fact = tuple[str, str, str, str, int | None, str | None]
+
+
+def _apply(fact: Fact, kind: str, fix: dict[str, Any]) -> Fact:
     cls = CLASSIFIER[kind]
-    cols = f"""e.id AS id, e.client_id AS client_id,
-        CASE WHEN k.has_{cls} THEN k.{cls} ELSE json_extract(e.payload, '$.{cls}') END AS t,
-        CASE WHEN k.has_amount_minor THEN k.amount_minor ELSE e.amount_minor END AS amount,
-        CASE WHEN k.has_currency THEN k.currency ELSE e.currency END AS cur,
-        CASE WHEN k.has_occurred_at THEN k.occurred_at ELSE e.occurred_at END AS at"""
-    corr = ", ".join(f"json_extract(value, '$.has_{n}') AS has_{n}, json_extract(value, '$.{n}') AS {n}"
-                     for n in _CORRECTED)  # fmt: skip
-    return f"""
-    corr AS MATERIALIZED (SELECT json_extract(value, '$.id') AS id, {corr} FROM json_each(:corr)),
-    raw AS MATERIALIZED (
-        SELECT {cols} FROM events e LEFT JOIN corr k ON k.id = e.id
-        WHERE e.kind = '{kind}' AND e.occurred_at >= :a AND e.occurred_at < :b
-        UNION ALL
-        SELECT {cols} FROM corr k JOIN events e ON e.id = k.id
-        WHERE k.has_occurred_at AND e.kind = '{kind}'
-          AND NOT (e.occurred_at >= :a AND e.occurred_at < :b)
-    ),
-    ev AS MATERIALIZED (SELECT * FROM raw WHERE at >= :a AND at < :b)"""
+    event_id, client_id, key, at, amount, currency = fact
+    return (event_id, client_id, str(fix[cls] or "") if cls in fix else key,
+            fix.get("occurred_at", at), fix.get("amount_minor", amount),
+            fix.get("currency", currency))  # fmt: skip
 
 
-_SUMMARY = """
-SELECT 'type', coalesce(t, ''), '', count(*), count(DISTINCT client_id), NULL FROM ev GROUP BY 2
-UNION ALL SELECT 'all', '', '', count(*), count(DISTINCT client_id), NULL FROM ev
-"""
-_COSTS = """
-UNION ALL SELECT 'cost', coalesce(t, ''), coalesce(cur, ''), count(*), count(DISTINCT client_id),
-    sum(amount) FROM ev WHERE amount IS NOT NULL GROUP BY 2, 3
-UNION ALL SELECT 'costall', '', coalesce(cur, ''), count(*), count(DISTINCT client_id), sum(amount)
-    FROM ev WHERE amount IS NOT NULL GROUP BY 3
-"""
+def facts(session: Session, kind: str, period: Period | None) -> Iterator[Fact]:
+    """Events of `kind` in the period (all time when None), with their corrections applied."""
+    corrections = load_corrections(session, kind)
+    a, b = period.utc_bounds() if period else ("", "\uffff")
+    found = rows(session,
+        "SELECT event_id, client_id, coalesce(stat_key, ''), occurred_at, amount_minor, currency "
+        "FROM stat_event_facts WHERE kind = :k AND occurred_at >= :a AND occurred_at < :b",
+        {"k": kind, "a": a, "b": b})  # fmt: skip
+    if not corrections:
+        yield from found
+        return
+    for fact in found:
+        fix = corrections.get(fact[0])
+        if fix:
+            fact = _apply(fact, kind, fix)
+            if not a <= fact[3] < b:
+                continue
+        yield fact
+    # Corrections that move an event from outside into the period.
+    moved = [i for i, fix in corrections.items() if a <= fix.get("occurred_at", "") < b]
+    for event_id, client_id, payload, at, amount, currency in _events_by_id(session, moved):
+        if a <= at < b:
+            continue  # already counted above
+        data = json.loads(payload) if isinstance(payload, str) else (payload or {})
+        key = data.get(CLASSIFIER[kind]) if isinstance(data, dict) else None
+        original = (event_id, client_id, "" if key is None else str(key), at, amount, currency)
+        yield _apply(original, kind, corrections[event_id])
+
+
+def _events_by_id(session: Session, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ", ".join(f":p{j}" for j in range(len(chunk)))
+        yield from rows(session,
+            "SELECT id, client_id, payload, occurred_at, amount_minor, currency FROM events "
+            f"WHERE id IN ({marks})", {f"p{j}": v for j, v in enumerate(chunk)})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -73,24 +92,22 @@ class EventCounts:
 
 def count_events_of(session: Session, kind: str, period: Period) -> EventCounts:
     """Count events of `kind` (assistance, field_action, court_hearing) in the period."""
-    a, b = period.utc_bounds()
-    corrections = load_corrections(session, kind)
-    sql = "WITH " + effective_events_sql(kind) + _SUMMARY + (_COSTS if kind == "assistance" else "")
-    out = EventCounts(kind)
-    totals = [0, 0]
-    params = {"a": a, "b": b, "corr": corrections_json(corrections, _CORRECTED)}
-    for part, key, cur, n, clients, amount in session.execute(text(sql), params):
-        if part == "type":
-            out.events[key] += int(n)
-            out.clients[key] += int(clients)
-        elif part == "all":
-            totals = [int(n), int(clients)]
-        elif part == "cost":
-            out.costs[(key, cur)] += int(amount)
-        elif part == "costall":
-            out.cost_totals[cur] += int(amount)
-    return EventCounts(kind, out.events, out.clients, totals[0], totals[1], out.costs,
-                       out.cost_totals)  # fmt: skip
+    events: Counter[str] = Counter()
+    clients: dict[str, set[str]] = {}
+    everyone: set[str] = set()
+    costs: Counter[tuple[str, str]] = Counter()
+    cost_totals: Counter[str] = Counter()
+    n = 0
+    for _event_id, client_id, key, _at, amount, currency in facts(session, kind, period):
+        n += 1
+        events[key] += 1
+        clients.setdefault(key, set()).add(client_id)
+        everyone.add(client_id)
+        if amount is not None:
+            costs[(key, currency or "")] += amount
+            cost_totals[currency or ""] += amount
+    return EventCounts(kind, events, Counter({k: len(v) for k, v in clients.items()}), n,
+                       len(everyone), costs, cost_totals)  # fmt: skip
 
 
 _VOCAB = {"assistance": ASSISTANCE, "field_action": FIELD_ACTION, "court_hearing": PROCEEDING}
@@ -102,8 +119,7 @@ _DIMENSION = {"assistance": "assistance", "field_action": "field action",
 
 def event_table(now: EventCounts, before: EventCounts) -> StatTable:
     """Events and distinct clients by type (assistance: top-level types only)."""
-    vocab = _VOCAB[now.kind]
-    codes = [t.code for t in vocab if not t.group]
+    codes = [t.code for t in _VOCAB[now.kind] if not t.group]
     rows = ordered_rows(codes, now.events, before.events)
     counts = {(r, "events"): now.events.get(r, 0) for r in rows}
     counts.update({(r, "clients"): now.clients.get(r, 0) for r in rows})
@@ -117,9 +133,7 @@ def costs_table(now: EventCounts, before: EventCounts) -> StatTable:
     columns = tuple(c for c in currencies if c == "RSD" or now.cost_totals.get(c) or
                     before.cost_totals.get(c))  # fmt: skip
     codes = [t.code for t in ASSISTANCE if not t.group]
-    types_now = Counter({t: 1 for (t, _c) in now.costs})
-    types_before = Counter({t: 1 for (t, _c) in before.costs})
-    rows = ordered_rows(codes, types_now, types_before)
+    rows = ordered_rows(codes, {t: 1 for t, _c in now.costs}, {t: 1 for t, _c in before.costs})
     return multi_column("costs_by_type", "assistance", rows, columns, now.costs,
                         tuple(now.cost_totals.get(c, 0) for c in columns), MONEY,
                         column_dimension="currency")  # fmt: skip

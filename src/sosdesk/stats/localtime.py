@@ -87,14 +87,32 @@ def to_local(moment: datetime) -> datetime:
 
 
 def local_of_utc_hour(bucket: str) -> datetime:
-    """`YYYY-MM-DDTHH` (a UTC hour) on the local clock. Belgrade's offsets are whole hours and
-    change on the hour, so every instant of one UTC hour has the same local hour and day."""
-    return datetime.strptime(bucket, "%Y-%m-%dT%H").replace(tzinfo=UTC).astimezone(local_zone())
+    """`YYYY-MM-DDTHH` (a UTC hour) as naive local wall time. Belgrade's offsets are whole hours
+    and change on the hour, so every instant of one UTC hour has the same local hour and day."""
+    moment = datetime.fromisoformat(bucket + ":00:00")
+    offset = timedelta(0)
+    for since, delta in _year_offsets(moment.year):
+        if bucket >= since[:13]:
+            offset = delta
+    return moment + offset
+
+
+@cache
+def _year_offsets(year: int) -> tuple[tuple[str, timedelta], ...]:
+    """(from UTC text, offset) in force during a UTC year, first entry from 1 January."""
+    start = datetime(year, 1, 1, tzinfo=UTC)
+    segments = offset_segments(start, datetime(year + 1, 1, 1, tzinfo=UTC))
+    return tuple((utc_text(at), timedelta(minutes=minutes)) for at, minutes in segments)
 
 
 def local_date_of(text: str) -> date:
-    """The local calendar day of stored UTC text."""
-    return to_local(parse_utc_text(text)).date()
+    """The local calendar day of stored UTC text (fast: no parsing of the zone per call)."""
+    moment = datetime.fromisoformat(text[:19])
+    offset = timedelta(0)
+    for since, delta in _year_offsets(moment.year):
+        if text >= since:
+            offset = delta
+    return (moment + offset).date()
 
 
 def offset_segments(start: datetime, end: datetime) -> list[tuple[datetime, int]]:
@@ -121,18 +139,3 @@ def offset_segments(start: datetime, end: datetime) -> list[tuple[datetime, int]
             segments.append((high.replace(microsecond=0), offset(high)))
         day = nxt
     return segments
-
-
-def local_datetime_sql(column: str, start: datetime, end: datetime) -> str:
-    """An SQL expression giving the local wall time (`YYYY-MM-DD HH:MM:SS`) of a stored UTC
-    text column, exact for values in [start, end) (the offsets in force there are spelled out)."""
-    segments = offset_segments(start, end)
-    if len(segments) == 1:
-        return f"datetime(substr({column}, 1, 19), '{segments[0][1]:+d} minutes')"
-    cases = " ".join(
-        f"WHEN {column} < '{utc_text(segments[i + 1][0])}' THEN '{segments[i][1]:+d} minutes'"
-        for i in range(len(segments) - 1)
-    )
-    return (
-        f"datetime(substr({column}, 1, 19), CASE {cases} ELSE '{segments[-1][1]:+d} minutes' END)"
-    )

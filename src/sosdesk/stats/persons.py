@@ -3,29 +3,37 @@
 A victim counts in the period of her first formal identification: the first `status_change`
 event to `identified` (corrections applied); a file marked identified without such an event
 counts at registration. Each person is counted once, in one period, whatever happens later.
+Ages are ages when registered (see `ages.py`).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from sosdesk.stats.ages import age_at
-from sosdesk.stats.corrections import load_corrections
+from sosdesk.stats.ages import age_at, group_of, local_year_sql
+from sosdesk.stats.events_stats import facts
 from sosdesk.stats.localtime import local_date_of
 from sosdesk.stats.periods import Period
+from sosdesk.stats.rawsql import rows
 
 UNKNOWN_COUNTRY = "XX"
+# Only columns of the statistics index (ix_clients_stats): names and notes are never read.
 _COLUMNS = ("id, code, created_at, gender, birth_date, birth_year, estimated_age, citizenship, "
             "status, exploitation_types, exploitation_countries, means_of_control, "
             "recruiter_relation")  # fmt: skip
 _CHUNK = 500
+
+# What a person counts as in the tables: gender, age group, citizenship, status,
+# exploitation types, countries of exploitation.
+Profile = tuple[str, str, str, str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -49,20 +57,32 @@ class Person:
         """The local day of registration."""
         return local_date_of(self.registered)
 
+    @property
+    def profile(self) -> Profile:
+        return (self.gender, group_of(self.age), self.citizenship, self.status,
+                self.exploitation, self.countries)  # fmt: skip
 
-def _list(value: Any) -> tuple[str, ...]:
-    data = json.loads(value) if isinstance(value, str) else (value or [])
+
+@lru_cache(maxsize=4096)
+def codes_of(value: str | None) -> tuple[str, ...]:
+    """A stored JSON list of codes as a tuple (duplicates and blanks dropped, order kept)."""
+    if not value:
+        return ()
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return ()
     return tuple(dict.fromkeys(str(v) for v in data if v)) if isinstance(data, list) else ()
 
 
-def _person(row: Any) -> Person:
+def _person(row: tuple[Any, ...]) -> Person:
     (cid, code, created, gender, birth_date, birth_year, estimated_age, citizenship, status,
      exploitation, countries, means, recruiter) = row  # fmt: skip
     born = date.fromisoformat(birth_date) if birth_date else None
     age = age_at(local_date_of(created), born, birth_year, estimated_age)
     return Person(cid, code, created, gender or "unknown", age, citizenship or UNKNOWN_COUNTRY,
-                  status or "unknown", _list(exploitation), _list(countries), _list(means),
-                  recruiter or None)  # fmt: skip
+                  status or "unknown", codes_of(exploitation), codes_of(countries),
+                  codes_of(means), recruiter or None)  # fmt: skip
 
 
 def persons_by_ids(session: Session, ids: Iterable[str]) -> Iterator[Person]:
@@ -72,7 +92,7 @@ def persons_by_ids(session: Session, ids: Iterable[str]) -> Iterator[Person]:
         chunk = pending[i : i + _CHUNK]
         marks = ", ".join(f":p{j}" for j in range(len(chunk)))
         sql = f"SELECT {_COLUMNS} FROM clients WHERE id IN ({marks})"
-        for row in session.execute(text(sql), {f"p{j}": v for j, v in enumerate(chunk)}):
+        for row in rows(session, sql, {f"p{j}": v for j, v in enumerate(chunk)}):
             yield _person(row)
 
 
@@ -86,24 +106,41 @@ def registered_in(
     if statuses:
         where += " AND status IN (" + ", ".join(f":s{i}" for i in range(len(statuses))) + ")"
         params.update({f"s{i}": s for i, s in enumerate(statuses)})
-    rows = session.execute(text(f"SELECT {_COLUMNS} FROM clients WHERE {where} ORDER BY code"),
-                           params)  # fmt: skip
-    return [_person(r) for r in rows]
+    found = [
+        _person(r) for r in rows(session, f"SELECT {_COLUMNS} FROM clients WHERE {where}", params)
+    ]
+    found.sort(key=lambda p: p.code)
+    return found
+
+
+def new_client_profiles(session: Session, period: Period) -> Counter[Profile]:
+    """How many clients registered in the period have each profile. Ages from a birth year or
+    an estimate are worked out in SQL (no per-row allocation: cheap under SQLCipher), from a
+    date of birth here; both follow `age_at`."""
+    a, b = period.utc_bounds()
+    year = local_year_sql("created_at", period.start.year - 1, period.end.year + 1)
+    sql = ("SELECT gender, citizenship, status, exploitation_types, "
+           f"CASE WHEN birth_date IS NULL AND birth_year IS NOT NULL THEN {year} - birth_year "
+           "WHEN birth_date IS NULL THEN estimated_age END, "
+           "birth_date, CASE WHEN birth_date IS NOT NULL THEN created_at END "
+           "FROM clients WHERE created_at >= :a AND created_at < :b")  # fmt: skip
+    raw = Counter(rows(session, sql, {"a": a, "b": b}))
+    out: Counter[Profile] = Counter()
+    for (gender, citizenship, status, exploitation, age, born, created), n in raw.items():
+        if born:
+            age = age_at(local_date_of(created), date.fromisoformat(born), None, None)
+        out[(gender or "unknown", group_of(age), citizenship or UNKNOWN_COUNTRY,
+             status or "unknown", codes_of(exploitation), ())] += n  # fmt: skip
+    return out
 
 
 def first_identifications(session: Session) -> dict[str, str]:
     """{client id: UTC text of the first status change to `identified`}, corrections applied."""
-    corrections = load_corrections(session, "status_change")
     first: dict[str, str] = {}
-    rows = session.execute(text(
-        "SELECT id, client_id, occurred_at, json_extract(payload, '$.to_status') "
-        "FROM events WHERE kind = 'status_change'"))  # fmt: skip
-    for event_id, client_id, at, to_status in rows:
-        fix = corrections.get(event_id)
-        if fix:
-            to_status = fix.get("to_status", to_status)
-            at = fix.get("occurred_at", at)
-        if to_status == "identified" and (client_id not in first or at < first[client_id]):
+    for _event_id, client_id, status, at, _amount, _currency in facts(
+        session, "status_change", None
+    ):
+        if status == "identified" and (client_id not in first or at < first[client_id]):
             first[client_id] = at
     return first
 
@@ -113,11 +150,14 @@ def identified_in(session: Session, period: Period, first: dict[str, str] | None
     """Victims formally identified in the period, each person once (see the module notes)."""
     a, b = period.utc_bounds()
     first = first_identifications(session) if first is None else first
-    ids = [cid for cid, at in first.items() if a <= at < b]
-    out = list(persons_by_ids(session, ids))
-    on_file = session.execute(text(
-        f"SELECT {_COLUMNS} FROM clients WHERE status = 'identified' "
-        "AND created_at >= :a AND created_at < :b"), {"a": a, "b": b})  # fmt: skip
+    out = list(persons_by_ids(session, [cid for cid, at in first.items() if a <= at < b]))
+    on_file = rows(session, f"SELECT {_COLUMNS} FROM clients WHERE status = 'identified' "
+                            "AND created_at >= :a AND created_at < :b", {"a": a, "b": b})  # fmt: skip
     out.extend(_person(r) for r in on_file if r[0] not in first)
     out.sort(key=lambda p: p.code)
     return out
+
+
+def profiles(persons: Iterable[Person]) -> Counter[Profile]:
+    """How many of `persons` have each profile."""
+    return Counter(p.profile for p in persons)

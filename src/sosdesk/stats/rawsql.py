@@ -1,0 +1,23 @@
+"""Hot statistics queries run on the session's own DB-API connection (same transaction),
+skipping SQLAlchemy's row objects: tens of thousands of rows, a few columns each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
+
+from sqlalchemy.orm import Session
+
+
+def rows(
+    session: Session, sql: str, params: Mapping[str, Any] | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """Execute `sql` (named :params) and iterate plain tuples."""
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    cursor = conn.cursor()
+    try:
+        cursor.execute(sql, dict(params or {}))
+        yield from cast(Iterator[tuple[Any, ...]], cursor)
+    finally:
+        cursor.close()
