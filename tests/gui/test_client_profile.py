@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -168,3 +168,32 @@ def test_case_phases_close_reason_and_plan_goals(
     assert (case.phase, case.close_reason) == ("closed", "goals_achieved")
     assert "No open case" in file.header.flags.text()
     assert case.goals[0].reviews[0].note == "Zakazan termin u MUP-u"
+
+
+def test_tab_order_follows_the_reading_order(area: ClientsArea, qtbot: QtBot) -> None:
+    qtbot.keyClick(area.file.timeline.table, Qt.Key.Key_F7)
+    profile = area.file.profile
+    seen = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    order = [profile.given_name, profile.family_name, profile.birth_date, profile.phones,
+             profile.citizenship, profile.consent_date, profile.risk_level,
+             profile.exploitation_types, profile.recruiter_relation, profile.notes]
+    positions = [seen.index(w) for w in order]
+    assert positions == sorted(positions)
+
+
+def test_documents_action_opens_the_documents_dialog(area: ClientsArea, qtbot: QtBot) -> None:
+    before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    qtbot.keyClick(area.file.timeline.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(w.isVisible() and w not in before
+                                for w in QApplication.topLevelWidgets()))
+    opened = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
+    assert len(opened) == 1  # the documents dialog, or a note when that part is not installed
+    assert type(opened[0]).__name__ in {"DocumentsDialog", "QMessageBox"}
+    assert opened[0].windowModality() == Qt.WindowModality.WindowModal
+    opened[0].close()
+    QThreadPool.globalInstance().waitForDone(10_000)  # its preview may still be rendering

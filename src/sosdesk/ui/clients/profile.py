@@ -76,10 +76,11 @@ class ProfileEditor(QWidget):
         grid = QGridLayout(body)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # Built in reading order (left column, then right), which is also the Tab order.
         grid.addWidget(self._identity(body), 0, 0)
-        grid.addWidget(self._situation(body), 0, 1, 2, 1)
         grid.addWidget(self._contact(body), 1, 0)
         grid.addWidget(self._consent(body), 2, 0)
+        grid.addWidget(self._situation(body), 0, 1, 2, 1)
         grid.addWidget(self._notes(body), 2, 1)
         grid.setRowStretch(3, 1)
         scroll.setWidget(body)
