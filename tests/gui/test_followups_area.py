@@ -49,9 +49,13 @@ def test_space_marks_done_and_the_badge_follows(db: Database, qtbot: QtBot) -> N
     area.list.setFocus()
     first = area.list.current()
     assert first is not None and first.id == late.id and first.client_name == "Milica Jovanović"
-    with qtbot.waitSignal(area.overdue_count_changed) as signal:
+    with (
+        qtbot.waitSignal(area.overdue_count_changed) as signal,
+        qtbot.waitSignal(area.status) as note,
+    ):
         qtbot.keyClick(area.list, Qt.Key.Key_Space)
     assert signal.args == [1]
+    assert note.args[0].endswith("Ctrl+Z.")  # the main window shows how to undo
     assert overdue_count(db, db.actor.user_id) == 1 and _group_sizes(area) == [1, 0, 0]
     with qtbot.waitSignal(area.overdue_count_changed) as signal:
         qtbot.keyClick(area.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

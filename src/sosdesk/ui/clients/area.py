@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from sosdesk.services.clients import NotFound
@@ -20,6 +20,8 @@ from sosdesk.ui.events.fields import shortcut
 
 class ClientsArea(QWidget):
     """Finder and client file; everything on screen is dropped on lock."""
+
+    status = Signal(str)  # short notes for the main window's status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +50,7 @@ class ClientsArea(QWidget):
         self.finder.new_requested.connect(self.new_client)
         self.file.find_requested.connect(self.show_finder)
         self.file.new_client_requested.connect(self.new_client)
+        self.file.status.connect(self.status.emit)
         shortcut("Ctrl+Shift+N", self.finder, self.new_client)
         if old is None:
             self._layout.addWidget(self.stack)

@@ -50,6 +50,7 @@ class ClientFileView(QWidget):
     """Shows one client; `find_requested` and `new_client_requested` go back to the area."""
 
     find_requested = Signal()
+    status = Signal(str)  # a short note for the status bar (never client data)
     new_client_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -99,6 +100,7 @@ class ClientFileView(QWidget):
         self.timeline.correct_requested.connect(self.correct_event)
         self.profile.status_change_requested.connect(lambda: self.add_event("status_change"))
         self.profile.saved.connect(self.refresh_client)
+        self.profile.saved.connect(lambda: self.status.emit(self.tr("Profile saved.")))
         self.followups.done_requested.connect(self._followup_done)
 
     # -- actions ---------------------------------------------------------------------------
@@ -275,6 +277,7 @@ class ClientFileView(QWidget):
         self._open_dialog(dialog)
 
     def _event_saved(self, event_id: str) -> None:
+        self.status.emit(self.tr("Saved on the timeline."))
         # data_changed has already refreshed the timeline; show the new entry where it landed.
         self._show_tab(0)
         self.timeline.select_event(event_id)

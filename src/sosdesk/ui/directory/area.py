@@ -4,7 +4,7 @@ entry was last verified (stale ones marked), add, edit and mark as verified toda
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,8 @@ from sosdesk.ui.events.fields import VocabCombo, shortcut, with_key
 
 class DirectoryArea(QWidget):
     """Lawyers, psychotherapists, medical partners, shelters, institutions, NGOs, embassies."""
+
+    status = Signal(str)  # short notes for the main window's status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,3 +176,4 @@ class DirectoryArea(QWidget):
         if entry is not None:
             mark_verified(self.ctx.db, entry.id)
             self.ctx.data_changed.emit("directory")
+            self.status.emit(self.tr("Marked as verified today."))

@@ -44,6 +44,7 @@ class FollowUpsArea(QWidget):
     """Overdue / due today / upcoming, mine or the desk's."""
 
     overdue_count_changed = Signal(int)
+    status = Signal(str)  # short notes for the main window's status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,7 @@ class FollowUpsArea(QWidget):
             self.reload()
             return
         self._last_done = followup_id
+        self.status.emit(f"{self.tr('Follow-up done; undo it with')} Ctrl+Z.")
         self.message.say("")
         self.ctx.data_changed.emit("followups")
 
