@@ -297,7 +297,7 @@ class Importer:
         if stats.conflicts:
             msg += f", {stats.conflicts} conflict(s) for review"
         return ImportOutcome(path.name, "applied", msg, o.peer.desk_code, h.seq, h.records,
-                             stats.conflicts, receipt=receipt)  # fmt: skip
+                             stats.conflicts, receipt=receipt, inserted=stats.inserted)  # fmt: skip
 
     def _drop_copies(self, s: Session, h: bf.BatchHeader, digest: str, keep: str) -> list[str]:
         # Another copy of this very batch may be waiting in the held folder: it is done now.

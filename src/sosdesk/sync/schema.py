@@ -352,3 +352,8 @@ def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None
         except (KeyError, TypeError, AttributeError):
             raise _bad(line_no, "event payload is not valid") from None
     return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values)
+
+
+def vocabulary(entity: str, field: str) -> Vocabulary | None:
+    """The vocabulary a column's codes come from (for showing labels), if any."""
+    return _VOCAB.get((entity, field))

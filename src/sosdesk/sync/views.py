@@ -56,6 +56,7 @@ class ImportOutcome:
     conflicts: int = 0
     reason: str | None = None
     receipt: Path | None = None
+    inserted: int = 0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,380 @@
+"""The office's side of sync: import desk batches (progress bar, receipts beside them), the
+enrolled desks with fingerprints, export for one desk, the conflict queue, and what waits or
+was refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.sync.export import export_office
+from sosdesk.sync.identity import own_identity, read_identity, write_identity
+from sosdesk.sync.importer import import_batches
+from sosdesk.sync.peers import enroll_desk, list_peers, revoke_desk
+from sosdesk.sync.quarantine import quarantined
+from sosdesk.sync.status import batches
+from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
+from sosdesk.ui.sync.chooser import Chooser
+from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
+from sosdesk.ui.sync.desk_panel import BATCHES, IDENTITIES
+from sosdesk.ui.sync.jobs import Job
+from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
+
+
+def table(parent: QWidget, columns: int) -> QTableWidget:
+    """A read-only table, whole rows selected."""
+    t = QTableWidget(0, columns, parent)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def fill(t: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace a table's rows."""
+    t.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            t.setItem(r, c, QTableWidgetItem(text))
+
+
+class OfficePanel(QWidget):
+    """Tabs: Import, Desks, Conflicts, Waiting and refused."""
+
+    def __init__(self, ctx: AppContext, chooser: Chooser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.chooser = chooser
+        self.peers: list[PeerView] = []
+        self.last_outcomes: list[ImportOutcome] = []
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        # Import
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        row = QHBoxLayout()
+        self.import_button = QPushButton(page)
+        self.import_button.setProperty("role", "primary")
+        row.addWidget(self.import_button)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.import_note = QLabel(page)
+        self.import_note.setProperty("role", "muted")
+        self.import_note.setWordWrap(True)
+        box.addWidget(self.import_note)
+        self.progress = QProgressBar(page)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        box.addWidget(self.progress)
+        self.results = table(page, 4)
+        box.addWidget(self.results, 1)
+        self.tabs.addTab(page, "")
+        # Desks
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        self.office_id = QLabel(page)
+        self.office_id.setWordWrap(True)
+        box.addWidget(self.office_id)
+        self.desks = table(page, 6)
+        box.addWidget(self.desks, 1)
+        row = QHBoxLayout()
+        self.enrol_button = QPushButton(page)
+        self.export_button = QPushButton(page)
+        self.revoke_button = QPushButton(page)
+        self.revoke_button.setProperty("role", "danger")
+        self.save_id = QPushButton(page)
+        for b in (self.enrol_button, self.export_button, self.revoke_button, self.save_id):
+            row.addWidget(b)
+        row.addStretch(1)
+        box.addLayout(row)
+        self.tabs.addTab(page, "")
+        # Conflicts
+        self.conflicts = ConflictsPanel(ctx, self.tabs)
+        self.conflicts.count_changed.connect(self._conflict_count)
+        self.tabs.addTab(self.conflicts, "")
+        # Waiting and refused
+        page = QWidget(self.tabs)
+        box = QVBoxLayout(page)
+        self.held_title = QLabel(page)
+        self.held_title.setProperty("role", "section")
+        box.addWidget(self.held_title)
+        self.held = table(page, 4)
+        box.addWidget(self.held, 1)
+        self.refused_title = QLabel(page)
+        self.refused_title.setProperty("role", "section")
+        box.addWidget(self.refused_title)
+        self.refused = table(page, 4)
+        box.addWidget(self.refused, 2)
+        self.tabs.addTab(page, "")
+        self.notice = QLabel(self)
+        self.notice.setProperty("role", "notice")
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "muted")
+        layout.addWidget(self.hint)
+        self.job = Job(self.progress, self)
+        self.job.finished.connect(self._job_done)
+        self.job.failed.connect(self._job_failed)
+        self._job_kind = ""
+        self._open_conflicts = 0
+        for key, button, slot in (("Ctrl+I", self.import_button, self.import_batches),
+                                  ("Ctrl+Shift+E", self.enrol_button, self.enrol),
+                                  ("Ctrl+E", self.export_button, self.export_for_desk),
+                                  ("Ctrl+Shift+Del", self.revoke_button, self.revoke),
+                                  ("Ctrl+Shift+S", self.save_id, self.save_identity)):  # fmt: skip
+            button.clicked.connect(slot)
+            shortcut(key, self, slot)
+        shortcut("F5", self, self.reload)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language."""
+        tr = self.tr
+        self.heading.setText(tr("Office: batches from the desks"))
+        self.import_button.setText(with_key(tr("Import batches…"), "Ctrl+I"))
+        self.import_note.setText(tr("Choose every batch file on the stick. A receipt for each "
+                                    "applied batch is written beside it: take them back to "
+                                    "the desk."))  # fmt: skip
+        self.results.setHorizontalHeaderLabels([tr("File"), tr("Desk"), tr("Result"),
+                                                tr("Details")])  # fmt: skip
+        self.desks.setHorizontalHeaderLabels([tr("Desk"), tr("Fingerprint"), tr("State"),
+                                              tr("Last batch"), tr("Waiting"),
+                                              tr("Enrolled")])  # fmt: skip
+        self.enrol_button.setText(with_key(tr("Enrol a desk…"), "Ctrl+Shift+E"))
+        self.export_button.setText(with_key(tr("Export for the selected desk…"), "Ctrl+E"))
+        self.revoke_button.setText(with_key(tr("Revoke the selected desk"), "Ctrl+Shift+Del"))
+        self.save_id.setText(with_key(tr("Save the office's identity…"), "Ctrl+Shift+S"))
+        self.held_title.setText(tr("Waiting for an earlier batch"))
+        self.held.setHorizontalHeaderLabels([tr("Desk"), tr("Batch"), tr("Records"),
+                                             tr("Arrived")])  # fmt: skip
+        self.refused_title.setText(tr("Refused (kept in quarantine)"))
+        self.refused.setHorizontalHeaderLabels([tr("Arrived"), tr("File"), tr("Desk"),
+                                                tr("Reason")])  # fmt: skip
+        self._tab_titles()
+        self.hint.setText(keys_hint([("Alt", tr("underlined letter switches tabs")),
+                                     ("F5", tr("refresh")),
+                                     ("Alt+1…9", tr("choose a value")),
+                                     ("Ctrl+Enter", tr("keep the chosen value"))]))  # fmt: skip
+        self._show_peers()
+        self._show_results()
+
+    def _tab_titles(self) -> None:
+        self.tabs.setTabText(0, self.tr("&Import"))
+        self.tabs.setTabText(1, self.tr("&Desks"))
+        self.tabs.setTabText(2, self.tr("&Conflicts ({0})").format(self._open_conflicts))
+        self.tabs.setTabText(3, self.tr("&Waiting and refused"))
+
+    def _conflict_count(self, n: int) -> None:
+        self._open_conflicts = n
+        self._tab_titles()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read desks, conflicts, waiting and refused batches again."""
+        if self.ctx.is_locked:
+            return
+        db = self.ctx.db
+        me = own_identity(db)
+        self.office_id.setText(self.tr("This office: {0}, fingerprint {1}").format(
+            me.desk_code, me.fingerprint))  # fmt: skip
+        self.peers = list_peers(db)
+        self._show_peers()
+        self.conflicts.reload()
+        fill(self.held, [[b.peer_code, str(b.seq), str(b.records), format_local(b.recorded_at)]
+                         for b in batches(db, direction="in", states=("held",))])  # fmt: skip
+        fill(self.refused, [[format_local(q.received_at), q.file_name, q.peer_code or "—",
+                             reason_text(q.reason, self.tr)] for q in quarantined(db)])  # fmt: skip
+
+    def _show_peers(self) -> None:
+        tr = self.tr
+        fill(self.desks, [[
+            p.desk_code, p.fingerprint,
+            tr("revoked {0}").format(format_local(p.revoked_at)) if p.revoked else tr("active"),
+            str(p.last_seq) if p.last_seq else "—", str(p.held) if p.held else "—",
+            format_local(p.enrolled_at),
+        ] for p in self.peers])  # fmt: skip
+
+    def _show_results(self) -> None:
+        fill(self.results, [[o.file, o.peer_code or "—", status_text(o.status, self.tr),
+                             detail_text(o, self.tr)] for o in self.last_outcomes])  # fmt: skip
+
+    def clear(self) -> None:
+        """Drop everything from the screen (lock)."""
+        self.peers, self.last_outcomes = [], []
+        for t in (self.results, self.desks, self.held, self.refused):
+            t.setRowCount(0)
+        self.office_id.clear()
+        self.conflicts.clear()
+        self.notice.clear()
+        self.error.say("")
+        self.progress.hide()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.notice.setText("" if error else text)
+        self.error.say(text if error else "")
+
+    def selected_peer(self) -> PeerView | None:
+        """The desk selected in the Desks tab."""
+        row = self.desks.currentRow()
+        return self.peers[row] if 0 <= row < len(self.peers) else None
+
+    # -- actions -------------------------------------------------------------------------
+
+    def import_batches(self) -> None:
+        """Import desk batches; receipts go beside them (Ctrl+I)."""
+        if self.job.running or self.ctx.is_locked:
+            return
+        files = self.chooser.files(self, self.tr("Batches from the desks"), BATCHES)
+        if not files:
+            return
+        db, receipts = self.ctx.db, files[0].parent
+        self.tabs.setCurrentIndex(0)
+        self._start("import", lambda progress: import_batches(
+            db, files, receipts_dir=receipts, progress=progress))  # fmt: skip
+
+    def export_for_desk(self) -> None:
+        """Write the office's batch for the selected desk (Ctrl+E)."""
+        peer = self.selected_peer()
+        if self.job.running or self.ctx.is_locked:
+            return
+        if peer is None:
+            self.tabs.setCurrentIndex(1)
+            self._say(self.tr("Select a desk first."), error=True)
+            return
+        folder = self.chooser.folder(self, self.tr("Where to write the batch for {0}").format(
+            peer.desk_code))  # fmt: skip
+        if folder is None:
+            return
+        db, code = self.ctx.db, peer.desk_code
+        self._start("export", lambda progress: export_office(db, code, folder, progress))
+
+    def enrol(self) -> None:
+        """Accept a desk's batches, after comparing its fingerprint (Ctrl+Shift+E)."""
+        if self.ctx.is_locked:
+            return
+        files = self.chooser.files(self, self.tr("The desk's identity file"), IDENTITIES)
+        if not files:
+            return
+        try:
+            ident = read_identity(files[0])
+        except SyncError as exc:
+            self._say(str(exc), error=True)
+            return
+        question = self.tr("Desk {0} has the fingerprint\n\n{1}\n\nIs it exactly what the "
+                           "desk read to you on the phone?").format(ident.desk_code,
+                                                                     ident.fingerprint)  # fmt: skip
+        if not self.chooser.confirm(self, self.tr("Compare the fingerprint"), question):
+            self._say(self.tr("Nothing was changed."))
+            return
+        try:
+            peer = enroll_desk(self.ctx.db, ident)
+        except SyncError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("Desk {0} is enrolled: its batches will be accepted.").format(
+            peer.desk_code))  # fmt: skip
+        self.reload()
+
+    def revoke(self) -> None:
+        """Refuse the selected desk's batches from now on (Ctrl+Shift+Del)."""
+        peer = self.selected_peer()
+        if peer is None or peer.revoked or self.ctx.is_locked:
+            return
+        if not self.chooser.confirm(self, self.tr("Revoke desk"), self.tr(
+                "Refuse every batch from desk {0} from now on (for a lost or stolen computer)? "
+                "Its history stays.").format(peer.desk_code)):  # fmt: skip
+            return
+        revoke_desk(self.ctx.db, peer.device_id)
+        self._say(self.tr("Desk {0} is revoked.").format(peer.desk_code))
+        self.reload()
+
+    def save_identity(self) -> None:
+        """Write the office's public identity for the desks (Ctrl+Shift+S)."""
+        if self.ctx.is_locked:
+            return
+        name = f"{self.ctx.db.desk.desk_code}.sosid"
+        path = self.chooser.save_as(self, self.tr("Save the office's identity"), name, IDENTITIES)
+        if path is None:
+            return
+        try:
+            ident = write_identity(self.ctx.db, path)
+        except (SyncError, OSError) as exc:
+            self._say(str(exc), error=True)
+            return
+        self._say(self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by "
+                          "phone.").format(path, ident.fingerprint))  # fmt: skip
+
+    # -- jobs ----------------------------------------------------------------------------
+
+    def _start(self, kind: str, fn: Any) -> None:
+        self._job_kind = kind
+        self._say(self.tr("Importing…") if kind == "import" else self.tr("Exporting…"))
+        self.import_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.job.start(self.ctx, fn)
+
+    def _job_done(self, result: Any) -> None:
+        self.import_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        if self._job_kind == "import":
+            self.last_outcomes = list(result)
+            self._show_results()
+            text, bad = import_summary(self.last_outcomes, self.tr)
+            receipts = [o.receipt for o in self.last_outcomes if o.receipt is not None]
+            if receipts:
+                text += " " + self.tr("Receipts written to {0}.").format(Path(receipts[0]).parent)
+            self._say(text, error=bad)
+            for entity in ("clients", "calls", "events", "directory"):
+                self.ctx.data_changed.emit(entity)
+        else:
+            r: ExportResult = result
+            if r.nothing:
+                self._say(self.tr("Nothing to send: this desk has everything from the office."))
+            else:
+                self._say(self.tr("Batch written for the desk ({0} record(s)); files in {1}.")
+                          .format(r.records, Path(r.files[0]).parent))  # fmt: skip
+        self.reload()
+
+    def _job_failed(self, exc: Any) -> None:
+        self.import_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        if isinstance(exc, SyncError | Rejected):
+            self._say(str(exc), error=True)
+        else:  # never show a raw exception: it may hold client data
+            self._say(self.tr("The operation failed and nothing was changed; see the command "
+                              "line (sosdesk office) for details."), error=True)  # fmt: skip
+        self.reload()
