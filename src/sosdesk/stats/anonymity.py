@@ -6,7 +6,8 @@ in the output appears at least k times.
 2. Local suppression: rows still in small classes lose one quasi-identifier after another
    (most identifying first) until their class is large enough.
 3. Rows that end up fully suppressed in a class still smaller than k take rows from classes
-   that can spare them; when even that cannot reach k (a tiny year), those rows are withheld.
+   that can spare them, or else the smallest other class whole. Only when there are fewer
+   than k rows altogether are they withheld (nothing about them can be published).
 """
 
 from __future__ import annotations
@@ -95,18 +96,21 @@ def anonymise(
     if 0 < len(hidden) < k:
         hidden_key = key(hidden[0])
         sizes = Counter(key(i) for i in range(n))
-        need, donors = k - len(hidden), []
-        for cls, size in sorted(sizes.items(), key=lambda c: (-c[1], c[0])):
-            if size <= k or cls == hidden_key:
-                continue
-            donors.extend([i for i in range(n) if key(i) == cls][: size - k])
-            if len(donors) >= need:
-                break
-        if len(donors) >= need:
-            for i in donors[:need]:
-                row_levels[i] = dict(everything)
-        else:
-            withheld = set(hidden)
+        others = sorted(((size, cls) for cls, size in sizes.items() if cls != hidden_key),
+                        key=lambda c: (-c[0], c[1]))  # fmt: skip
+        need, spare = k - len(hidden), []
+        for size, cls in others:  # rows that classes can give and still keep k
+            if size > k:
+                spare.extend([i for i in range(n) if key(i) == cls][: size - k])
+        if len(spare) >= need:
+            moved = spare[:need]
+        elif others:  # a whole class (the smallest) joins the suppressed rows
+            smallest = min(others)[1]
+            moved = [i for i in range(n) if key(i) == smallest]
+        else:  # fewer than k victims in all: nothing can be published about them
+            moved, withheld = [], set(hidden)
+        for i in moved:
+            row_levels[i] = dict(everything)
     kept = [i for i in range(n) if i not in withheld]
     local = {a: sum(1 for i in kept if row_levels[i][a] > glob[a]) for a in attrs}
     report = AnonymityReport(k, n, len(kept), dict(glob), {a: c for a, c in local.items() if c},
