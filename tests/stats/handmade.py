@@ -103,30 +103,80 @@ def build(db: Database, monkeypatch: pytest.MonkeyPatch) -> Handmade:
     def ev(label: str, client: str, kind: str, moment: datetime, payload: dict[str, Any]) -> None:
         h.events[label] = add_event(db, h.clients[client], kind, moment, payload).id
 
-    ev("E1", "C1", "assistance", local(2025, 4, 1, 10, 0),
-       {"type": "medical", "subtype": "med_general", "amount": "1500.50", "currency": "RSD"})
-    ev("E2", "C1", "assistance", local(2025, 5, 1, 10, 0),
-       {"type": "legal", "amount": "200", "currency": "EUR"})
-    ev("E3", "C2", "assistance", local(2025, 8, 1, 10, 0),
-       {"type": "medical", "amount": "99.99", "currency": "RSD"})
-    ev("E4", "C2", "assistance", local(2025, 12, 31, 23, 30),
-       {"type": "accommodation", "amount": "1000", "currency": "RSD"})
+    ev(
+        "E1",
+        "C1",
+        "assistance",
+        local(2025, 4, 1, 10, 0),
+        {"type": "medical", "subtype": "med_general", "amount": "1500.50", "currency": "RSD"},
+    )
+    ev(
+        "E2",
+        "C1",
+        "assistance",
+        local(2025, 5, 1, 10, 0),
+        {"type": "legal", "amount": "200", "currency": "EUR"},
+    )
+    ev(
+        "E3",
+        "C2",
+        "assistance",
+        local(2025, 8, 1, 10, 0),
+        {"type": "medical", "amount": "99.99", "currency": "RSD"},
+    )
+    ev(
+        "E4",
+        "C2",
+        "assistance",
+        local(2025, 12, 31, 23, 30),
+        {"type": "accommodation", "amount": "1000", "currency": "RSD"},
+    )
     ev("E5", "C3", "assistance", local(2026, 1, 1, 0, 30), {"type": "information"})
-    ev("E6", "C1", "assistance", local(2025, 6, 1, 10, 0),
-       {"type": "technical", "amount": "10", "currency": "RSD"})
-    ev("E7", "C2", "assistance", local(2025, 9, 1, 10, 0),
-       {"type": "psychological", "amount": "500", "currency": "RSD"})
-    ev("E8", "C6", "assistance", local(2024, 12, 1, 10, 0),
-       {"type": "interpreter", "amount": "300", "currency": "RSD"})
+    ev(
+        "E6",
+        "C1",
+        "assistance",
+        local(2025, 6, 1, 10, 0),
+        {"type": "technical", "amount": "10", "currency": "RSD"},
+    )
+    ev(
+        "E7",
+        "C2",
+        "assistance",
+        local(2025, 9, 1, 10, 0),
+        {"type": "psychological", "amount": "500", "currency": "RSD"},
+    )
+    ev(
+        "E8",
+        "C6",
+        "assistance",
+        local(2024, 12, 1, 10, 0),
+        {"type": "interpreter", "amount": "300", "currency": "RSD"},
+    )
     ev("F1", "C1", "field_action", local(2025, 2, 10, 9, 0), {"type": "accompany_court"})
     ev("F2", "C2", "field_action", local(2025, 2, 11, 9, 0), {"type": "home_visit"})
     ev("F3", "C2", "field_action", local(2024, 5, 5, 9, 0), {"type": "accompany_court"})
-    ev("H1", "C1", "court_hearing", local(2025, 3, 3, 9, 0),
-       {"court": "Viši sud u Beogradu", "proceeding": "criminal", "client_role": "witness"})
-    ev("H2", "C7", "court_hearing", local(2025, 4, 4, 9, 0),
-       {"court": "Viši sud u Beogradu", "proceeding": "criminal"})
-    ev("H3", "C1", "court_hearing", local(2025, 5, 5, 9, 0),
-       {"court": "Prvi osnovni sud u Beogradu", "proceeding": "civil_damages"})
+    ev(
+        "H1",
+        "C1",
+        "court_hearing",
+        local(2025, 3, 3, 9, 0),
+        {"court": "Viši sud u Beogradu", "proceeding": "criminal", "client_role": "witness"},
+    )
+    ev(
+        "H2",
+        "C7",
+        "court_hearing",
+        local(2025, 4, 4, 9, 0),
+        {"court": "Viši sud u Beogradu", "proceeding": "criminal"},
+    )
+    ev(
+        "H3",
+        "C1",
+        "court_hearing",
+        local(2025, 5, 5, 9, 0),
+        {"court": "Prvi osnovni sud u Beogradu", "proceeding": "civil_damages"},
+    )
     ev("S1", "C1", "status_change", local(2025, 6, 6, 9, 0), {"to_status": "identified"})
     ev("S2", "C7", "status_change", local(2025, 2, 1, 9, 0), {"to_status": "identified"})
     ev("S3", "C8", "status_change", local(2024, 12, 31, 23, 30), {"to_status": "identified"})
@@ -134,10 +184,20 @@ def build(db: Database, monkeypatch: pytest.MonkeyPatch) -> Handmade:
     ev("S5", "C2", "status_change", local(2025, 7, 2, 9, 0), {"to_status": "presumed"})
     # Corrections: an amount, and two events moved across the year's edge.
     correct_event(db, h.events["E6"], _payload(db, h.events["E6"], amount="12.25"), "iznos")
-    correct_event(db, h.events["E7"], _payload(db, h.events["E7"]), "pogrešan datum",
-                  occurred_at=local(2026, 2, 1, 10, 0))
-    correct_event(db, h.events["E8"], _payload(db, h.events["E8"]), "pogrešan datum",
-                  occurred_at=local(2025, 2, 2, 10, 0))
+    correct_event(
+        db,
+        h.events["E7"],
+        _payload(db, h.events["E7"]),
+        "pogrešan datum",
+        occurred_at=local(2026, 2, 1, 10, 0),
+    )
+    correct_event(
+        db,
+        h.events["E8"],
+        _payload(db, h.events["E8"]),
+        "pogrešan datum",
+        occurred_at=local(2025, 2, 2, 10, 0),
+    )
     _followups(db, h)
     return h
 
@@ -152,10 +212,12 @@ def _payload(db: Database, event_id: str, **changes: Any) -> dict[str, Any]:
 
 def _followups(db: Database, h: Handmade) -> None:
     due = local(2025, 7, 16, 10, 0)
-    plan = [(due, local(2025, 7, 16, 10, 45)),  # on time (within the hour)
-            (due, local(2025, 7, 16, 11, 30)),  # late
-            (local(2025, 8, 1, 10, 0), None),  # never done: overdue
-            (local(2026, 1, 5, 10, 0), None)]  # due in 2026
+    plan = [
+        (due, local(2025, 7, 16, 10, 45)),  # on time (within the hour)
+        (due, local(2025, 7, 16, 11, 30)),  # late
+        (local(2025, 8, 1, 10, 0), None),  # never done: overdue
+        (local(2026, 1, 5, 10, 0), None),
+    ]  # due in 2026
     for i, (due_at, done_at) in enumerate(plan):
         save_call(db, CallInput(line="sos_24_7", started_at=local(2024, 3, 1, 10, i),
                                 categories=["follow_up"], caller_type="victim",

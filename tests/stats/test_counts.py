@@ -118,7 +118,9 @@ def test_boundaries_of_other_periods(db: Database, monkeypatch: pytest.MonkeyPat
         assert count_calls(s, spring).by_hour == Counter({"01": 1, "03": 1})
 
 
-def test_facts_agree_with_the_calls_themselves(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_facts_agree_with_the_calls_themselves(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build(db, monkeypatch)
     with db.session() as s:
         for period in (Period.year(2025), Period.year(2024), Period.month(2025, 10)):
@@ -130,7 +132,7 @@ def test_sql_ages_agree_with_python_ages(db: Database, monkeypatch: pytest.Monke
     with db.session() as s:
         for year in (2024, 2025, 2026):
             period = Period.year(year)
-            in_python = Counter({p[:5] + ((),): n for p, n in
+            in_python = Counter({(*p[:5], ()): n for p, n in
                                  profiles(registered_in(s, period)).items()})  # fmt: skip
             assert new_client_profiles(s, period) == in_python
             assert len(identified_in(s, period)) == {2024: 1, 2025: 3, 2026: 0}[year]

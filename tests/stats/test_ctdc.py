@@ -63,7 +63,11 @@ def test_flags_and_codes_of_a_recorded_victim() -> None:
                           ("debt_bondage", "threats_to_family"), "intimate_partner")  # fmt: skip
     row = _rows(build_export([person] * 3, 2025, k=3).csv_text())[0]
     assert row["yearOfRegistration"] == "2025"
-    assert (row["gender"], row["ageBroad"], row["majorityStatus"]) == ("Woman/Girl", "24--26", "Adult")
+    assert (row["gender"], row["ageBroad"], row["majorityStatus"]) == (
+        "Woman/Girl",
+        "24--26",
+        "Adult",
+    )
     assert (row["citizenship"], row["CountryOfExploitation"]) == ("UA", "DE")
     assert row["isSexualExploit"] == row["isForcedLabour"] == row["typeOfLabourBegging"] == "1"
     assert row["isOtherExploit"] == row["typeOfLabourDomesticWork"] == row["isNotSpecified"] == "0"

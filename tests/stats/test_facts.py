@@ -47,8 +47,13 @@ def test_facts_follow_inserts_updates_and_deletes(db: Database) -> None:
                                 started_at=start + timedelta(minutes=37 * i),
                                 client_id=client if i % 3 == 0 else None))  # fmt: skip
         if i % 4 == 0:
-            add_event(db, client, "assistance", start + timedelta(hours=i),
-                      {"type": r.choice(["medical", "legal"]), "amount": str(i), "currency": "RSD"})
+            add_event(
+                db,
+                client,
+                "assistance",
+                start + timedelta(hours=i),
+                {"type": r.choice(["medical", "legal"]), "amount": str(i), "currency": "RSD"},
+            )
     with db.transaction() as tx:
         calls = list(tx.session.execute(select(Call)).scalars())
         for call in r.sample(calls, 15):  # edits: moved in time, another line, new categories

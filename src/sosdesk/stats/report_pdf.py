@@ -134,8 +134,8 @@ def stat_table(now: Published, before: Published | None, lang: str, years: tuple
     t = now.table
     cross = t.row_totals is not None
     head = [_p("", "cell_b")]
-    # A slash may break a narrow column header ("Trans/ nebinarno") instead of a word.
-    cols = [column_label(t, c, lang).replace("/", "/\u200b") for c in t.columns]
+    # A narrow column header may break after a slash ("Trans/ nebinarno"), not inside a word.
+    cols = [column_label(t, c, lang).replace("/", "/ ") for c in t.columns]
     if cross:
         head += [_p(c, "num_b") for c in cols] + [_p(text("total", lang), "num_b")]
     elif len(t.columns) == 1:
