@@ -1,0 +1,1 @@
+"""Unlocking and locking the desk."""

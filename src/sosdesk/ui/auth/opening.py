@@ -1,0 +1,48 @@
+"""Opening the database for the unlock screen (runs in a worker: Argon2id takes ~0.5 s), and
+what the unlock screen may show before unlocking: the desk code and the file name, never data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sosdesk.store.database import Database
+from sosdesk.store.errors import StoreError
+from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """What the operator typed on the unlock screen."""
+
+    user: str
+    passphrase: str = ""
+    recovery_key: str = ""
+    new_passphrase: str = ""
+
+    @property
+    def recovering(self) -> bool:
+        return bool(self.recovery_key)
+
+
+def desk_code_of(path: Path) -> str | None:
+    """The desk code written in the key file beside the database (None when unreadable)."""
+    try:
+        return KeyFile.load(keyfile_path(path)).desk or None
+    except (StoreError, OSError, ValueError):
+        return None
+
+
+def open_database(path: Path, creds: Credentials) -> Database:
+    """Unlock with a passphrase, or with the recovery key and then set the new passphrase."""
+    if not creds.recovering:
+        return Database.open(path, user=creds.user, passphrase=creds.passphrase)
+    check_new_passphrase(creds.new_passphrase)  # refuse before touching anything
+    db = Database.open_with_recovery(path, creds.recovery_key, creds.user)
+    try:
+        db.set_passphrase(creds.user, creds.new_passphrase)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,1 @@
+"""The Calls area: call intake, quick tally, drafts."""

@@ -1,0 +1,46 @@
+"""What the emergency checklist shows beside its steps: the Centre's number from the referral
+directory and the linked client's risk level and notes (the client's safety plan)."""
+
+from __future__ import annotations
+
+from sosdesk.domain.vocab import RISK_LEVEL
+from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.search import directory_hits
+from sosdesk.store.errors import StoreError
+from sosdesk.ui.context import AppContext
+
+CENTRE_QUERY = "Centar za zaštitu žrtava trgovine ljudima"
+MAX_PLAN = 600
+
+
+def centre_phone(ctx: AppContext) -> str:
+    """The first phone number of the Centre in the directory ('' when it is not there)."""
+    try:
+        hits = directory_hits(ctx.db, CENTRE_QUERY, 3)
+    except StoreError:
+        return ""
+    for hit in hits:
+        for part in reversed(hit.detail.split(" · ")):
+            if sum(ch.isdigit() for ch in part) >= 6:
+                return part
+    return ""
+
+
+def safety_brief(ctx: AppContext, client_id: str) -> tuple[str, str]:
+    """(risk level label, notes) of the client; opening them is recorded as a view."""
+    try:
+        client = get_client(ctx.db, client_id, audit_view=True)
+    except (NotFound, StoreError):
+        return "", ""
+    notes = (client.notes or "").strip()
+    if len(notes) > MAX_PLAN:
+        notes = notes[:MAX_PLAN].rstrip() + " …"
+    return RISK_LEVEL.label(client.risk_level, ctx.lang), notes
+
+
+def directory_names(ctx: AppContext) -> list[str]:
+    """Names of the active directory entries (referral choices)."""
+    try:
+        return [h.title for h in directory_hits(ctx.db, "", 2000)]
+    except StoreError:
+        return []

@@ -1,0 +1,461 @@
+"""The desk window: the unlock screen, then the search bar (always visible), the areas of
+sosdesk.ui.areas switched by Ctrl+1..6, and the status bar. Locks on Ctrl+L and when idle:
+the call in progress is kept as a draft, every area is cleared, the engine is disposed, and
+only the unlock screen remains; unlocking returns to the same area and field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
+from sosdesk.services.preferences import update_preferences as store_preferences
+from sosdesk.store.database import Database
+from sosdesk.store.errors import DatabaseMissing, StoreError
+from sosdesk.store.instance_lock import InstanceLock
+from sosdesk.ui import i18n
+from sosdesk.ui.areas import AREAS
+from sosdesk.ui.auth.idle_watch import IdleWatch
+from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.search.search_bar import SearchBar
+from sosdesk.ui.theme import apply_theme
+from sosdesk.ui.widgets.desk_status import DeskStatus
+from sosdesk.ui.widgets.drop_list import DropList
+from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
+from sosdesk.ui.widgets.shortcut_help import ShortcutHelp
+
+
+def load_areas(ctx: AppContext) -> list[tuple[str, str, QWidget]]:
+    """(key, shortcut, widget) of every area that can be built; the others are left out."""
+    built = []
+    for key, module_name, class_name, shortcut in AREAS:
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+            widget = cls(ctx)
+        except Exception:  # an area still being written must not keep the desk from opening
+            continue
+        if isinstance(widget, QWidget):
+            built.append((key, shortcut, widget))
+    return built
+
+
+class MainWindow(QMainWindow):
+    """One database, one window; `lock()` and the unlock screen guard it."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        user: str = "",
+        *,
+        prefs: Preferences | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.prefs = prefs or Preferences()
+        self.ctx = AppContext(None, self.prefs.lang)
+        self.db_path = db_path
+        self.instance_lock = InstanceLock(db_path)
+        self.areas: dict[str, QWidget] = {}
+        self.area_buttons: dict[str, QToolButton] = {}
+        self._resume_area = "calls"
+        self._lock_reason = ""
+        self._focus_before: QWidget | None = None
+        self.desk: QWidget | None = None
+        self.search: SearchBar | None = None
+        self.area_stack: QStackedWidget | None = None
+
+        self.unlock_screen = UnlockScreen(
+            db_path, user, self.instance_lock, self.ctx.pool, self.prefs.lang
+        )
+        self.unlock_screen.unlocked.connect(self._unlocked)
+        self.unlock_screen.language_chosen.connect(self.set_language)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.unlock_screen)
+        self.setCentralWidget(self.stack)
+        self.status = DeskStatus(self.statusBar())
+        self.status.set_state(self.unlock_screen.desk_code or "", "", True)
+        self.idle = IdleWatch(self.prefs.idle_minutes, self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.ctx.open_client_requested.connect(self.open_client)
+        self.menu_actions: dict[str, QAction] = {}
+        self._build_menus()
+        self._set_locked_ui(True)
+        self.resize(1280, 800)
+        self.retranslate()
+        if not db_path.exists():
+            self.unlock_screen.message.show_problem(
+                self.unlock_screen.explain(DatabaseMissing(str(db_path.name)))
+            )
+        self.unlock_screen.focus_first()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _action(
+        self,
+        key: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Any,
+        menu: QMenu,
+        *,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        self.menu_actions[key] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.desk_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self._action("new_call", "Ctrl+N", self.new_call, self.desk_menu)
+        self._action("tally", "Ctrl+T", self.quick_tally, self.desk_menu)
+        self._action("find", "Ctrl+K", self.focus_search, self.desk_menu)
+        self.desk_menu.addSeparator()
+        self._action("lock", "Ctrl+L", lambda: self.lock("manual"), self.desk_menu)
+        self._action("quit", "Ctrl+Q", self.close, self.desk_menu)
+        self.area_menu = self.view_menu.addMenu("")
+        self.view_menu.addSeparator()
+        self._action("dark", "Ctrl+Shift+D", self.toggle_theme, self.view_menu)
+        self._action("bigger", "Ctrl++", lambda: self.change_font(1), self.view_menu)
+        bigger_too = QAction(self)
+        bigger_too.setShortcut(QKeySequence("Ctrl+="))
+        bigger_too.triggered.connect(lambda: self.change_font(1))
+        self.addAction(bigger_too)
+        self._action("smaller", "Ctrl+-", lambda: self.change_font(-1), self.view_menu)
+        self._action("normal", "Ctrl+0", lambda: self.change_font(0), self.view_menu)
+        self.lang_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        for code, name in LANGUAGE_NAMES:
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == self.ctx.lang)
+            action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.lang_menu.addAction(action)
+            self.menu_actions[f"lang_{code}"] = action
+        self.view_menu.addSeparator()
+        self._action("prefs", "Ctrl+,", self.edit_preferences, self.view_menu)
+        self._action("help", "F1", lambda: ShortcutHelp(self).exec(), self.help_menu)
+
+    def _build_desk(self) -> None:
+        """The unlocked part of the window, made on the first unlock."""
+        self.desk = QWidget()
+        self.desk.setObjectName("Desk")
+        top = QFrame(self.desk)
+        top.setProperty("role", "topbar")
+        self.search = SearchBar(self.ctx, top)
+        self.search.call_requested.connect(self._show_call)
+        self.search.left.connect(self._back_to_work)
+        tabs = QHBoxLayout()
+        tabs.setSpacing(2)
+        self.button_group = QButtonGroup(self)
+        self.area_stack = QStackedWidget(self.desk)
+        for key, shortcut, widget in load_areas(self.ctx):
+            self.areas[key] = widget
+            self.area_stack.addWidget(widget)
+            button = QToolButton(top)
+            button.setProperty("role", "tab")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _on=False, k=key: self.switch_area(k))
+            self.button_group.addButton(button)
+            self.area_buttons[key] = button
+            tabs.addWidget(button)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _on=False, k=key: self.switch_area(k))
+            self.area_menu.addAction(action)
+            self.addAction(action)
+            self.menu_actions[f"area_{key}"] = action
+            status = getattr(widget, "status", None)
+            if status is not None and hasattr(status, "connect"):
+                status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        row = QHBoxLayout(top)
+        row.setContentsMargins(12, 8, 12, 0)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addWidget(self.search)
+        column.addLayout(tabs)
+        tabs.addStretch(1)
+        row.addLayout(column)
+        layout = QVBoxLayout(self.desk)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(self.area_stack, 1)
+        self.stack.addWidget(self.desk)
+        self.retranslate()
+
+    # -- unlocking and locking -------------------------------------------------------------
+
+    def _unlocked(self, db: Database) -> None:
+        first = self.desk is None
+        self.ctx.set_db(db)  # areas built below see the database in their constructors
+        if first:
+            self._build_desk()
+        try:
+            prefs = load_preferences(db)
+        except StoreError:
+            prefs = self.prefs
+        self.apply_preferences(prefs, store=False)
+        if first:
+            self.ctx.unlocked.emit()  # the areas just built load their data now
+        assert self.desk is not None
+        self.stack.setCurrentWidget(self.desk)
+        self._set_locked_ui(False)
+        self.status.set_state(db.desk.desk_code, db.actor.name, False)
+        self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(db.desk.desk_code))
+        self.idle.start()
+        self.switch_area(
+            self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
+        )
+
+    def lock(self, reason: str = "manual") -> None:
+        """Keep the draft, clear every area, dispose the engine, show the unlock screen."""
+        if self.ctx.is_locked:
+            return
+        self.idle.stop()
+        self._focus_before = None
+        self._lock_reason = reason
+        self._resume_area = self.current_area() or self._resume_area
+        calls = self.areas.get("calls")
+        saver = getattr(calls, "save_draft_now", None)
+        if callable(saver):
+            with contextlib.suppress(StoreError):  # the timer saved it seconds ago
+                saver()
+        self._close_other_windows()
+        db = self.ctx.db
+        self.ctx.pool.waitForDone(3000)  # no lookup may still be reading
+        self.ctx.set_db(None)
+        for area in self.areas.values():
+            clear = getattr(area, "clear", None)
+            if callable(clear):
+                try:
+                    clear()
+                except Exception:  # one area's bug must not leave data of others on screen
+                    area.hide()
+        if self.search is not None:
+            self.search.clear()
+        for drop in self.findChildren(DropList):
+            drop.clear()
+            drop.hide()
+        clipboard = QApplication.clipboard()
+        if clipboard is not None and clipboard.ownsClipboard():
+            clipboard.clear()
+        db.close()
+        self._set_locked_ui(True)
+        self.status.set_state(db.desk.desk_code, "", True)
+        self.setWindowTitle(self.tr("SOS Desk — locked"))
+        self.stack.setCurrentWidget(self.unlock_screen)
+        message = (
+            self.tr("The desk locked itself after {0} minutes without activity.").format(
+                self.prefs.idle_minutes
+            )
+            if reason == "idle"
+            else self.tr("The desk is locked.")
+        )
+        self.unlock_screen.reset(message)
+
+    def _close_other_windows(self) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        popup = app.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        for window in app.topLevelWidgets():
+            owner = window.parentWidget()
+            while owner is not None and owner is not self:
+                owner = owner.parentWidget()
+            if owner is self and window.isVisible():
+                window.close()  # dialogs of this window may show client data
+
+    def _set_locked_ui(self, locked: bool) -> None:
+        self.menuBar().setVisible(not locked)
+        for key, action in self.menu_actions.items():
+            if not key.startswith("lang_"):
+                action.setEnabled(not locked)
+
+    # -- areas and actions -----------------------------------------------------------------
+
+    def current_area(self) -> str | None:
+        if self.area_stack is None or self.ctx.is_locked:
+            return None
+        current = self.area_stack.currentWidget()
+        return next((k for k, w in self.areas.items() if w is current), None)
+
+    def switch_area(self, key: str) -> None:
+        """Show an area (Ctrl+1..6)."""
+        widget = self.areas.get(key)
+        if widget is None or self.area_stack is None or self.ctx.is_locked:
+            return
+        self.area_stack.setCurrentWidget(widget)
+        self.area_buttons[key].setChecked(True)
+        focused = QApplication.focusWidget()
+        if focused is None or not widget.isAncestorOf(focused):
+            widget.setFocus()
+
+    def new_call(self) -> None:
+        self.switch_area("calls")
+        getattr(self.areas.get("calls"), "new_call", lambda: None)()
+
+    def quick_tally(self) -> None:
+        self.switch_area("calls")
+        getattr(self.areas.get("calls"), "quick_tally", lambda: None)()
+
+    def focus_search(self) -> None:
+        """Ctrl+K: the cursor goes to the search bar (Escape brings it back)."""
+        if self.search is None or self.ctx.is_locked:
+            return
+        before = QApplication.focusWidget()
+        if before is not None and not self.search.isAncestorOf(before):
+            self._focus_before = before
+        self.search.edit.setFocus()
+        self.search.edit.selectAll()
+
+    def _back_to_work(self) -> None:
+        before = self._focus_before
+        self._focus_before = None
+        try:
+            if before is not None and before.isVisible() and self.isAncestorOf(before):
+                before.setFocus()
+        except RuntimeError:  # that widget was deleted meanwhile
+            pass
+
+    def open_client(self, client_id: str) -> None:
+        """Show a client's file in the clients area (if this build has one)."""
+        area = self.areas.get("clients")
+        opener = getattr(area, "open_client", None)
+        if area is None or not callable(opener):
+            self.statusBar().showMessage(self.tr("Client files are not part of this build."))
+            return
+        self.switch_area("clients")
+        opener(client_id)
+
+    def _show_call(self, call_id: str) -> None:
+        self.switch_area("calls")
+        getattr(self.areas.get("calls"), "show_call", lambda _id: None)(call_id)
+
+    # -- preferences -----------------------------------------------------------------------
+
+    def apply_preferences(self, prefs: Preferences, *, store: bool = True) -> None:
+        """Theme, text size, language and idle time; kept per user when `store`."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, prefs.theme, prefs.font_size)
+        if prefs.lang != self.ctx.lang:
+            self.ctx.lang = prefs.lang
+            i18n.install(prefs.lang)
+            self.menu_actions[f"lang_{prefs.lang}"].setChecked(True)
+        self.idle.set_minutes(prefs.idle_minutes)
+        self.prefs = prefs
+        if store and not self.ctx.is_locked:
+            try:
+                self.prefs = store_preferences(self.ctx.db, **prefs.to_json())
+            except (StoreError, ValueError):
+                self.statusBar().showMessage(self.tr("The preference could not be saved."))
+
+    def set_language(self, lang: str) -> None:
+        """Switch the language live (every widget retranslates)."""
+        if lang != self.ctx.lang:
+            self.apply_preferences(
+                Preferences(self.prefs.theme, self.prefs.font_size, lang, self.prefs.idle_minutes)
+            )
+
+    def set_theme(self, theme: str) -> None:
+        self.apply_preferences(
+            Preferences(theme, self.prefs.font_size, self.prefs.lang, self.prefs.idle_minutes)
+        )
+
+    def toggle_theme(self) -> None:
+        """Dark <-> light (Ctrl+Shift+D)."""
+        from sosdesk.ui.theme import current_theme
+
+        app = QApplication.instance()
+        now = current_theme(app) if isinstance(app, QApplication) else "light"
+        self.set_theme("light" if now == "dark" else "dark")
+
+    def change_font(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or normal (0) text."""
+        size = 11 if step == 0 else self.prefs.font_size + step
+        size = min(max(size, FONT_SIZES.start), FONT_SIZES.stop - 1)
+        self.apply_preferences(
+            Preferences(self.prefs.theme, size, self.prefs.lang, self.prefs.idle_minutes)
+        )
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.apply_preferences(dialog.chosen())
+
+    # -- language and closing --------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.desk_menu.setTitle(self.tr("&Desk"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.area_menu.setTitle(self.tr("&Areas"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        texts = {
+            "new_call": self.tr("&New call"),
+            "tally": self.tr("Quick &tally"),
+            "find": self.tr("&Find a client or call"),
+            "lock": self.tr("&Lock the desk"),
+            "quit": self.tr("&Quit"),
+            "dark": self.tr("&Dark or light theme"),
+            "bigger": self.tr("&Larger text"),
+            "smaller": self.tr("&Smaller text"),
+            "normal": self.tr("&Normal text size"),
+            "prefs": self.tr("&Preferences…"),
+            "help": self.tr("&Keyboard shortcuts"),
+        }
+        for key, text in texts.items():
+            self.menu_actions[key].setText(text)
+        for key, widget in self.areas.items():
+            title = getattr(widget, "title", None)
+            name = str(title()) if callable(title) else key
+            shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
+            self.area_buttons[key].setText(f"{name}  {shortcut}")
+            self.menu_actions[f"area_{key}"].setText(name)
+        if self.ctx.is_locked:
+            self.setWindowTitle(self.tr("SOS Desk"))
+        else:
+            self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(self.ctx.db.desk.desk_code))
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        """Quitting keeps the call in progress as a draft, then closes the database."""
+        if not self.ctx.is_locked:
+            self.lock("quit")
+        self.instance_lock.release()
+        super().closeEvent(e)

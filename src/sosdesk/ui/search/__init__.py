@@ -1,0 +1,1 @@
+"""The search bar: caller lookup as you type."""

@@ -1,0 +1,1 @@
+"""Shared widgets: type-ahead pick lists, inline messages, date fields, status bar."""
