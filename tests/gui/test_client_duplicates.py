@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -13,6 +16,13 @@ from sosdesk.store.models import Client
 from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from tests.gui.typing_helper import type_text
+
+
+@pytest.fixture(autouse=True)
+def _drain_pool(db: Database) -> Iterator[None]:
+    """Pages read ahead in the pool finish before the database closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 def _clients(db: Database) -> int:

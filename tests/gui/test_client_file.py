@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -24,6 +24,14 @@ from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.dialog import EventDialog
 from tests.gui.typing_helper import type_text
+
+
+@pytest.fixture(autouse=True)
+def _drain_pool(db: Database) -> Iterator[None]:
+    """Pages read ahead in the pool finish before the database closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 

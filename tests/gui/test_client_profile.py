@@ -23,6 +23,14 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from tests.gui.typing_helper import type_text
 
+
+@pytest.fixture(autouse=True)
+def _drain_pool(db: Database) -> Iterator[None]:
+    """Pages read ahead in the pool finish before the database closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -179,9 +187,18 @@ def test_tab_order_follows_the_reading_order(area: ClientsArea, qtbot: QtBot) ->
         assert widget is not None
         seen.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
-    order = [profile.given_name, profile.family_name, profile.birth_date, profile.phones,
-             profile.citizenship, profile.consent_date, profile.risk_level,
-             profile.exploitation_types, profile.recruiter_relation, profile.notes]
+    order = [
+        profile.given_name,
+        profile.family_name,
+        profile.birth_date,
+        profile.phones,
+        profile.citizenship,
+        profile.consent_date,
+        profile.risk_level,
+        profile.exploitation_types,
+        profile.recruiter_relation,
+        profile.notes,
+    ]
     positions = [seen.index(w) for w in order]
     assert positions == sorted(positions)
 
@@ -189,8 +206,9 @@ def test_tab_order_follows_the_reading_order(area: ClientsArea, qtbot: QtBot) ->
 def test_documents_action_opens_the_documents_dialog(area: ClientsArea, qtbot: QtBot) -> None:
     before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
     qtbot.keyClick(area.file.timeline.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: any(w.isVisible() and w not in before
-                                for w in QApplication.topLevelWidgets()))
+    qtbot.waitUntil(
+        lambda: any(w.isVisible() and w not in before for w in QApplication.topLevelWidgets())
+    )
     opened = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
     assert len(opened) == 1  # the documents dialog, or a note when that part is not installed
     assert type(opened[0]).__name__ in {"DocumentsDialog", "QMessageBox"}

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +27,14 @@ from sosdesk.ui.directory.area import DirectoryArea
 from sosdesk.ui.events.dialog import EventDialog
 from sosdesk.ui.followups.area import FollowUpsArea
 from sosdesk.ui.theme import apply_theme
+
+
+@pytest.fixture(autouse=True)
+def _drain_pool(db: Database) -> Iterator[None]:
+    """Pages read ahead in the pool finish before the database closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
+
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from sosdesk.demo.generator import generate
@@ -14,6 +15,13 @@ from sosdesk.services.events import correct_event, count_timeline, editable_payl
 from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.timeline.model import EVENT_ID_ROLE, PAGE, TimelineModel
+
+
+@pytest.fixture(autouse=True)
+def _drain_pool(db: Database) -> Iterator[None]:
+    """Pages read ahead in the pool finish before the database closes."""
+    yield
+    QThreadPool.globalInstance().waitForDone(10_000)
 
 
 @pytest.fixture
@@ -96,3 +104,22 @@ def test_view_scrolls_to_the_end_fetching_pages(
     assert view.model.rowCount() == view.model.total == 2002
     assert loaded[:3] == [PAGE, 2 * PAGE, 3 * PAGE]  # one page per trip to the end
     assert view.table.currentIndex().row() >= 2002 - PAGE
+
+
+def test_next_page_is_read_ahead_off_the_gui_thread(
+    db: Database, long_client: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = TimelineModel(AppContext(db))
+    model.load(long_client)
+    qtbot.waitUntil(lambda: model._ahead is not None)
+
+    def no_reads(_offset: int) -> list[object]:
+        raise AssertionError("the GUI thread read a page that was read ahead")
+
+    monkeypatch.setattr(model, "_page", no_reads)
+    model.fetchMore()
+    assert model.rowCount() == 2 * PAGE
+    qtbot.waitUntil(lambda: model._ahead is not None and model._ahead[1] == 2 * PAGE)
+    monkeypatch.undo()
+    model.load(long_client, kinds={"note"})  # a new filter: the old read-ahead is dropped
+    assert model._ahead is None or model._ahead[0] == model._generation

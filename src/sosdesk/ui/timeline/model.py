@@ -1,5 +1,6 @@
 """The timeline of one client as a Qt table model, newest first, loaded a page at a time as the
-view scrolls (canFetchMore/fetchMore), so a file with thousands of events opens at once.
+view scrolls (canFetchMore/fetchMore), so a file with thousands of events opens at once; the
+next page is read ahead in the worker pool, so scrolling rarely waits for the database.
 Amendments are rows of their own and are linked both ways with the event they correct.
 """
 
@@ -30,10 +31,12 @@ from sosdesk.services.events import (
     timeline,
 )
 from sosdesk.services.views import EventView
+from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import format_local
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.text import amendment_summary, summary
+from sosdesk.ui.workers import run_in_pool
 
 PAGE = 100  # rows per fetch: a screenful or four; small pages keep scrolling smooth
 EVENT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,6 +50,18 @@ class _Row:
     amendments: list[EventView] = field(default_factory=list)
     original: EventView | None = None
     cache: dict[int, str] = field(default_factory=dict)
+
+
+def read_page(
+    db: Database, client_id: str, kinds: set[str] | None, since: datetime | None,
+    until: datetime | None, offset: int,
+) -> list[_Row]:  # fmt: skip
+    """One page of the timeline with the amendment links of its events (safe in a worker)."""
+    events = timeline(db, client_id, kinds=kinds, since=since, until=until, offset=offset,
+                      limit=PAGE)  # fmt: skip
+    amends = amendments_of(db, [e.id for e in events if e.kind != "amendment"])
+    originals = events_by_id(db, {e.amends_id for e in events if e.amends_id})
+    return [_Row(e, amends.get(e.id, []), originals.get(e.amends_id or "")) for e in events]
 
 
 class TimelineModel(QAbstractTableModel):
@@ -65,6 +80,10 @@ class TimelineModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._row_of: dict[str, int] = {}
         self._fetching = False
+        # The next page is read ahead in the worker pool, so scrolling does not wait for it.
+        self._generation = 0
+        self._ahead: tuple[int, int, list[_Row]] | None = None  # (generation, offset, rows)
+        self._reading_ahead = False
         self._italic = QFont()
         self._italic.setItalic(True)
 
@@ -81,11 +100,14 @@ class TimelineModel(QAbstractTableModel):
             self.client_id, self.kinds, self.since, self.until = client_id, kinds, since, until
             self._rows, self._row_of = [], {}
             db = self.ctx.db
+            self._generation += 1
+            self._ahead = None
             self.total = count_timeline(db, client_id, kinds=kinds, since=since, until=until)
             self._append(self._page(0))
             self.endResetModel()
         finally:
             self._fetching = False
+        self._read_ahead()
 
     def reload(self) -> None:
         """Load again with the same filters (after a change)."""
@@ -97,6 +119,8 @@ class TimelineModel(QAbstractTableModel):
         self._fetching = True
         try:
             self.beginResetModel()
+            self._generation += 1
+            self._ahead = None
             self.client_id, self.total = None, 0
             self._rows, self._row_of = [], {}
             self.endResetModel()
@@ -105,12 +129,30 @@ class TimelineModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[_Row]:
         assert self.client_id is not None
-        db = self.ctx.db
-        events = timeline(db, self.client_id, kinds=self.kinds, since=self.since,
-                          until=self.until, offset=offset, limit=PAGE)  # fmt: skip
-        amends = amendments_of(db, [e.id for e in events if e.kind != "amendment"])
-        originals = events_by_id(db, {e.amends_id for e in events if e.amends_id})
-        return [_Row(e, amends.get(e.id, []), originals.get(e.amends_id or "")) for e in events]
+        return read_page(self.ctx.db, self.client_id, self.kinds, self.since, self.until, offset)
+
+    def _read_ahead(self) -> None:
+        """Start reading the next page in the pool (one at a time; stale answers are dropped)."""
+        if self._reading_ahead or not self.canFetchMore() or self.ctx.is_locked:
+            return
+        gen, offset = self._generation, len(self._rows)
+        if self._ahead is not None and self._ahead[:2] == (gen, offset):
+            return
+        db, client_id = self.ctx.db, self.client_id
+        assert client_id is not None
+        kinds, since, until = self.kinds, self.since, self.until
+        self._reading_ahead = True
+
+        def done(rows: object) -> None:
+            self._reading_ahead = False
+            if gen == self._generation and isinstance(rows, list):
+                self._ahead = (gen, offset, rows)
+
+        def failed(_exc: object) -> None:  # e.g. locked meanwhile: fetchMore reads it itself
+            self._reading_ahead = False
+
+        run_in_pool(self.ctx.pool, lambda: read_page(db, client_id, kinds, since, until, offset),
+                    done, failed)  # fmt: skip
 
     def _append(self, rows: list[_Row]) -> int:
         added = 0
@@ -129,7 +171,12 @@ class TimelineModel(QAbstractTableModel):
         # Views (and the model tester) may ask again from inside our own insert signals.
         if self._fetching or not self.canFetchMore(parent):
             return
-        rows = [r for r in self._page(len(self._rows)) if r.event.id not in self._row_of]
+        offset = len(self._rows)
+        ahead = self._ahead
+        self._ahead = None
+        page = ahead[2] if ahead is not None and ahead[:2] == (self._generation, offset) else None
+        rows = [r for r in (page if page is not None else self._page(offset))
+                if r.event.id not in self._row_of]  # fmt: skip
         if not rows:
             self.total = len(self._rows)  # rows vanished meanwhile: stop asking
             return
@@ -141,6 +188,7 @@ class TimelineModel(QAbstractTableModel):
             self.endInsertRows()
         finally:
             self._fetching = False
+        self._read_ahead()
 
     def ensure_loaded(self, event_id: str) -> int | None:
         """The row of an event, fetching further pages until it is there (None if filtered)."""
