@@ -103,13 +103,13 @@ def anonymise(
             if size > k:
                 spare.extend([i for i in range(n) if key(i) == cls][: size - k])
         if len(spare) >= need:
-            moved = spare[:need]
+            giving = spare[:need]
         elif others:  # a whole class (the smallest) joins the suppressed rows
             smallest = min(others)[1]
-            moved = [i for i in range(n) if key(i) == smallest]
+            giving = [i for i in range(n) if key(i) == smallest]
         else:  # fewer than k victims in all: nothing can be published about them
-            moved, withheld = [], set(hidden)
-        for i in moved:
+            giving, withheld = [], set(hidden)
+        for i in giving:
             row_levels[i] = dict(everything)
     kept = [i for i in range(n) if i not in withheld]
     local = {a: sum(1 for i in kept if row_levels[i][a] > glob[a]) for a in attrs}
