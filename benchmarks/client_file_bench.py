@@ -1,9 +1,8 @@
 """Client file on the encrypted store and on plain SQLite, side by side (issue 4).
 
 Opens the demo client with 2,000 timeline events in the Clients area (offscreen) and times it
-to the first paint of the timeline, scrolls the whole timeline page by page (pages of 100
-events are read ahead in the worker pool and inserted as the view reaches them), and adds
-events through the service.
+to the first paint of the timeline, scrolls the whole timeline page by page (each page of 100
+events is fetched as the view reaches it), and adds events through the service.
 
 Run: `.venv/bin/python -m benchmarks.client_file_bench [--calls N] [--runs R] [--adds A]`
 """

@@ -105,21 +105,3 @@ def test_view_scrolls_to_the_end_fetching_pages(
     assert loaded[:3] == [PAGE, 2 * PAGE, 3 * PAGE]  # one page per trip to the end
     assert view.table.currentIndex().row() >= 2002 - PAGE
 
-
-def test_next_page_is_read_ahead_off_the_gui_thread(
-    db: Database, long_client: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    model = TimelineModel(AppContext(db))
-    model.load(long_client)
-    qtbot.waitUntil(lambda: model._ahead is not None)
-
-    def no_reads(_offset: int) -> list[object]:
-        raise AssertionError("the GUI thread read a page that was read ahead")
-
-    monkeypatch.setattr(model, "_page", no_reads)
-    model.fetchMore()
-    assert model.rowCount() == 2 * PAGE
-    qtbot.waitUntil(lambda: model._ahead is not None and model._ahead[1] == 2 * PAGE)
-    monkeypatch.undo()
-    model.load(long_client, kinds={"note"})  # a new filter: the old read-ahead is dropped
-    assert model._ahead is None or model._ahead[0] == model._generation
