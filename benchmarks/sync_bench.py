@@ -160,7 +160,7 @@ def main() -> None:
     n = counts[True]
     print_table(f"Sync: {n:,} changes, one batch (2 cores, shared machine)", [
         Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
-        Row(f"import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
+        Row("import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
     ])  # fmt: skip
     print("\n| peak memory (max RSS of the process) | encrypted | plain SQLite |")
     print("|---|---:|---:|")

@@ -16,6 +16,7 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+
 def upgrade() -> None:
     # An early draft of this revision kept field history with a trigger; it is gone.
     op.execute("DROP TRIGGER IF EXISTS sync_field_writes_from_changes")

@@ -100,7 +100,9 @@ def test_appended_garbage_is_refused(big_batch: tuple[Net, Path], tmp_path: Path
 
 def test_batch_for_another_office_is_refused(pair: Net, tmp_path: Path) -> None:
     other = make_db(tmp_path / "elsewhere", "HQ2", office=True)
-    path = forge(pair.desks["BG1"], other, tmp_path / "f", [record(pair.desks["BG1"], "users", USER)])
+    path = forge(
+        pair.desks["BG1"], other, tmp_path / "f", [record(pair.desks["BG1"], "users", USER)]
+    )
     out = refused(pair, path, "wrong_recipient")
     assert "another" in out.message or "someone else" in out.message
     other.close()
@@ -202,7 +204,9 @@ def test_record_count_bomb_is_refused_from_the_header(pair: Net, tmp_path: Path)
     refused(pair, path, "count_mismatch")
 
 
-def _bad_line(net: Net, tmp_path: Path, line: bytes | dict[str, Any], reason: str, **kw: Any) -> str:
+def _bad_line(
+    net: Net, tmp_path: Path, line: bytes | dict[str, Any], reason: str, **kw: Any
+) -> str:
     bg1 = net.desks["BG1"]
     good = record(bg1, "users", USER, seq=1)
     path = forge(bg1, net.office, tmp_path / f"bad{len(list(tmp_path.iterdir()))}",
@@ -219,20 +223,41 @@ CLIENT = {"code": "BG1-2026-0009", "created_at": NOW, "given_name": "Ana"}
         (lambda r: b'{"seq": 2, "entity": "clients"', "malformed", "not valid JSON"),
         (lambda r: b"[1, 2, 3]", "invalid_record", "unexpected"),
         (lambda r: {**r, "fields": {**CLIENT, "shoe_size": 39}}, "invalid_record", "unknown field"),
-        (lambda r: {**r, "fields": {**CLIENT, "birth_year": "1990"}}, "invalid_record",
-         "whole number"),
-        (lambda r: {**r, "fields": {**CLIENT, "risk_level": "extreme"}}, "invalid_record",
-         "unknown risk level"),
-        (lambda r: {**r, "fields": {**CLIENT, "exploitation_types": ["pirating"]}},
-         "invalid_record", "unknown exploitation"),
-        (lambda r: {**r, "fields": {**CLIENT, "created_at": "yesterday"}}, "invalid_record",
-         "date and time"),
+        (
+            lambda r: {**r, "fields": {**CLIENT, "birth_year": "1990"}},
+            "invalid_record",
+            "whole number",
+        ),
+        (
+            lambda r: {**r, "fields": {**CLIENT, "risk_level": "extreme"}},
+            "invalid_record",
+            "unknown risk level",
+        ),
+        (
+            lambda r: {**r, "fields": {**CLIENT, "exploitation_types": ["pirating"]}},
+            "invalid_record",
+            "unknown exploitation",
+        ),
+        (
+            lambda r: {**r, "fields": {**CLIENT, "created_at": "yesterday"}},
+            "invalid_record",
+            "date and time",
+        ),
         (lambda r: {**r, "entity": "device_identity"}, "invalid_record", "unknown"),
-        (lambda r: {**r, "entity": "events", "op": "update", "fields": {"kind": "note"}},
-         "invalid_record", "cannot be changed"),
-        (lambda r: {**r, "origin": "01900000-0000-7000-8000-000000000777",
-                    "hlc": "1790000000002-000000-01900000-0000-7000-8000-000000000777"},
-         "invalid_record", "another desk"),
+        (
+            lambda r: {**r, "entity": "events", "op": "update", "fields": {"kind": "note"}},
+            "invalid_record",
+            "cannot be changed",
+        ),
+        (
+            lambda r: {
+                **r,
+                "origin": "01900000-0000-7000-8000-000000000777",
+                "hlc": "1790000000002-000000-01900000-0000-7000-8000-000000000777",
+            },
+            "invalid_record",
+            "another desk",
+        ),
         (lambda r: {**r, "hlc": "1790000000002-000000-someone-else"}, "invalid_record", "clock"),
         (lambda r: {**r, "fields": {"code": "BG1-2026-0009"}}, "invalid_record", "missing"),
         (lambda r: {**r, "fields": {**CLIENT, "notes": float("nan")}}, "malformed", "JSON"),
@@ -297,3 +322,16 @@ def test_a_new_desk_with_a_taken_code_cannot_be_enrolled(pair: Net, tmp_path: Pa
         enroll_desk(pair.office, read_identity(tmp_path / "twin.sosid"))
     assert snapshot(pair.office) == before
     twin.close()
+
+
+def test_gap_filled_in_the_same_run_leaves_nothing_waiting(pair: Net) -> None:
+    from sosdesk.sync.views import still_waiting
+
+    bg1 = pair.desks["BG1"]
+    take_call(bg1, "Prva")
+    [one] = export_desk(bg1, pair.stick("a")).files
+    take_call(bg1, "Druga")
+    two = export_desk(bg1, pair.stick("b")).files[-1]
+    outcomes = import_batches(pair.office, [two, one])
+    assert [(o.status, o.seq) for o in outcomes] == [("held", 2), ("applied", 1), ("applied", 2)]
+    assert still_waiting(outcomes) == []

@@ -141,7 +141,10 @@ def test_office_imports_reviews_conflicts_and_lists_desks(
     from sosdesk.sync.export import export_desk
 
     stick = net.stick("office-gui")
-    files = [*export_desk(net.desks["BG1"], stick).files, *export_desk(net.desks["NS1"], stick).files]
+    files = [
+        *export_desk(net.desks["BG1"], stick).files,
+        *export_desk(net.desks["NS1"], stick).files,
+    ]
     take_call(net.desks["NI1"], "Vera")
     ni1_first = export_desk(net.desks["NI1"], net.stick("ni1-a")).files
     take_call(net.desks["NI1"], "Zora")

@@ -91,7 +91,9 @@ def _export(args: argparse.Namespace) -> int:
         print(f"Nothing to send to {args.desk.upper()}: it has everything from the office.")
         return 0
     if result.new_seq is not None:
-        print(f"Batch {result.new_seq} for {args.desk.upper()} written: {result.records:,} records.")
+        print(
+            f"Batch {result.new_seq} for {args.desk.upper()} written: {result.records:,} records."
+        )
     if result.rewritten:
         print(f"Not yet confirmed by the desk, written again: batch "
               f"{', '.join(map(str, result.rewritten))}.")  # fmt: skip
@@ -193,4 +195,3 @@ def register(sub: Any) -> None:
     a = osub.add_parser("quarantine", help="refused batch files and why")
     add_db_args(a)
     a.set_defaults(handler=_quarantine)
-

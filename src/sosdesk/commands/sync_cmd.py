@@ -17,7 +17,7 @@ from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
-from sosdesk.sync.views import ImportOutcome
+from sosdesk.sync.views import ImportOutcome, still_waiting
 
 EXIT_REJECTED = 2
 EXIT_HELD = 3
@@ -46,7 +46,7 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
         print(f"{o.status:9} {o.file}: {o.message}")
     applied = sum(o.status == "applied" for o in outcomes)
     replayed = sum(o.status == "replayed" for o in outcomes)
-    held = sum(o.status == "held" for o in outcomes)
+    held = len(still_waiting(outcomes))  # a batch held, then applied in this run, is done
     rejected = sum(o.status == "rejected" for o in outcomes)
     receipts = sum(o.receipt is not None for o in outcomes)
     print(f"{applied} applied, {replayed} already applied, {held} held, {rejected} rejected"

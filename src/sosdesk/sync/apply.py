@@ -151,7 +151,9 @@ class Applier:
                     [entity, *part],
                 )
                 for eid, fname, hlc, origin, base, value in rows:
-                    out[(entity, eid, fname)].append(_Write(hlc, origin, base, _parse_stored(value)))
+                    out[(entity, eid, fname)].append(
+                        _Write(hlc, origin, base, _parse_stored(value))
+                    )
         return out
 
     def _flush(self) -> None:

@@ -64,7 +64,10 @@ def _view(s: Session, c: SyncConflict, codes: dict[str, str]) -> ConflictView:
     current = jsonable(getattr(obj, c.field)) if obj is not None else None
     cands = tuple(
         Candidate(
-            x["value"], x["origin"], codes.get(x["origin"], x["origin"][:8]), x["hlc"],
+            x["value"],
+            x["origin"],
+            codes.get(x["origin"], x["origin"][:8]),
+            x["hlc"],
             _written_at(x["hlc"]),
         )
         for x in c.candidates

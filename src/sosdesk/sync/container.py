@@ -75,7 +75,7 @@ def _prefix(fh: BinaryIO, kind: bytes) -> bytes:
     if len(head) < len(MAGIC) + 1 or head[: len(MAGIC)] != MAGIC:
         raise Rejected(errors.NOT_A_BATCH, "this is not an SOS Desk sync file (or its start is "
                        "damaged)")  # fmt: skip
-    if head[len(MAGIC):] != kind:
+    if head[len(MAGIC) :] != kind:
         what = "batch" if kind == KIND_BATCH else "receipt"
         raise Rejected(errors.NOT_A_BATCH, f"this SOS Desk file is not a {what}")
     return head

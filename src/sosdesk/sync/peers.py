@@ -122,9 +122,10 @@ def trusted_office(s: Session) -> SyncPeer | None:
 def find_peer(s: Session, ref: str) -> SyncPeer:
     """A peer by desk code (any case) or device id."""
     ref = ref.strip()
-    peer = s.get(SyncPeer, ref) or s.execute(
-        select(SyncPeer).where(SyncPeer.desk_code == ref.upper())
-    ).scalar_one_or_none()
+    peer = (
+        s.get(SyncPeer, ref)
+        or s.execute(select(SyncPeer).where(SyncPeer.desk_code == ref.upper())).scalar_one_or_none()
+    )
     if peer is None:
         raise SyncError(f"no enrolled desk {ref}; see `sosdesk office desks`")
     return peer

@@ -140,3 +140,9 @@ class DeskStatus:
     last_delivered: BatchView | None
     last_from_office: BatchView | None
     held_from_office: int
+
+
+def still_waiting(outcomes: list[ImportOutcome]) -> list[ImportOutcome]:
+    """The held outcomes whose batch was not applied later in the same run."""
+    done = {(o.peer_code, o.seq) for o in outcomes if o.status in ("applied", "replayed")}
+    return [o for o in outcomes if o.status == "held" and (o.peer_code, o.seq) not in done]

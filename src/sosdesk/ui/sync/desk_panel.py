@@ -256,7 +256,9 @@ class DeskPanel(QWidget):
             text = self.tr("Confirmed by the office: {0}.").format(
                 ", ".join(map(str, sorted(done))) or self.tr("nothing new"))  # fmt: skip
             if refused:
-                text += " " + self.tr("{0} file(s) were not receipts for this desk.").format(refused)
+                text += " " + self.tr("{0} file(s) were not receipts for this desk.").format(
+                    refused
+                )
             self._say(text, error=bool(refused) and not done)
         self.reload()
 

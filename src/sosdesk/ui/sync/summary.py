@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sosdesk.sync.views import ImportOutcome
+from sosdesk.sync.views import ImportOutcome, still_waiting
 
 REASONS = {
     "too_large": "too large", "not_a_batch": "not an SOS Desk batch",
@@ -27,8 +27,8 @@ def reason_text(reason: str | None, tr: Callable[[str], str]) -> str:
 
 def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> tuple[str, bool]:
     """(text, whether anything was refused)."""
-    count = {s: sum(o.status == s for o in outcomes)
-             for s in ("applied", "replayed", "held", "rejected")}  # fmt: skip
+    count = {s: sum(o.status == s for o in outcomes) for s in ("applied", "replayed", "rejected")}
+    count["held"] = len(still_waiting(outcomes))
     conflicts = sum(o.conflicts for o in outcomes)
     text = tr("Applied: {0}, already applied: {1}, waiting: {2}, refused: {3}.").format(
         count["applied"], count["replayed"], count["held"], count["rejected"])  # fmt: skip
