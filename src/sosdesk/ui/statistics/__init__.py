@@ -1,0 +1,1 @@
+"""The statistics area: dashboard of a period with tables, charts and comparison."""
