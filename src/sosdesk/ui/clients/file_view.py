@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -95,6 +95,7 @@ class ClientFileView(QWidget):
         keys.setWordWrap(True)
         layout.addWidget(keys)
         self.actions_by_name: dict[str, QAction] = {}
+        self._pending_fill = False
         self._build_actions()
         self.tabs.currentChanged.connect(self._tab_changed)
         self.timeline.correct_requested.connect(self.correct_event)
@@ -150,6 +151,7 @@ class ClientFileView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys do this; Tab stays in the file
 
     def _show_tab(self, index: int) -> None:
+        self.flush_fill()
         self.tabs.setCurrentIndex(index)
         page = self.tabs.currentWidget()
         if page is self.timeline:
@@ -175,10 +177,27 @@ class ClientFileView(QWidget):
         that is already open, e.g. after a language switch)."""
         client = get_client(self.ctx.db, client_id, audit_view=audit)
         self.client = client
+        self.header.show_client(client, None, self.ctx.lang)
         self.timeline.show_client(client_id)
-        self._fill(client)
         self.tabs.setCurrentIndex(0)
         self.timeline.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The timeline is what she sees first; the hidden tabs are filled right after it is
+        # painted (or at once when one of them is asked for).
+        self._pending_fill = True
+        self.timeline.table.viewport().installEventFilter(self)
+        QTimer.singleShot(250, self, self.flush_fill)  # in case nothing is painted (hidden)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.timeline.table.viewport():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.flush_fill)
+        return False
+
+    def flush_fill(self) -> None:
+        """Fill the header's case, the profile, cases and follow-ups if still pending."""
+        if self._pending_fill and self.client is not None:
+            self._pending_fill = False
+            self._fill(self.client)
 
     def _fill(self, client: ClientView) -> None:
         cases = cases_of(self.ctx.db, client.id)
@@ -202,6 +221,7 @@ class ClientFileView(QWidget):
         """Re-read the open client after a change (not a new view: the file stays open)."""
         if self.client is None:
             return
+        self._pending_fill = False
         try:
             client = get_client(self.ctx.db, self.client.id, audit_view=False)
         except NotFound:
@@ -211,6 +231,7 @@ class ClientFileView(QWidget):
         self._fill(client)
 
     def _tab_changed(self, _index: int) -> None:
+        self.flush_fill()
         if self.client is not None and self.tabs.currentWidget() is self.history:
             self.history.show_client(self.client.id)
 
@@ -220,6 +241,7 @@ class ClientFileView(QWidget):
             self.dialog.reject()
             self.dialog = None
         self.client = None
+        self._pending_fill = False
         for part in (self.header, self.timeline, self.profile, self.history, self.cases):
             part.clear()
         self.followups.clear_items()

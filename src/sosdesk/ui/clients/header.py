@@ -52,8 +52,8 @@ class ClientHeader(QFrame):
         self.flags.setWordWrap(True)
         outer.addWidget(self.flags)
 
-    def show_client(self, c: ClientView, cases: list[CaseView], lang: str) -> None:
-        """Fill the band for a client and her cases."""
+    def show_client(self, c: ClientView, cases: list[CaseView] | None, lang: str) -> None:
+        """Fill the band for a client and her cases (None: not read yet)."""
         self.title.setText(
             f"{c.code}   {c.display_name if c.display_name != c.code else ''}".strip()
         )
@@ -81,8 +81,10 @@ class ClientHeader(QFrame):
             flags.append(self.tr("No consent to data processing recorded"))
         flags.append(self.tr("Shares with institutions: yes") if c.consent_share_institutions
                      else self.tr("Shares with institutions: no"))  # fmt: skip
-        open_cases = [k for k in cases if k.is_open]
-        if open_cases:
+        open_cases = [k for k in cases or [] if k.is_open]
+        if cases is None:
+            pass  # the case line follows a moment later
+        elif open_cases:
             flags.append(
                 self.tr("Case: %1").replace("%1", CASE_PHASE.label(open_cases[0].phase, lang))
             )
