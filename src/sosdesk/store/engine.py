@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Connection
 
 from sosdesk.store.errors import DatabaseBusy, DatabaseMissing, NotADatabase
@@ -74,9 +75,12 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     def creator() -> Any:
         return pending.pop() if pending else open_raw(path, key)
 
+    # The URL names no file (the creator opens it), so SQLAlchemy would assume an in-memory
+    # database and pick SingletonThreadPool, which closes connections under other threads.
     engine = create_engine(
-        "sqlite://", creator=creator, module=sqlcipher3.dbapi2, pool_pre_ping=False
-    )
+        "sqlite://", creator=creator, module=sqlcipher3.dbapi2, poolclass=QueuePool,
+        pool_size=4, max_overflow=4, pool_pre_ping=False,
+    )  # fmt: skip
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
