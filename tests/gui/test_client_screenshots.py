@@ -96,6 +96,7 @@ def test_client_file_screenshots(themed: QApplication, db: Database, long_client
     area.show()
     qtbot.waitExposed(area)
     area.open_client(long_client)
+    area.file.flush_fill()  # the hidden tabs and the case line, normally right after painting
     view = area.file.timeline
     assert view.model.total == 2001 and view.model.rowCount() < view.model.total
     view.select_event(view.model.event_at(0).amends_id or "")  # the corrected assistance

@@ -7,8 +7,8 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.engine import Connection
+from sqlalchemy.pool import QueuePool
 
 from sosdesk.store.errors import DatabaseBusy, DatabaseMissing, NotADatabase
 
