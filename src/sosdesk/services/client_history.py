@@ -122,3 +122,9 @@ def user_names(db: Database) -> dict[str, str]:
     """Display names of every user, active or not (authors of old entries)."""
     with db.session() as s:
         return {r[0]: r[1] for r in s.execute(select(User.id, User.display_name))}
+
+
+def display_names(db: Database) -> dict[str, str]:
+    """Display names by login name (the audit chain and plan reviews record the login)."""
+    with db.session() as s:
+        return {r[0]: r[1] for r in s.execute(select(User.name, User.display_name))}

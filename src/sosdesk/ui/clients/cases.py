@@ -26,6 +26,7 @@ from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
 from sosdesk.services import cases as svc
 from sosdesk.services.cases import OPEN_PHASES, CaseView, GoalView
+from sosdesk.services.client_history import display_names
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.events.fields import (
@@ -54,6 +55,7 @@ class CasesView(QWidget):
         self.ctx = ctx
         self.client_id: str | None = None
         self.cases: list[CaseView] = []
+        self._names: dict[str, str] = {}
         self.dialog: ActionDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +120,7 @@ class CasesView(QWidget):
     def show_cases(self, client_id: str, cases: list[CaseView]) -> None:
         """Show a client's cases (open first) and the first case's plan."""
         self.client_id = client_id
+        self._names = display_names(self.ctx.db)
         current = self.current_case()
         keep = current.id if current is not None else None
         self.cases = cases
@@ -177,7 +180,7 @@ class CasesView(QWidget):
         goal = self.current_goal()
         self.reviews.clear()
         if goal is not None:
-            lines = [f"{format_date(r.on)} · {r.by}: {r.note}" + (
+            lines = [f"{format_date(r.on)} · {self._names.get(r.by, r.by)}: {r.note}" + (
                      f" ({self.tr('achieved')})" if r.achieved else "") for r in goal.reviews]  # fmt: skip
             self.reviews.setPlainText("\n".join(lines) or self.tr("No reviews yet."))
         self._update_buttons()
