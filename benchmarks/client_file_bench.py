@@ -158,26 +158,36 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=1_000_000, help="data set size (calls)")
     parser.add_argument("--runs", type=int, default=15, help="repetitions of each opening")
-    parser.add_argument("--adds", type=int, default=200, help="events added per store")
+    parser.add_argument("--adds", type=int, default=150, help="events added per store and round")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds, alternating the order")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     ds = dataset(args.calls)
-    results: dict[bool, dict[str, float]] = {}
-    for encrypted in (True, False):
-        db = ds.open(encrypted)
-        try:
-            results[encrypted] = measure(db, app, args.runs, args.adds)
-        finally:
-            db.close()
-    enc, plain = results[True], results[False]
+    # The machine is shared: the stores take turns (E P, then P E, ...) and each figure is the
+    # best round, so a burst of someone else's load does not land on one store only.
+    rounds: dict[bool, list[dict[str, float]]] = {True: [], False: []}
+    for r in range(args.rounds):
+        for encrypted in (True, False) if r % 2 == 0 else (False, True):
+            db = ds.open(encrypted)
+            try:
+                rounds[encrypted].append(measure(db, app, args.runs, args.adds))
+            finally:
+                db.close()
+    enc, plain = ({key: min(run[key] for run in rounds[flag]) for key in rounds[flag][0]}
+                  for flag in (True, False))  # fmt: skip
+    enc["open_first"], plain["open_first"] = (rounds[f][0]["open_first"] for f in (True, False))
 
     def row(name: str, key: str, budget: str) -> Row:
         return Row(name, enc[key], plain[key], budget)
 
     n = int(enc["events"])
     rows = [
-        row(f"open client ({n:,} events) to first paint, first time", "open_first", "≤ 100 ms"),
+        row(
+            f"open client ({n:,} events) to first paint, first time (round 1)",
+            "open_first",
+            "≤ 100 ms",
+        ),
         row(f"open client to first paint, median of {args.runs}", "open_median", "≤ 100 ms"),
         row(f"open client to first paint, p95 of {args.runs}", "open_p95", "≤ 100 ms"),
         row("new timeline view + model to first paint, median", "cold_median", "≤ 100 ms"),
@@ -189,7 +199,7 @@ def main() -> int:
         row("refresh the open timeline after a change, median", "refresh_median", ""),
         row("build the Clients area (once, at start)", "build_area", ""),
     ]
-    print_table(f"Client file, {args.calls:,}-call data set", rows)
+    print_table(f"Client file, {args.calls:,}-call data set (best of {args.rounds} rounds)", rows)
     print(f"\nScrolled {int(enc['scroll_steps'])} pages to the end of {int(enc['loaded']):,} "
           f"events; steps over {STALL_MS:.0f} ms: encrypted {int(enc['scroll_stalls'])}, "
           f"plain {int(plain['scroll_stalls'])}.")  # fmt: skip
