@@ -104,4 +104,3 @@ def test_view_scrolls_to_the_end_fetching_pages(
     assert view.model.rowCount() == view.model.total == 2002
     assert loaded[:3] == [PAGE, 2 * PAGE, 3 * PAGE]  # one page per trip to the end
     assert view.table.currentIndex().row() >= 2002 - PAGE
-
