@@ -113,8 +113,12 @@ def _datetime(v: Any) -> Any:
         dt = datetime.fromisoformat(v)
     except ValueError:
         raise BadValue("expected a date and time") from None
-    if dt.tzinfo is None:
+    offset = dt.utcoffset()
+    if offset is None:
         raise BadValue("a time without time zone")
+    if not offset and len(v) in (25, 32) and v.endswith("+00:00"):
+        # The form desks send (isoformat of a UTC time): rewrite without reformatting.
+        return f"{v[:19]}{v[19:26] if len(v) == 32 else '.000000'}Z"
     return dt.astimezone(UTC).strftime(_DT_FORMAT)
 
 
@@ -131,6 +135,8 @@ def _json(kind: type | None, vocab: Vocabulary | None) -> Converter:
     def conv(v: Any) -> Any:
         if kind is not None and not isinstance(v, kind):
             raise BadValue(f"expected a {'list' if kind is list else 'map'}")
+        if not v and kind is not None:
+            return "[]" if kind is list else "{}"
         if vocab is not None:
             for item in v:
                 if not isinstance(item, str) or item not in vocab:
@@ -168,12 +174,12 @@ class Entity:
     table: Table
     columns: dict[str, Column]
     local_defaults: dict[str, Any]
+    required: frozenset[str]  # what an insert must carry
 
     def default_row(self) -> dict[str, Any]:
         """Storage values for columns not sent: local-only ones, and those an older desk lacks."""
         out = dict(self.local_defaults)
-        for c in self.columns.values():
-            out[c.name] = c.default
+        out.update((c.name, c.default) for c in self.columns.values())
         return out
 
 
@@ -250,7 +256,10 @@ def _build() -> dict[str, Entity]:
             if c.name not in skip
         }
         defaults = {c.name: _storage_default(c) for c in table.columns if c.name in local}
-        out[table.name] = Entity(table.name, table, cols, defaults)
+        required = frozenset(
+            c for c, col in cols.items() if not col.nullable and col.default is None
+        )
+        out[table.name] = Entity(table.name, table, cols, defaults, required)
     return out
 
 
@@ -297,7 +306,7 @@ def _no_constants(name: str) -> Any:
 def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None) -> Record:
     """Parse and check one payload line; raises Rejected(MALFORMED / INVALID_RECORD)."""
     try:
-        doc = json.loads(raw, parse_constant=_no_constants)
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError):
         raise Rejected(errors.MALFORMED, f"record {line_no} is not valid JSON") from None
     if not isinstance(doc, dict) or doc.keys() != RECORD_KEYS:
@@ -339,11 +348,9 @@ def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None
             values[name] = col.convert(v)
         except BadValue as exc:
             raise _bad(line_no, f"{entity.name}.{name}: {exc}") from None
-    if op == "insert":
-        missing = [c for c, col in entity.columns.items()
-                   if c not in fields and not col.nullable and col.default is None]  # fmt: skip
-        if missing:
-            raise _bad(line_no, f"{entity.name} is missing {', '.join(missing[:5])}")
+    if op == "insert" and not entity.required <= fields.keys():
+        missing = sorted(entity.required - fields.keys())
+        raise _bad(line_no, f"{entity.name} is missing {', '.join(missing[:5])}")
     if entity.name == "events" and op == "insert":
         try:
             validate_event(fields.get("kind", ""), fields.get("payload") or {})

@@ -100,7 +100,7 @@ class OfficePanel(QWidget):
         self.office_id = QLabel(page)
         self.office_id.setWordWrap(True)
         box.addWidget(self.office_id)
-        self.desks = table(page, 6)
+        self.desks = table(page, 7)
         box.addWidget(self.desks, 1)
         row = QHBoxLayout()
         self.enrol_button = QPushButton(page)
@@ -167,7 +167,7 @@ class OfficePanel(QWidget):
                                                 tr("Details")])  # fmt: skip
         self.desks.setHorizontalHeaderLabels([tr("Desk"), tr("Fingerprint"), tr("State"),
                                               tr("Last batch"), tr("Waiting"),
-                                              tr("Enrolled")])  # fmt: skip
+                                              tr("Sent, unconfirmed"), tr("Enrolled")])  # fmt: skip
         self.enrol_button.setText(with_key(tr("Enrol a desk…"), "Ctrl+Shift+E"))
         self.export_button.setText(with_key(tr("Export for the selected desk…"), "Ctrl+E"))
         self.revoke_button.setText(with_key(tr("Revoke the selected desk"), "Ctrl+Shift+Del"))
@@ -225,7 +225,7 @@ class OfficePanel(QWidget):
             p.desk_code, p.fingerprint,
             tr("revoked {0}").format(format_local(p.revoked_at)) if p.revoked else tr("active"),
             str(p.last_seq) if p.last_seq else "—", str(p.held) if p.held else "—",
-            format_local(p.enrolled_at),
+            str(p.undelivered) if p.undelivered else "—", format_local(p.enrolled_at),
         ] for p in self.peers])  # fmt: skip
 
     def _show_results(self) -> None:
