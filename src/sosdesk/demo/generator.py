@@ -173,10 +173,10 @@ class _Bulk:
         self.raw.close()
 
 
-def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str, str, float]]:
+def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str, str, float, str]]:
     """Insert clients; returns (id, code, registered-at) for each."""
     r = g.r
-    out: list[tuple[str, str, float]] = []
+    out: list[tuple[str, str, float, str]] = []
     bulk = _Bulk(db)
     try:
         with db.session() as s:
@@ -218,7 +218,7 @@ def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str,
                     r.choices(["low", "medium", "high", "unknown"], [4, 3, 2, 1])[0], None, _j({}),
                 )  # fmt: skip
                 rows.append(row)
-                out.append((cid, code, registered))
+                out.append((cid, code, registered, status))
                 body = " ".join([*search_index.code_tokens(code), fold(p["given"]), fold(p["family"]),
                                  fold(nick or ""), *search_index.phone_tokens(phones)])  # fmt: skip
                 index.append((cid, body))
@@ -294,19 +294,19 @@ def _payload(
         entry = r.choice(g.directory_ids) if g.directory_ids else None
         return ({"entry_id": entry, "entry_name": dir_names.get(entry or ""),
                  "reason": "potrebna stručna pomoć", "consent": True}, None, None)  # fmt: skip
-    if kind == "status_change":
-        return ({"from_status": "potential", "to_status": r.choice(["presumed", "identified"]),
-                 "decided_by": "Centar za zaštitu žrtava trgovine ljudima", "note": None},
-                None, None)  # fmt: skip
     return ({"text": _summary(g, corpus.CLIENT_SUMMARIES, "klijentkinja")}, None, None)
 
 
-_EXTRA_KINDS = ("assistance", "field_action", "court_hearing", "referral", "note", "status_change")
-_EXTRA_WEIGHTS = (45, 20, 6, 9, 18, 2)
+_EXTRA_KINDS = ("assistance", "field_action", "court_hearing", "referral", "note")
+_EXTRA_WEIGHTS = (45, 20, 6, 9, 18)
 
 
 def _calls_and_events(
-    db: Database, g: _Gen, clients: list[tuple[str, str, float]], n_calls: int, report: Progress
+    db: Database,
+    g: _Gen,
+    clients: list[tuple[str, str, float, str]],
+    n_calls: int,
+    report: Progress,
 ) -> tuple[int, int, int, str | None]:
     r = g.r
     bulk = _Bulk(db)
@@ -374,8 +374,18 @@ def _calls_and_events(
             )
             plan.append((c, count))
         total = sum(n for _, n in plan)
-        written, rows = 0, []
-        for (client_id, _code, registered), count in plan:
+        written = 0
+        rows: list[tuple[Any, ...]] = []
+        for (client_id, _code, registered, status), count in plan:
+            if status in ("presumed", "identified"):
+                # The one decision that made the client's current status, as the Centre took it.
+                at = r.uniform(registered, g.now - 60)
+                decision = {"from_status": "potential", "to_status": status, "note": None,
+                            "decided_by": "Centar za zaštitu žrtava trgovine ljudima"}  # fmt: skip
+                rows.append((new_id(), _iso(at), g.hlc(), g.device, 1, client_id, None,
+                             "status_change", _iso(at), g.user, _j(decision), None, None,
+                             None, None))  # fmt: skip
+                count = max(0, count - 1)
             for _ in range(count):
                 kind = r.choices(_EXTRA_KINDS, _EXTRA_WEIGHTS)[0]
                 payload, amount, currency = _payload(g, kind, dir_names)
@@ -400,11 +410,11 @@ def _calls_and_events(
     return n_events, n_calls, followups, bench[1]
 
 
-def _followups_and_cases(bulk: _Bulk, g: _Gen, clients: list[tuple[str, str, float]],
+def _followups_and_cases(bulk: _Bulk, g: _Gen, clients: list[tuple[str, str, float, str]],
                          n_long: int) -> int:  # fmt: skip
     r = g.r
     fu_rows, case_rows = [], []
-    for client_id, _code, _registered in r.sample(clients, min(len(clients), 60)):
+    for client_id, _code, _registered, _status in r.sample(clients, min(len(clients), 60)):
         due = g.now + r.uniform(-3 * 86400, 7 * 86400)
         done = r.random() < 0.3 and due < g.now
         fu_rows.append((new_id(), _iso(g.now), g.hlc(), g.device, 1, _iso(due),
@@ -413,7 +423,7 @@ def _followups_and_cases(bulk: _Bulk, g: _Gen, clients: list[tuple[str, str, flo
                                   "Javiti se advokatu u vezi sa tužbom"]),
                         client_id, None, g.user, _iso(due + 600) if done else None,
                         g.user if done else None))  # fmt: skip
-    for client_id, _code, registered in clients[: n_long + 1]:
+    for client_id, _code, registered, _status in clients[: n_long + 1]:
         phase = r.choice(["identification", "crisis", "recovery", "reintegration"])
         case_rows.append((new_id(), _iso(registered), g.hlc(), g.device, 1, client_id,
                           _iso(registered), None, phase, None, g.user, None))  # fmt: skip
