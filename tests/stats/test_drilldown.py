@@ -15,7 +15,9 @@ from tests.conftest import PASSPHRASE
 from tests.stats.handmade import build
 
 
-def test_every_number_has_exactly_its_records(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_number_has_exactly_its_records(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     h = build(db, monkeypatch)
     year = Period.year(2025)
     dash = compute_dashboard(db, year, compare=False)
@@ -36,7 +38,11 @@ def test_every_number_has_exactly_its_records(db: Database, monkeypatch: pytest.
     assert {r.ref for r in costs.records} == {h.events["E1"], h.events["E3"]}
     assert records_behind(db, year, "followups_by_outcome", "late").total == 1
     with db.session() as s:
-        audited = s.execute(select(AuditEntry).where(AuditEntry.action == "stats_drilldown")).scalars().all()
+        audited = (
+            s.execute(select(AuditEntry).where(AuditEntry.action == "stats_drilldown"))
+            .scalars()
+            .all()
+        )
     assert audited and audited[-1].detail["period"] == "2025"
 
 
@@ -48,7 +54,9 @@ def test_records_show_codes_not_names(db: Database, monkeypatch: pytest.MonkeyPa
     assert "Jelena" not in text and "Olena" not in text and "BG1-2025-" in text
 
 
-def test_operators_see_numbers_only(db: Database, db_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_operators_see_numbers_only(
+    db: Database, db_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build(db, monkeypatch)
     db.add_user("mina", "Mina", "operator", "druga-lozinka-77")
     operator = Database.open(db.path, user="mina", passphrase="druga-lozinka-77")

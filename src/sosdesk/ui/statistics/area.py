@@ -9,6 +9,7 @@ The numbers are computed in the thread pool; the area stays responsive meanwhile
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from sosdesk.ui.events.fields import keys_hint, shortcut, with_key
 from sosdesk.ui.statistics.chart import StatChart
 from sosdesk.ui.statistics.period_picker import PeriodPicker
 from sosdesk.ui.statistics.records_dialog import RecordsDialog
+from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
 from sosdesk.ui.workers import LatestOnly
@@ -65,10 +67,19 @@ class StatisticsArea(QWidget):
         self.runner.answered.connect(self._show)
         self.runner.failed.connect(self._failed)
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        head = QHBoxLayout()
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
-        bar.addWidget(self.heading)
+        head.addWidget(self.heading)
+        self.scope = QLabel(self)
+        self.scope.setProperty("role", "muted")
+        head.addWidget(self.scope)
+        head.addStretch(1)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh)
+        head.addWidget(self.refresh_button)
+        layout.addLayout(head)
+        bar = QHBoxLayout()
         self.picker = PeriodPicker(local_today(), self)
         self.picker.changed.connect(self._period_changed)
         bar.addWidget(self.picker)
@@ -80,12 +91,6 @@ class StatisticsArea(QWidget):
         self.hide_small.toggled.connect(lambda _on: self._republish())
         bar.addWidget(self.hide_small)
         bar.addStretch(1)
-        self.scope = QLabel(self)
-        self.scope.setProperty("role", "muted")
-        bar.addWidget(self.scope)
-        self.refresh_button = QPushButton(self)
-        self.refresh_button.clicked.connect(self.refresh)
-        bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -97,9 +102,7 @@ class StatisticsArea(QWidget):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = SummaryCards(self)
         layout.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(split)
@@ -124,8 +127,10 @@ class StatisticsArea(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(90)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setAlternatingRowColors(True)
         self.view.activated.connect(self.open_records)
         self.table_title.setBuddy(self.view)
@@ -136,6 +141,7 @@ class StatisticsArea(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([370, 910])
         layout.addWidget(split, 1)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "muted")
@@ -146,9 +152,6 @@ class StatisticsArea(QWidget):
         self._refresh_later.setInterval(800)
         self._refresh_later.timeout.connect(self.refresh)
         shortcut("F5", self, self.refresh)
-        self._tab_order = [self.picker.kind, self.compare, self.hide_small, self.list, self.view]  # fmt: skip
-        for a, b in zip(self._tab_order, self._tab_order[1:], strict=False):
-            QWidget.setTabOrder(a, b)
         self.retranslate()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.refresh)
@@ -175,10 +178,21 @@ class StatisticsArea(QWidget):
             pairs.insert(3, ("Enter", self.tr("the records behind the number")))
         text = keys_hint(pairs)
         if not self._may_open_records():
-            text += " · " + self.tr("Lists behind the numbers are for consultants and coordinators.")
+            text += " · " + self.tr(
+                "Lists behind the numbers are for consultants and coordinators."
+            )
         self.hint.setText(text)
+        self._set_tab_order()
         if self.dashboard is not None:
             self._show(self.dashboard)
+
+    def _set_tab_order(self) -> None:
+        # Period first (kind, year, month or quarter, days), then the options, list and table.
+        p = self.picker
+        chain = [p.kind, p.year, p.month, p.quarter, p.first, p.last, self.compare,
+                 self.hide_small, self.list, self.view]  # fmt: skip
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -231,9 +245,9 @@ class StatisticsArea(QWidget):
         lang = self.ctx.lang
         where = (self.tr("Office: records of all desks") if dash.is_office
                  else self.tr("Desk {desk}").format(desk=dash.desk_code))  # fmt: skip
-        self.scope.setText(where)
+        self.scope.setText("· " + where)
         self._republish(show=False)
-        self.summary.setText(self._summary_text(dash, lang))
+        self.summary.set_figures(self._figures(dash, lang))
         chosen = self.list.currentItem().data(KEY_ROLE) if self.list.currentItem() else None
         available = {t.key for t in dash.tables}
         self.list.blockSignals(True)
@@ -248,6 +262,7 @@ class StatisticsArea(QWidget):
             for key in keys:
                 if key in available:
                     item = QListWidgetItem("   " + table_title(key))
+                    item.setToolTip(table_title(key))
                     item.setData(KEY_ROLE, key)
                     self.list.addItem(item)
                     if key == (chosen or "calls_by_line"):
@@ -255,32 +270,31 @@ class StatisticsArea(QWidget):
         self.list.blockSignals(False)
         self._show_selected()
 
-    def _summary_text(self, dash: Dashboard, lang: str) -> str:
+    def _figures(self, dash: Dashboard, lang: str) -> list[tuple[str, str, str]]:
         s, b = dash.summary, dash.summary_before
         hide = self.hide_small.isChecked()
 
-        def figure(label: str, a: int, p: int | None, person: bool = False) -> str:
+        def figure(label: str, a: int, p: int | None, person: bool = False) -> tuple[str, str, str]:
             small = hide and person
             shown = RULE.small_text if small and 0 < a < RULE.k else fmt.number(a, lang)
             if p is None or (small and (0 < a < RULE.k or 0 < p < RULE.k)):
-                return f"{label}: {shown}"
-            return f"{label}: {shown} ({fmt.change(a, p, lang)})"
+                return (label, shown, "")
+            return (label, shown, fmt.change(a, p, lang))
 
-        parts = [figure(self.tr("Calls"), s.calls, b.calls if b else None),
-                 figure(self.tr("New clients"), s.new_clients, b.new_clients if b else None, True),
-                 figure(self.tr("Identified victims"), s.identified_victims,
-                        b.identified_victims if b else None, True),
-                 figure(self.tr("Assistance"), s.assistance, b.assistance if b else None),
-                 figure(self.tr("Field actions"), s.field_actions, b.field_actions if b else None),
-                 figure(self.tr("Court hearings"), s.hearings, b.hearings if b else None)]  # fmt: skip
+        out = [figure(self.tr("Calls"), s.calls, b.calls if b else None),
+               figure(self.tr("New clients"), s.new_clients, b.new_clients if b else None, True),
+               figure(self.tr("Identified victims"), s.identified_victims,
+                      b.identified_victims if b else None, True),
+               figure(self.tr("Assistance"), s.assistance, b.assistance if b else None),
+               figure(self.tr("Field actions"), s.field_actions, b.field_actions if b else None),
+               figure(self.tr("Court hearings"), s.hearings, b.hearings if b else None)]  # fmt: skip
         for currency, minor in sorted(s.costs.items()):
-            parts.append(f"{self.tr('Costs')}: {fmt.money(minor, lang)} {currency}")
-        parts.append(self.tr("Follow-ups on time: {a} of {b}").format(
-            a=fmt.number(s.followups_on_time, lang), b=fmt.number(s.followups_due, lang)))  # fmt: skip
-        text = "   ·   ".join(parts)
+            out.append((f"{self.tr('Costs')} {currency}", fmt.money(minor, lang), ""))
+        out.append((self.tr("Follow-ups on time"),
+                    f"{fmt.number(s.followups_on_time, lang)} / {fmt.number(s.followups_due, lang)}", ""))  # fmt: skip
         if s.is_empty:
-            text = self.tr("Nothing was recorded in this period.") + "   " + text
-        return text
+            out.insert(0, (self.tr("Nothing was recorded in this period."), "0", ""))
+        return out
 
     def _republish(self, *, show: bool = True) -> None:
         dash = self.dashboard
@@ -294,7 +308,7 @@ class StatisticsArea(QWidget):
             self._now = publish_all(dash.tables, rule)
             self._before = publish_all(dash.before.values(), rule)
         if show:
-            self.summary.setText(self._summary_text(dash, self.ctx.lang))
+            self.summary.set_figures(self._figures(dash, self.ctx.lang))
             self._show_selected()
 
     def _show_selected(self) -> None:
@@ -306,7 +320,7 @@ class StatisticsArea(QWidget):
             return
         now = self._now[key]
         before = self._before.tables.get(key) if self._before is not None else None
-        self.table_title.setText(table_title(key))
+        self.table_title.setText(self.tr("&Table:") + " " + table_title(key))
         self.model.set_table(now, before, self.ctx.lang)
         if now.hidden and now.table.person_level:
             self.chart.show_message(self.tr("No chart while small counts are hidden: the bars "
@@ -357,7 +371,7 @@ class StatisticsArea(QWidget):
         self._now = self._before = None
         self.model.set_table(None, None, self.ctx.lang)
         self.list.clear()
-        self.summary.setText("")
+        self.summary.set_figures([])
         self.scope.setText("")
         self.message.setText("")
         self.chart.show_message("")

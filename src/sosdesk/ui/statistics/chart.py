@@ -89,6 +89,7 @@ class StatChart(QChartView):
         elif now.dimension == "month":
             names = [n[:3] for n in names]
         categories = QBarCategoryAxis()
+        categories.setTruncateLabels(False)  # "Psihološka pomoć", not "Psih…"
         categories.append(list(reversed(names)) if horizontal else names)
         if horizontal:  # first row on top, as in the table
             for s in sets:
@@ -110,8 +111,12 @@ class StatChart(QChartView):
             axis.setLabelsColor(text)
             axis.setGridLineColor(grid)
             axis.setLinePenColor(grid)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(
+            categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+        )
+        chart.addAxis(
+            values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+        )
         series.attachAxis(categories)
         series.attachAxis(values)
         chart.legend().setVisible(before is not None)

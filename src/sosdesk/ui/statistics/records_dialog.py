@@ -4,12 +4,12 @@ Enter (or a double click) on a row with a client opens that client's file."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,21 +63,18 @@ class RecordsDialog(QDialog):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _i: self._open())
+        self.table.activated.connect(lambda _i: self._open())  # Enter or double click
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        close = QPushButton(tr("Close") + " (Esc)", self)
+        close.clicked.connect(self.reject)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(860, 460)
         if shown:
             self.table.selectRow(0)
         self.table.setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.hasFocus():
-            self._open()
-            return
-        super().keyPressEvent(event)
 
     def _open(self) -> None:
         row = self.table.currentRow()

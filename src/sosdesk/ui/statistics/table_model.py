@@ -54,12 +54,13 @@ class StatTableModel(QAbstractTableModel):
         if t.row_totals is not None:
             cols.append(_Column(tr("Total"), "row_total", 0))
             if self._before is not None:
-                cols += [_Column(tr("Total, previous period"), "row_total_before", 0),
+                cols += [_Column(tr("Total,\nprevious period"), "row_total_before", 0),
                          _Column(tr("Change"), "change", -1)]  # fmt: skip
             return cols
         if self._before is not None:
             suffix = tr("previous period")
-            cols += [_Column(f"{n}, {suffix}" if len(names) > 1 else tr("Previous period"),
+            # Two-line headers keep the number columns narrow.
+            cols += [_Column(f"{n}\n{suffix}" if len(names) > 1 else tr("Previous period"),
                              "before", j) for j, n in enumerate(names)]  # fmt: skip
             cols.append(_Column(tr("Change"), "change", 0))
         return cols

@@ -112,7 +112,9 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
         return column
     if table.column_dimension == "gender":
         return GENDER.label(column, lang)
-    return {"events": tr("Number"), "clients": tr("Clients"), "count": tr("Number")}.get(column, column)
+    return {"events": tr("Number"), "clients": tr("Clients"), "count": tr("Number")}.get(
+        column, column
+    )
 
 
 def total_label(table: StatTable) -> str:
