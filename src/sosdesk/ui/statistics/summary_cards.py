@@ -21,8 +21,9 @@ class SummaryCards(QWidget):
         """Replace the cards."""
         while self.flow.count():
             item = self.flow.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._figures = list(figures)
         for title, value, change in figures:
             card = QFrame(self)
