@@ -1,0 +1,92 @@
+"""Statistics on the 1,000,000-call data set, encrypted vs plain SQLite (issue 7).
+
+Times a year of statistics (every table of the dashboard), the same with the previous year
+for comparison, a month, the annual report PDF with its CSV tables (budget 5 s), and the CTDC
+export. Each step runs on both stores in turn (load on the machine hits both alike); the first
+run of each is reported separately (cold caches), then the median of the repeats.
+
+Statistics read the facts migration 0003 keeps by triggers; if the cached data set predates it,
+both copies are migrated in place first (benchmark data: no pre-migration backup is made).
+
+Run: `.venv/bin/python -m benchmarks.stats_bench [--calls 1000000] [--year 2025] [--repeat 5]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from sqlalchemy import text
+
+from benchmarks.dataset import PASSPHRASE, USER, Dataset, dataset
+from benchmarks.report import Row, median, print_table, timed_ms
+from sosdesk.stats.ctdc_export import ctdc_export
+from sosdesk.stats.dashboard import compute_dashboard
+from sosdesk.stats.periods import Period
+from sosdesk.stats.report import build_report
+from sosdesk.store import migrate
+from sosdesk.store.database import Database
+from sosdesk.store.engine import make_engine
+from sosdesk.store.keyfile import KeyFile, keyfile_path
+
+
+def upgrade_in_place(ds: Dataset) -> None:
+    """Bring both copies to the current schema (no backup: this is generated data)."""
+    key = KeyFile.load(keyfile_path(ds.encrypted)).unlock(USER, PASSPHRASE)
+    for path, k in ((ds.encrypted, key), (ds.plain, None)):
+        engine = make_engine(path, k)
+        try:
+            if migrate.needs_upgrade(engine):
+                started = time.perf_counter()
+                migrate.upgrade(engine)
+                print(f"  migrated {path.name} in {time.perf_counter() - started:.0f} s")
+        finally:
+            engine.dispose()
+
+
+def _steps(year: int) -> list[tuple[str, str, Callable[[Database], object]]]:
+    period = Period.year(year)
+    return [
+        (f"year {year}: all statistics", "≤ 1 s",
+         lambda db: compute_dashboard(db, period, compare=False)),
+        (f"year {year} + {year - 1} for comparison", "—",
+         lambda db: compute_dashboard(db, period, compare=True)),
+        (f"month {year}-06 + previous month", "—",
+         lambda db: compute_dashboard(db, Period.month(year, 6), compare=True)),
+        (f"annual report {year}: PDF + CSV (sr-Cyrl)", "≤ 5 s",
+         lambda db: build_report(db, year, "sr-Cyrl")),
+        (f"CTDC export {year} (k = 11)", "—", lambda db: ctdc_export(db, year)),
+    ]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=1_000_000)
+    parser.add_argument("--year", type=int, default=2025)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    ds = dataset(args.calls)
+    upgrade_in_place(ds)
+    dbs = {"enc": ds.open(encrypted=True), "plain": ds.open(encrypted=False)}
+    try:
+        with dbs["enc"].session() as s:
+            calls = s.execute(text("SELECT count(*) FROM calls")).scalar_one()
+        rows: list[Row] = []
+        for label, budget, fn in _steps(args.year):
+            first = {k: timed_ms(lambda db=db, fn=fn: fn(db)) for k, db in dbs.items()}
+            samples: dict[str, list[float]] = {k: [] for k in dbs}
+            for _ in range(args.repeat):
+                for k, db in dbs.items():
+                    samples[k].append(timed_ms(lambda db=db, fn=fn: fn(db)))
+            rows.append(Row(f"{label} — first run", first["enc"], first["plain"], budget))
+            rows.append(Row(f"{label} — median of {args.repeat}", median(samples["enc"]),
+                            median(samples["plain"]), budget))  # fmt: skip
+        print_table(f"Statistics over {calls:,} calls (issue 7)", rows)
+    finally:
+        for db in dbs.values():
+            db.close()
+
+
+if __name__ == "__main__":
+    main()
