@@ -335,3 +335,14 @@ def test_gap_filled_in_the_same_run_leaves_nothing_waiting(pair: Net) -> None:
     outcomes = import_batches(pair.office, [two, one])
     assert [(o.status, o.seq) for o in outcomes] == [("held", 2), ("applied", 1), ("applied", 2)]
     assert still_waiting(outcomes) == []
+
+
+def test_a_damaged_copy_of_an_applied_batch_is_refused_not_replayed(
+    big_batch: tuple[Net, Path], tmp_path: Path
+) -> None:
+    net, path = big_batch
+    [ok] = import_batches(net.office, [path])
+    assert ok.status == "applied"
+    data = bytearray(path.read_bytes())
+    data[len(data) - 100] ^= 0x01  # in the records, far from the signed header
+    refused(net, _variant(path, tmp_path / "again", bytes(data)), "damaged")

@@ -194,14 +194,16 @@ class Importer:
             self._record_rejected(o, d.message)
             raise Rejected(errors.FORK, d.message)
         if d.action == ledger.REPLAY:
+            # Same header as a batch applied before; its records must still be intact.
+            self._verify_only(o)
             receipt = self._receipt(o.peer, d.applied_row) if d.applied_row else None
             return [ImportOutcome(path.name, "replayed", d.message, code, h.seq, h.records,
                                   receipt=receipt)]  # fmt: skip
         if d.action in (ledger.HOLD, ledger.ALREADY_HELD):
             if held_row is not None:  # a held batch whose turn has not come: leave it
                 return []
+            self._verify_only(o)
             if d.action == ledger.HOLD:
-                self._verify_only(o)
                 self._hold(path, o)
             return [ImportOutcome(path.name, "held", d.message, code, h.seq, h.records)]
         outcome = self._apply(path, o, held_row)
