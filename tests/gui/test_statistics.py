@@ -154,3 +154,19 @@ def test_every_visible_string_has_a_serbian_translation() -> None:
                 sources.add(str(node.args[0].value))
     missing = sorted(s for s in sources if s not in catalogue)
     assert missing == [] and len(sources) > 90
+
+
+def test_in_the_desk_window_ctrl_6_opens_it_and_only_then_it_computes(
+    qtbot: QtBot, window: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sosdesk.ui.main_window import MainWindow
+    from tests.gui.conftest import unlock
+
+    assert isinstance(window, MainWindow)
+    unlock(qtbot, window)
+    area = next(w for w in window.findChildren(StatisticsArea))
+    assert area.dashboard is None  # not computed at unlock: nobody is looking
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_area() == "statistics")
+    qtbot.waitUntil(lambda: area.dashboard is not None, timeout=15_000)
+    assert area.list.count() > 20

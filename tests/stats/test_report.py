@@ -103,3 +103,19 @@ def test_report_pages_rendered(db: Database, qapp: object) -> None:
             image.save(str(DOCS / f"stats-report-{lang}-p{page + 1}.png"))
         doc.close()
         path.unlink()
+
+
+def test_office_database_counts_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import PASSPHRASE
+
+    office, _ = Database.create(tmp_path / "office.db", user="ana", passphrase=PASSPHRASE,
+                                desk="HQ", office=True)  # fmt: skip
+    try:
+        build(office, monkeypatch)
+        report = build_report(office, 2025, "en")
+        assert report.dashboard.is_office and report.dashboard.summary.calls == 8
+        assert "Merged records of all desks (office HQ)" in _text(report.pdf)
+    finally:
+        office.close()

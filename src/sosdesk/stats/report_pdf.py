@@ -33,6 +33,7 @@ from sosdesk.documents.fonts import register_fonts
 from sosdesk.stats import formatting as fmt
 from sosdesk.stats.dashboard import Dashboard, Summary
 from sosdesk.stats.labels import column_label, row_label, text, title, total_label
+from sosdesk.stats.localtime import to_local
 from sosdesk.stats.method_notes import method_notes
 from sosdesk.stats.publication import Publication
 from sosdesk.stats.report_charts import bar_chart
@@ -278,7 +279,7 @@ def render(data: ReportInput) -> bytes:
     st.append(_p(scope, "sub"))
     st.append(_p(text("period_line", lang, a=fmt.day(d.period.start, lang),
                       b=fmt.day(d.period.last_day, lang)), "sub"))  # fmt: skip
-    st.append(_p(text("made", lang, when=fmt.day(data.produced.date(), lang)), "sub"))
+    st.append(_p(text("made", lang, when=fmt.day(to_local(data.produced).date(), lang)), "sub"))
     st.append(Spacer(1, 6 * mm))
     st.append(_p(text("summary", lang), "h1"))
     rule = data.now.tables["victims_by_gender"].rule
@@ -305,7 +306,7 @@ def render(data: ReportInput) -> bytes:
     for note in method_notes(
         lang,
         scope=scope_short,
-        made=fmt.day(data.produced.date(), lang),
+        made=fmt.day(to_local(data.produced).date(), lang),
         km1=rule.k - 1,
         small=rule.small_text,
         x=rule.complement_label,

@@ -12,6 +12,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,6 +64,7 @@ class StatisticsArea(QWidget):
         self._now: Publication | None = None
         self._before: Publication | None = None
         self.dialog: RecordsDialog | None = None
+        self._stale = True
         self.runner = LatestOnly(ctx.pool, self)
         self.runner.answered.connect(self._show)
         self.runner.failed.connect(self._failed)
@@ -194,6 +196,11 @@ class StatisticsArea(QWidget):
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -224,10 +231,15 @@ class StatisticsArea(QWidget):
             return None
 
     def refresh(self) -> None:
-        """Compute the chosen period (in the thread pool)."""
+        """Compute the chosen period (in the thread pool); only while the area is on screen,
+        so unlocking the desk at night costs nothing until someone opens the statistics."""
         period = self.period()
         if self.ctx.is_locked or period is None:
             return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.message.setText("")
         db, compare = self.ctx.db, self.compare.isChecked()
         self.busy.show()
@@ -365,6 +377,7 @@ class StatisticsArea(QWidget):
     def clear(self) -> None:
         """Drop every number from the screen (lock)."""
         self.runner.cancel()
+        self._stale = True
         self._refresh_later.stop()
         self.busy.hide()
         self.dashboard = None
