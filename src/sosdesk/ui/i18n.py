@@ -44,7 +44,7 @@ class CatalogueTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # type: ignore[override]
+    ) -> str:
         return self._table.get(source, "")
 
     def isEmpty(self) -> bool:
