@@ -27,10 +27,20 @@ from sosdesk.store.database import Database
 from sosdesk.ui import i18n
 from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.theme import apply_theme
+from sosdesk.ui.widgets import refcount_guard
 from tests.conftest import PASSPHRASE, USER
 from tests.gui.typing_helper import type_text
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def _pyside_refcount_guard() -> Iterator[None]:
+    """Every GUI test (any area's) runs with spare references to None/True/False: PySide6
+    6.12 on CPython 3.11 drops one per call (sosdesk.ui.widgets.refcount_guard)."""
+    refcount_guard.install()
+    yield
+    refcount_guard.top_up()
 
 
 @pytest.fixture
@@ -100,6 +110,8 @@ def typed(text: str) -> None:
 def shot(widget: QWidget, name: str) -> Path:
     """Save a screenshot under docs/screenshots/."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for _ in range(3):  # let pending layout and paint requests run first
+        QApplication.processEvents()
     path = SHOTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
@@ -111,15 +123,25 @@ def _model_texts(view: QAbstractItemView) -> list[str]:
         return []
     out: list[str] = []
 
+    def columns(parent: QModelIndex) -> int:
+        try:
+            return int(model.columnCount(parent))
+        except TypeError:  # list models hide columnCount in PySide
+            return 1
+
     def walk(parent: QModelIndex) -> None:
         for row in range(model.rowCount(parent)):
-            for col in range(model.columnCount(parent)):
+            for col in range(columns(parent)):
                 index = model.index(row, col, parent)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     value = model.data(index, role)
                     if value:
                         out.append(str(value))
-                if model.hasChildren(index):
+                try:
+                    deeper = bool(model.hasChildren(index))
+                except TypeError:  # list models hide hasChildren in PySide
+                    deeper = False
+                if deeper:
                     walk(index)
 
     walk(QModelIndex())

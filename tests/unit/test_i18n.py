@@ -67,3 +67,13 @@ def test_keyboard_mnemonics_survive_translation() -> None:
     for source, latin in load_catalogue().items():
         if re.search(r"&\w", source):
             assert re.search(r"&\w", latin), source
+
+
+KEY_NAMES = re.compile(r"\b(Ctrl|Alt|Shift|Enter|Esc|Escape|Backspace|Tab|F\d+)\b")
+
+
+def test_desk_strings_keep_key_names_out_of_the_translated_text() -> None:
+    """Key names go in as {n} placeholders: transliteration would turn Ctrl+S into Цтрл+С."""
+    desk = json.loads((translations_dir() / "desk.json").read_text(encoding="utf-8"))
+    offenders = [s for s in desk if KEY_NAMES.search(s) or KEY_NAMES.search(desk[s])]
+    assert not offenders, offenders

@@ -37,7 +37,7 @@ from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.search.search_bar import SearchBar
-from sosdesk.ui.theme import apply_theme
+from sosdesk.ui.theme import apply_theme, resolve
 from sosdesk.ui.widgets.desk_status import DeskStatus
 from sosdesk.ui.widgets.drop_list import DropList
 from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._resume_area = "calls"
         self._lock_reason = ""
         self._focus_before: QWidget | None = None
+        self._look: tuple[str, int] | None = None
         self.desk: QWidget | None = None
         self.search: SearchBar | None = None
         self.area_stack: QStackedWidget | None = None
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
             drop.clear()
             drop.hide()
         clipboard = QApplication.clipboard()
-        if clipboard is not None and clipboard.ownsClipboard():
+        if clipboard is not None:  # a name copied from a field must not outlive the lock
             clipboard.clear()
         db.close()
         self._set_locked_ui(True)
@@ -367,11 +368,15 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, prefs: Preferences, *, store: bool = True) -> None:
         """Theme, text size, language and idle time; kept per user when `store`."""
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, prefs.theme, prefs.font_size)
+        look = (resolve(prefs.theme), prefs.font_size)
+        if isinstance(app, QApplication) and look != self._look:
+            apply_theme(app, prefs.theme, prefs.font_size)  # restyling is not free: only on change
+            self._look = look
         if prefs.lang != self.ctx.lang:
             self.ctx.lang = prefs.lang
             i18n.install(prefs.lang)
+            # Retranslate every widget now, not at the next turn of the event loop.
+            QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
             self.menu_actions[f"lang_{prefs.lang}"].setChecked(True)
         self.idle.set_minutes(prefs.idle_minutes)
         self.prefs = prefs

@@ -281,8 +281,8 @@ class UnlockScreen(QWidget):
             return self.tr("The database is in use by another program. Close it and try again.")
         if isinstance(exc, DatabaseMissing):
             return self.tr(
-                "There is no database {0} here. Check the --db option or ask the coordinator."
-            ).format(name)
+                "There is no database {0} here. Check the {1} option or ask the coordinator."
+            ).format(name, "--db")
         if isinstance(exc, WeakPassphrase):
             return self.tr("The new passphrase is too short: use at least 10 characters.")
         if isinstance(exc, StorageFull):
@@ -338,9 +338,9 @@ class UnlockScreen(QWidget):
             else self.tr("Unlock")
         )
         self.recovery_button.setText(
-            self.tr("Back to the passphrase (Alt+R)")
+            self.tr("Back to the passphrase ({0})").format("Alt+R")
             if self.recovery_button.isChecked()
-            else self.tr("Forgot it? Recovery key (Alt+R)")
+            else self.tr("Forgot it? Recovery key ({0})").format("Alt+R")
         )
         self.lang_label.setText(self.tr("&Language"))
         self.footer.setText(

@@ -270,13 +270,13 @@ class CallsArea(QWidget):
         self.idle_title.setText(self.tr("No call in progress"))
         self.idle_help.setText(
             self.tr(
-                "Ctrl+N takes a call, Ctrl+T counts an information call "
-                "(quick tally), Ctrl+K finds a caller by name, code or "
-                "phone, Ctrl+L locks the desk."
-            )
+                "{0} takes a call, {1} counts an information call "
+                "(quick tally), {2} finds a caller by name, code or "
+                "phone, {3} locks the desk."
+            ).format("Ctrl+N", "Ctrl+T", "Ctrl+K", "Ctrl+L")
         )
-        self.new_button.setText(self.tr("New call (Ctrl+N)"))
-        self.tally_button.setText(self.tr("Quick tally (Ctrl+T)"))
+        self.new_button.setText(self.tr("New call ({0})").format("Ctrl+N"))
+        self.tally_button.setText(self.tr("Quick tally ({0})").format("Ctrl+T"))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -46,6 +46,16 @@ class _FindEdit(QLineEdit):
     enter = Signal()
     escape = Signal()
 
+    def event(self, e: QEvent) -> bool:
+        # The keys this field answers to win over shortcuts elsewhere in the window.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            owned = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up,
+                     Qt.Key.Key_Down)  # fmt: skip
+            if not e.modifiers() and e.key() in owned:
+                e.accept()
+                return True
+        return super().event(e)
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
         steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
         key = Qt.Key(e.key())
@@ -92,6 +102,7 @@ class ClientLink(QWidget):
         self.linked_label = QLabel(self)
         self.linked_label.setObjectName("client_linked")
         self.linked_label.setProperty("role", "section")
+        self.linked_label.setWordWrap(True)
         self.unlink_button = QPushButton(self)
         self.unlink_button.setObjectName("client_unlink")
         self.unlink_button.clicked.connect(self.unlink)
@@ -177,7 +188,11 @@ class ClientLink(QWidget):
         self._hits = {h.ref: h for h in found}
         items = [DropItem(h.ref, h.title, h.detail) for h in found]
         if not found and self.find_edit.text().strip() and self.mode == "none":
-            items = [DropItem(None, self.tr("No client matches; Alt+W registers a new one"))]
+            items = [
+                DropItem(
+                    None, self.tr("No client matches; {0} registers a new one").format("Alt+W")
+                )
+            ]
         self.drop.show_items(items)
         self.results_shown.emit(len(found))
 
@@ -199,8 +214,8 @@ class ClientLink(QWidget):
         except NotFound:
             self.message.show_problem(
                 self.tr(
-                    "No client with code {0}. Check the code, or register a new client (Alt+W)."
-                ).format(code)
+                    "No client with code {0}. Check the code, or register a new client ({1})."
+                ).format(code, "Alt+W")
             )
             return
         self.link(client.id, f"{client.code}  {client.display_name}")
@@ -363,13 +378,13 @@ class ClientLink(QWidget):
 
     def retranslate(self) -> None:
         self.find_edit.setPlaceholderText(
-            self.tr("Find the client: name, code or phone (Enter links)")
+            self.tr("Find the client: name, code or phone ({0} links)").format("Enter")
         )
-        self.unlink_button.setText(self.tr("Unlink (Alt+U)"))
+        self.unlink_button.setText(self.tr("Unlink ({0})").format("Alt+U"))
         self.new_button.setText(
-            self.tr("Cancel new client (Alt+W)")
+            self.tr("Cancel new client ({0})").format("Alt+W")
             if self.mode == "new"
-            else self.tr("New client (Alt+W)")
+            else self.tr("New client ({0})").format("Alt+W")
         )
         names = {
             "given_name": self.tr("Given name"),

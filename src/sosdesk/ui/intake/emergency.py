@@ -7,7 +7,7 @@ Alt+1 ... Alt+6 tick the steps.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from sosdesk.domain.vocab import EMERGENCY_STEP
 from sosdesk.ui.context import AppContext
@@ -30,13 +30,14 @@ class EmergencyPanel(QFrame):
         self._has_client = False
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.boxes: dict[str, QCheckBox] = {}
         self.hints: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        for row, term in enumerate(EMERGENCY_STEP):
+        steps = QVBoxLayout()
+        steps.setSpacing(2)
+        for term in EMERGENCY_STEP:
             box = QCheckBox(self)
             box.setObjectName(f"step_{term.code}")
             box.toggled.connect(lambda _on: self.changed.emit())
@@ -45,9 +46,9 @@ class EmergencyPanel(QFrame):
             hint.setWordWrap(True)
             self.boxes[term.code] = box
             self.hints[term.code] = hint
-            grid.addWidget(box, row, 0)
-            grid.addWidget(hint, row, 1)
-        grid.setColumnStretch(1, 1)
+            steps.addWidget(box)
+            hint.setContentsMargins(30, 0, 0, 6)  # under the box's text, not under the tick
+            steps.addWidget(hint)
         self.plan_label = QLabel(self)
         self.plan_label.setObjectName("safety_plan")
         self.plan_label.setWordWrap(True)
@@ -56,7 +57,7 @@ class EmergencyPanel(QFrame):
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
-        layout.addLayout(grid)
+        layout.addLayout(steps)
         layout.addWidget(self.plan_label)
         layout.addWidget(self.message)
         self.retranslate()
@@ -93,9 +94,9 @@ class EmergencyPanel(QFrame):
         self.intro.setText(
             self.tr(
                 "Keep the caller on the line if it is safe. Tick each step "
-                "as it is done (Alt+1 to Alt+6); the ticks are saved with "
+                "as it is done ({0} to {1}); the ticks are saved with "
                 "the call."
-            )
+            ).format("Alt+1", "Alt+6")
         )
         hints = {
             "police_192": self.tr("Police: 192"),

@@ -10,7 +10,8 @@ import itertools
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -111,6 +112,7 @@ class IntakeForm(QWidget):
         self.times = {name: DateTimeField() for name in TIMES}
         self.follow_up_hint = QLabel()
         self.follow_up_hint.setProperty("role", "muted")
+        self.follow_up_hint.setWordWrap(True)
         self.widgets: dict[str, QWidget] = {
             **self.picks,
             "caller_phone": self.caller_phone,
@@ -154,12 +156,13 @@ class IntakeForm(QWidget):
         self._field(right, "follow_up_what")
         right.addStretch(1)
         columns = QHBoxLayout(content)
-        columns.setContentsMargins(16, 8, 16, 16)
-        columns.setSpacing(28)
+        columns.setContentsMargins(12, 6, 12, 12)
+        columns.setSpacing(20)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setWidget(content)
 
@@ -347,8 +350,9 @@ class IntakeForm(QWidget):
         texts = payload.get("texts") or {}
         self.caller_phone.setText(str(texts.get("caller_phone", "")))
         self.follow_up_what.setText(str(texts.get("follow_up_what", "")))
-        self.summary.setPlainText(str(texts.get("summary", "")))
-        self.actions_taken.setPlainText(str(texts.get("actions_taken", "")))
+        for note, key in ((self.summary, "summary"), (self.actions_taken, "actions_taken")):
+            note.setPlainText(str(texts.get(key, "")))
+            note.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on where it stopped
         for name, field in self.times.items():
             field.setText(str(texts.get(name, "")))
         self.categories.set_codes(list(payload.get("categories") or []))
@@ -456,7 +460,9 @@ class IntakeForm(QWidget):
         if not self._discard_armed:
             self._discard_armed = True
             self.top_message.show_problem(
-                self.tr("Press Ctrl+Shift+X (or Discard) again to throw this call away.")
+                self.tr("Press {0} (or Discard) again to throw this call away.").format(
+                    "Ctrl+Shift+X"
+                )
             )
             return
         self.discard_requested.emit()
@@ -617,8 +623,8 @@ class IntakeForm(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Call in progress"))
-        self.save_button.setText(self.tr("Save call (Ctrl+S)"))
-        self.discard_button.setText(self.tr("Discard (Ctrl+Shift+X)"))
+        self.save_button.setText(self.tr("Save call ({0})").format("Ctrl+S"))
+        self.discard_button.setText(self.tr("Discard ({0})").format("Ctrl+Shift+X"))
         sections = {
             "caller": self.tr("Caller"),
             "client": self.tr("Client"),
@@ -632,17 +638,19 @@ class IntakeForm(QWidget):
             "caller_type": self.tr("Caller type"),
             "caller_phone": self.tr("Caller's phone"),
             "language": self.tr("Language of the call"),
-            "client": self.tr("Client (Alt+L find, Alt+W new)"),
+            "client": self.tr("Client ({0} find, {1} new)").format("Alt+L", "Alt+W"),
             "line": self.tr("Line"),
             "direction": self.tr("Direction"),
             "started_at": self.tr("Started"),
             "ended_at": self.tr("Ended (empty: when saved)"),
-            "categories": self.tr("Categories (Enter adds, Backspace removes)"),
-            "urgency": self.tr("Urgency (Alt+E checklist)"),
+            "categories": self.tr("Categories ({0} adds, {1} removes)").format(
+                "Enter", "Backspace"
+            ),
+            "urgency": self.tr("Urgency ({0} checklist)").format("Alt+E"),
             "summary": self.tr("Summary"),
             "actions_taken": self.tr("Actions taken"),
             "referrals_given": self.tr("Referrals given (directory or free text)"),
-            "follow_up_at": self.tr("Follow-up due (Alt+F)"),
+            "follow_up_at": self.tr("Follow-up due ({0})").format("Alt+F"),
             "follow_up_what": self.tr("Follow-up: what is to be done"),
         }
         for name, text in names.items():

@@ -176,8 +176,8 @@ class QuickTally(QWidget):
         self.intro.setText(
             self.tr(
                 "No client and no summary: type a few letters of the "
-                "category, Enter, then Ctrl+Enter saves. Escape goes back."
-            )
+                "category, {0}, then {1} saves. {2} goes back."
+            ).format("Enter", "Ctrl+Enter", "Escape")
         )
         names = {
             "category": self.tr("Category"),
@@ -187,8 +187,8 @@ class QuickTally(QWidget):
         }
         for name, text in names.items():
             self.labels[name].setText(text)
-        self.save_button.setText(self.tr("Save tally (Ctrl+Enter)"))
-        self.close_button.setText(self.tr("Back (Esc)"))
+        self.save_button.setText(self.tr("Save tally ({0})").format("Ctrl+Enter"))
+        self.close_button.setText(self.tr("Back ({0})").format("Esc"))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -23,6 +23,16 @@ class _QueryEdit(QLineEdit):
     accept_hit = Signal()
     escape = Signal()
 
+    def event(self, e: QEvent) -> bool:
+        # The keys this field answers to win over shortcuts elsewhere in the window.
+        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
+            owned = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up,
+                     Qt.Key.Key_Down)  # fmt: skip
+            if not e.modifiers() and e.key() in owned:
+                e.accept()
+                return True
+        return super().event(e)
+
     def keyPressEvent(self, e: QKeyEvent) -> None:
         key = Qt.Key(e.key())
         steps = {
@@ -176,7 +186,7 @@ class SearchBar(QWidget):
         self.edit.setPlaceholderText(
             self.tr("Find a client or a call: name, code, phone or words, in any script")
         )
-        self.hint.setText(self.tr("Ctrl+K"))
+        self.hint.setText("Ctrl+K")
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -99,9 +99,11 @@ class PickList(TypeAheadEdit):
     def problem(self) -> str | None:
         """Why the field cannot be used as it is (None when fine)."""
         if self._invalid:
-            return self.tr("Not in the list: type a few letters and pick one (F4 shows all)")
+            return self.tr(
+                "Not in the list: type a few letters and pick one ({0} shows all)"
+            ).format("F4")
         if self.required and self._code is None:
-            return self.tr("Required: pick one from the list (F4 shows all)")
+            return self.tr("Required: pick one from the list ({0} shows all)").format("F4")
         return None
 
     def _set_invalid(self, invalid: bool) -> None:
