@@ -1,24 +1,35 @@
-"""`sosdesk search QUERY`: the lookup of the desk window, one match per line."""
+"""`sosdesk search QUERY`: the lookup of the desk window, one match per line, each beginning
+with the client code or the call id."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
-from sosdesk.commands.common import add_db_args, open_db
+from sosdesk.commands.common import UserError, add_db_args, open_db
 from sosdesk.services.search import search
+
+MAX_LIMIT = 500
 
 
 def _search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    if not query.strip():
+        raise UserError("give something to look for: a name, a code, a phone number or words")
+    if not 1 <= args.limit <= MAX_LIMIT:
+        raise UserError(f"--limit must be between 1 and {MAX_LIMIT}")
     db = open_db(args)
     try:
-        hits = search(db, " ".join(args.query), limit=args.limit)
+        hits = search(db, query, limit=args.limit)
     finally:
         db.close()
     for h in hits:
-        lead = h.title.split()[0] if h.kind == "client" else h.ref
-        rest = h.title[len(lead) :].strip() if h.kind == "client" else h.title
-        print("\t".join(x for x in (lead, h.kind, rest, h.detail) if x))
+        if h.kind == "client":
+            code, _, name = h.title.partition("  ")
+            fields = [code, "client", name.strip(), h.detail]
+        else:
+            fields = [h.ref, "call", h.title, h.detail.replace("\n", " ")]
+        print("\t".join(f for f in fields if f))
     if not hits:
         print("no matches")
     return 0
@@ -28,6 +39,6 @@ def register(sub: Any) -> None:
     """Add `search`."""
     p = sub.add_parser("search", help="find clients and calls (any script, any fragment)")
     add_db_args(p)
-    p.add_argument("query", nargs="+")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("query", nargs="+", help="name, client code, phone fragment or words")
+    p.add_argument("--limit", type=int, default=20, help="at most this many matches")
     p.set_defaults(handler=_search)
