@@ -163,3 +163,32 @@ def test_calls_match_brute_force_newest_first(
     got = [h.ref for h in search(db, query, limit=12) if h.kind == "call"]
     assert got == expected[: len(got)]
     assert len(got) == min(len(expected), 12)  # no client matches these words
+
+
+@pytest.fixture
+def phone_calls(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Forty calls from random numbers; tiny windows so every query path is exercised."""
+    import random
+
+    r = random.Random(5)
+    made = []
+    for i in range(40):
+        number = f"06{r.choice('0123469')}{r.randrange(10**6, 10**7)}"
+        made.append((_call(db, "poziv", 600 - i, caller_phone=number), number))
+    monkeypatch.setattr(search_mod, "FIRST_WINDOW", 4)
+    monkeypatch.setattr(search_mod, "WINDOW_CAP", 3)
+    monkeypatch.setattr(search_mod, "EXACT_CAP", 5)
+    return made
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(st.integers(0, 39), st.integers(0, 6), st.integers(3, 8))
+def test_phone_fragments_match_brute_force(
+    db: Database, phone_calls: list[tuple[str, str]], which: int, start: int, size: int
+) -> None:
+    fragment = phone_calls[which][1][start : start + size]
+    expected = [cid for cid, number in reversed(phone_calls) if fragment in number
+                or fragment in "381" + number[1:]]  # fmt: skip
+    got = [h.ref for h in search(db, fragment, limit=10) if h.kind == "call"]
+    assert got == expected[: len(got)] and len(got) == min(len(expected), 10)

@@ -171,18 +171,20 @@ class _Finder:
         return lo, rows
 
     def newest(self, expr: str) -> Iterator[int]:
-        """Rowids matching `expr`, newest first, read as they are consumed: the newest window,
-        then everything older in one read when that is few, else window by window."""
+        """Rowids matching `expr`, newest first, read as they are consumed: the newest window;
+        then, if matches look sparse, everything older in one read, else window by window."""
         hi = self.top() + 1
         lo, rows = self._dense_window(expr, max(0, hi - FIRST_WINDOW), hi)
         yield from reversed(rows)
+        density = len(rows) / max(1, hi - lo)
         hi = lo
         if hi <= 0:
             return
-        rest = self._range(expr, 0, hi, WINDOW_CAP + 1)
-        if len(rest) <= WINDOW_CAP:
-            yield from reversed(rest)
-            return
+        if density * hi <= WINDOW_CAP:  # probably few: one read instead of many windows
+            rest = self._range(expr, 0, hi, WINDOW_CAP + 1)
+            if len(rest) <= WINDOW_CAP:
+                yield from reversed(rest)
+                return
         width = FIRST_WINDOW * 4
         while hi > 0:
             lo, rows = self._dense_window(expr, max(0, hi - width), hi)
@@ -246,6 +248,9 @@ def _find(
         return [rows[r] for r in picked if r in rows]
     if words_of is None:  # a small table: its long prefix queries are cheap (clients)
         return _precise(finder, sql, tokens, whole, limit, skip, [])
+    if all(t.isdigit() for t, lp in zip(tokens, long_prefix, strict=True) if lp):
+        # Digit prefixes (phone fragments) spread over many distinct terms: exact is cheap.
+        return _precise(finder, sql, tokens, whole, limit, skip, [])
     # Long prefixes: candidates through the prefix index, checked against their own text.
     wide = tuple(t[:reach] if lp else t for t, lp in zip(tokens, long_prefix, strict=True))
     candidates = finder.newest(_expr(wide, whole))
@@ -261,9 +266,11 @@ def _find(
         found += [
             rows[r] for r in batch if r in rows and _matches(words_of(rows[r]), tokens, whole)
         ][: limit - len(found)]
+        # Few pass: the word is rare among its candidates, so its exact prefix query is cheap.
+        if len(found) * (VERIFY_BUDGET - seen) < (limit - len(found)) * seen:
+            break
     if len(found) >= limit:
         return found
-    # Few candidates passed: the word is rare, so its exact prefix query is cheap.
     return _precise(finder, sql, tokens, whole, limit, skip, found)
 
 
