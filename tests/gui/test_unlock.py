@@ -107,3 +107,16 @@ def test_missing_database_is_explained_without_creating_one(qtbot, desk_app, tmp
     assert w.ctx.is_locked
     assert not path.exists()
     w.instance_lock.release()
+
+
+def test_tab_order_of_the_unlock_screen(qtbot, window: MainWindow) -> None:
+    from tests.gui.conftest import focused, press
+
+    screen = window.unlock_screen
+    screen.user_edit.setFocus()
+    order = [focused()]
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Tab)
+        order.append(focused())
+    assert order == [screen.user_edit, screen.pass_edit, screen.unlock_button,
+                     screen.recovery_button, screen.lang_box]  # fmt: skip

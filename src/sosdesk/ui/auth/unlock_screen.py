@@ -4,6 +4,7 @@ which desk and database file it opens, and nothing else of the database.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QThreadPool, Signal
@@ -167,19 +168,20 @@ class UnlockScreen(QWidget):
         self.pass_edit.returnPressed.connect(self.submit)
         self.repeat_edit.returnPressed.connect(self.submit)
         shortcut("Alt+R", self, self.recovery_button.toggle)
-        self.setTabOrder(self.user_edit, self.pass_edit)
-        self.setTabOrder(self.pass_edit, self.key_edit)
-        self.setTabOrder(self.key_edit, self.new_edit)
-        self.setTabOrder(self.new_edit, self.repeat_edit)
-        self.setTabOrder(self.repeat_edit, self.unlock_button)
-        self.setTabOrder(self.unlock_button, self.recovery_button)
-        self.setTabOrder(self.recovery_button, self.lang_box)
+        self._tab_order()
         self.retranslate()
 
     # -- behaviour -------------------------------------------------------------------------
 
+    def _tab_order(self) -> None:
+        chain = [self.user_edit, self.pass_edit, self.key_edit, self.new_edit, self.repeat_edit,
+                 self.unlock_button, self.recovery_button, self.lang_box]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def focus_first(self) -> None:
         """Put the cursor where the operator types next."""
+        self._tab_order()  # again: moving into the window may reshuffle the focus chain
         (self.pass_edit if self.user_edit.text() else self.user_edit).setFocus()
 
     def reset(self, message: str | None = None) -> None:

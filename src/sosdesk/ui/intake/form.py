@@ -269,6 +269,7 @@ class IntakeForm(QWidget):
     def start(self, defaults: dict[str, str] | None = None) -> None:
         """A new call: empty fields, defaults, the timer running, the cursor on caller type."""
         self.reset()
+        self._tab_order()  # again: moving the form into its window may reshuffle the chain
         self._loading = True
         self._active = True
         self._started = utcnow()
@@ -338,6 +339,7 @@ class IntakeForm(QWidget):
     def restore(self, payload: dict[str, Any]) -> None:
         """Fill the form from a draft and keep the call timer running from its start."""
         self.reset()
+        self._tab_order()
         self._loading = True
         self._active = True
         try:

@@ -91,17 +91,21 @@ class QuickTally(QWidget):
         layout.addWidget(self.counter)
         layout.addStretch(1)
         self.setMaximumWidth(720)
-        chain = [*self.picks.values(), self.save_button, self.close_button]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        self._tab_order()
         for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
             shortcut(keys, self, self.save)
         shortcut("Escape", self, self.closed.emit)
         self._defaults = dict(DEFAULTS)
         self.retranslate()
 
+    def _tab_order(self) -> None:
+        chain = [*self.picks.values(), self.save_button, self.close_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def open(self) -> None:
         """Ready for the next tally: last line, caller type and language; cursor on category."""
+        self._tab_order()  # again: moving into the window may reshuffle the focus chain
         self._opened = utcnow()
         for name, pick in self.picks.items():
             pick.set_code(self._defaults.get(name))
