@@ -32,7 +32,7 @@ def timed_ms(fn: Callable[[], object]) -> float:
 def p95(samples: Iterable[float]) -> float:
     """95th percentile."""
     data = sorted(samples)
-    return data[min(len(data) - 1, int(round(0.95 * (len(data) - 1))))]
+    return data[min(len(data) - 1, round(0.95 * (len(data) - 1)))]
 
 
 def median(samples: Iterable[float]) -> float:
