@@ -14,18 +14,21 @@ import argparse
 import multiprocessing
 import random
 import resource
+import shutil
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from benchmarks.report import Row, print_table
+from sosdesk.domain.ids import new_id
 from sosdesk.services.calls import CallInput, insert_call
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
+from sosdesk.store.keyfile import keyfile_path
 from sosdesk.store.models import Change, Client, DeviceIdentity
 from sosdesk.store.plain import create_plain_database, open_plain_database
 
@@ -65,6 +68,48 @@ def fill_outbox(db: Database, changes: int, seed: int = 2026) -> int:
         return int(s.execute(select(func.count()).select_from(Change)).scalar_one())
 
 
+def replicate_outbox(db: Database, changes: int, template_calls: int = 300) -> int:
+    """Real service writes for `template_calls` calls, then their outbox rows cloned with fresh
+    ids, client codes and clocks until there are `changes` rows (quick to build at any size)."""
+    fill_outbox(db, min(changes, template_calls * 3))
+    with db.session() as s:
+        template = (
+            s.execute(select(Change).where(Change.entity != "users").order_by(Change.seq))
+            .scalars()
+            .all()
+        )
+        made = int(s.execute(select(func.count()).select_from(Change)).scalar_one())
+    number = 100_000
+    year = datetime.now(UTC).year
+    while made < changes:
+        ids: dict[str, str] = {}
+
+        def fresh(old: str, ids: dict[str, str] = ids) -> str:
+            return ids.setdefault(old, new_id())
+
+        rows = []
+        for change in template:
+            fields = dict(change.fields)
+            for key in ("client_id", "call_id", "case_id", "amends_id"):
+                if fields.get(key):
+                    fields[key] = fresh(fields[key])
+            payload = fields.get("payload")
+            if isinstance(payload, dict) and payload.get("call_id"):
+                fields["payload"] = {**payload, "call_id": fresh(payload["call_id"])}
+            if change.entity == "clients" and change.op == "insert":
+                number += 1
+                fields["code"] = f"{db.desk.desk_code}-{year}-{number:06d}"
+            rows.append({"entity": change.entity, "entity_id": fresh(change.entity_id),
+                         "op": change.op, "fields": fields, "base_version": change.base_version,
+                         "hlc": db.clock.now().encode(), "origin_device": db.desk.device_id})  # fmt: skip
+            made += 1
+            if made >= changes:
+                break
+        with db.transaction() as tx:
+            tx.session.execute(insert(Change), rows)
+    return made
+
+
 def _open(path: Path, encrypted: bool) -> Database:
     if encrypted:
         return Database.open(path, user=USER, passphrase=PASS)
@@ -96,7 +141,7 @@ def _setup(root: Path, encrypted: bool, changes: int) -> tuple[Path, Path, int]:
     enroll_desk(office, read_identity(root / "desk.sosid"))
     trust_office(desk, read_identity(root / "office.sosid"))
     t = time.perf_counter()
-    n = fill_outbox(desk, changes)
+    n = replicate_outbox(desk, changes)
     print(f"  {'encrypted' if encrypted else 'plain'}: {n:,} changes written in "
           f"{time.perf_counter() - t:.0f} s", file=sys.stderr)  # fmt: skip
     desk.close()
@@ -116,10 +161,39 @@ def _export(path: str, encrypted: bool, out: str) -> tuple[float, int]:
     return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _import(path: str, encrypted: bool, batch_dir: str, receipts: str) -> tuple[float, int]:
+def _no_memory_security() -> None:
+    """Diagnostic only: open connections without SQLCipher's memory security."""
+    from sosdesk.store import engine
+
+    def pragmas(conn: object, encrypted: bool) -> None:
+        if encrypted:
+            conn.execute("PRAGMA cipher_memory_security = OFF")  # type: ignore[attr-defined]
+        for pragma in ("temp_store = MEMORY", "journal_mode = WAL", "synchronous = FULL",
+                       "foreign_keys = ON", "secure_delete = ON", "busy_timeout = 5000"):  # fmt: skip
+            conn.execute(f"PRAGMA {pragma}")  # type: ignore[attr-defined]
+
+    engine._apply_pragmas = pragmas  # type: ignore[assignment]
+
+
+def _import(
+    path: str, encrypted: bool, batch_dir: str, receipts: str, diagnostic: str = ""
+) -> tuple[float, int]:
     from sosdesk.sync.importer import import_batches
 
+    if diagnostic == "memory":
+        _no_memory_security()
     db = _open(Path(path), encrypted)
+    if diagnostic == "stats":  # diagnostic only: without the statistics triggers
+        with db.engine.begin() as c:
+            names = (
+                c.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'"
+                )
+                .scalars()
+                .all()
+            )
+            for name in names:
+                c.exec_driver_sql(f"DROP TRIGGER {name}")
     files = sorted(Path(batch_dir).glob("*.sosbatch"))
     start = time.perf_counter()
     [outcome] = import_batches(db, files, receipts_dir=Path(receipts))
@@ -127,6 +201,17 @@ def _import(path: str, encrypted: bool, batch_dir: str, receipts: str) -> tuple[
     db.close()
     assert outcome.status == "applied", outcome.message
     return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _copy(office: Path, name: str) -> Path:
+    target = office.with_name(name)
+    shutil.copy2(office, target)
+    for source, copy in ((keyfile_path(office), keyfile_path(target)),
+                         (office.with_name(office.name + "-wal"),
+                          target.with_name(target.name + "-wal"))):  # fmt: skip
+        if source.exists():
+            shutil.copy2(source, copy)
+    return target
 
 
 def _in_child(fn: object, *args: object) -> tuple[float, int]:
@@ -139,6 +224,8 @@ def _in_child(fn: object, *args: object) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--diagnose", action="store_true",
+                        help="also import without memory security / statistics triggers")  # fmt: skip
     args = parser.parse_args()
     results: dict[bool, dict[str, float]] = {}
     counts: dict[bool, int] = {}
@@ -151,17 +238,29 @@ def main() -> None:
             stick.mkdir()
             receipts.mkdir()
             exp, exp_rss = _in_child(_export, str(desk), encrypted, str(stick))
+            pristine = _copy(office, "pristine.db")
             imp, imp_rss = _in_child(_import, str(office), encrypted, str(stick), str(receipts))
-            size = sum(f.stat().st_size for f in stick.iterdir())
+            size = sum(f.stat().st_size for f in stick.glob("*.sosbatch"))
             results[encrypted] = {"export": exp * 1000, "import": imp * 1000,
                                   "export_rss": exp_rss / 1024, "import_rss": imp_rss / 1024,
                                   "size": size / 1024 / 1024}  # fmt: skip
+            if args.diagnose:
+                for what in ("memory", "stats"):
+                    again = _copy(pristine, f"{what}.db")
+                    took, _rss = _in_child(_import, str(again), encrypted, str(stick),
+                                           str(receipts), what)  # fmt: skip
+                    results[encrypted][what] = took * 1000
     enc, plain = results[True], results[False]
     n = counts[True]
     print_table(f"Sync: {n:,} changes, one batch (2 cores, shared machine)", [
         Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
         Row("import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
-    ])  # fmt: skip
+    ] + ([
+        Row("diagnostic: import without cipher_memory_security", enc["memory"],
+            plain["memory"], "not a product setting"),
+        Row("diagnostic: import without the statistics triggers", enc["stats"],
+            plain["stats"], "not a product setting"),
+    ] if args.diagnose else []))  # fmt: skip
     print("\n| peak memory (max RSS of the process) | encrypted | plain SQLite |")
     print("|---|---:|---:|")
     print(f"| export | {enc['export_rss']:.0f} MB | {plain['export_rss']:.0f} MB |")
