@@ -19,7 +19,7 @@ class Event(SyncedMixin, Base):
     )
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"))
-    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(24))
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime)
     author_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
@@ -28,4 +28,4 @@ class Event(SyncedMixin, Base):
     amount_minor: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str | None] = mapped_column(String(3))
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
-    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"))
+    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"), index=True)

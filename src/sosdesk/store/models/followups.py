@@ -17,7 +17,7 @@ class FollowUp(SyncedMixin, Base):
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
     what: Mapped[str] = mapped_column(Text)
     client_id: Mapped[str | None] = mapped_column(ForeignKey("clients.id"), index=True)
-    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"))
+    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"), index=True)
     assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     done_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
