@@ -79,7 +79,7 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     # database and pick SingletonThreadPool, which closes connections under other threads.
     engine = create_engine(
         "sqlite://", creator=creator, module=sqlcipher3.dbapi2, poolclass=QueuePool,
-        pool_size=4, max_overflow=4, pool_pre_ping=False,
+        pool_size=4, max_overflow=4, pool_pre_ping=False, pool_use_lifo=True,
     )  # fmt: skip
 
     @event.listens_for(engine, "begin")
@@ -87,9 +87,5 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
         # Writers take the lock up front, so a transaction never fails half-way on a busy file.
         write = conn.get_execution_options().get(WRITE_OPTION, False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-        if write:
-            # Rows are flushed in bulk and not in foreign-key order; SQLite checks the
-            # references at COMMIT instead (the pragma resets itself after each transaction).
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
     return engine

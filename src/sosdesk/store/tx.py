@@ -69,6 +69,10 @@ class Tx:
         obj.updated_hlc = self.clock.now().encode()
         obj.origin_device = self.device_id
         obj.version = 1
+        # A flush orders rows by mapper, not by foreign key; flushing what is pending when a
+        # row of another kind arrives keeps the services' order (parents before children).
+        if self.session.new and any(type(o) is not type(obj) for o in self.session.new):
+            self.session.flush()
         self.session.add(obj)
         self._changes.append((obj, "insert", None, 0, obj.updated_hlc))
         self.audit("create", type(obj).__tablename__, obj.id, audit_detail)  # type: ignore[attr-defined]
