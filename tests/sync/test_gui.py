@@ -217,3 +217,16 @@ def test_lock_clears_the_screen(net: Net, qtbot: QtBot) -> None:
     assert panel.desks.rowCount() == 0 and panel.office_id.text() == ""
     ctx.set_db(net.office)
     assert panel.desks.rowCount() == 3
+
+
+def test_the_main_window_builds_the_sync_area(qtbot: QtBot, net: Net) -> None:
+    from sosdesk.ui.main_window import load_areas
+
+    ctx = AppContext(None)
+    areas = {key: widget for key, _shortcut, widget in load_areas(ctx)}
+    assert isinstance(areas["sync"], SyncArea)
+    for widget in areas.values():
+        qtbot.addWidget(widget)
+    ctx.set_db(net.desks["BG1"])  # unlocking shows the desk side
+    assert areas["sync"].panel is areas["sync"].desk  # type: ignore[attr-defined]
+    assert areas["sync"].title() == "Exchange"  # type: ignore[attr-defined]
