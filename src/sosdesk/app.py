@@ -19,9 +19,6 @@ ENV_STARTUP_PROBE = "SOSDESK_STARTUP_PROBE"  # benchmarks: report when the unloc
 def run_app(args: argparse.Namespace) -> int:
     """Open the desk window on the database of `args.db` (or the default) for `args.user`."""
     started = time.perf_counter()
-    from sosdesk.ui.widgets import refcount_guard
-
-    refcount_guard.top_up()  # before the first PySide call (see that module)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -33,7 +30,6 @@ def run_app(args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sosdesk"])
     assert isinstance(app, QApplication)
-    refcount_guard.install()
     app.setApplicationName("SOS Desk")
     app.setOrganizationName("sosdesk")
     prefs = Preferences()  # the user's own preferences apply once they unlock

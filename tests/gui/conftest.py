@@ -27,20 +27,10 @@ from sosdesk.store.database import Database
 from sosdesk.ui import i18n
 from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.theme import apply_theme
-from sosdesk.ui.widgets import refcount_guard
 from tests.conftest import PASSPHRASE, USER
 from tests.gui.typing_helper import type_text
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture(autouse=True)
-def _pyside_refcount_guard() -> Iterator[None]:
-    """Every GUI test (any area's) runs with spare references to None/True/False: PySide6
-    6.12 on CPython 3.11 drops one per call (sosdesk.ui.widgets.refcount_guard)."""
-    refcount_guard.install()
-    yield
-    refcount_guard.top_up()
 
 
 @pytest.fixture
