@@ -373,7 +373,8 @@ def _calls_and_events(
                 else r.choices([0, 1, 2, 3, 5, 8], [30, 20, 15, 15, 12, 8])[0]
             )
             plan.append((c, count))
-        total = sum(n for _, n in plan)
+        # Every presumed or identified client gets its status decision, even with no other events.
+        total = sum(max(n, 1) if c[3] in ("presumed", "identified") else n for c, n in plan)
         written = 0
         rows: list[tuple[Any, ...]] = []
         for (client_id, _code, registered, status), count in plan:
