@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from sosdesk.sync.errors import SyncError
+from sosdesk.sync.identity import PublicIdentity, read_identity
+
+IDENTITIES = "SOS Desk identity (*.sosid)"
 
 
 class Chooser:
@@ -31,3 +38,26 @@ class Chooser:
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)  # fmt: skip
         return answer == QMessageBox.StandardButton.Yes
+
+
+def pick_identity(
+    chooser: Chooser, parent: QWidget, caption: str, question: str, say: Callable[..., None]
+) -> PublicIdentity | None:
+    """Read a peer's identity file and have the user compare its fingerprint by phone.
+
+    `question` has `{0}` for the peer's code and `{1}` for the fingerprint; `say` reports a
+    refusal or a cancellation. Returns the identity only when the user confirmed it.
+    """
+    files = chooser.files(parent, caption, IDENTITIES)
+    if not files:
+        return None
+    try:
+        ident = read_identity(files[0])
+    except SyncError as exc:
+        say(str(exc), error=True)
+        return None
+    title = QCoreApplication.translate("Chooser", "Compare the fingerprint")
+    if not chooser.confirm(parent, title, question.format(ident.desk_code, ident.fingerprint)):
+        say(QCoreApplication.translate("Chooser", "Nothing was changed."))
+        return None
+    return ident

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.export import export_desk
-from sosdesk.sync.identity import read_identity, write_identity
+from sosdesk.sync.identity import write_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
@@ -32,13 +32,12 @@ from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
-from sosdesk.ui.sync.chooser import Chooser
+from sosdesk.ui.sync.chooser import IDENTITIES, Chooser, pick_identity
 from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.sync.summary import import_summary
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
 RECEIPTS = "SOS Desk receipts (*.sosreceipt)"
-IDENTITIES = "SOS Desk identity (*.sosid)"
 
 
 def card(parent: QWidget) -> tuple[QFrame, QGridLayout]:
@@ -282,19 +281,12 @@ class DeskPanel(QWidget):
         """Trust the office whose identity file this is, after comparing fingerprints."""
         if self.ctx.is_locked:
             return
-        files = self.chooser.files(self, self.tr("The office's identity file"), IDENTITIES)
-        if not files:
-            return
-        try:
-            ident = read_identity(files[0])
-        except SyncError as exc:
-            self._say(str(exc), error=True)
-            return
-        question = self.tr("Office {0} has the fingerprint\n\n{1}\n\nIs it exactly what the "
-                           "office read to you on the phone?").format(ident.desk_code,
-                                                                       ident.fingerprint)  # fmt: skip
-        if not self.chooser.confirm(self, self.tr("Compare the fingerprint"), question):
-            self._say(self.tr("Nothing was changed."))
+        ident = pick_identity(
+            self.chooser, self, self.tr("The office's identity file"),
+            self.tr("Office {0} has the fingerprint\n\n{1}\n\nIs it exactly what the office "
+                    "read to you on the phone?"), self._say,
+        )  # fmt: skip
+        if ident is None:
             return
         replace = self.status is not None and self.status.office_code not in (
             None, ident.desk_code)  # fmt: skip

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.export import export_office
-from sosdesk.sync.identity import own_identity, read_identity, write_identity
+from sosdesk.sync.identity import own_identity, write_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import enroll_desk, list_peers, revoke_desk
 from sosdesk.sync.quarantine import quarantined
@@ -32,9 +32,9 @@ from sosdesk.sync.status import batches
 from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
-from sosdesk.ui.sync.chooser import Chooser
+from sosdesk.ui.sync.chooser import IDENTITIES, Chooser, pick_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
-from sosdesk.ui.sync.desk_panel import BATCHES, IDENTITIES
+from sosdesk.ui.sync.desk_panel import BATCHES
 from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
 
@@ -286,19 +286,12 @@ class OfficePanel(QWidget):
         """Accept a desk's batches, after comparing its fingerprint (Ctrl+Shift+E)."""
         if self.ctx.is_locked:
             return
-        files = self.chooser.files(self, self.tr("The desk's identity file"), IDENTITIES)
-        if not files:
-            return
-        try:
-            ident = read_identity(files[0])
-        except SyncError as exc:
-            self._say(str(exc), error=True)
-            return
-        question = self.tr("Desk {0} has the fingerprint\n\n{1}\n\nIs it exactly what the "
-                           "desk read to you on the phone?").format(ident.desk_code,
-                                                                     ident.fingerprint)  # fmt: skip
-        if not self.chooser.confirm(self, self.tr("Compare the fingerprint"), question):
-            self._say(self.tr("Nothing was changed."))
+        ident = pick_identity(
+            self.chooser, self, self.tr("The desk's identity file"),
+            self.tr("Desk {0} has the fingerprint\n\n{1}\n\nIs it exactly what the desk "
+                    "read to you on the phone?"), self._say,
+        )  # fmt: skip
+        if ident is None:
             return
         try:
             peer = enroll_desk(self.ctx.db, ident)
