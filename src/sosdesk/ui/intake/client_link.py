@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.drop_list import DropItem, DropList
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
+from sosdesk.ui.widgets.query_edit import QueryEdit
 from sosdesk.ui.workers import LatestOnly
 
 NEW_FIELDS = (
@@ -39,35 +39,6 @@ NEW_FIELDS = (
     "phones",
     "citizenship",
 )
-
-
-class _FindEdit(QLineEdit):
-    navigate = Signal(int)
-    enter = Signal()
-    escape = Signal()
-
-    def event(self, e: QEvent) -> bool:
-        # The keys this field answers to win over shortcuts elsewhere in the window.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            owned = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up,
-                     Qt.Key.Key_Down)  # fmt: skip
-            if not e.modifiers() and e.key() in owned:
-                e.accept()
-                return True
-        return super().event(e)
-
-    def keyPressEvent(self, e: QKeyEvent) -> None:
-        steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}
-        key = Qt.Key(e.key())
-        if key in steps:
-            self.navigate.emit(steps[key])
-        elif e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not e.modifiers():
-            self.enter.emit()
-        elif e.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            self.escape.emit()
-        else:
-            super().keyPressEvent(e)
 
 
 class ClientLink(QWidget):
@@ -84,7 +55,7 @@ class ClientLink(QWidget):
         self.client_label = ""
         self._hits: dict[str, SearchHit] = {}
 
-        self.find_edit = _FindEdit(self)
+        self.find_edit = QueryEdit(self, clear_on_escape=True)
         self.find_edit.setObjectName("client_find")
         self.drop = DropList(self.find_edit, min_width=420)
         self.drop.chosen.connect(self._link_key)
@@ -96,8 +67,8 @@ class ClientLink(QWidget):
         self._timer.timeout.connect(self._lookup)
         self.find_edit.textEdited.connect(lambda _t: self._timer.start())
         self.find_edit.navigate.connect(self.drop.step)
-        self.find_edit.enter.connect(self._enter)
-        self.find_edit.escape.connect(self.drop.hide)
+        self.find_edit.accepted.connect(self._enter)
+        self.find_edit.escaped.connect(self.drop.hide)
 
         self.linked_label = QLabel(self)
         self.linked_label.setObjectName("client_linked")

@@ -4,51 +4,18 @@ Clients first, then calls; arrows move, Enter opens the client (or the call), Es
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from sosdesk.services.search import search
 from sosdesk.services.views import SearchHit
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.drop_list import DropItem, DropList
+from sosdesk.ui.widgets.query_edit import QueryEdit
 from sosdesk.ui.workers import LatestOnly
 
 DEBOUNCE_MS = 40  # coalesce a burst of keys; one frame is 16 ms, a fast typist ~80 ms a key
 LIMIT = 20
-
-
-class _QueryEdit(QLineEdit):
-    navigate = Signal(int)
-    accept_hit = Signal()
-    escape = Signal()
-
-    def event(self, e: QEvent) -> bool:
-        # The keys this field answers to win over shortcuts elsewhere in the window.
-        if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent):
-            owned = (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up,
-                     Qt.Key.Key_Down)  # fmt: skip
-            if not e.modifiers() and e.key() in owned:
-                e.accept()
-                return True
-        return super().event(e)
-
-    def keyPressEvent(self, e: QKeyEvent) -> None:
-        key = Qt.Key(e.key())
-        steps = {
-            Qt.Key.Key_Down: 1,
-            Qt.Key.Key_Up: -1,
-            Qt.Key.Key_PageDown: 8,
-            Qt.Key.Key_PageUp: -8,
-        }
-        if key in steps:
-            self.navigate.emit(steps[key])
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.accept_hit.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escape.emit()
-        else:
-            super().keyPressEvent(e)
 
 
 class SearchBar(QWidget):
@@ -64,7 +31,7 @@ class SearchBar(QWidget):
         self.ctx = ctx
         self._hits: dict[str, SearchHit] = {}
         self._accept_when_ready = False
-        self.edit = _QueryEdit(self)
+        self.edit = QueryEdit(self, page=8)
         self.edit.setObjectName("search_edit")
         self.edit.setProperty("role", "search")
         self.edit.setClearButtonEnabled(True)
@@ -87,8 +54,8 @@ class SearchBar(QWidget):
         self.edit.textEdited.connect(lambda _t: self._timer.start())
         self.edit.textChanged.connect(self._maybe_cleared)
         self.edit.navigate.connect(self.drop.step)
-        self.edit.accept_hit.connect(self._accept)
-        self.edit.escape.connect(self._escape)
+        self.edit.accepted.connect(self._accept)
+        self.edit.escaped.connect(self._escape)
         self.retranslate()
 
     # -- searching -------------------------------------------------------------------------
