@@ -24,13 +24,31 @@ _TABLE = str.maketrans({**_CYR, **_LAT})
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def fold_char(ch: str) -> str:
+    """One character folded: ASCII letters/digits, "" for a combining mark, " " otherwise."""
+    s = ch.lower().translate(_TABLE)
+    if not s.isascii():  # strip diacritics (ć, é, ü ...); a lone combining mark vanishes
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", s)
+
+
+class _FoldCache(dict[int, str]):
+    """Code point -> folded text, for str.translate; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = fold_char(chr(code))
+        return value
+
+
+_CACHE = _FoldCache()
+
+
 def fold(text: str) -> str:
     """Fold text for search: lower case, ASCII, Serbian digraph spellings unified, words kept."""
-    s = text.lower().translate(_TABLE)
-    if not s.isascii():  # strip the remaining diacritics (ć, é, ü ...)
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = _NON_WORD.sub(" ", s)
+    if not text.isascii():  # decomposed input (й as и + breve) must fold like composed
+        text = unicodedata.normalize("NFC", text)
+    s = text.translate(_CACHE)
     # `Djordje` is how `Đorđe` is typed without diacritics; `đ` itself folds to `d`.
     while "dj" in s:
         s = s.replace("dj", "d")

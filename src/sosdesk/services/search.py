@@ -110,33 +110,6 @@ def _json_list(value: Any) -> list[str]:
 # -- reading matches newest first ------------------------------------------------------------
 
 
-class _FoldTable(dict[int, str]):
-    """Per-character folding for str.translate, filled from fold() as characters are met.
-
-    Folding a text character by character and then applying the `dj` rule gives the same
-    words as fold() (lower-casing and decomposition are per character for everything that
-    survives as a-z0-9); tests/unit/test_search_folding.py checks that on random text. It is
-    about ten times faster on text with diacritics, which matters when checking candidates.
-    """
-
-    def __missing__(self, code: int) -> str:
-        folded = fold(chr(code))
-        value = folded if folded else " "
-        self[code] = value
-        return value
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fast_fold(text: str) -> str:
-    """The same result as sosdesk.domain.folding.fold, faster on long texts."""
-    s = text.translate(_FOLD_TABLE)
-    while "dj" in s:
-        s = s.replace("dj", "d")
-    return " ".join(s.split())
-
-
 class _Finder:
     """Newest-first matches of one FTS table on one raw connection."""
 
@@ -295,7 +268,7 @@ def _precise(
 
 def _call_words(row: tuple[Any, ...]) -> set[str]:
     _rid, _id, _started, _line, summary, _client, actions, phone = row
-    parts = [fast_fold(v) for v in (summary, actions) if v]
+    parts = [fold(v) for v in (summary, actions) if v]
     if phone:
         parts += search_index.phone_tokens([phone])
     return set(" ".join(parts).split())
