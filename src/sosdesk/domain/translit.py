@@ -17,12 +17,10 @@ _LAT_TO_CYR.update({k.lower(): v.lower() for k, v in list(_LAT_TO_CYR.items())})
 _CYR_TO_LAT = {v: k for k, v in _LAT_TO_CYR.items()}
 _CYR_TO_LAT.update({"Љ": "Lj", "љ": "lj", "Њ": "Nj", "њ": "nj", "Џ": "Dž", "џ": "dž"})
 
-# Placeholders keep acronyms and codes (SOS, HIV, BG1-2026-0142) readable in Cyrillic text.
-_KEEP_MARK = "\x00"
-
 
 def latin_to_cyrillic(text: str) -> str:
-    """Transliterate Serbian Latin text to Cyrillic; `{...}` spans and ALL-CAPS acronyms stay."""
+    """Transliterate Serbian Latin text to Cyrillic. Placeholders (`{0}`, `%1`), acronyms
+    (SOS, HIV), codes (BG1-2026-0142, F5) and key names (Ctrl+N) stay in Latin letters."""
     out: list[str] = []
     i = 0
     n = len(text)
@@ -38,14 +36,17 @@ def latin_to_cyrillic(text: str) -> str:
             out.append(text[i : i + 2])
             i += 2
             continue
-        if ch.isalpha() and ch.isupper():
+        if ch.isalpha() and (i == 0 or not text[i - 1].isalnum()):
             j = i
-            while j < n and (text[j].isalnum() or text[j] in "-_") and not text[j].islower():
+            while j < n and (text[j].isalnum() or text[j] in "-_."):
                 j += 1
-            word = text[i:j]
-            if (len(word) >= 2 and any(c.isdigit() for c in word)) or word in _ACRONYMS:
+            word = text[i:j].rstrip("-_.")
+            code_like = (len(word) >= 2 and any(c.isdigit() for c in word)
+                         and not any(c.islower() for c in word))  # fmt: skip
+            key_letter = len(word) == 1 and i > 0 and text[i - 1] == "+"  # the N of Ctrl+N
+            if word in _KEEP or code_like or key_letter:
                 out.append(word)
-                i = j
+                i += len(word)
                 continue
         pair = text[i : i + 2]
         if pair in _LAT_TO_CYR_DIGRAPHS:
@@ -62,7 +63,12 @@ def cyrillic_to_latin(text: str) -> str:
     return "".join(_CYR_TO_LAT.get(ch, ch) for ch in text)
 
 
+# Words that stay in Latin letters inside Cyrillic text: acronyms, and key names as printed on
+# the keyboard (a shortcut written as "Цтрл+С" would be unreadable).
+_KEYS = frozenset({"Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab", "Backspace", "Del", "Delete",
+                   "Space", "Home", "End", "PgUp", "PgDown", "Ins", "Insert"})  # fmt: skip
 _ACRONYMS = frozenset(
     {"SOS", "HIV", "CTDC", "HTCDS", "IOM", "PDF", "CSV", "ID", "NGO", "EUR", "RSD", "USD",
      "CHF", "SMS", "ASTRA", "ISO", "OK", "PIN", "E.164", "UN", "EU"}
 )  # fmt: skip
+_KEEP = _KEYS | _ACRONYMS

@@ -45,7 +45,8 @@ class CatalogueTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return self._table.get(source, "")
+        # A string missing from the catalogue shows in English rather than as a blank label.
+        return self._table.get(source, source)
 
     def isEmpty(self) -> bool:
         return not self._table
