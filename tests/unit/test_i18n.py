@@ -18,22 +18,22 @@ PLACEHOLDER = re.compile(r"\{\d*\}|%\d")
 
 
 def tr_literals() -> list[tuple[str, int, str]]:
-    """(file, line, source text) of every self.tr call with a literal string."""
+    """(file, line, source text) of every tr()/translate() call with a literal string."""
     found = []
     for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "tr"
-                and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "self"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.append((str(path.relative_to(UI)), node.lineno, node.args[0].value))
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            # widget.tr("text") on any widget, and QCoreApplication.translate("Context", "text")
+            if node.func.attr == "tr" and isinstance(node.func.value, ast.Name):
+                args = node.args[:1]
+            elif node.func.attr == "translate" and len(node.args) >= 2:
+                args = node.args[1:2]
+            else:
+                continue
+            if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+                found.append((str(path.relative_to(UI)), node.lineno, args[0].value))
     return found
 
 

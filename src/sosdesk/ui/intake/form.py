@@ -33,6 +33,7 @@ from sosdesk.services.views import CallView
 from sosdesk.store.errors import StoreError
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.intake import form_reading
 from sosdesk.ui.intake.client_link import NEW_FIELDS, ClientLink
 from sosdesk.ui.intake.emergency import EmergencyPanel
 from sosdesk.ui.intake.safety import centre_phone, directory_names, safety_brief
@@ -471,58 +472,18 @@ class IntakeForm(QWidget):
 
     # -- saving ----------------------------------------------------------------------------
 
+    @property
+    def timer_started(self) -> datetime | None:
+        """When the call timer started (None before a call is taken)."""
+        return self._started
+
     def local_problems(self) -> dict[str, str]:
         """What the form can tell is wrong before asking the service."""
-        found: dict[str, str] = {}
-        for name, pick in self.picks.items():
-            problem = pick.problem()
-            if problem:
-                found[name] = problem
-        for name, field in self.times.items():
-            problem = field.problem()
-            if problem:
-                found[name] = problem
-        if "started_at" not in found and self.times["started_at"].value() is None:
-            found["started_at"] = self.tr("Give the time the call started")
-        if not self.categories.codes():
-            found["categories"] = self.tr("Choose at least one category")
-        if self.picks["urgency"].code() == "immediate_danger" and not self.emergency.codes():
-            found["emergency"] = self.tr(
-                "Tick what was done (at least one step), or lower the urgency"
-            )
-        if "follow_up_at" not in found:
-            due = self.times["follow_up_at"].value()
-            if due is None and self.follow_up_what.text().strip():
-                found["follow_up_at"] = self.tr("Give the date and time of the follow-up")
-            elif due is not None and due < utcnow() - timedelta(minutes=1):
-                found["follow_up_at"] = self.tr("A follow-up is due in the future")
-        found.update({f"client.{k}": v for k, v in self.client.problems().items()})
-        return found
+        return form_reading.local_problems(self)
 
     def call_input(self) -> CallInput:
         """The CallInput for the service (call local_problems() first)."""
-        started = self.times["started_at"].value() or self._started or utcnow()
-        ended = self.times["ended_at"].value() or utcnow()
-        what = self.follow_up_what.text().strip()
-        return CallInput(
-            line=self.picks["line"].code() or "",
-            direction=self.picks["direction"].code() or "",
-            started_at=started,
-            ended_at=ended,
-            caller_type=self.picks["caller_type"].code() or "",
-            caller_phone=self.caller_phone.text().strip() or None,
-            language=self.picks["language"].code() or "",
-            categories=self.categories.codes(),
-            client_id=self.client.client_id if self.client.mode == "linked" else None,
-            new_client=self.client.new_client_fields() if self.client.mode == "new" else None,
-            summary=self.summary.toPlainText(),
-            actions_taken=self.actions_taken.toPlainText(),
-            referrals_given=self.referrals.codes(),
-            urgency=self.picks["urgency"].code() or "",
-            emergency_steps=self.emergency.codes(),
-            follow_up_at=self.times["follow_up_at"].value(),
-            follow_up_what=what or None,
-        )
+        return form_reading.call_input(self)
 
     def save(self) -> CallView | None:
         """Validate and save; on a problem show it next to its field and save nothing."""
