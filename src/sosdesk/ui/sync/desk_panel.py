@@ -275,7 +275,7 @@ class DeskPanel(QWidget):
             self._say(str(exc), error=True)
             return
         self._say(self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by "
-                          "phone.").format(path, ident.fingerprint))  # fmt: skip
+                          "phone.").format(path.name, ident.fingerprint))  # fmt: skip
 
     def trust_office(self) -> None:
         """Trust the office whose identity file this is, after comparing fingerprints."""
@@ -334,7 +334,7 @@ class DeskPanel(QWidget):
             parts.append(self.tr("Written again (not yet confirmed): {0}.").format(
                 ", ".join(map(str, result.rewritten))))  # fmt: skip
         parts.append(self.tr("Files in {0}. Take them to the office and bring the receipts "
-                             "back.").format(folder))  # fmt: skip
+                             "back.").format(folder.name))  # fmt: skip
         return " ".join(parts)
 
     def _job_failed(self, exc: Any) -> None:

@@ -329,7 +329,7 @@ class OfficePanel(QWidget):
             self._say(str(exc), error=True)
             return
         self._say(self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by "
-                          "phone.").format(path, ident.fingerprint))  # fmt: skip
+                          "phone.").format(path.name, ident.fingerprint))  # fmt: skip
 
     # -- jobs ----------------------------------------------------------------------------
 
@@ -349,7 +349,9 @@ class OfficePanel(QWidget):
             text, bad = import_summary(self.last_outcomes, self.tr)
             receipts = [o.receipt for o in self.last_outcomes if o.receipt is not None]
             if receipts:
-                text += " " + self.tr("Receipts written to {0}.").format(Path(receipts[0]).parent)
+                text += " " + self.tr("Receipts written to {0}.").format(
+                    Path(receipts[0]).parent.name
+                )
             self._say(text, error=bad)
             for entity in ("clients", "calls", "events", "directory"):
                 self.ctx.data_changed.emit(entity)
