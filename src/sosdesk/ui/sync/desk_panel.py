@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.export import export_desk
-from sosdesk.sync.identity import write_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
@@ -32,7 +31,7 @@ from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
-from sosdesk.ui.sync.chooser import IDENTITIES, Chooser, pick_identity
+from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.sync.summary import import_summary
 
@@ -265,17 +264,11 @@ class DeskPanel(QWidget):
         """Write this desk's public identity for the office (Ctrl+Shift+S)."""
         if self.ctx.is_locked:
             return
-        name = f"{self.ctx.db.desk.desk_code}.sosid"
-        path = self.chooser.save_as(self, self.tr("Save this desk's identity"), name, IDENTITIES)
-        if path is None:
-            return
-        try:
-            ident = write_identity(self.ctx.db, path)
-        except (SyncError, OSError) as exc:
-            self._say(str(exc), error=True)
-            return
-        self._say(self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by "
-                          "phone.").format(path.name, ident.fingerprint))  # fmt: skip
+        save_own_identity(
+            self.chooser, self, self.ctx.db, self.tr("Save this desk's identity"),
+            self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by "
+                    "phone."), self._say,
+        )  # fmt: skip
 
     def trust_office(self) -> None:
         """Trust the office whose identity file this is, after comparing fingerprints."""

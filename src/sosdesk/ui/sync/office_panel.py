@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.export import export_office
-from sosdesk.sync.identity import own_identity, write_identity
+from sosdesk.sync.identity import own_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import enroll_desk, list_peers, revoke_desk
 from sosdesk.sync.quarantine import quarantined
@@ -32,7 +32,7 @@ from sosdesk.sync.status import batches
 from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
-from sosdesk.ui.sync.chooser import IDENTITIES, Chooser, pick_identity
+from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
 from sosdesk.ui.sync.desk_panel import BATCHES
 from sosdesk.ui.sync.jobs import Job
@@ -319,17 +319,11 @@ class OfficePanel(QWidget):
         """Write the office's public identity for the desks (Ctrl+Shift+S)."""
         if self.ctx.is_locked:
             return
-        name = f"{self.ctx.db.desk.desk_code}.sosid"
-        path = self.chooser.save_as(self, self.tr("Save the office's identity"), name, IDENTITIES)
-        if path is None:
-            return
-        try:
-            ident = write_identity(self.ctx.db, path)
-        except (SyncError, OSError) as exc:
-            self._say(str(exc), error=True)
-            return
-        self._say(self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by "
-                          "phone.").format(path.name, ident.fingerprint))  # fmt: skip
+        save_own_identity(
+            self.chooser, self, self.ctx.db, self.tr("Save the office's identity"),
+            self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by "
+                    "phone."), self._say,
+        )  # fmt: skip
 
     # -- jobs ----------------------------------------------------------------------------
 
