@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from sosdesk.services.clients import get_client, update_client
+from sosdesk.store.database import Database
+from sosdesk.sync.identity import own_identity
+from sosdesk.sync.peers import list_peers
+from sosdesk.sync.status import desk_status
 from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.area import SyncArea
@@ -230,3 +234,37 @@ def test_the_main_window_builds_the_sync_area(qtbot: QtBot, net: Net) -> None:
     ctx.set_db(net.desks["BG1"])  # unlocking shows the desk side
     assert areas["sync"].panel is areas["sync"].desk  # type: ignore[attr-defined]
     assert areas["sync"].title() == "Exchange"  # type: ignore[attr-defined]
+
+
+def test_enrolment_from_the_sync_area_compares_fingerprints(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    office, _ = Database.create(tmp_path / "office" / "office.db", user="mira",
+                                passphrase="kancelarija-lozinka", desk="HQ", office=True)  # fmt: skip
+    try:
+        desk_area, desk_answers = _area(qtbot, AppContext(db))
+        office_area, office_answers = _area(qtbot, AppContext(office))
+        desk, hq = desk_area.panel, office_area.panel
+        assert isinstance(desk, DeskPanel) and isinstance(hq, OfficePanel)
+        desk_answers.folder_answer = office_answers.folder_answer = tmp_path
+        desk.save_identity()
+        desk_id = own_identity(db)
+        assert (tmp_path / "BG1.sosid").exists()
+        assert desk_id.fingerprint in desk.notice.text() and str(tmp_path) not in desk.notice.text()
+        # The coordinator hears a different fingerprint on the phone: nothing is enrolled.
+        office_answers.files_answer = [tmp_path / "BG1.sosid"]
+        office_answers.yes = False
+        hq.enrol()
+        assert list_peers(office) == []
+        assert "Nothing was changed." in hq.notice.text()
+        assert any(desk_id.fingerprint in asked for asked in office_answers.asked)
+        office_answers.yes = True
+        hq.enrol()
+        assert [p.desk_code for p in list_peers(office)] == ["BG1"]
+        # And the desk trusts the office the same way.
+        hq.save_identity()
+        desk_answers.files_answer = [tmp_path / "HQ.sosid"]
+        desk.trust_office()
+        assert desk_status(db).office_code == "HQ"
+    finally:
+        office.close()
