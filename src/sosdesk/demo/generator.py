@@ -228,20 +228,12 @@ def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str,
                     conn.execute("INSERT INTO code_counters (desk, year, last) VALUES (?, ?, ?) "
                                  "ON CONFLICT(desk, year) DO UPDATE SET last = excluded.last",
                                  (desk_, year, last))  # fmt: skip
-                _put_many(conn, "client", index)
+                search_index.put_many_raw(conn, "client", index)
             done += size
             report(done, n, "clients")
     finally:
         bulk.close()
     return out
-
-
-def _put_many(conn: Any, kind: str, rows: list[tuple[str, str]]) -> None:
-    start = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_refs").fetchone()[0] + 1
-    conn.executemany("INSERT INTO search_refs (rowid, kind, ref) VALUES (?, ?, ?)",
-                     [(start + i, kind, ref) for i, (ref, _) in enumerate(rows)])  # fmt: skip
-    conn.executemany(f"INSERT INTO {search_index.TABLES[kind]} (rowid, body) VALUES (?, ?)",
-                     [(start + i, body) for i, (_, body) in enumerate(rows)])  # fmt: skip
 
 
 _CALL_COLS = ("id", "created_at", "updated_hlc", "origin_device", "version", "line", "direction",
@@ -359,7 +351,7 @@ def _calls_and_events(
             with bulk as conn:
                 _insert(conn, "calls", _CALL_COLS, calls)
                 _insert(conn, "events", _EVENT_COLS, events)
-                _put_many(conn, "call", call_index)
+                search_index.put_many_raw(conn, "call", call_index)
             n_events += len(events)
             done += size
             report(done, n_calls, "calls")

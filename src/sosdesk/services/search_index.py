@@ -83,10 +83,15 @@ def put(session: Session, kind: str, ref: str, body: str) -> None:
 
 def put_many(session: Session, kind: str, rows: list[tuple[str, str]]) -> None:
     """Index many new records at once (bulk loads); `rows` are (ref, body)."""
-    if not rows:
-        return
     conn = session.connection().connection.driver_connection
     assert conn is not None
+    put_many_raw(conn, kind, rows)
+
+
+def put_many_raw(conn: Any, kind: str, rows: list[tuple[str, str]]) -> None:
+    """`put_many` on a DBAPI connection inside the caller's transaction (the demo's bulk path)."""
+    if not rows:
+        return
     start = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_refs").fetchone()[0] + 1
     conn.executemany("INSERT INTO search_refs (rowid, kind, ref) VALUES (?, ?, ?)",
                      [(start + i, kind, ref) for i, (ref, _) in enumerate(rows)])  # fmt: skip

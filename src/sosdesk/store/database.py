@@ -25,7 +25,7 @@ from sosdesk.store.engine import WRITE_OPTION, make_engine
 from sosdesk.store.errors import (
     DatabaseBusy,
     DatabaseExists,
-    KeyFileError,
+    DatabaseMissing,
     NotADatabase,
     StorageFull,
     StoreError,
@@ -138,14 +138,11 @@ class Database:
         cls, path: Path, *, user: str, passphrase: str, backup_dir: Path | None = None
     ) -> Database:
         """Unlock with a user's passphrase; migrations run after an automatic backup."""
-        keyfile = KeyFile.load(keyfile_path(path)) if path.exists() else None
-        if keyfile is None:
-            from sosdesk.store.errors import DatabaseMissing
-
+        if not path.exists():
             raise DatabaseMissing(
                 f"No database at {path}. Check --db, or create one with `sosdesk init`."
             )
-        data_key = keyfile.unlock(user, passphrase)
+        data_key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
         return cls._open_with_key(path, data_key, user, backup_dir)
 
     @classmethod
@@ -281,9 +278,3 @@ def _new_keypairs() -> dict[str, bytes]:
         "sign_private": bytes(sign), "sign_public": bytes(sign.verify_key),
         "box_private": bytes(box), "box_public": bytes(box.public_key),
     }  # fmt: skip
-
-
-def ensure_keyfile_matches(path: Path) -> None:
-    """Raise KeyFileError when the key file is missing (used before destructive operations)."""
-    if not keyfile_path(path).exists():
-        raise KeyFileError(f"The key file beside {path.name} is missing.")

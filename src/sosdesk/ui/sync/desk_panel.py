@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,9 +30,9 @@ from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
+from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
-from sosdesk.ui.sync.jobs import Job
+from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import import_summary
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
@@ -48,7 +48,7 @@ def card(parent: QWidget) -> tuple[QFrame, QGridLayout]:
     return frame, grid
 
 
-class DeskPanel(QWidget):
+class DeskPanel(SyncPanelBase):
     """Everything a desk does to exchange work with the office."""
 
     def __init__(self, ctx: AppContext, chooser: Chooser, parent: QWidget | None = None) -> None:
@@ -107,19 +107,7 @@ class DeskPanel(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.notice = QLabel(self)
-        self.notice.setProperty("role", "notice")
-        self.notice.setWordWrap(True)
-        layout.addWidget(self.notice)
-        self.error = ErrorLabel(self)
-        layout.addWidget(self.error)
-        self.hint = QLabel(self)
-        self.hint.setProperty("role", "muted")
-        layout.addWidget(self.hint)
-        self.job = Job(self.progress, self)
-        self.job.finished.connect(self._job_done)
-        self.job.failed.connect(self._job_failed)
-        self._job_kind = ""
+        self._add_footer(layout, self.progress)
         actions = (("Ctrl+E", self.export_button, self.export),
                    ("Ctrl+R", self.receipt_button, self.import_receipts),
                    ("Ctrl+I", self.import_button, self.import_from_office),
@@ -151,11 +139,6 @@ class DeskPanel(QWidget):
                                      ("Ctrl+E", self.tr("export")),
                                      ("Ctrl+R", self.tr("receipts"))]))  # fmt: skip
         self._show_status()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -211,10 +194,6 @@ class DeskPanel(QWidget):
         self.notice.clear()
         self.error.say("")
         self.progress.hide()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setText("" if error else text)
-        self.error.say(text if error else "")
 
     # -- actions -------------------------------------------------------------------------
 

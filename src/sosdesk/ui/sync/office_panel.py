@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,11 +30,11 @@ from sosdesk.sync.quarantine import quarantined
 from sosdesk.sync.status import batches
 from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, format_local, keys_hint, shortcut, with_key
+from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
 from sosdesk.ui.sync.desk_panel import BATCHES
-from sosdesk.ui.sync.jobs import Job
+from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
 
 
@@ -59,7 +58,7 @@ def fill(t: QTableWidget, rows: list[list[str]]) -> None:
             t.setItem(r, c, QTableWidgetItem(text))
 
 
-class OfficePanel(QWidget):
+class OfficePanel(SyncPanelBase):
     """Tabs: Import, Desks, Conflicts, Waiting and refused."""
 
     def __init__(self, ctx: AppContext, chooser: Chooser, parent: QWidget | None = None) -> None:
@@ -131,19 +130,7 @@ class OfficePanel(QWidget):
         self.refused = table(page, 4)
         box.addWidget(self.refused, 2)
         self.tabs.addTab(page, "")
-        self.notice = QLabel(self)
-        self.notice.setProperty("role", "notice")
-        self.notice.setWordWrap(True)
-        layout.addWidget(self.notice)
-        self.error = ErrorLabel(self)
-        layout.addWidget(self.error)
-        self.hint = QLabel(self)
-        self.hint.setProperty("role", "muted")
-        layout.addWidget(self.hint)
-        self.job = Job(self.progress, self)
-        self.job.finished.connect(self._job_done)
-        self.job.failed.connect(self._job_failed)
-        self._job_kind = ""
+        self._add_footer(layout, self.progress)
         self._open_conflicts = 0
         for key, button, slot in (("Ctrl+I", self.import_button, self.import_batches),
                                   ("Ctrl+Shift+E", self.enrol_button, self.enrol),
@@ -196,11 +183,6 @@ class OfficePanel(QWidget):
         self._open_conflicts = n
         self._tab_titles()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- showing -------------------------------------------------------------------------
 
     def reload(self) -> None:
@@ -242,10 +224,6 @@ class OfficePanel(QWidget):
         self.notice.clear()
         self.error.say("")
         self.progress.hide()
-
-    def _say(self, text: str, error: bool = False) -> None:
-        self.notice.setText("" if error else text)
-        self.error.say(text if error else "")
 
     def selected_peer(self) -> PeerView | None:
         """The desk selected in the Desks tab."""
