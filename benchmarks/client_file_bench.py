@@ -174,8 +174,10 @@ def main() -> int:
                 rounds[encrypted].append(measure(db, app, args.runs, args.adds))
             finally:
                 db.close()
-    enc, plain = ({key: min(run[key] for run in rounds[flag]) for key in rounds[flag][0]}
-                  for flag in (True, False))  # fmt: skip
+    enc, plain = (
+        {key: min(run[key] for run in rounds[flag]) for key in rounds[flag][0]}
+        for flag in (True, False)
+    )
     enc["open_first"], plain["open_first"] = (rounds[f][0]["open_first"] for f in (True, False))
 
     def row(name: str, key: str, budget: str) -> Row:
@@ -200,9 +202,11 @@ def main() -> int:
         row("build the Clients area (once, at start)", "build_area", ""),
     ]
     print_table(f"Client file, {args.calls:,}-call data set (best of {args.rounds} rounds)", rows)
-    print(f"\nScrolled {int(enc['scroll_steps'])} pages to the end of {int(enc['loaded']):,} "
-          f"events; steps over {STALL_MS:.0f} ms: encrypted {int(enc['scroll_stalls'])}, "
-          f"plain {int(plain['scroll_stalls'])}.")  # fmt: skip
+    print(
+        f"\nScrolled {int(enc['scroll_steps'])} pages to the end of {int(enc['loaded']):,} "
+        f"events; steps over {STALL_MS:.0f} ms: encrypted {int(enc['scroll_stalls'])}, "
+        f"plain {int(plain['scroll_stalls'])}."
+    )
     return 0
 
 

@@ -57,8 +57,9 @@ def dataset(calls: int = 1_000_000, seed: int = 2026) -> Dataset:
             started = time.perf_counter()
             print(f"building {path.name} ({calls:,} calls)...", file=sys.stderr)
             if encrypted:
-                db, _ = Database.create(path, user=USER, passphrase=PASSPHRASE, desk="BG1",
-                                        kdf=kdf.DEFAULT_KDF)  # fmt: skip
+                db, _ = Database.create(
+                    path, user=USER, passphrase=PASSPHRASE, desk="BG1", kdf=kdf.DEFAULT_KDF
+                )
             else:
                 db = create_plain_database(path, user=USER)
             try:

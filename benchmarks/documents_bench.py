@@ -48,28 +48,49 @@ def _populate(db: Database, events: int, seed: int = 7) -> str:
     rng = random.Random(seed)
     start = datetime(2025, 1, 6, 8, tzinfo=UTC)
     with db.transaction() as tx:
-        client = insert_client(tx, db.desk.desk_code, {
-            "given_name": "Milica", "family_name": "Jovanović", "gender": "female",
-            "phones": ["+381631234567"], "address": "Cara Dušana 12, Beograd"})  # fmt: skip
+        client = insert_client(
+            tx,
+            db.desk.desk_code,
+            {
+                "given_name": "Milica",
+                "family_name": "Jovanović",
+                "gender": "female",
+                "phones": ["+381631234567"],
+                "address": "Cara Dušana 12, Beograd",
+            },
+        )
         cid = client.id
         first_cost = None
         for i in range(events):
             at = start + timedelta(hours=13 * i + rng.randrange(0, 6))
-            kind = rng.choices(["note", "assistance", "field_action", "court_hearing",
-                                "referral"], [40, 35, 12, 6, 7])[0]  # fmt: skip
+            kind = rng.choices(
+                ["note", "assistance", "field_action", "court_hearing", "referral"],
+                [40, 35, 12, 6, 7],
+            )[0]
             if kind == "note":
                 payload = {"text": rng.choice(NOTES)}
             elif kind == "assistance":
-                payload = {"type": "medical", "subtype": "med_general",
-                           "provider": "Dom zdravlja Stari grad", "currency": "RSD",
-                           "amount": f"{rng.randrange(500, 60000)}.{rng.randrange(100):02d}"}  # fmt: skip
+                payload = {
+                    "type": "medical",
+                    "subtype": "med_general",
+                    "provider": "Dom zdravlja Stari grad",
+                    "currency": "RSD",
+                    "amount": f"{rng.randrange(500, 60000)}.{rng.randrange(100):02d}",
+                }
             elif kind == "field_action":
-                payload = {"type": "accompany_court", "place": "Viši sud u Beogradu",
-                           "accompanied_by": "mobilni tim"}  # fmt: skip
+                payload = {
+                    "type": "accompany_court",
+                    "place": "Viši sud u Beogradu",
+                    "accompanied_by": "mobilni tim",
+                }
             elif kind == "court_hearing":
-                payload = {"court": "Viši sud u Beogradu", "case_number": f"K {i}/2025",
-                           "proceeding": "criminal", "client_role": "injured_witness",
-                           "outcome": "ročište odloženo"}  # fmt: skip
+                payload = {
+                    "court": "Viši sud u Beogradu",
+                    "case_number": f"K {i}/2025",
+                    "proceeding": "criminal",
+                    "client_role": "injured_witness",
+                    "outcome": "ročište odloženo",
+                }
             else:
                 payload = {
                     "entry_id": "bench-entry",
@@ -81,19 +102,36 @@ def _populate(db: Database, events: int, seed: int = 7) -> str:
             if kind == "assistance" and first_cost is None:
                 first_cost = event.id
         if first_cost is not None:
-            insert_event(tx, cid, "amendment", start + timedelta(days=400),
-                         {"amends_id": first_cost, "corrected": {"amount": "1400.00"},
-                          "reason": "pogrešno unet iznos"})  # fmt: skip
+            insert_event(
+                tx,
+                cid,
+                "amendment",
+                start + timedelta(days=400),
+                {
+                    "amends_id": first_cost,
+                    "corrected": {"amount": "1400.00"},
+                    "reason": "pogrešno unet iznos",
+                },
+            )
     return str(cid)
 
 
 def _longest_client(db: Database, events: int) -> tuple[str, date]:
     """The demo client with the longest timeline, and the first day of its last `events`."""
     with db.session() as s:
-        cid = s.execute(select(Event.client_id).group_by(Event.client_id)
-                        .order_by(func.count().desc()).limit(1)).scalar_one()  # fmt: skip
-        times = s.execute(select(Event.occurred_at).where(Event.client_id == cid)
-                          .order_by(Event.occurred_at.desc()).limit(events)).scalars().all()  # fmt: skip
+        cid = s.execute(
+            select(Event.client_id).group_by(Event.client_id).order_by(func.count().desc()).limit(1)
+        ).scalar_one()
+        times = (
+            s.execute(
+                select(Event.occurred_at)
+                .where(Event.client_id == cid)
+                .order_by(Event.occurred_at.desc())
+                .limit(events)
+            )
+            .scalars()
+            .all()
+        )
     return str(cid), times[-1].date()
 
 
@@ -135,10 +173,13 @@ def main() -> None:
             dbs = {"encrypted": ds.open(encrypted=True), "plain": ds.open(encrypted=False)}
             targets = {k: _longest_client(db, args.events) for k, db in dbs.items()}
         else:
-            enc, _ = Database.create(Path(tmp) / "enc.db", user="bench", passphrase=PASS,
-                                     desk="BG1", kdf=kdf.FAST_KDF)  # fmt: skip
-            dbs = {"encrypted": enc, "plain": create_plain_database(Path(tmp) / "plain.db",
-                                                                     user="bench")}  # fmt: skip
+            enc, _ = Database.create(
+                Path(tmp) / "enc.db", user="bench", passphrase=PASS, desk="BG1", kdf=kdf.FAST_KDF
+            )
+            dbs = {
+                "encrypted": enc,
+                "plain": create_plain_database(Path(tmp) / "plain.db", user="bench"),
+            }
             targets = {k: (_populate(db, args.events), None) for k, db in dbs.items()}
         try:
             cases = [
@@ -154,15 +195,27 @@ def main() -> None:
                 for _ in range(args.repeat):
                     for key, db in dbs.items():  # interleaved: machine load hits both alike
                         cid, since = targets[key]
-                        req = DocumentRequest(kind, cid, lang="sr-Cyrl", since=since,
-                                              profile=profile)  # fmt: skip
+                        req = DocumentRequest(
+                            kind, cid, lang="sr-Cyrl", since=since, profile=profile
+                        )
                         results[key].append(_once(db, req, password))
                 enc_t, plain_t = results["encrypted"], results["plain"]
-                rows.append(Row(f"{label}: median", median(t.total_ms for t in enc_t),
-                                median(t.total_ms for t in plain_t), "≤ 2,000 ms"))  # fmt: skip
-                rows.append(Row(f"{label}: worst of {args.repeat}",
-                                max(t.total_ms for t in enc_t), max(t.total_ms for t in plain_t),
-                                "≤ 2,000 ms"))  # fmt: skip
+                rows.append(
+                    Row(
+                        f"{label}: median",
+                        median(t.total_ms for t in enc_t),
+                        median(t.total_ms for t in plain_t),
+                        "≤ 2,000 ms",
+                    )
+                )
+                rows.append(
+                    Row(
+                        f"{label}: worst of {args.repeat}",
+                        max(t.total_ms for t in enc_t),
+                        max(t.total_ms for t in plain_t),
+                        "≤ 2,000 ms",
+                    )
+                )
                 sample = enc_t[-1]
                 details.append(
                     f"- {label}: {sample.events} entries, {sample.pages} pages; encrypted store: "

@@ -26,8 +26,22 @@ from sosdesk.services.drafts import save_draft
 from sosdesk.store.database import Database
 from sosdesk.store.plain import open_plain_database
 
-WORDS = ("poslodavac", "pasoš", "Nemačka", "Čačak", "smeštaj", "pretnje", "dug", "Ђорђе",
-         "agencija", "ugovor", "klijentkinja", "sklonište", "policija", "advokat")  # fmt: skip
+WORDS = (
+    "poslodavac",
+    "pasoš",
+    "Nemačka",
+    "Čačak",
+    "smeštaj",
+    "pretnje",
+    "dug",
+    "Ђорђе",
+    "agencija",
+    "ugovor",
+    "klijentkinja",
+    "sklonište",
+    "policija",
+    "advokat",
+)
 
 
 def _copy(src: Path, folder: Path) -> Path:
@@ -44,20 +58,41 @@ def _inputs(rng: random.Random, n: int, client_ids: list[str]) -> list[CallInput
         summary = " ".join(rng.choices(WORDS, k=rng.randint(6, 20)))
         kind = rng.random()
         if kind < 0.5:
-            out.append(CallInput(categories=["prevention_info"], caller_type="citizen",
-                                 started_at=start, ended_at=start + timedelta(minutes=3)))  # fmt: skip
+            out.append(
+                CallInput(
+                    categories=["prevention_info"],
+                    caller_type="citizen",
+                    started_at=start,
+                    ended_at=start + timedelta(minutes=3),
+                )
+            )
         elif kind < 0.85:
-            out.append(CallInput(categories=["victim_support"], caller_type="victim",
-                                 client_id=rng.choice(client_ids), summary=summary,
-                                 caller_phone=f"06{rng.randrange(10**8):08d}", started_at=start,
-                                 ended_at=start + timedelta(minutes=12)))  # fmt: skip
+            out.append(
+                CallInput(
+                    categories=["victim_support"],
+                    caller_type="victim",
+                    client_id=rng.choice(client_ids),
+                    summary=summary,
+                    caller_phone=f"06{rng.randrange(10**8):08d}",
+                    started_at=start,
+                    ended_at=start + timedelta(minutes=12),
+                )
+            )
         else:
-            out.append(CallInput(categories=["report_suspicion"], caller_type="victim",
-                                 new_client={"given_name": f"Ime{i}", "family_name": "Petrović"},
-                                 caller_phone=f"06{rng.randrange(10**8):08d}", summary=summary,
-                                 urgency="urgent", started_at=start, ended_at=start + timedelta(minutes=20),
-                                 follow_up_at=datetime.now(UTC) + timedelta(days=1),
-                                 follow_up_what="Pozvati radi provere bezbednosti"))  # fmt: skip
+            out.append(
+                CallInput(
+                    categories=["report_suspicion"],
+                    caller_type="victim",
+                    new_client={"given_name": f"Ime{i}", "family_name": "Petrović"},
+                    caller_phone=f"06{rng.randrange(10**8):08d}",
+                    summary=summary,
+                    urgency="urgent",
+                    started_at=start,
+                    ended_at=start + timedelta(minutes=20),
+                    follow_up_at=datetime.now(UTC) + timedelta(days=1),
+                    follow_up_what="Pozvati radi provere bezbednosti",
+                )
+            )
     return out
 
 
@@ -70,16 +105,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sosdesk-intake-bench-") as tmp:
         folder = Path(tmp)
         enc_path, plain_path = _copy(ds.encrypted, folder), _copy(ds.plain, folder)
-        dbs = {"enc": Database.open(enc_path, user=USER, passphrase=PASSPHRASE),
-               "plain": open_plain_database(plain_path, user=USER)}  # fmt: skip
+        dbs = {
+            "enc": Database.open(enc_path, user=USER, passphrase=PASSPHRASE),
+            "plain": open_plain_database(plain_path, user=USER),
+        }
         try:
             with dbs["enc"].session() as s:
                 ids = [r[0] for r in s.execute(text("SELECT id FROM clients LIMIT 5000"))]
             plain_ids = {}
             with dbs["plain"].session() as s:
                 plain_ids = [r[0] for r in s.execute(text("SELECT id FROM clients LIMIT 5000"))]
-            inputs = {"enc": _inputs(random.Random(9), args.saves, ids),
-                      "plain": _inputs(random.Random(9), args.saves, plain_ids)}  # fmt: skip
+            inputs = {
+                "enc": _inputs(random.Random(9), args.saves, ids),
+                "plain": _inputs(random.Random(9), args.saves, plain_ids),
+            }
             for k, db in dbs.items():  # first write opens the write connection
                 save_call(db, _inputs(random.Random(1), 1, ids if k == "enc" else plain_ids)[0])
             saves: dict[str, list[float]] = {k: [] for k in dbs}
@@ -99,12 +138,19 @@ def main() -> None:
                 Row("save a call, p95", p95(saves["enc"]), p95(saves["plain"]), "p95 ≤ 15 ms"),
                 Row("save a call, median", median(saves["enc"]), median(saves["plain"]), ""),
                 Row("save a call, max", max(saves["enc"]), max(saves["plain"]), ""),
-                Row("draft autosave, p95", p95(drafts["enc"]), p95(drafts["plain"]),
-                    "every 3 s while typing"),
-            ]  # fmt: skip
-            print_table(f"Saving calls on a copy of the {args.calls:,}-call data set "
-                        f"({args.saves} saves: 50% tally, 35% linked client, "
-                        "15% new client + follow-up)", rows)  # fmt: skip
+                Row(
+                    "draft autosave, p95",
+                    p95(drafts["enc"]),
+                    p95(drafts["plain"]),
+                    "every 3 s while typing",
+                ),
+            ]
+            print_table(
+                f"Saving calls on a copy of the {args.calls:,}-call data set "
+                f"({args.saves} saves: 50% tally, 35% linked client, "
+                "15% new client + follow-up)",
+                rows,
+            )
         finally:
             for db in dbs.values():
                 db.close()

@@ -22,8 +22,18 @@ from sosdesk.services.search import search
 LENGTHS = (1, 2, 3, 6)
 PER_CELL = 30
 ROUNDS = 3
-_ASCII = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "dj", "Č": "C", "Ć": "C", "Š": "S",
-          "Ž": "Z", "Đ": "Dj"}  # fmt: skip
+_ASCII = {
+    "č": "c",
+    "ć": "c",
+    "š": "s",
+    "ž": "z",
+    "đ": "dj",
+    "Č": "C",
+    "Ć": "C",
+    "Š": "S",
+    "Ž": "Z",
+    "Đ": "Dj",
+}
 
 
 def ascii_spelling(word: str) -> str:
@@ -32,10 +42,19 @@ def ascii_spelling(word: str) -> str:
 
 
 def _words() -> list[str]:
-    summary_words = {w.strip(".,;:()") for t in corpus.CLIENT_SUMMARIES + corpus.INFO_SUMMARIES
-                     for w in t.split() if "{" not in w}  # fmt: skip
-    words = [*corpus.FEMALE, *corpus.MALE, *corpus.FAMILY, *corpus.CITIES,
-             *sorted(w for w in summary_words if len(w) >= 6)]  # fmt: skip
+    summary_words = {
+        w.strip(".,;:()")
+        for t in corpus.CLIENT_SUMMARIES + corpus.INFO_SUMMARIES
+        for w in t.split()
+        if "{" not in w
+    }
+    words = [
+        *corpus.FEMALE,
+        *corpus.MALE,
+        *corpus.FAMILY,
+        *corpus.CITIES,
+        *sorted(w for w in summary_words if len(w) >= 6),
+    ]
     return [w for w in words if len(w) >= 6]
 
 
@@ -77,13 +96,18 @@ def main() -> None:
             enc, plain = p95(samples["enc"]), p95(samples["plain"])
             worst = max(worst, enc)
             rows.append(Row(f"lookup p95, {cell}", enc, plain, "p95 ≤ 16 ms"))
-            rows.append(Row(f"lookup p50, {cell}", median(samples["enc"]),
-                            median(samples["plain"]), ""))  # fmt: skip
-        print_table(f"Caller lookup, {args.calls:,} calls ({PER_CELL} queries × {ROUNDS} "
-                    f"per cell)", [r for r in rows if "p95" in r.operation])  # fmt: skip
+            rows.append(
+                Row(f"lookup p50, {cell}", median(samples["enc"]), median(samples["plain"]), "")
+            )
+        print_table(
+            f"Caller lookup, {args.calls:,} calls ({PER_CELL} queries × {ROUNDS} per cell)",
+            [r for r in rows if "p95" in r.operation],
+        )
         print_table("Caller lookup, medians", [r for r in rows if "p50" in r.operation])
-        print(f"\nworst p95 (encrypted): {worst:.1f} ms — budget 16 ms: "
-              f"{'met' if worst <= 16 else 'NOT met'}")  # fmt: skip
+        print(
+            f"\nworst p95 (encrypted): {worst:.1f} ms — budget 16 ms: "
+            f"{'met' if worst <= 16 else 'NOT met'}"
+        )
     finally:
         for db in dbs.values():
             db.close()

@@ -46,5 +46,7 @@ def print_table(title: str, rows: list[Row]) -> None:
     print("| operation | encrypted | plain SQLite | ratio | budget |")
     print("|---|---:|---:|---:|---|")
     for r in rows:
-        print(f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
-              f"{r.ratio:.2f} | {r.budget} |")  # fmt: skip
+        print(
+            f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
+            f"{r.ratio:.2f} | {r.budget} |"
+        )

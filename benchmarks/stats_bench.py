@@ -48,16 +48,28 @@ def upgrade_in_place(ds: Dataset) -> None:
 def _steps(year: int) -> list[tuple[str, str, Callable[[Database], object]]]:
     period = Period.year(year)
     return [
-        (f"year {year}: all statistics", "≤ 1 s",
-         lambda db: compute_dashboard(db, period, compare=False)),
-        (f"year {year} + {year - 1} for comparison", "—",
-         lambda db: compute_dashboard(db, period, compare=True)),
-        (f"month {year}-06 + previous month", "—",
-         lambda db: compute_dashboard(db, Period.month(year, 6), compare=True)),
-        (f"annual report {year}: PDF + CSV (sr-Cyrl)", "≤ 5 s",
-         lambda db: build_report(db, year, "sr-Cyrl")),
+        (
+            f"year {year}: all statistics",
+            "≤ 1 s",
+            lambda db: compute_dashboard(db, period, compare=False),
+        ),
+        (
+            f"year {year} + {year - 1} for comparison",
+            "—",
+            lambda db: compute_dashboard(db, period, compare=True),
+        ),
+        (
+            f"month {year}-06 + previous month",
+            "—",
+            lambda db: compute_dashboard(db, Period.month(year, 6), compare=True),
+        ),
+        (
+            f"annual report {year}: PDF + CSV (sr-Cyrl)",
+            "≤ 5 s",
+            lambda db: build_report(db, year, "sr-Cyrl"),
+        ),
         (f"CTDC export {year} (k = 11)", "—", lambda db: ctdc_export(db, year)),
-    ]  # fmt: skip
+    ]
 
 
 def main() -> None:
@@ -80,8 +92,14 @@ def main() -> None:
                 for k, db in dbs.items():
                     samples[k].append(timed_ms(lambda db=db, fn=fn: fn(db)))
             rows.append(Row(f"{label} — first run", first["enc"], first["plain"], budget))
-            rows.append(Row(f"{label} — median of {args.repeat}", median(samples["enc"]),
-                            median(samples["plain"]), budget))  # fmt: skip
+            rows.append(
+                Row(
+                    f"{label} — median of {args.repeat}",
+                    median(samples["enc"]),
+                    median(samples["plain"]),
+                    budget,
+                )
+            )
         print_table(f"Statistics over {calls:,} calls (issue 7)", rows)
     finally:
         for db in dbs.values():

@@ -33,9 +33,15 @@ BATCH = 500
 
 def _inputs(rng: random.Random, n: int) -> list[CallInput]:
     words = ["pasoš", "poslodavac", "Beč", "Čačak", "Ђорђе", "agencija", "ugovor", "smeštaj"]
-    return [CallInput(categories=["prevention_info"], caller_phone=f"06{rng.randrange(10**8):08d}",
-                      summary=" ".join(rng.choices(words, k=8)),
-                      started_at=datetime.now(UTC)) for _ in range(n)]  # fmt: skip
+    return [
+        CallInput(
+            categories=["prevention_info"],
+            caller_phone=f"06{rng.randrange(10**8):08d}",
+            summary=" ".join(rng.choices(words, k=8)),
+            started_at=datetime.now(UTC),
+        )
+        for _ in range(n)
+    ]
 
 
 def _interleaved(dbs: dict[str, Database], calls: int) -> dict[str, dict[str, float]]:
@@ -70,8 +76,9 @@ def _interleaved(dbs: dict[str, Database], calls: int) -> dict[str, dict[str, fl
     for k, db in dbs.items():
         result = generate(db, 200, 1, None)  # adds a client with a 2,000-event timeline
         with db.session() as s:
-            long_ids[k] = s.execute(text("SELECT id FROM clients WHERE code = :c"),
-                                    {"c": result.long_client_code}).scalar_one()  # fmt: skip
+            long_ids[k] = s.execute(
+                text("SELECT id FROM clients WHERE code = :c"), {"c": result.long_client_code}
+            ).scalar_one()
     full: dict[str, list[float]] = {k: [] for k in dbs}
     page: dict[str, list[float]] = {k: [] for k in dbs}
     for _ in range(10):
@@ -79,9 +86,13 @@ def _interleaved(dbs: dict[str, Database], calls: int) -> dict[str, dict[str, fl
             full[k].append(timed_ms(lambda db=db, k=k: timeline(db, long_ids[k])))
             page[k].append(timed_ms(lambda db=db, k=k: timeline(db, long_ids[k], limit=100)))
     for k in dbs:
-        out[k].update(save=p95(samples[k]["save"]), phone=p95(samples[k]["phone"]),
-                      name=p95(samples[k]["name"]), timeline=median(full[k]),
-                      timeline_page=median(page[k]))  # fmt: skip
+        out[k].update(
+            save=p95(samples[k]["save"]),
+            phone=p95(samples[k]["phone"]),
+            name=p95(samples[k]["name"]),
+            timeline=median(full[k]),
+            timeline_page=median(page[k]),
+        )
     return out
 
 
@@ -95,20 +106,33 @@ def main() -> None:
     results = _interleaved({"enc": enc, "plain": plain}, args.calls)
     enc.close()
     plain.close()
-    unlock = [timed_ms(lambda: Database.open(folder / "enc.db", user="b", passphrase=PASS).close())
-              for _ in range(5)]  # fmt: skip
+    unlock = [
+        timed_ms(lambda: Database.open(folder / "enc.db", user="b", passphrase=PASS).close())
+        for _ in range(5)
+    ]
     e, p = results["enc"], results["plain"]
-    print_table(f"Store workload ({args.calls:,} calls inserted; Argon2id "
-                f"t={kdf.DEFAULT_KDF.time_cost}, m={kdf.DEFAULT_KDF.memory_kib // 1024} MiB)", [
-        Row(f"insert {args.calls:,} calls (500 per transaction)", e["insert"], p["insert"],
-            "ratio ≤ 1.25"),
-        Row("save one call (own transaction, fsync), p95", e["save"], p["save"], "≤ 15 ms"),
-        Row("lookup by phone fragment, p95", e["phone"], p["phone"], "≤ 16 ms"),
-        Row("lookup by name (both scripts), p95", e["name"], p["name"], "≤ 16 ms"),
-        Row("load a 2,000-event timeline, median", e["timeline"], p["timeline"], "—"),
-        Row("first 100 events of that timeline, median", e["timeline_page"], p["timeline_page"],
-            "≤ 100 ms to first paint"),
-    ])  # fmt: skip
+    print_table(
+        f"Store workload ({args.calls:,} calls inserted; Argon2id "
+        f"t={kdf.DEFAULT_KDF.time_cost}, m={kdf.DEFAULT_KDF.memory_kib // 1024} MiB)",
+        [
+            Row(
+                f"insert {args.calls:,} calls (500 per transaction)",
+                e["insert"],
+                p["insert"],
+                "ratio ≤ 1.25",
+            ),
+            Row("save one call (own transaction, fsync), p95", e["save"], p["save"], "≤ 15 ms"),
+            Row("lookup by phone fragment, p95", e["phone"], p["phone"], "≤ 16 ms"),
+            Row("lookup by name (both scripts), p95", e["name"], p["name"], "≤ 16 ms"),
+            Row("load a 2,000-event timeline, median", e["timeline"], p["timeline"], "—"),
+            Row(
+                "first 100 events of that timeline, median",
+                e["timeline_page"],
+                p["timeline_page"],
+                "≤ 100 ms to first paint",
+            ),
+        ],
+    )
     print(
         f"\nunlock (Argon2id + open + checks): median {median(unlock):.0f} ms, "
         f"max {max(unlock):.0f} ms (budget 300–1000 ms)"

@@ -35,8 +35,22 @@ from sosdesk.store.plain import create_plain_database, open_plain_database
 PASS = "benchmark-passphrase"
 USER = "bench"
 CALLS_PER_TX = 500
-_WORDS = ["pasoš", "poslodavac", "Beč", "Čačak", "Ђорђе", "agencija", "ugovor", "smeštaj",
-          "pratnja", "sud", "tužilaštvo", "prevoz", "higijenski paket", "sklonište"]  # fmt: skip
+_WORDS = [
+    "pasoš",
+    "poslodavac",
+    "Beč",
+    "Čačak",
+    "Ђорђе",
+    "agencija",
+    "ugovor",
+    "smeštaj",
+    "pratnja",
+    "sud",
+    "tužilaštvo",
+    "prevoz",
+    "higijenski paket",
+    "sklonište",
+]
 _NAMES = ["Ana", "Milica", "Jelena", "Đorđe", "Dragana", "Snežana", "Ivana", "Marija"]
 
 
@@ -48,14 +62,21 @@ def fill_outbox(db: Database, changes: int, seed: int = 2026) -> int:
     while made < changes:
         with db.transaction() as tx:
             for _ in range(min(CALLS_PER_TX, max(1, (changes - made) // 3))):
-                insert_call(tx, db.desk.desk_code, CallInput(
-                    categories=["victim_support"], caller_type="victim",
-                    caller_phone=f"06{rng.randrange(10**8):08d}",
-                    summary=" ".join(rng.choices(_WORDS, k=12)),
-                    new_client={"given_name": rng.choice(_NAMES), "notes": " ".join(
-                        rng.choices(_WORDS, k=20))},
-                    started_at=started + timedelta(minutes=rng.randrange(40_000)),
-                ))  # fmt: skip
+                insert_call(
+                    tx,
+                    db.desk.desk_code,
+                    CallInput(
+                        categories=["victim_support"],
+                        caller_type="victim",
+                        caller_phone=f"06{rng.randrange(10**8):08d}",
+                        summary=" ".join(rng.choices(_WORDS, k=12)),
+                        new_client={
+                            "given_name": rng.choice(_NAMES),
+                            "notes": " ".join(rng.choices(_WORDS, k=20)),
+                        },
+                        started_at=started + timedelta(minutes=rng.randrange(40_000)),
+                    ),
+                )
                 made += 3
             if made < changes and rng.random() < 0.5:
                 ids = tx.session.execute(select(Client).order_by(func.random()).limit(20))
@@ -99,9 +120,17 @@ def replicate_outbox(db: Database, changes: int, template_calls: int = 300) -> i
             if change.entity == "clients" and change.op == "insert":
                 number += 1
                 fields["code"] = f"{db.desk.desk_code}-{year}-{number:06d}"
-            rows.append({"entity": change.entity, "entity_id": fresh(change.entity_id),
-                         "op": change.op, "fields": fields, "base_version": change.base_version,
-                         "hlc": db.clock.now().encode(), "origin_device": db.desk.device_id})  # fmt: skip
+            rows.append(
+                {
+                    "entity": change.entity,
+                    "entity_id": fresh(change.entity_id),
+                    "op": change.op,
+                    "fields": fields,
+                    "base_version": change.base_version,
+                    "hlc": db.clock.now().encode(),
+                    "origin_device": db.desk.device_id,
+                }
+            )
             made += 1
             if made >= changes:
                 break
@@ -118,8 +147,9 @@ def _open(path: Path, encrypted: bool) -> Database:
 
 def _make(path: Path, code: str, encrypted: bool, office: bool) -> Database:
     if encrypted:
-        db, _ = Database.create(path, user=USER, passphrase=PASS, desk=code, office=office,
-                                kdf=kdf.FAST_KDF)  # fmt: skip
+        db, _ = Database.create(
+            path, user=USER, passphrase=PASS, desk=code, office=office, kdf=kdf.FAST_KDF
+        )
         return db
     db = create_plain_database(path, user=USER, desk=code)
     if office:
@@ -142,8 +172,11 @@ def _setup(root: Path, encrypted: bool, changes: int) -> tuple[Path, Path, int]:
     trust_office(desk, read_identity(root / "office.sosid"))
     t = time.perf_counter()
     n = replicate_outbox(desk, changes)
-    print(f"  {'encrypted' if encrypted else 'plain'}: {n:,} changes written in "
-          f"{time.perf_counter() - t:.0f} s", file=sys.stderr)  # fmt: skip
+    print(
+        f"  {'encrypted' if encrypted else 'plain'}: {n:,} changes written in "
+        f"{time.perf_counter() - t:.0f} s",
+        file=sys.stderr,
+    )
     desk.close()
     office.close()
     return root / "desk.db", root / "office.db", n
@@ -168,8 +201,14 @@ def _no_memory_security() -> None:
     def pragmas(conn: object, encrypted: bool) -> None:
         if encrypted:
             conn.execute("PRAGMA cipher_memory_security = OFF")  # type: ignore[attr-defined]
-        for pragma in ("temp_store = MEMORY", "journal_mode = WAL", "synchronous = FULL",
-                       "foreign_keys = ON", "secure_delete = ON", "busy_timeout = 5000"):  # fmt: skip
+        for pragma in (
+            "temp_store = MEMORY",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "foreign_keys = ON",
+            "secure_delete = ON",
+            "busy_timeout = 5000",
+        ):
             conn.execute(f"PRAGMA {pragma}")  # type: ignore[attr-defined]
 
     engine._apply_pragmas = pragmas  # type: ignore[assignment]
@@ -206,9 +245,10 @@ def _import(
 def _copy(office: Path, name: str) -> Path:
     target = office.with_name(name)
     shutil.copy2(office, target)
-    for source, copy in ((keyfile_path(office), keyfile_path(target)),
-                         (office.with_name(office.name + "-wal"),
-                          target.with_name(target.name + "-wal"))):  # fmt: skip
+    for source, copy in (
+        (keyfile_path(office), keyfile_path(target)),
+        (office.with_name(office.name + "-wal"), target.with_name(target.name + "-wal")),
+    ):
         if source.exists():
             shutil.copy2(source, copy)
     return target
@@ -224,8 +264,11 @@ def _in_child(fn: object, *args: object) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--changes", type=int, default=100_000)
-    parser.add_argument("--diagnose", action="store_true",
-                        help="also import without memory security / statistics triggers")  # fmt: skip
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="also import without memory security / statistics triggers",
+    )
     args = parser.parse_args()
     results: dict[bool, dict[str, float]] = {}
     counts: dict[bool, int] = {}
@@ -241,26 +284,47 @@ def main() -> None:
             pristine = _copy(office, "pristine.db")
             imp, imp_rss = _in_child(_import, str(office), encrypted, str(stick), str(receipts))
             size = sum(f.stat().st_size for f in stick.glob("*.sosbatch"))
-            results[encrypted] = {"export": exp * 1000, "import": imp * 1000,
-                                  "export_rss": exp_rss / 1024, "import_rss": imp_rss / 1024,
-                                  "size": size / 1024 / 1024}  # fmt: skip
+            results[encrypted] = {
+                "export": exp * 1000,
+                "import": imp * 1000,
+                "export_rss": exp_rss / 1024,
+                "import_rss": imp_rss / 1024,
+                "size": size / 1024 / 1024,
+            }
             if args.diagnose:
                 for what in ("memory", "stats"):
                     again = _copy(pristine, f"{what}.db")
-                    took, _rss = _in_child(_import, str(again), encrypted, str(stick),
-                                           str(receipts), what)  # fmt: skip
+                    took, _rss = _in_child(
+                        _import, str(again), encrypted, str(stick), str(receipts), what
+                    )
                     results[encrypted][what] = took * 1000
     enc, plain = results[True], results[False]
     n = counts[True]
-    print_table(f"Sync: {n:,} changes, one batch (2 cores, shared machine)", [
-        Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
-        Row("import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
-    ] + ([
-        Row("diagnostic: import without cipher_memory_security", enc["memory"],
-            plain["memory"], "not a product setting"),
-        Row("diagnostic: import without the statistics triggers", enc["stats"],
-            plain["stats"], "not a product setting"),
-    ] if args.diagnose else []))  # fmt: skip
+    print_table(
+        f"Sync: {n:,} changes, one batch (2 cores, shared machine)",
+        [
+            Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
+            Row("import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
+        ]
+        + (
+            [
+                Row(
+                    "diagnostic: import without cipher_memory_security",
+                    enc["memory"],
+                    plain["memory"],
+                    "not a product setting",
+                ),
+                Row(
+                    "diagnostic: import without the statistics triggers",
+                    enc["stats"],
+                    plain["stats"],
+                    "not a product setting",
+                ),
+            ]
+            if args.diagnose
+            else []
+        ),
+    )
     print("\n| peak memory (max RSS of the process) | encrypted | plain SQLite |")
     print("|---|---:|---:|")
     print(f"| export | {enc['export_rss']:.0f} MB | {plain['export_rss']:.0f} MB |")

@@ -158,10 +158,20 @@ REBUILD = (
 )
 
 CLIENT_STATS_COLUMNS = [
-    "created_at", "status", "gender", "citizenship", "birth_date", "birth_year",
-    "estimated_age", "exploitation_types", "exploitation_countries", "means_of_control",
-    "recruiter_relation", "code", "id",
-]  # fmt: skip
+    "created_at",
+    "status",
+    "gender",
+    "citizenship",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "exploitation_types",
+    "exploitation_countries",
+    "means_of_control",
+    "recruiter_relation",
+    "code",
+    "id",
+]
 
 
 def upgrade() -> None:

@@ -56,9 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never print a traceback that may hold client data
         if debug_enabled():
             traceback.print_exc()
-        print(f"sosdesk: unexpected {type(exc).__name__}; details are not printed to protect "
-              "client data (set SOSDESK_DEBUG=1 on a test machine to see them)",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"sosdesk: unexpected {type(exc).__name__}; details are not printed to protect "
+            "client data (set SOSDESK_DEBUG=1 on a test machine to see them)",
+            file=sys.stderr,
+        )
         return 1
 
 

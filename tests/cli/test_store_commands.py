@@ -72,8 +72,9 @@ def test_demo_verify_search_and_tamper(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 0 and out.startswith("ok:")
     opened = Database.open(db, user="ana", passphrase=PASSPHRASE)
     with opened.session() as s:
-        name, code_ = s.execute(text("SELECT family_name, code FROM clients "
-                                     "WHERE family_name GLOB '[A-Za-z]*' LIMIT 1")).one()  # fmt: skip
+        name, code_ = s.execute(
+            text("SELECT family_name, code FROM clients WHERE family_name GLOB '[A-Za-z]*' LIMIT 1")
+        ).one()
     with opened.engine.begin() as c:
         c.execute(text("UPDATE audit_entries SET actor = 'x' WHERE seq = 2"))
     opened.close()

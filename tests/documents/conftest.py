@@ -79,9 +79,16 @@ def at(day: int, hour: int = 9, month: int = 3) -> datetime:
 def add_directory(db: Database, kind: str, name: str, address: str, city: str) -> str:
     """A directory entry (the directory service belongs to another area)."""
     with db.transaction() as tx:
-        entry = DirectoryEntry(kind=kind, name=name, organisation=None, city=city,
-                               address=address, phones=["+381113345566"], languages=["sr"],
-                               active=True)  # fmt: skip
+        entry = DirectoryEntry(
+            kind=kind,
+            name=name,
+            organisation=None,
+            city=city,
+            address=address,
+            phones=["+381113345566"],
+            languages=["sr"],
+            active=True,
+        )
         tx.insert(entry)
         return str(entry.id)
 
@@ -94,38 +101,120 @@ def story(db: Database) -> Fixture:
 
 def make_story(db: Database) -> Fixture:
     """Build the story through the services (also used by the GUI tests)."""
-    client = create_client(db, {
-        "given_name": "Milica", "family_name": "Jovanović", "phones": [PHONE_TYPED],
-        "address": ADDRESS, "gender": "female", "birth_date": date(1995, 3, 2),
-        "citizenship": "RS", "languages": ["sr", "en"], "nickname": "Mica",
-    })  # fmt: skip
+    client = create_client(
+        db,
+        {
+            "given_name": "Milica",
+            "family_name": "Jovanović",
+            "phones": [PHONE_TYPED],
+            "address": ADDRESS,
+            "gender": "female",
+            "birth_date": date(1995, 3, 2),
+            "citizenship": "RS",
+            "languages": ["sr", "en"],
+            "nickname": "Mica",
+        },
+    )
     lawyer = add_directory(db, "lawyer", "adv. Jelena Marić", "Knez Mihailova 5", "Beograd")
     shelter = add_directory(db, "shelter", "Sigurna kuća Vračar", "Njegoševa 40", "Beograd")
     cid = client.id
-    medical = add_event(db, cid, "assistance", at(2), {
-        "type": "medical", "subtype": "med_general", "provider": "Dom zdravlja Stari grad",
-        "amount": "1500.50", "currency": "RSD", "note": "Pregled E002 obavljen"})  # fmt: skip
-    add_event(db, cid, "assistance", at(3), {"type": "technical", "subtype": "tech_transport",
-                                             "amount": "12.35", "currency": "EUR"})  # fmt: skip
-    add_event(db, cid, "assistance", at(4), {
-        "type": "accommodation", "subtype": "acc_shelter", "provider": "Sigurna kuća Vračar",
-        "provider_id": shelter, "amount": "0.10", "currency": "EUR"})  # fmt: skip
-    add_event(db, cid, "field_action", at(5), {
-        "type": "home_visit", "place": "Njegoševa 40, Beograd", "accompanied_by": "mobilni tim",
-        "note": "Poseta E005"})  # fmt: skip
-    h1 = add_event(db, cid, "court_hearing", at(10, 8), {
-        "court": "Viši sud u Beogradu", "case_number": "K 123/2025", "proceeding": "criminal",
-        "client_role": "injured_witness", "accompanied_by": "pravnica i psihološkinja",
-        "outcome": "saslušana kao svedok E010"})  # fmt: skip
-    add_event(db, cid, "field_action", at(10, 7), {
-        "type": "accompany_court", "place": "Viši sud u Beogradu",
-        "accompanied_by": "Jelena, pravnica", "note": "Pratnja E010b"})  # fmt: skip
-    add_event(db, cid, "referral", at(12), {
-        "entry_id": lawyer, "entry_name": "adv. Jelena Marić",
-        "reason": "zastupanje u parničnom postupku E012", "consent": True})  # fmt: skip
-    add_event(db, cid, "referral", at(13), {
-        "entry_id": shelter, "entry_name": "Sigurna kuća Vračar",
-        "reason": "siguran smeštaj E013", "consent": True})  # fmt: skip
+    medical = add_event(
+        db,
+        cid,
+        "assistance",
+        at(2),
+        {
+            "type": "medical",
+            "subtype": "med_general",
+            "provider": "Dom zdravlja Stari grad",
+            "amount": "1500.50",
+            "currency": "RSD",
+            "note": "Pregled E002 obavljen",
+        },
+    )
+    add_event(
+        db,
+        cid,
+        "assistance",
+        at(3),
+        {"type": "technical", "subtype": "tech_transport", "amount": "12.35", "currency": "EUR"},
+    )
+    add_event(
+        db,
+        cid,
+        "assistance",
+        at(4),
+        {
+            "type": "accommodation",
+            "subtype": "acc_shelter",
+            "provider": "Sigurna kuća Vračar",
+            "provider_id": shelter,
+            "amount": "0.10",
+            "currency": "EUR",
+        },
+    )
+    add_event(
+        db,
+        cid,
+        "field_action",
+        at(5),
+        {
+            "type": "home_visit",
+            "place": "Njegoševa 40, Beograd",
+            "accompanied_by": "mobilni tim",
+            "note": "Poseta E005",
+        },
+    )
+    h1 = add_event(
+        db,
+        cid,
+        "court_hearing",
+        at(10, 8),
+        {
+            "court": "Viši sud u Beogradu",
+            "case_number": "K 123/2025",
+            "proceeding": "criminal",
+            "client_role": "injured_witness",
+            "accompanied_by": "pravnica i psihološkinja",
+            "outcome": "saslušana kao svedok E010",
+        },
+    )
+    add_event(
+        db,
+        cid,
+        "field_action",
+        at(10, 7),
+        {
+            "type": "accompany_court",
+            "place": "Viši sud u Beogradu",
+            "accompanied_by": "Jelena, pravnica",
+            "note": "Pratnja E010b",
+        },
+    )
+    add_event(
+        db,
+        cid,
+        "referral",
+        at(12),
+        {
+            "entry_id": lawyer,
+            "entry_name": "adv. Jelena Marić",
+            "reason": "zastupanje u parničnom postupku E012",
+            "consent": True,
+        },
+    )
+    add_event(
+        db,
+        cid,
+        "referral",
+        at(13),
+        {
+            "entry_id": shelter,
+            "entry_name": "Sigurna kuća Vračar",
+            "reason": "siguran smeštaj E013",
+            "consent": True,
+        },
+    )
     add_event(
         db,
         cid,
@@ -133,8 +222,13 @@ def make_story(db: Database) -> Fixture:
         at(15),
         {"text": f"Milica je zvala sa broja {OTHER_PHONE}; Милици je potreban prevod. E015"},
     )
-    add_event(db, cid, "assistance", at(20), {"type": "technical", "subtype": "tech_transport",
-                                              "amount": "0.20", "currency": "EUR"})  # fmt: skip
+    add_event(
+        db,
+        cid,
+        "assistance",
+        at(20),
+        {"type": "technical", "subtype": "tech_transport", "amount": "0.20", "currency": "EUR"},
+    )
     h2 = add_event(
         db,
         cid,

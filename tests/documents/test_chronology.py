@@ -39,16 +39,20 @@ def test_range_edges_are_local_days(db: Database) -> None:
 
 
 def test_kind_filter(db: Database, story: Fixture) -> None:
-    req = DocumentRequest("chronology", story.client_id, lang="en",
-                          kinds=frozenset({"court_hearing"}), **MARCH)  # fmt: skip
+    req = DocumentRequest(
+        "chronology", story.client_id, lang="en", kinds=frozenset({"court_hearing"}), **MARCH
+    )
     text = flat(pdf_text(build(db, req).pdf))
     assert "E010" in text and "E025" in text
     assert "E002" not in text and "E015" not in text and "E012" not in text
 
 
 def test_cyrillic_document_writes_latin_names_in_cyrillic(db: Database, story: Fixture) -> None:
-    text = flat(pdf_text(build(db, DocumentRequest("chronology", story.client_id,
-                                                   lang="sr-Cyrl", **MARCH)).pdf))  # fmt: skip
+    text = flat(
+        pdf_text(
+            build(db, DocumentRequest("chronology", story.client_id, lang="sr-Cyrl", **MARCH)).pdf
+        )
+    )
     assert "Милица Јовановић" in text
     assert "Milica" not in text
     assert "ХРОНОЛОГИЈА ПОДРШКЕ" in text
@@ -71,8 +75,13 @@ def test_page_x_of_y_on_a_long_chronology(db: Database) -> None:
     c = create_client(db, {"given_name": "Jovana"})
     start = datetime(2026, 2, 1, 8, tzinfo=UTC)
     for i in range(120):
-        add_event(db, c.id, "note", start + timedelta(hours=5 * i),
-                  {"text": f"Razgovor N{i:03d} o planu podrške i narednim koracima."})  # fmt: skip
+        add_event(
+            db,
+            c.id,
+            "note",
+            start + timedelta(hours=5 * i),
+            {"text": f"Razgovor N{i:03d} o planu podrške i narednim koracima."},
+        )
     doc = build(db, DocumentRequest("chronology", c.id, lang="sr-Latn"))
     pages = page_texts(doc.pdf)
     assert len(pages) == doc.pages >= 4
@@ -95,14 +104,20 @@ def test_huge_note_splits_across_pages_instead_of_failing(db: Database) -> None:
 
 def test_markup_in_free_text_is_printed_not_interpreted(db: Database) -> None:
     c = create_client(db, {"given_name": "Tea"})
-    add_event(db, c.id, "note", datetime(2026, 3, 3, 9, tzinfo=UTC),
-              {"text": "<b>not bold</b> & <font size=40>x</font>"})  # fmt: skip
+    add_event(
+        db,
+        c.id,
+        "note",
+        datetime(2026, 3, 3, 9, tzinfo=UTC),
+        {"text": "<b>not bold</b> & <font size=40>x</font>"},
+    )
     text = pdf_text(build(db, DocumentRequest("chronology", c.id, lang="en")).pdf)
     assert "<b>not bold</b> & <font size=40>x</font>" in flat(text)
 
 
 def test_no_events_in_range_is_refused(db: Database, story: Fixture) -> None:
-    req = DocumentRequest("chronology", story.client_id, since=date(2020, 1, 1),
-                          until=date(2020, 12, 31))  # fmt: skip
+    req = DocumentRequest(
+        "chronology", story.client_id, since=date(2020, 1, 1), until=date(2020, 12, 31)
+    )
     with pytest.raises(NothingToPrint, match="widen the date range"):
         build(db, req)

@@ -16,15 +16,25 @@ from tests.documents.conftest import Fixture, add_directory, at, flat, pdf_text
 def test_certificate_lists_kinds_of_support_without_intimate_details(
     db: Database, story: Fixture
 ) -> None:
-    text = flat(pdf_text(build(db, DocumentRequest("certificate", story.client_id,
-                                                   lang="sr-Latn")).pdf))  # fmt: skip
+    text = flat(
+        pdf_text(build(db, DocumentRequest("certificate", story.client_id, lang="sr-Latn")).pdf)
+    )
     assert "Ovim se potvrđuje da je Milica Jovanović, rođena 02.03.1995., korisnica" in text
     assert "od 28.02.2026." in text  # the first event of the timeline
     for kind in ("Medicinska pomoć", "Tehnička pomoć", "Smeštaj", "Pratnja na sud"):
         assert kind in text
     # No sub-types, notes, places, outcomes, contact details or visits.
-    for secret in ("Opšti pregled", "E002", "E015", "Njegoševa", "saslušana", "Kućna poseta",
-                   "Cara Dušana", "+381631234567", "Sigurna kuća"):  # fmt: skip
+    for secret in (
+        "Opšti pregled",
+        "E002",
+        "E015",
+        "Njegoševa",
+        "saslušana",
+        "Kućna poseta",
+        "Cara Dušana",
+        "+381631234567",
+        "Sigurna kuća",
+    ):
         assert secret not in text
 
 
@@ -40,16 +50,23 @@ def test_certificate_in_english_for_a_man(db: Database, story: Fixture) -> None:
 
 def test_accompaniment_record_for_a_chosen_hearing(db: Database, story: Fixture) -> None:
     first = story.hearing_ids[0]
-    text = flat(pdf_text(build(db, DocumentRequest("accompaniment", story.client_id,
-                                                   lang="sr-Latn", hearing_id=first)).pdf))  # fmt: skip
+    text = flat(
+        pdf_text(
+            build(
+                db,
+                DocumentRequest("accompaniment", story.client_id, lang="sr-Latn", hearing_id=first),
+            ).pdf
+        )
+    )
     assert "10.03.2026. 09:00" in text  # 08:00 UTC is 09:00 in Belgrade
     assert "Viši sud u Beogradu" in text and "K 123/2025" in text
     assert "Krivični postupak" in text and "Oštećena kao svedok" in text
     assert "pravnica i psihološkinja" in text and "saslušana kao svedok E010" in text
     assert "Pratnja tog dana" in text and "Pratnja E010b" in text
     assert "P 77/2026" not in text
-    latest = flat(pdf_text(build(db, DocumentRequest("accompaniment", story.client_id,
-                                                     lang="en")).pdf))  # fmt: skip
+    latest = flat(
+        pdf_text(build(db, DocumentRequest("accompaniment", story.client_id, lang="en")).pdf)
+    )
     assert "P 77/2026" in latest and "Civil proceedings for damages" in latest
 
 
@@ -62,8 +79,16 @@ def test_accompaniment_refuses_a_foreign_event(db: Database, story: Fixture) -> 
 
 
 def test_referral_letter_to_an_entry(db: Database, story: Fixture) -> None:
-    text = flat(pdf_text(build(db, DocumentRequest("referral", story.client_id, lang="sr-Latn",
-                                                   entry_id=story.lawyer_id)).pdf))  # fmt: skip
+    text = flat(
+        pdf_text(
+            build(
+                db,
+                DocumentRequest(
+                    "referral", story.client_id, lang="sr-Latn", entry_id=story.lawyer_id
+                ),
+            ).pdf
+        )
+    )
     assert "adv. Jelena Marić" in text and "Knez Mihailova 5" in text
     assert "Upućujemo Vam Milica Jovanović" in text
     assert "zastupanje u parničnom postupku E012." in text
@@ -75,8 +100,7 @@ def test_referral_letter_to_an_entry(db: Database, story: Fixture) -> None:
 def test_referral_defaults_to_latest_and_needs_a_recorded_referral(
     db: Database, story: Fixture
 ) -> None:
-    text = flat(pdf_text(build(db, DocumentRequest("referral", story.client_id,
-                                                   lang="en")).pdf))  # fmt: skip
+    text = flat(pdf_text(build(db, DocumentRequest("referral", story.client_id, lang="en")).pdf))
     assert "Sigurna kuća Vračar" in text and "E013" in text
     other = add_directory(db, "psychotherapist", "Ana Todorović", "Bulevar 1", "Beograd")
     with pytest.raises(NothingToPrint, match="record the referral"):
@@ -87,7 +111,9 @@ def test_referral_defaults_to_latest_and_needs_a_recorded_referral(
 
 def test_choices_for_the_dialog(db: Database, story: Fixture) -> None:
     assert [h.id for h in hearings(db, story.client_id)] == list(reversed(story.hearing_ids))
-    assert [r.id for r in referral_targets(db, story.client_id)] == [story.shelter_id,
-                                                                      story.lawyer_id]  # fmt: skip
+    assert [r.id for r in referral_targets(db, story.client_id)] == [
+        story.shelter_id,
+        story.lawyer_id,
+    ]
     span = timeline_span(db, story.client_id)
     assert span is not None and span[0].isoformat() == "2026-02-28"

@@ -23,10 +23,16 @@ FORBIDDEN = re.compile(
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_pseudonymised_documents_leak_nothing(db: Database, story: Fixture, kind: str,
-                                              lang: str) -> None:  # fmt: skip
-    req = DocumentRequest(kind, story.client_id, lang=lang, profile="pseudonymised",
-                          entry_id=story.lawyer_id if kind == "referral" else None)  # fmt: skip
+def test_pseudonymised_documents_leak_nothing(
+    db: Database, story: Fixture, kind: str, lang: str
+) -> None:
+    req = DocumentRequest(
+        kind,
+        story.client_id,
+        lang=lang,
+        profile="pseudonymised",
+        entry_id=story.lawyer_id if kind == "referral" else None,
+    )
     text = flat(pdf_text(build(db, req).pdf))
     assert FORBIDDEN.search(text) is None, FORBIDDEN.search(text)
     assert story.code in text
@@ -34,8 +40,7 @@ def test_pseudonymised_documents_leak_nothing(db: Database, story: Fixture, kind
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_full_documents_do_name_the_client(db: Database, story: Fixture, lang: str) -> None:
-    text = flat(pdf_text(build(db, DocumentRequest("chronology", story.client_id,
-                                                   lang=lang)).pdf))  # fmt: skip
+    text = flat(pdf_text(build(db, DocumentRequest("chronology", story.client_id, lang=lang)).pdf))
     assert re.search(r"Milica Jovanović|Милица Јовановић", text)
     assert "+381631234567" in text
     assert re.search(r"Cara Dušana 12|Цара Душана 12", text)
@@ -53,9 +58,11 @@ def test_pseudonymised_chronology_keeps_the_substance(db: Database, story: Fixtu
 
 def test_scrubber_handles_scripts_declension_and_contacts() -> None:
     s = Scrubber("BG1-2026-0007", ["Đorđe", "Petrović"], ["Bulevar oslobođenja 7"])
-    out = s.scrub("Ђорђе Петровић, Djordje i Đorđu: Dorde zove +381 64 555 1234, "
-                  "mail djordje@example.org, stanuje na Bulevar oslobođenja 7, "
-                  "ročište 12.03.2026. u predmetu K 123/2024.")  # fmt: skip
+    out = s.scrub(
+        "Ђорђе Петровић, Djordje i Đorđu: Dorde zove +381 64 555 1234, "
+        "mail djordje@example.org, stanuje na Bulevar oslobođenja 7, "
+        "ročište 12.03.2026. u predmetu K 123/2024."
+    )
     assert out is not None
     assert not re.search(r"(?i)ђорђ|петров|djordj|đorđ|dorde|555|example|oslobođ", out)
     assert out.count("BG1-2026-0007") == 5

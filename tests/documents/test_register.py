@@ -37,16 +37,18 @@ def test_issue_records_audit_entry_and_timeline_event(db: Database, story: Fixtu
     doc = build(db, DocumentRequest("costs", story.client_id, profile="pseudonymised"))
     assert issue(db, doc, "print")
     with db.session() as s:
-        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "document_issued")
-                          ).scalar_one()  # fmt: skip
+        entry = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "document_issued")
+        ).scalar_one()
         assert entry.actor == "ana" and entry.entity_id == story.client_id
         assert entry.detail["number"] == doc.number and entry.detail["sha256"] == doc.sha256
         assert entry.detail["kind"] == "costs" and entry.detail["profile"] == "pseudonymised"
         assert entry.detail["output"] == "print"
         assert verify_chain(s) == []
     events = timeline(db, story.client_id, kinds={"document_issued"})
-    assert [(e.payload["number"], e.payload["sha256"]) for e in events] == [(doc.number,
-                                                                              doc.sha256)]  # fmt: skip
+    assert [(e.payload["number"], e.payload["sha256"]) for e in events] == [
+        (doc.number, doc.sha256)
+    ]
     # Issuing the same bytes again is a copy: no new number, no second timeline event.
     assert issue(db, doc, "file") is False
     assert len(timeline(db, story.client_id, kinds={"document_issued"})) == 1
@@ -83,8 +85,9 @@ def test_verify_recognises_issued_and_rejects_modified(db: Database, story: Fixt
 def test_password_protected_pdf(db: Database, story: Fixture) -> None:
     with pytest.raises(ValidationFailed, match="at least 8"):
         build(db, DocumentRequest("certificate", story.client_id), password="short")
-    doc = build(db, DocumentRequest("certificate", story.client_id, lang="en"),
-                password="lozinka-za-sud")  # fmt: skip
+    doc = build(
+        db, DocumentRequest("certificate", story.client_id, lang="en"), password="lozinka-za-sud"
+    )
     assert doc.encrypted
     reader = PdfReader(io.BytesIO(doc.pdf))
     assert reader.is_encrypted
@@ -120,7 +123,10 @@ def test_failed_delivery_is_noted_and_a_retry_is_a_copy(db: Database, story: Fix
     again = issue_with_retry(db, doc, "file", lambda b: delivered.append(b.number))
     assert again.number == doc.number and delivered == [doc.number]
     with db.session() as s:
-        actions = [a for (a,) in s.execute(select(AuditEntry.action).order_by(AuditEntry.seq))
-                   if a.startswith("document")]  # fmt: skip
+        actions = [
+            a
+            for (a,) in s.execute(select(AuditEntry.action).order_by(AuditEntry.seq))
+            if a.startswith("document")
+        ]
         assert actions == ["document_issued", "document_output_failed", "document_copy"]
         assert verify_chain(s) == []

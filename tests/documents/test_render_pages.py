@@ -56,8 +56,9 @@ def _ink(image: QImage) -> float:
 
 
 @pytest.mark.parametrize(("kind", "lang", "profile", "pages"), SAMPLES)
-def test_render_first_pages(qapp: QApplication, db: Database, story: Fixture, kind: str,
-                            lang: str, profile: str, pages: int) -> None:  # fmt: skip
+def test_render_first_pages(
+    qapp: QApplication, db: Database, story: Fixture, kind: str, lang: str, profile: str, pages: int
+) -> None:
     doc = build(db, DocumentRequest(kind, story.client_id, lang=lang, profile=profile))
     OUT.mkdir(parents=True, exist_ok=True)
     for page in range(min(pages, doc.pages)):
@@ -83,9 +84,8 @@ def test_fonts_are_embedded_dejavu(db: Database, story: Fixture) -> None:
                 )
                 descriptor = descendant["/FontDescriptor"].get_object()
                 assert "/FontFile2" in descriptor  # the TrueType program is in the PDF
-    assert any("DejaVuSans-Bold" in f for f in used) and any(f.endswith("DejaVuSans") or
-                                                              "DejaVuSans+" in f or
-                                                              f.endswith("+DejaVuSans")
-                                                              for f in used)  # fmt: skip
+    assert any("DejaVuSans-Bold" in f for f in used) and any(
+        f.endswith("DejaVuSans") or "DejaVuSans+" in f or f.endswith("+DejaVuSans") for f in used
+    )
     size = reader.pages[0].mediabox
     assert (round(float(size.width)), round(float(size.height))) == (595, 842)  # A4

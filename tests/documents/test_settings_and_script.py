@@ -25,21 +25,30 @@ def test_demo_default_is_the_seed_organisation(db: Database) -> None:
 
 
 def test_coordinator_changes_the_header_and_it_is_audited(db: Database) -> None:
-    org = set_organisation(db, {"name": "Udruženje Iskra", "place": "Novi Sad",
-                                "sos_numbers": ["021 111 222"]})  # fmt: skip
+    org = set_organisation(
+        db, {"name": "Udruženje Iskra", "place": "Novi Sad", "sos_numbers": ["021 111 222"]}
+    )
     assert org.name == "Udruženje Iskra" and org.place == "Novi Sad"
     assert org.email == DEMO.email  # untouched fields keep their values
     assert get_organisation(db) == org
     with db.session() as s:
-        entry = s.execute(select(AuditEntry).where(AuditEntry.action == "settings_changed")
-                          ).scalar_one()  # fmt: skip
+        entry = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "settings_changed")
+        ).scalar_one()
         assert entry.detail == {"fields": ["name", "place", "sos_numbers"]}
 
 
 def test_bad_settings_are_refused(db: Database) -> None:
     with pytest.raises(ValidationFailed) as err:
-        set_organisation(db, {"name": "", "timezone": "Mars/Olympus", "colour": "red",
-                              "sos_numbers": ["1", "2", "3", "4", "5"]})  # fmt: skip
+        set_organisation(
+            db,
+            {
+                "name": "",
+                "timezone": "Mars/Olympus",
+                "colour": "red",
+                "sos_numbers": ["1", "2", "3", "4", "5"],
+            },
+        )
     fields = {e.field for e in err.value.errors}
     assert fields == {"name", "timezone", "colour", "sos_numbers"}
     assert get_organisation(db) == DEMO

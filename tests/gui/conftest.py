@@ -48,11 +48,18 @@ def people(db: Database) -> dict[str, str]:
     """A few clients the tests look for, in both scripts, plus demo calls and the directory."""
     generate(db, 40, 11)
     made = {
-        "dorde": create_client(db, {"given_name": "Đorđe", "family_name": "Petrović",
-                                    "phones": ["063/123-45-67"], "risk_level": "high",
-                                    "notes": "Plan bezbednosti: sklonište u Nišu, šifra 'plava'."}),
+        "dorde": create_client(
+            db,
+            {
+                "given_name": "Đorđe",
+                "family_name": "Petrović",
+                "phones": ["063/123-45-67"],
+                "risk_level": "high",
+                "notes": "Plan bezbednosti: sklonište u Nišu, šifra 'plava'.",
+            },
+        ),
         "ljilja": create_client(db, {"given_name": "Љиља", "family_name": "Ђурђевић"}),
-    }  # fmt: skip
+    }
     return {k: v.id for k, v in made.items()} | {f"{k}_code": v.code for k, v in made.items()}
 
 
@@ -85,8 +92,12 @@ def focused() -> QWidget:
     return widget
 
 
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-          times: int = 1) -> None:  # fmt: skip
+def press(
+    qtbot,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    times: int = 1,
+) -> None:
     """A key (with modifiers) into whatever has the focus."""
     for _ in range(times):
         qtbot.keyClick(focused(), key, modifier)

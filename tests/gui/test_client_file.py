@@ -44,11 +44,23 @@ def ctx(db: Database) -> AppContext:
 @pytest.fixture
 def client_id(db: Database) -> str:
     """A client with three dated events and a small directory."""
-    c = create_client(db, {"given_name": "Ђорђе", "family_name": "Петровић", "birth_year": 1990,
-                           "phones": ["063 123 4567"]})  # fmt: skip
+    c = create_client(
+        db,
+        {
+            "given_name": "Ђорђе",
+            "family_name": "Петровић",
+            "birth_year": 1990,
+            "phones": ["063 123 4567"],
+        },
+    )
     for month in (1, 3, 5):
-        add_event(db, c.id, "note", datetime(2026, month, 10, 12, tzinfo=UTC),
-                  {"text": f"beleška {month}"})  # fmt: skip
+        add_event(
+            db,
+            c.id,
+            "note",
+            datetime(2026, month, 10, 12, tzinfo=UTC),
+            {"text": f"beleška {month}"},
+        )
     create_entry(db, {"kind": "medical", "name": "Dom zdravlja Stari grad", "city": "Beograd"})
     create_entry(db, {"kind": "court", "name": "Viši sud u Beogradu", "city": "Beograd"})
     create_entry(db, {"kind": "lawyer", "name": "adv. Jelena Marić", "city": "Beograd"})
@@ -114,8 +126,9 @@ def test_open_from_search_shows_the_file_and_audits_the_view(
     assert "Ђорђе Петровић" in area.file.header.title.text()
     assert area.file.timeline.model.rowCount() == 3
     with db.session() as s:
-        views = s.execute(select(AuditEntry).where(AuditEntry.action == "view",
-                                                   AuditEntry.entity_id == client_id)).all()  # fmt: skip
+        views = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "view", AuditEntry.entity_id == client_id)
+        ).all()
     assert len(views) == 1
     assert area.windowTitle() == ""  # no client data in window titles
 
@@ -258,8 +271,11 @@ def test_bad_input_is_shown_inline_and_nothing_is_saved(
     qtbot.keyClick(_focused(), Qt.Key.Key_3, ALT)  # court hearing with neither court nor date
     d = _dialog(area, qtbot)
     _key(qtbot, Qt.Key.Key_Return, CTRL)
-    errors = {name: label.text() for name, (_w, label) in d.form.errors._fields.items()
-              if label.isVisible()}  # fmt: skip
+    errors = {
+        name: label.text()
+        for name, (_w, label) in d.form.errors._fields.items()
+        if label.isVisible()
+    }
     assert errors["occurred_at"] == "a court hearing needs a date"
     assert errors["court"] == "required" and errors["proceeding"] == "required"
     assert _focused() is d.when  # the first field to fix has the focus
@@ -281,11 +297,16 @@ def test_bad_input_is_shown_inline_and_nothing_is_saved(
     assert count_timeline(db, client_id) == before
 
 
-def test_correct_an_event_shows_both_linked(area: ClientsArea, qtbot: QtBot, db: Database,
-                                            client_id: str) -> None:  # fmt: skip
-    original = add_event(db, client_id, "assistance", datetime(2026, 2, 1, 9, tzinfo=UTC),
-                         {"type": "technical", "subtype": "tech_transport", "amount": "1200",
-                          "currency": "RSD"})  # fmt: skip
+def test_correct_an_event_shows_both_linked(
+    area: ClientsArea, qtbot: QtBot, db: Database, client_id: str
+) -> None:
+    original = add_event(
+        db,
+        client_id,
+        "assistance",
+        datetime(2026, 2, 1, 9, tzinfo=UTC),
+        {"type": "technical", "subtype": "tech_transport", "amount": "1200", "currency": "RSD"},
+    )
     area.ctx.data_changed.emit("events")
     view = area.file.timeline
     assert view.select_event(original.id)
@@ -349,8 +370,9 @@ def test_filter_by_kind_and_dates(
     assert view.model.total == 4 and view.kind.code() is None
 
 
-def test_lock_clears_the_file_and_unlock_returns_to_it(area: ClientsArea, ctx: AppContext,
-                                                       db: Database, client_id: str) -> None:  # fmt: skip
+def test_lock_clears_the_file_and_unlock_returns_to_it(
+    area: ClientsArea, ctx: AppContext, db: Database, client_id: str
+) -> None:
     ctx.set_db(None)
     assert area.file.client is None and area.file.timeline.model.rowCount() == 0
     assert area.file.header.title.text() == "" and area.file.profile.given_name.text() == ""
@@ -376,6 +398,7 @@ def test_language_switch_redraws_the_open_file_without_a_new_view(
         i18n.install("en")
     qtbot.waitUntil(lambda: area.file.tabs.tabText(0).startswith("Timeline"))
     with db.session() as s:
-        views = s.execute(select(AuditEntry).where(AuditEntry.action == "view",
-                                                   AuditEntry.entity_id == client_id)).all()  # fmt: skip
+        views = s.execute(
+            select(AuditEntry).where(AuditEntry.action == "view", AuditEntry.entity_id == client_id)
+        ).all()
     assert len(views) == 1  # redrawing is not a new view of the file

@@ -100,8 +100,13 @@ def test_profile_edit_is_versioned_and_history_shows_previous_values(
     profile.discard()
 
     qtbot.keyClick(profile.given_name, Qt.Key.Key_F8)
-    rows = {file.history.fields_table.item(r, 1).text(): (file.history.fields_table.item(r, 2).text(),
-            file.history.fields_table.item(r, 3).text()) for r in range(file.history.fields_table.rowCount())}  # fmt: skip
+    rows = {
+        file.history.fields_table.item(r, 1).text(): (
+            file.history.fields_table.item(r, 2).text(),
+            file.history.fields_table.item(r, 3).text(),
+        )
+        for r in range(file.history.fields_table.rowCount())
+    }
     assert rows["Risk level"] == ("Nizak", "Visok")
     assert rows["Phones"] == ("—", "+381635551212")
     assert rows["Exploitation"] == (
@@ -109,8 +114,12 @@ def test_profile_edit_is_versioned_and_history_shows_previous_values(
         "Seksualna eksploatacija, Radna eksploatacija",
     )
     with db.session() as s:
-        actions = [a for (a,) in s.execute(select(AuditEntry.action).where(
-            AuditEntry.entity_id == client_id))]  # fmt: skip
+        actions = [
+            a
+            for (a,) in s.execute(
+                select(AuditEntry.action).where(AuditEntry.entity_id == client_id)
+            )
+        ]
         assert actions.count("update") == 4 and actions.count("view") == 1
         assert verify_chain(s) == []
 

@@ -65,16 +65,33 @@ def long_client(db: Database) -> str:
     client_id = find_by_code(db, result.long_client_code).id
     update_client(db, client_id, {"risk_level": "high", "notes": "Ne zvati posle 22h."})
     costly = [e for e in timeline(db, client_id, kinds={"assistance"}, limit=40) if e.amount_minor]
-    correct_event(db, costly[2].id, {**editable_payload(costly[2]), "amount": "1500.00"},
-                  "iznos prepisan sa pogrešnog računa")  # fmt: skip
+    correct_event(
+        db,
+        costly[2].id,
+        {**editable_payload(costly[2]), "amount": "1500.00"},
+        "iznos prepisan sa pogrešnog računa",
+    )
     case = cases_of(db, client_id)[0]
-    goal = add_goal(db, case.id, "Izvaditi ličnu kartu i zdravstvenu knjižicu",
-                    utcnow().date() + timedelta(days=30))  # fmt: skip
+    goal = add_goal(
+        db,
+        case.id,
+        "Izvaditi ličnu kartu i zdravstvenu knjižicu",
+        utcnow().date() + timedelta(days=30),
+    )
     review_goal(db, goal.id, "Zakazan termin u policiji, pratnja mobilnog tima")
-    add_goal(db, case.id, "Uključivanje u program ekonomskog osnaživanja",
-             utcnow().date() + timedelta(days=120))  # fmt: skip
-    add_followup(db, utcnow() + timedelta(hours=2), "Pozvati klijentkinju posle ročišta",
-                 client_id=client_id, assigned_to=db.actor.user_id)  # fmt: skip
+    add_goal(
+        db,
+        case.id,
+        "Uključivanje u program ekonomskog osnaživanja",
+        utcnow().date() + timedelta(days=120),
+    )
+    add_followup(
+        db,
+        utcnow() + timedelta(hours=2),
+        "Pozvati klijentkinju posle ročišta",
+        client_id=client_id,
+        assigned_to=db.actor.user_id,
+    )
     return client_id
 
 
@@ -86,8 +103,9 @@ def _save(widget: QWidget, name: str) -> Path:
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_client_file_screenshots(themed: QApplication, db: Database, long_client: str,
-                                 qtbot: QtBot, theme: str) -> None:  # fmt: skip
+def test_client_file_screenshots(
+    themed: QApplication, db: Database, long_client: str, qtbot: QtBot, theme: str
+) -> None:
     apply_theme(themed, theme)
     ctx = AppContext(db)
     area = ClientsArea(ctx)

@@ -20,8 +20,14 @@ def test_search_bar_groups_clients_then_calls(
     qtbot, window: MainWindow, db: Database, people: dict[str, str]
 ) -> None:
     started = datetime.now(UTC) - timedelta(minutes=20)
-    info = save_call(db, CallInput(categories=["work_abroad"], started_at=started,
-                                   summary="Pita za posao u Petrovcu, bez klijenta"))  # fmt: skip
+    info = save_call(
+        db,
+        CallInput(
+            categories=["work_abroad"],
+            started_at=started,
+            summary="Pita za posao u Petrovcu, bez klijenta",
+        ),
+    )
     unlock(qtbot, window)
     assert window.search.isVisible()
     press(qtbot, K.Key_K, CTRL)

@@ -30,15 +30,22 @@ def _choose(combo: object, data: str) -> None:
 
 def _ready(dlg: DocumentsDialog, kind: str, lang: str | None = None) -> bool:
     b = dlg.built
-    return bool(b and b.request.kind == kind and (lang is None or b.request.lang == lang)
-                and dlg.page_count() > 0)  # fmt: skip
+    return bool(
+        b
+        and b.request.kind == kind
+        and (lang is None or b.request.lang == lang)
+        and dlg.page_count() > 0
+    )
 
 
 def _painted(dlg: DocumentsDialog) -> bool:
     """The preview has drawn text on the page (QPdfView renders pages in the background)."""
     image = dlg.view.viewport().grab().toImage()
-    points = [(x, y, QColor(image.pixel(x, y)).lightness())
-              for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)]  # fmt: skip
+    points = [
+        (x, y, QColor(image.pixel(x, y)).lightness())
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+    ]
     paper = [(x, y) for x, y, light in points if light > 245]
     if not paper:
         return False
@@ -59,8 +66,13 @@ def dialog(qtbot: QtBot, db: Database) -> DocumentsDialog:
     return dlg
 
 
-def test_preview_in_memory_then_save(dialog: DocumentsDialog, qtbot: QtBot, db: Database,
-                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_preview_in_memory_then_save(
+    dialog: DocumentsDialog,
+    qtbot: QtBot,
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     dlg = dialog
     assert dlg.page_count() >= 1 and dlg.save_button.isEnabled()
     assert dlg.built is not None and dlg.built.number in dlg.status.text()
@@ -73,8 +85,9 @@ def test_preview_in_memory_then_save(dialog: DocumentsDialog, qtbot: QtBot, db: 
     _choose(dlg.options.language, "sr-Cyrl")
     qtbot.waitUntil(lambda: _ready(dlg, "costs", "sr-Cyrl"), timeout=WAIT)
     target = tmp_path / "izjava"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "PDF documents (*.pdf)"))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")
+    )
     dlg.save_as()
     saved = tmp_path / "izjava.pdf"
     assert saved.exists() and "Милица Јовановић" in pdf_text(saved.read_bytes())
@@ -84,8 +97,7 @@ def test_preview_in_memory_then_save(dialog: DocumentsDialog, qtbot: QtBot, db: 
     assert kinds == ["costs"]
 
 
-def test_print_records_the_document(dialog: DocumentsDialog, tmp_path: Path,
-                                    db: Database) -> None:  # fmt: skip
+def test_print_records_the_document(dialog: DocumentsDialog, tmp_path: Path, db: Database) -> None:
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -97,8 +109,9 @@ def test_print_records_the_document(dialog: DocumentsDialog, tmp_path: Path,
     assert print_register.verify(db, dialog.built.pdf).status == "issued"
 
 
-def test_nothing_to_print_and_bad_password(dialog: DocumentsDialog, qtbot: QtBot,
-                                           db: Database) -> None:  # fmt: skip
+def test_nothing_to_print_and_bad_password(
+    dialog: DocumentsDialog, qtbot: QtBot, db: Database
+) -> None:
     dlg = dialog
     dlg.options.whole.setChecked(False)
     dlg.options.since.setDate(dlg.options.since.date().addYears(-20))
@@ -113,8 +126,9 @@ def test_nothing_to_print_and_bad_password(dialog: DocumentsDialog, qtbot: QtBot
     qtbot.waitUntil(lambda: "at least 8" in dlg.status.text(), timeout=WAIT)
     assert not dlg.print_button.isEnabled()
     type_text(dlg.options.password, "-lozinka")
-    qtbot.waitUntil(lambda: dlg.built is not None and dlg.built.encrypted
-                    and dlg.page_count() > 0, timeout=WAIT)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: dlg.built is not None and dlg.built.encrypted and dlg.page_count() > 0, timeout=WAIT
+    )
 
 
 def test_hearing_choice_and_lock_closes(qtbot: QtBot, db: Database) -> None:
@@ -126,8 +140,12 @@ def test_hearing_choice_and_lock_closes(qtbot: QtBot, db: Database) -> None:
     _choose(dlg.options.kind, "accompaniment")
     assert dlg.options.hearing.isVisible() and not dlg.options.kinds.isVisible()
     _choose(dlg.options.hearing, story.hearing_ids[0])
-    qtbot.waitUntil(lambda: _ready(dlg, "accompaniment")
-                    and dlg.built.request.hearing_id == story.hearing_ids[0], timeout=WAIT)  # type: ignore[union-attr]  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            _ready(dlg, "accompaniment") and dlg.built.request.hearing_id == story.hearing_ids[0]
+        ),
+        timeout=WAIT,
+    )  # type: ignore[union-attr]
     assert "К 123/2025" in pdf_text(dlg.built.pdf)  # Cyrillic by default  # type: ignore[union-attr]
     with qtbot.waitSignal(dlg.rejected, timeout=WAIT):
         ctx.set_db(None)
@@ -139,8 +157,11 @@ def test_client_without_events_and_entry_point(qtbot: QtBot, db: Database) -> No
     ctx = AppContext(db, lang="sr-Latn")
     before = set(QApplication.topLevelWidgets())
     open_document_dialog(ctx, client.id, None)
-    dlg = next(w for w in QApplication.topLevelWidgets()
-               if isinstance(w, DocumentsDialog) and w not in before)  # fmt: skip
+    dlg = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, DocumentsDialog) and w not in before
+    )
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: "Nothing to print" in dlg.status.text(), timeout=WAIT)
     assert dlg.windowTitle() == "Court-support documents"
@@ -150,8 +171,7 @@ def test_client_without_events_and_entry_point(qtbot: QtBot, db: Database) -> No
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_screenshots_in_serbian(qtbot: QtBot, qapp: QApplication, db: Database,
-                                theme: str) -> None:  # fmt: skip
+def test_screenshots_in_serbian(qtbot: QtBot, qapp: QApplication, db: Database, theme: str) -> None:
     from sosdesk.ui import i18n
     from sosdesk.ui.theme import apply_theme
 
@@ -166,8 +186,10 @@ def test_screenshots_in_serbian(qtbot: QtBot, qapp: QApplication, db: Database,
         assert dlg.windowTitle() == "Dokumenti za sud i institucije"
         _choose(dlg.options.kind, "costs")
         _choose(dlg.options.profile, "pseudonymised")
-        qtbot.waitUntil(lambda: _ready(dlg, "costs")
-                        and dlg.built.request.profile == "pseudonymised", timeout=WAIT)  # type: ignore[union-attr]  # fmt: skip
+        qtbot.waitUntil(
+            lambda: _ready(dlg, "costs") and dlg.built.request.profile == "pseudonymised",
+            timeout=WAIT,
+        )  # type: ignore[union-attr]
         assert "Ništa se ne čuva" in dlg.status.text()
         qtbot.waitUntil(lambda: _painted(dlg), timeout=WAIT)
         SHOTS.mkdir(parents=True, exist_ok=True)

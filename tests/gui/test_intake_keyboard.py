@@ -23,14 +23,26 @@ def test_tab_walks_every_field_once_in_reading_order(qtbot, window: MainWindow) 
     form.picks["urgency"].set_code("immediate_danger")
     form._urgency_changed()
     expected: list[QWidget] = [
-        form.picks["caller_type"], form.caller_phone, form.picks["language"],
-        form.client.find_edit, form.client.new_button, form.categories.input,
-        form.picks["urgency"], *form.emergency.boxes.values(), form.summary,
-        form.actions_taken, form.referrals.input, form.times["follow_up_at"],
-        form.follow_up_what, form.picks["line"], form.picks["direction"],
-        form.times["started_at"], form.times["ended_at"], form.save_button,
+        form.picks["caller_type"],
+        form.caller_phone,
+        form.picks["language"],
+        form.client.find_edit,
+        form.client.new_button,
+        form.categories.input,
+        form.picks["urgency"],
+        *form.emergency.boxes.values(),
+        form.summary,
+        form.actions_taken,
+        form.referrals.input,
+        form.times["follow_up_at"],
+        form.follow_up_what,
+        form.picks["line"],
+        form.picks["direction"],
+        form.times["started_at"],
+        form.times["ended_at"],
+        form.save_button,
         form.discard_button,
-    ]  # fmt: skip
+    ]
     form.picks["caller_type"].setFocus()
     seen = [focused()]
     for _ in range(len(expected) - 1):

@@ -52,8 +52,10 @@ def choose_year(qtbot: QtBot, area: StatisticsArea, year: int) -> None:
     assert spin.hasFocus()
     spin.selectAll()
     qtbot.keyClicks(spin, str(year))
-    qtbot.waitUntil(lambda: area.dashboard is not None
-                    and area.dashboard.period == Period.year(year), timeout=15_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: area.dashboard is not None and area.dashboard.period == Period.year(year),
+        timeout=15_000,
+    )
 
 
 def select(area: StatisticsArea, key: str) -> None:
@@ -66,12 +68,15 @@ def select(area: StatisticsArea, key: str) -> None:
 
 def cells(area: StatisticsArea) -> dict[str, list[str]]:
     m = area.model
-    return {m.data(m.index(r, 0)): [m.data(m.index(r, c)) for c in range(1, m.columnCount())]
-            for r in range(m.rowCount())}  # fmt: skip
+    return {
+        m.data(m.index(r, 0)): [m.data(m.index(r, c)) for c in range(1, m.columnCount())]
+        for r in range(m.rowCount())
+    }
 
 
-def test_a_year_with_comparison_tables_and_charts(qtbot: QtBot, db: Database,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_a_year_with_comparison_tables_and_charts(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build(db, monkeypatch)
     area = _area(qtbot, db)
     choose_year(qtbot, area, 2025)
@@ -91,8 +96,9 @@ def test_a_year_with_comparison_tables_and_charts(qtbot: QtBot, db: Database,
     assert area.model.columnCount() == 3  # label, RSD, EUR
 
 
-def test_hidden_small_counts_and_records_behind_a_number(qtbot: QtBot, db: Database,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_hidden_small_counts_and_records_behind_a_number(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     h = build(db, monkeypatch)
     area = _area(qtbot, db)
     choose_year(qtbot, area, 2025)
@@ -122,8 +128,9 @@ def test_hidden_small_counts_and_records_behind_a_number(qtbot: QtBot, db: Datab
     assert opened.args == [h.clients["C3"]]
 
 
-def test_operators_get_no_lists_and_lock_clears(qtbot: QtBot, db: Database, db_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_operators_get_no_lists_and_lock_clears(
+    qtbot: QtBot, db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     build(db, monkeypatch)
     db.add_user("mina", "Mina", "operator", "druga-lozinka-77")
     operator = Database.open(db_path, user="mina", passphrase="druga-lozinka-77")
@@ -148,9 +155,12 @@ def test_every_visible_string_has_a_serbian_translation() -> None:
     sources: set[str] = set()
     for path in (ROOT / "src/sosdesk/ui/statistics").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args
-                    and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
-                    and isinstance(node.args[0], ast.Constant)):  # fmt: skip
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 sources.add(str(node.args[0].value))
     missing = sorted(s for s in sources if s not in catalogue)
     assert missing == [] and len(sources) > 90

@@ -45,8 +45,10 @@ def _area(qtbot: QtBot, db: Database, lang: str, theme: str, app: QApplication) 
     area.show()
     qtbot.waitExposed(area)
     area.picker.set_period(Period.year(2025))
-    qtbot.waitUntil(lambda: area.dashboard is not None
-                    and area.dashboard.period == Period.year(2025), timeout=20_000)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: area.dashboard is not None and area.dashboard.period == Period.year(2025),
+        timeout=20_000,
+    )
     return area
 
 

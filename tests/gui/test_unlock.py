@@ -118,5 +118,10 @@ def test_tab_order_of_the_unlock_screen(qtbot, window: MainWindow) -> None:
     for _ in range(4):
         press(qtbot, Qt.Key.Key_Tab)
         order.append(focused())
-    assert order == [screen.user_edit, screen.pass_edit, screen.unlock_button,
-                     screen.recovery_button, screen.lang_box]  # fmt: skip
+    assert order == [
+        screen.user_edit,
+        screen.pass_edit,
+        screen.unlock_button,
+        screen.recovery_button,
+        screen.lang_box,
+    ]

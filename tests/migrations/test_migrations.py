@@ -27,8 +27,12 @@ def _revisions() -> list[str]:
 
 
 def _shadow(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    return not (type_ == "table" and name and name.split("_")[0] in ("client", "call", "directory")
-                and "_fts" in name)  # fmt: skip
+    return not (
+        type_ == "table"
+        and name
+        and name.split("_")[0] in ("client", "call", "directory")
+        and "_fts" in name
+    )
 
 
 def _counts(db: Database) -> dict[str, int]:
@@ -73,8 +77,16 @@ def test_first_revision_downgrades_to_empty_and_back(db: Database) -> None:
     migrate.downgrade(db.engine, first)
     migrate.downgrade(db.engine, "base")
     with db.engine.connect() as c:
-        left = c.execute(text("SELECT name FROM sqlite_master WHERE type = 'table' "
-                              "AND name NOT LIKE 'alembic%'")).scalars().all()  # fmt: skip
+        left = (
+            c.execute(
+                text(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'alembic%'"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert left == []
     migrate.upgrade(db.engine)
     assert migrate.current(db.engine) == migrate.head()

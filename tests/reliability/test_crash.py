@@ -22,9 +22,11 @@ KILLS = 50
 def _writer(mode: str, db_path: Path, passphrase: str = PASSPHRASE) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.reliability.writer", mode, str(db_path), USER, passphrase],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         cwd=Path(__file__).resolve().parents[2],
-    )  # fmt: skip
+    )
 
 
 def _check(db_path: Path, committed: list[str], passphrase: str = PASSPHRASE) -> None:

@@ -37,8 +37,9 @@ def main() -> int:
             if i % 5 == 0:
                 client = create_client(db, {"given_name": f"Klijentkinja {i}"})
                 print(f"client {client.id}", flush=True)
-            call = save_call(db, CallInput(categories=["prevention_info"],
-                                           summary="x" * rng.randrange(10, 4000)))  # fmt: skip
+            call = save_call(
+                db, CallInput(categories=["prevention_info"], summary="x" * rng.randrange(10, 4000))
+            )
             print(f"call {call.id}", flush=True)
     except StorageFull as exc:
         print(f"full {exc}", flush=True)

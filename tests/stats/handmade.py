@@ -42,50 +42,126 @@ class Handmade:
 
 
 CLIENTS: dict[str, tuple[datetime, dict[str, Any]]] = {
-    "C1": (local(2025, 3, 10, 10, 0), {"given_name": "Jelena", "gender": "female",
-           "birth_date": date(2000, 6, 15), "citizenship": "RS", "status": "potential",
-           "exploitation_types": ["sexual"], "exploitation_countries": ["DE"],
-           "means_of_control": ["debt_bondage", "threats"], "recruiter_relation": "friend"}),
-    "C2": (local(2025, 7, 1, 9, 0), {"given_name": "Olena", "gender": "female",
-           "birth_year": 2008, "citizenship": "UA", "status": "potential",
-           "exploitation_types": ["forced_labour", "forced_begging"],
-           "exploitation_countries": ["RS"]}),
+    "C1": (
+        local(2025, 3, 10, 10, 0),
+        {
+            "given_name": "Jelena",
+            "gender": "female",
+            "birth_date": date(2000, 6, 15),
+            "citizenship": "RS",
+            "status": "potential",
+            "exploitation_types": ["sexual"],
+            "exploitation_countries": ["DE"],
+            "means_of_control": ["debt_bondage", "threats"],
+            "recruiter_relation": "friend",
+        },
+    ),
+    "C2": (
+        local(2025, 7, 1, 9, 0),
+        {
+            "given_name": "Olena",
+            "gender": "female",
+            "birth_year": 2008,
+            "citizenship": "UA",
+            "status": "potential",
+            "exploitation_types": ["forced_labour", "forced_begging"],
+            "exploitation_countries": ["RS"],
+        },
+    ),
     # Registered one minute before local midnight: still 2025.
-    "C3": (local(2025, 12, 31, 23, 59), {"nickname": "Mile", "gender": "male",
-           "estimated_age": 30, "citizenship": "RS", "status": "potential"}),
+    "C3": (
+        local(2025, 12, 31, 23, 59),
+        {
+            "nickname": "Mile",
+            "gender": "male",
+            "estimated_age": 30,
+            "citizenship": "RS",
+            "status": "potential",
+        },
+    ),
     # Thirty seconds after local midnight: 2026 (in UTC it is still 31 December).
     "C4": (local(2026, 1, 1, 0, 0, 30), {"nickname": "Neko", "status": "not_victim"}),
     # 23:10 UTC on 31 December 2024 is 00:10 on 1 January 2025 in Belgrade: her 18th birthday.
-    "C5": (local(2025, 1, 1, 0, 10), {"given_name": "Amra", "gender": "female",
-           "birth_date": date(2007, 1, 1), "citizenship": "BA"}),
+    "C5": (
+        local(2025, 1, 1, 0, 10),
+        {
+            "given_name": "Amra",
+            "gender": "female",
+            "birth_date": date(2007, 1, 1),
+            "citizenship": "BA",
+        },
+    ),
     # Marked identified on the file, without a status-change event.
-    "C6": (local(2025, 5, 5, 12, 0), {"given_name": "Sanja", "gender": "female",
-           "citizenship": "RS", "status": "identified"}),
-    "C7": (local(2024, 6, 1, 12, 0), {"given_name": "Marija", "gender": "female",
-           "citizenship": "RS", "status": "presumed", "estimated_age": 40}),
-    "C8": (local(2024, 11, 11, 12, 0), {"given_name": "Dragana", "gender": "female",
-           "citizenship": "RS", "status": "presumed"}),
-}  # fmt: skip
+    "C6": (
+        local(2025, 5, 5, 12, 0),
+        {"given_name": "Sanja", "gender": "female", "citizenship": "RS", "status": "identified"},
+    ),
+    "C7": (
+        local(2024, 6, 1, 12, 0),
+        {
+            "given_name": "Marija",
+            "gender": "female",
+            "citizenship": "RS",
+            "status": "presumed",
+            "estimated_age": 40,
+        },
+    ),
+    "C8": (
+        local(2024, 11, 11, 12, 0),
+        {"given_name": "Dragana", "gender": "female", "citizenship": "RS", "status": "presumed"},
+    ),
+}
 
 # label -> (local start, line, categories, caller type, urgency, client label or None)
 CALLS: dict[str, tuple[datetime, str, list[str], str, str, str | None]] = {
     "K1": (local(2025, 12, 31, 23, 59), "sos_24_7", ["victim_support"], "victim", "urgent", "C3"),
-    "K2": (local(2026, 1, 1, 0, 0, 30), "free_line", ["prevention_info"], "citizen", "routine", None),
-    "K3": (local(2025, 1, 1, 0, 0), "email", ["work_abroad", "safe_migration"], "anonymous",
-           "routine", None),
+    "K2": (
+        local(2026, 1, 1, 0, 0, 30),
+        "free_line",
+        ["prevention_info"],
+        "citizen",
+        "routine",
+        None,
+    ),
+    "K3": (
+        local(2025, 1, 1, 0, 0),
+        "email",
+        ["work_abroad", "safe_migration"],
+        "anonymous",
+        "routine",
+        None,
+    ),
     "K4": (local(2024, 12, 31, 23, 59, 59), "sos_24_7", ["silent"], "anonymous", "routine", None),
     # Spring forward: 01:30 CET, then 03:30 CEST, on 30 March 2025.
     "K5": (local(2025, 3, 30, 1, 30), "sos_24_7", ["victim_support"], "victim", "routine", "C1"),
     "K6": (local(2025, 3, 30, 3, 30), "sos_24_7", ["prevention_info"], "citizen", "routine", None),
     # Fall back: 02:30 happens twice on 26 October 2025.
-    "K7": (local(2025, 10, 26, 2, 30, fold=0), "free_line", ["prevention_info"], "citizen",
-           "routine", None),
-    "K8": (local(2025, 10, 26, 2, 30, fold=1), "free_line", ["report_suspicion"], "institution",
-           "routine", None),
-    "K9": (local(2025, 7, 15, 14, 0), "walk_in", ["legal_advice", "psychological"], "family",
-           "immediate_danger", "C2"),
+    "K7": (
+        local(2025, 10, 26, 2, 30, fold=0),
+        "free_line",
+        ["prevention_info"],
+        "citizen",
+        "routine",
+        None,
+    ),
+    "K8": (
+        local(2025, 10, 26, 2, 30, fold=1),
+        "free_line",
+        ["report_suspicion"],
+        "institution",
+        "routine",
+        None,
+    ),
+    "K9": (
+        local(2025, 7, 15, 14, 0),
+        "walk_in",
+        ["legal_advice", "psychological"],
+        "family",
+        "immediate_danger",
+        "C2",
+    ),
     "K10": (local(2025, 7, 15, 14, 20), "sos_24_7", ["silent"], "anonymous", "routine", None),
-}  # fmt: skip
+}
 
 
 def build(db: Database, monkeypatch: pytest.MonkeyPatch) -> Handmade:
@@ -95,9 +171,17 @@ def build(db: Database, monkeypatch: pytest.MonkeyPatch) -> Handmade:
         with clock(monkeypatch, moment):
             h.clients[label] = create_client(db, data).id
     for label, (moment, line, cats, caller, urgency, client) in CALLS.items():
-        call = save_call(db, CallInput(line=line, started_at=moment, categories=cats,
-                                       caller_type=caller, urgency=urgency,
-                                       client_id=h.clients[client] if client else None))  # fmt: skip
+        call = save_call(
+            db,
+            CallInput(
+                line=line,
+                started_at=moment,
+                categories=cats,
+                caller_type=caller,
+                urgency=urgency,
+                client_id=h.clients[client] if client else None,
+            ),
+        )
         h.calls[label] = call.id
 
     def ev(label: str, client: str, kind: str, moment: datetime, payload: dict[str, Any]) -> None:
@@ -219,13 +303,24 @@ def _followups(db: Database, h: Handmade) -> None:
         (local(2026, 1, 5, 10, 0), None),
     ]  # due in 2026
     for i, (due_at, done_at) in enumerate(plan):
-        save_call(db, CallInput(line="sos_24_7", started_at=local(2024, 3, 1, 10, i),
-                                categories=["follow_up"], caller_type="victim",
-                                client_id=h.clients["C7"], follow_up_at=due_at,
-                                follow_up_what="Pozvati klijentkinju"))  # fmt: skip
+        save_call(
+            db,
+            CallInput(
+                line="sos_24_7",
+                started_at=local(2024, 3, 1, 10, i),
+                categories=["follow_up"],
+                caller_type="victim",
+                client_id=h.clients["C7"],
+                follow_up_at=due_at,
+                follow_up_what="Pozvati klijentkinju",
+            ),
+        )
         if done_at is not None:
             with db.transaction() as tx:
-                row = tx.session.query(FollowUp).filter(FollowUp.due_at == due_at,
-                                                        FollowUp.done_at.is_(None)).first()  # fmt: skip
+                row = (
+                    tx.session.query(FollowUp)
+                    .filter(FollowUp.due_at == due_at, FollowUp.done_at.is_(None))
+                    .first()
+                )
                 assert row is not None
                 tx.update(row, {"done_at": done_at, "done_by": db.actor.user_id})

@@ -37,13 +37,31 @@ def _actions(db_path: Path) -> list[str]:
         db.close()
 
 
-def test_report_with_csv(db: Database, db_path: Path, tmp_path: Path,
-                         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_report_with_csv(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     build(db, monkeypatch)
     db.close()
     out, folder = tmp_path / "izvestaj-2025.pdf", tmp_path / "tabele"
-    code, text, _ = _run(capsys, "stats", "report", "--db", str(db_path), "--year", "2025",
-                         "--out", str(out), "--lang", "sr-Latn", "--csv", str(folder))  # fmt: skip
+    code, text, _ = _run(
+        capsys,
+        "stats",
+        "report",
+        "--db",
+        str(db_path),
+        "--year",
+        "2025",
+        "--out",
+        str(out),
+        "--lang",
+        "sr-Latn",
+        "--csv",
+        str(folder),
+    )
     assert code == 0 and "Annual report 2025 written" in text and "calls 8" in text
     assert out.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -53,14 +71,29 @@ def test_report_with_csv(db: Database, db_path: Path, tmp_path: Path,
     assert "Jelena" not in text  # no client data on the terminal
 
 
-def test_ctdc_prints_what_it_suppressed(db: Database, db_path: Path, tmp_path: Path,
-                                        monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_ctdc_prints_what_it_suppressed(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     build(db, monkeypatch)
     db.close()
     out = tmp_path / "ctdc-2025.csv"
-    code, text, _ = _run(capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2025",
-                         "--out", str(out), "--k", "2")  # fmt: skip
+    code, text, _ = _run(
+        capsys,
+        "stats",
+        "ctdc",
+        "--db",
+        str(db_path),
+        "--year",
+        "2025",
+        "--out",
+        str(out),
+        "--k",
+        "2",
+    )
     assert code == 0 and "k = 2: 3 of 3 victims written." in text
     assert "suppressed" in text or "generalised" in text
     assert out.read_text().splitlines()[0].startswith("yearOfRegistration,gender,ageBroad")
@@ -68,30 +101,61 @@ def test_ctdc_prints_what_it_suppressed(db: Database, db_path: Path, tmp_path: P
 
 
 @pytest.mark.parametrize("command", ["report", "ctdc"])
-def test_k_below_two_is_refused_and_nothing_written(db: Database, db_path: Path, tmp_path: Path,
-                                                    command: str,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_k_below_two_is_refused_and_nothing_written(
+    db: Database, db_path: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.close()
     out = tmp_path / "out.file"
-    code, _, err = _run(capsys, "stats", command, "--db", str(db_path), "--year", "2025",
-                        "--out", str(out), "--k", "1")  # fmt: skip
+    code, _, err = _run(
+        capsys,
+        "stats",
+        command,
+        "--db",
+        str(db_path),
+        "--year",
+        "2025",
+        "--out",
+        str(out),
+        "--k",
+        "1",
+    )
     assert code == 2 and "--k 1" in err and "nothing was written" in err
     assert not out.exists()
 
 
-def test_empty_year_and_bad_input(db: Database, db_path: Path, tmp_path: Path,
-                                  capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_empty_year_and_bad_input(
+    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db.close()
     out = tmp_path / "prazno.pdf"
-    code, text, _ = _run(capsys, "stats", "report", "--db", str(db_path), "--year", "2019",
-                         "--out", str(out))  # fmt: skip
+    code, text, _ = _run(
+        capsys, "stats", "report", "--db", str(db_path), "--year", "2019", "--out", str(out)
+    )
     assert code == 0 and "No calls, clients or activities are recorded for 2019" in text
     assert out.exists()
-    code, text, _ = _run(capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2019",
-                         "--out", str(tmp_path / "c.csv"))  # fmt: skip
+    code, text, _ = _run(
+        capsys,
+        "stats",
+        "ctdc",
+        "--db",
+        str(db_path),
+        "--year",
+        "2019",
+        "--out",
+        str(tmp_path / "c.csv"),
+    )
     assert code == 0 and "only the header row" in text
-    code, _, err = _run(capsys, "stats", "report", "--db", str(db_path), "--year", "2025",
-                        "--out", str(tmp_path / "nema" / "r.pdf"))  # fmt: skip
+    code, _, err = _run(
+        capsys,
+        "stats",
+        "report",
+        "--db",
+        str(db_path),
+        "--year",
+        "2025",
+        "--out",
+        str(tmp_path / "nema" / "r.pdf"),
+    )
     assert code == 2 and "does not exist" in err
     with pytest.raises(SystemExit) as exit_:
         main(["stats", "report", "--db", str(db_path), "--year", "20x5", "--out", str(out)])
@@ -99,14 +163,19 @@ def test_empty_year_and_bad_input(db: Database, db_path: Path, tmp_path: Path,
     assert "not a year" in capsys.readouterr().err
 
 
-def test_operator_cannot_export_row_level_data(db: Database, db_path: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch,
-                                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_operator_cannot_export_row_level_data(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     db.add_user("mina", "Mina", "operator", "druga-lozinka-77")
     db.close()
     monkeypatch.setenv("SOSDESK_USER", "mina")
     monkeypatch.setenv("SOSDESK_PASSPHRASE", "druga-lozinka-77")
     out = tmp_path / "c.csv"
-    code, _, err = _run(capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2025",
-                        "--out", str(out))  # fmt: skip
+    code, _, err = _run(
+        capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2025", "--out", str(out)
+    )
     assert code == 2 and "consultants and coordinators" in err and not out.exists()

@@ -40,11 +40,23 @@ def test_summary_of_the_year(dash: Dashboard) -> None:
 def test_calls_by_line_category_caller_urgency(dash: Dashboard) -> None:
     assert _col(dash, "calls_by_line") == {"sos_24_7": 4, "free_line": 2, "email": 1, "walk_in": 1}
     assert _col(dash, "calls_by_category") == {
-        "victim_support": 2, "prevention_info": 2, "work_abroad": 1, "safe_migration": 1,
-        "report_suspicion": 1, "legal_advice": 1, "psychological": 1, "silent": 1}  # fmt: skip
+        "victim_support": 2,
+        "prevention_info": 2,
+        "work_abroad": 1,
+        "safe_migration": 1,
+        "report_suspicion": 1,
+        "legal_advice": 1,
+        "psychological": 1,
+        "silent": 1,
+    }
     assert dash.table("calls_by_category").total == 8  # calls, not category mentions
-    assert _col(dash, "calls_by_caller_type") == {"victim": 2, "anonymous": 2, "citizen": 2,
-                                                  "institution": 1, "family": 1}  # fmt: skip
+    assert _col(dash, "calls_by_caller_type") == {
+        "victim": 2,
+        "anonymous": 2,
+        "citizen": 2,
+        "institution": 1,
+        "family": 1,
+    }
     assert _col(dash, "calls_by_urgency") == {"routine": 6, "urgent": 1, "immediate_danger": 1}
 
 
@@ -52,20 +64,38 @@ def test_local_hours_weekdays_and_months_across_dst(dash: Dashboard) -> None:
     # 02:30 twice on 26 October (CEST, then CET); 01:30 and 03:30 on 30 March (no 02:xx).
     assert _col(dash, "calls_by_hour") == {"00": 1, "01": 1, "02": 2, "03": 1, "14": 2, "23": 1}
     assert _col(dash, "calls_by_weekday") == {"3": 2, "7": 4, "2": 2}  # Wed, Sun, Tue
-    assert _col(dash, "calls_by_month") == {"2025-01": 1, "2025-03": 2, "2025-07": 2,
-                                            "2025-10": 2, "2025-12": 1}  # fmt: skip
+    assert _col(dash, "calls_by_month") == {
+        "2025-01": 1,
+        "2025-03": 2,
+        "2025-07": 2,
+        "2025-10": 2,
+        "2025-12": 1,
+    }
 
 
 def test_new_clients(dash: Dashboard) -> None:
     assert _col(dash, "new_clients_by_gender") == {"female": 4, "male": 1}
     # C5 was registered at 00:10 on her 18th birthday (still 17 by the UTC date).
-    assert _col(dash, "new_clients_by_age_group") == {"24--26": 1, "9--17": 1, "30--38": 1,
-                                                      "18--20": 1, "unknown": 1}  # fmt: skip
+    assert _col(dash, "new_clients_by_age_group") == {
+        "24--26": 1,
+        "9--17": 1,
+        "30--38": 1,
+        "18--20": 1,
+        "unknown": 1,
+    }
     assert _col(dash, "new_clients_by_citizenship") == {"RS": 3, "UA": 1, "BA": 1}
-    assert _col(dash, "new_clients_by_exploitation") == {"sexual": 1, "forced_labour": 1,
-                                                         "forced_begging": 1, "none": 3}  # fmt: skip
-    assert _col(dash, "new_clients_by_status") == {"identified": 2, "presumed": 1,
-                                                   "potential": 1, "unknown": 1}  # fmt: skip
+    assert _col(dash, "new_clients_by_exploitation") == {
+        "sexual": 1,
+        "forced_labour": 1,
+        "forced_begging": 1,
+        "none": 3,
+    }
+    assert _col(dash, "new_clients_by_status") == {
+        "identified": 2,
+        "presumed": 1,
+        "potential": 1,
+        "unknown": 1,
+    }
 
 
 def test_identified_victims(dash: Dashboard) -> None:
@@ -81,16 +111,28 @@ def test_identified_victims(dash: Dashboard) -> None:
 
 
 def test_assistance_costs_field_actions_hearings_followups(dash: Dashboard) -> None:
-    assert _col(dash, "assistance_by_type", "events") == {"medical": 2, "legal": 1,
-                                                          "accommodation": 1, "technical": 1,
-                                                          "interpreter": 1}  # fmt: skip
-    assert _col(dash, "assistance_by_type", "clients") == {"medical": 2, "legal": 1,
-                                                           "accommodation": 1, "technical": 1,
-                                                           "interpreter": 1}  # fmt: skip
+    assert _col(dash, "assistance_by_type", "events") == {
+        "medical": 2,
+        "legal": 1,
+        "accommodation": 1,
+        "technical": 1,
+        "interpreter": 1,
+    }
+    assert _col(dash, "assistance_by_type", "clients") == {
+        "medical": 2,
+        "legal": 1,
+        "accommodation": 1,
+        "technical": 1,
+        "interpreter": 1,
+    }
     costs = dash.table("costs_by_type")
     assert costs.columns == ("RSD", "EUR")
-    assert _col(dash, "costs_by_type", "RSD") == {"medical": 160049, "accommodation": 100000,
-                                                  "technical": 1225, "interpreter": 30000}  # fmt: skip
+    assert _col(dash, "costs_by_type", "RSD") == {
+        "medical": 160049,
+        "accommodation": 100000,
+        "technical": 1225,
+        "interpreter": 30000,
+    }
     assert _col(dash, "costs_by_type", "EUR") == {"legal": 20000}
     assert costs.totals == (291274, 20000)
     assert _col(dash, "field_actions_by_type", "events") == {"accompany_court": 1, "home_visit": 1}
@@ -132,7 +174,8 @@ def test_sql_ages_agree_with_python_ages(db: Database, monkeypatch: pytest.Monke
     with db.session() as s:
         for year in (2024, 2025, 2026):
             period = Period.year(year)
-            in_python = Counter({(*p[:5], ()): n for p, n in
-                                 profiles(registered_in(s, period)).items()})  # fmt: skip
+            in_python = Counter(
+                {(*p[:5], ()): n for p, n in profiles(registered_in(s, period)).items()}
+            )
             assert new_client_profiles(s, period) == in_python
             assert len(identified_in(s, period)) == {2024: 1, 2025: 3, 2026: 0}[year]

@@ -33,12 +33,15 @@ records = st.builds(
     gender=st.sampled_from(["female", "female", "female", "male", "trans_nonbinary", "unknown"]),
     age=st.none() | st.integers(min_value=5, max_value=70),
     citizenship=st.sampled_from(["RS", "RS", "RS", "UA", "BA", "NG", "DE", "XX"]),
-    exploitation=st.lists(st.sampled_from(EXPLOITATION.codes()), max_size=3, unique=True).map(tuple),
-    countries=st.lists(st.sampled_from(["RS", "DE", "AT", "TR", "AE"]), max_size=2,
-                       unique=True).map(tuple),
+    exploitation=st.lists(st.sampled_from(EXPLOITATION.codes()), max_size=3, unique=True).map(
+        tuple
+    ),
+    countries=st.lists(
+        st.sampled_from(["RS", "DE", "AT", "TR", "AE"]), max_size=2, unique=True
+    ).map(tuple),
     means=st.lists(st.sampled_from(MEANS_OF_CONTROL.codes()), max_size=4, unique=True).map(tuple),
     recruiter=st.none() | st.sampled_from(RECRUITER_RELATION.codes()),
-)  # fmt: skip
+)
 
 
 @settings(max_examples=120, deadline=None)
@@ -59,8 +62,16 @@ def test_no_combination_of_quasi_identifiers_occurs_fewer_than_k_times(
 
 
 def test_flags_and_codes_of_a_recorded_victim() -> None:
-    person = VictimRecord(2025, "female", 24, "UA", ("forced_begging", "sexual"), ("DE",),
-                          ("debt_bondage", "threats_to_family"), "intimate_partner")  # fmt: skip
+    person = VictimRecord(
+        2025,
+        "female",
+        24,
+        "UA",
+        ("forced_begging", "sexual"),
+        ("DE",),
+        ("debt_bondage", "threats_to_family"),
+        "intimate_partner",
+    )
     row = _rows(build_export([person] * 3, 2025, k=3).csv_text())[0]
     assert row["yearOfRegistration"] == "2025"
     assert (row["gender"], row["ageBroad"], row["majorityStatus"]) == (

@@ -25,8 +25,14 @@ TABLES = ("stat_call_hours", "stat_call_counts", "stat_event_facts")
 
 def _snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
     with db.session() as s:
-        return {t: sorted(tuple(r) for r in s.execute(text(f"SELECT * FROM {t}")) if r[-1] != 0
-                          or t == "stat_event_facts") for t in TABLES}  # fmt: skip
+        return {
+            t: sorted(
+                tuple(r)
+                for r in s.execute(text(f"SELECT * FROM {t}"))
+                if r[-1] != 0 or t == "stat_event_facts"
+            )
+            for t in TABLES
+        }
 
 
 def _recount(db: Database) -> dict[str, list[tuple[object, ...]]]:
@@ -41,11 +47,17 @@ def test_facts_follow_inserts_updates_and_deletes(db: Database) -> None:
     client = create_client(db, {"nickname": "Vesna"}).id
     start = local(2025, 3, 29, 20, 0)
     for i in range(60):
-        save_call(db, CallInput(line=r.choice(LINE.codes()), caller_type=r.choice(CALLER_TYPE.codes()),
-                                urgency=r.choice(URGENCY.codes()),
-                                categories=r.sample(CALL_CATEGORY.codes(), r.randint(1, 3)),
-                                started_at=start + timedelta(minutes=37 * i),
-                                client_id=client if i % 3 == 0 else None))  # fmt: skip
+        save_call(
+            db,
+            CallInput(
+                line=r.choice(LINE.codes()),
+                caller_type=r.choice(CALLER_TYPE.codes()),
+                urgency=r.choice(URGENCY.codes()),
+                categories=r.sample(CALL_CATEGORY.codes(), r.randint(1, 3)),
+                started_at=start + timedelta(minutes=37 * i),
+                client_id=client if i % 3 == 0 else None,
+            ),
+        )
         if i % 4 == 0:
             add_event(
                 db,
@@ -57,9 +69,14 @@ def test_facts_follow_inserts_updates_and_deletes(db: Database) -> None:
     with db.transaction() as tx:
         calls = list(tx.session.execute(select(Call)).scalars())
         for call in r.sample(calls, 15):  # edits: moved in time, another line, new categories
-            tx.update(call, {"started_at": call.started_at + timedelta(hours=r.randint(1, 30)),
-                             "line": r.choice(LINE.codes()),
-                             "categories": r.sample(CALL_CATEGORY.codes(), r.randint(0, 2))})  # fmt: skip
+            tx.update(
+                call,
+                {
+                    "started_at": call.started_at + timedelta(hours=r.randint(1, 30)),
+                    "line": r.choice(LINE.codes()),
+                    "categories": r.sample(CALL_CATEGORY.codes(), r.randint(0, 2)),
+                },
+            )
         events = list(tx.session.execute(select(Event).where(Event.kind == "assistance")).scalars())
         tx.update(events[0], {"payload": {**events[0].payload, "type": "interpreter"}})
         gone = [c.id for c in r.sample([c for c in calls if c.client_id is None], 5)]

@@ -20,13 +20,19 @@ from sosdesk.stats.periods import Period, PeriodError
 
 
 def test_year_bounds_are_local_midnights() -> None:
-    assert Period.year(2025).utc_bounds() == ("2024-12-31T23:00:00.000000Z",
-                                              "2025-12-31T23:00:00.000000Z")  # fmt: skip
-    assert Period.month(2025, 7).utc_bounds() == ("2025-06-30T22:00:00.000000Z",
-                                                  "2025-07-31T22:00:00.000000Z")  # fmt: skip
+    assert Period.year(2025).utc_bounds() == (
+        "2024-12-31T23:00:00.000000Z",
+        "2025-12-31T23:00:00.000000Z",
+    )
+    assert Period.month(2025, 7).utc_bounds() == (
+        "2025-06-30T22:00:00.000000Z",
+        "2025-07-31T22:00:00.000000Z",
+    )
     # The month in which summer time starts begins in winter and ends in summer.
-    assert Period.month(2025, 3).utc_bounds() == ("2025-02-28T23:00:00.000000Z",
-                                                  "2025-03-31T22:00:00.000000Z")  # fmt: skip
+    assert Period.month(2025, 3).utc_bounds() == (
+        "2025-02-28T23:00:00.000000Z",
+        "2025-03-31T22:00:00.000000Z",
+    )
 
 
 def test_previous_periods() -> None:
@@ -38,9 +44,15 @@ def test_previous_periods() -> None:
     assert Period.quarter(2025, 3).slug() == "2025-Q3" and week.days == 7
 
 
-@pytest.mark.parametrize("make", [lambda: Period.month(2025, 13), lambda: Period.quarter(2025, 0),
-                                  lambda: Period.custom(date(2025, 3, 2), date(2025, 3, 1)),
-                                  lambda: Period.custom(date(2020, 1, 1), date(2025, 1, 1))])  # fmt: skip
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: Period.month(2025, 13),
+        lambda: Period.quarter(2025, 0),
+        lambda: Period.custom(date(2025, 3, 2), date(2025, 3, 1)),
+        lambda: Period.custom(date(2020, 1, 1), date(2025, 1, 1)),
+    ],
+)
 def test_bad_periods_are_refused(make: object) -> None:
     with pytest.raises(PeriodError):
         make()  # type: ignore[operator]
@@ -51,8 +63,9 @@ def test_fallback_rule_agrees_with_the_time_zone_database() -> None:
     r = random.Random(3)
     for _ in range(20_000):
         moment = datetime(1996, 1, 1, tzinfo=UTC) + timedelta(minutes=r.randrange(40 * 525_960))
-        assert moment.astimezone(fallback).replace(tzinfo=None) == moment.astimezone(
-            zone).replace(tzinfo=None)  # fmt: skip
+        assert moment.astimezone(fallback).replace(tzinfo=None) == moment.astimezone(zone).replace(
+            tzinfo=None
+        )
     for day in (date(2025, 3, 30), date(2025, 10, 26), date(2025, 7, 1), date(2025, 1, 1)):
         midnight = datetime(day.year, day.month, day.day, tzinfo=fallback).astimezone(UTC)
         assert midnight == datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC)
@@ -74,10 +87,15 @@ def test_sql_local_year_matches_python() -> None:
     conn = sqlcipher3.dbapi2.connect(":memory:")
     expr = local_year_sql("t", 2019, 2027)
     r = random.Random(9)
-    moments = [datetime(y + 1, 1, 1, tzinfo=local_zone()).astimezone(UTC) + timedelta(seconds=s)
-               for y in range(2018, 2027) for s in (-1, 0, 1)]  # fmt: skip
-    moments += [datetime(2019, 1, 1, tzinfo=UTC) + timedelta(seconds=r.randrange(9 * 31_536_000))
-                for _ in range(2000)]  # fmt: skip
+    moments = [
+        datetime(y + 1, 1, 1, tzinfo=local_zone()).astimezone(UTC) + timedelta(seconds=s)
+        for y in range(2018, 2027)
+        for s in (-1, 0, 1)
+    ]
+    moments += [
+        datetime(2019, 1, 1, tzinfo=UTC) + timedelta(seconds=r.randrange(9 * 31_536_000))
+        for _ in range(2000)
+    ]
     conn.execute("CREATE TABLE x (t TEXT)")
     conn.executemany("INSERT INTO x VALUES (?)", [(utc_text(m),) for m in moments])
     for text, year in conn.execute(f"SELECT t, {expr} FROM x"):

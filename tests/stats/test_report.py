@@ -31,10 +31,18 @@ def test_cyrillic_report_has_its_tables(db: Database, monkeypatch: pytest.Monkey
     build(db, monkeypatch)
     report = build_report(db, 2025, "sr-Cyrl")
     text = _text(report.pdf)
-    for phrase in ("Годишњи статистички извештај 2025", "Сажетак", "Позиви по линији",
-                   "SOS телефон 24/7", "Позиви по сату у дану", "Нови клијенти по полу",
-                   "Идентификоване жртве по старосној групи и полу", "Трошкови помоћи по врсти",
-                   "Рочишта по врсти поступка", "Методолошке напомене"):  # fmt: skip
+    for phrase in (
+        "Годишњи статистички извештај 2025",
+        "Сажетак",
+        "Позиви по линији",
+        "SOS телефон 24/7",
+        "Позиви по сату у дану",
+        "Нови клијенти по полу",
+        "Идентификоване жртве по старосној групи и полу",
+        "Трошкови помоћи по врсти",
+        "Рочишта по врсти поступка",
+        "Методолошке напомене",
+    ):
         assert phrase in text, phrase
     assert "2.912,74" in text  # RSD costs of the year, exact to the para
     assert "<11" in text  # five new clients: every count of persons is small
@@ -76,8 +84,10 @@ def test_person_tables_are_published_suppressed(
 
 
 def test_a_year_without_data_says_so(db: Database) -> None:
-    for lang, phrase in (("sr-Latn", "Za 2031. godinu nema evidentiranih poziva"),
-                         ("en", "No calls, clients or activities were recorded for 2031")):  # fmt: skip
+    for lang, phrase in (
+        ("sr-Latn", "Za 2031. godinu nema evidentiranih poziva"),
+        ("en", "No calls, clients or activities were recorded for 2031"),
+    ):
         report = build_report(db, 2031, lang)
         assert report.is_empty
         assert phrase in _text(report.pdf).replace("\n", " ")
@@ -110,8 +120,9 @@ def test_office_database_counts_the_same_way(
 ) -> None:
     from tests.conftest import PASSPHRASE
 
-    office, _ = Database.create(tmp_path / "office.db", user="ana", passphrase=PASSPHRASE,
-                                desk="HQ", office=True)  # fmt: skip
+    office, _ = Database.create(
+        tmp_path / "office.db", user="ana", passphrase=PASSPHRASE, desk="HQ", office=True
+    )
     try:
         build(office, monkeypatch)
         report = build_report(office, 2025, "en")

@@ -87,27 +87,49 @@ counts = st.integers(min_value=0, max_value=40) | st.integers(min_value=0, max_v
 @given(st.lists(counts, min_size=1, max_size=12), st.integers(min_value=2, max_value=15))
 def test_one_way_tables(values: list[int], k: int) -> None:
     rows = [f"r{i}" for i in range(len(values))]
-    table = one_column("t", "x", rows, dict(zip(rows, values, strict=True)), sum(values), PERSONS,
-                       person_level=True)  # fmt: skip
+    table = one_column(
+        "t",
+        "x",
+        rows,
+        dict(zip(rows, values, strict=True)),
+        sum(values),
+        PERSONS,
+        person_level=True,
+    )
     _check(table, k)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=6), st.integers(min_value=1, max_value=4),
-       st.data(), st.integers(min_value=2, max_value=15))  # fmt: skip
+@given(
+    st.integers(min_value=1, max_value=6),
+    st.integers(min_value=1, max_value=4),
+    st.data(),
+    st.integers(min_value=2, max_value=15),
+)
 def test_cross_tabulations(n_rows: int, n_cols: int, data: st.DataObject, k: int) -> None:
     rows = [f"r{i}" for i in range(n_rows)]
     cols = [f"c{j}" for j in range(n_cols)]
     cells = {(r, c): data.draw(counts) for r, c in itertools.product(rows, cols)}
     totals = tuple(sum(cells[(r, c)] for r in rows) for c in cols)
-    table = multi_column("x", "x", rows, cols, cells, totals, PERSONS, column_dimension="gender",
-                         person_level=True, cross=True)  # fmt: skip
+    table = multi_column(
+        "x",
+        "x",
+        rows,
+        cols,
+        cells,
+        totals,
+        PERSONS,
+        column_dimension="gender",
+        person_level=True,
+        cross=True,
+    )
     _check(table, k)
 
 
 def test_a_single_small_cell_takes_a_partner() -> None:
-    table = one_column("t", "gender", ["f", "m", "x"], {"f": 40, "m": 3, "x": 0}, 43, PERSONS,
-                       person_level=True)  # fmt: skip
+    table = one_column(
+        "t", "gender", ["f", "m", "x"], {"f": 40, "m": 3, "x": 0}, 43, PERSONS, person_level=True
+    )
     pub = publish(table, SuppressionRule())
     assert pub.text(("c", 1, 0)) == "<11"
     assert pub.text(("c", 0, 0)) == "x"  # without it, 43 - 40 - 0 = 3
@@ -115,8 +137,9 @@ def test_a_single_small_cell_takes_a_partner() -> None:
 
 
 def test_labels_are_configurable_and_other_tables_untouched() -> None:
-    table = one_column("t", "g", ["a", "b", "c"], {"a": 2, "b": 2, "c": 30}, 34, PERSONS,
-                       person_level=True)  # fmt: skip
+    table = one_column(
+        "t", "g", ["a", "b", "c"], {"a": 2, "b": 2, "c": 30}, 34, PERSONS, person_level=True
+    )
     pub = publish(table, SuppressionRule(k=5, small_label="*", complement_label="…"))
     assert [pub.text(("c", i, 0)) for i in range(3)] == ["*", "*", "…"]
     calls = one_column("t", "g", ["a"], {"a": 2}, 2, "calls")

@@ -52,20 +52,24 @@ def test_inserted_entry(chained: Database) -> None:
     at = utcnow()
     forged = entry_hash(at, "ana", "view", "clients", None, {}, prev)
     stamp = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    _sql(chained,
-         "UPDATE audit_entries SET seq = seq + 1000 WHERE seq >= 3",
-         "UPDATE audit_entries SET seq = seq - 999 WHERE seq >= 1000",
-         "INSERT INTO audit_entries (seq, at, actor, action, entity, entity_id, detail, "
-         f"prev_hash, entry_hash) VALUES (3, '{stamp}', 'ana', 'view', 'clients', NULL, '{{}}', "
-         f"'{prev}', '{forged}')")  # fmt: skip
+    _sql(
+        chained,
+        "UPDATE audit_entries SET seq = seq + 1000 WHERE seq >= 3",
+        "UPDATE audit_entries SET seq = seq - 999 WHERE seq >= 1000",
+        "INSERT INTO audit_entries (seq, at, actor, action, entity, entity_id, detail, "
+        f"prev_hash, entry_hash) VALUES (3, '{stamp}', 'ana', 'view', 'clients', NULL, '{{}}', "
+        f"'{prev}', '{forged}')",
+    )
     assert _problem(chained) == (3, "inserted")
 
 
 def test_reordered_entries(chained: Database) -> None:
-    _sql(chained,
-         "UPDATE audit_entries SET seq = 1000 WHERE seq = 3",
-         "UPDATE audit_entries SET seq = 3 WHERE seq = 4",
-         "UPDATE audit_entries SET seq = 4 WHERE seq = 1000")  # fmt: skip
+    _sql(
+        chained,
+        "UPDATE audit_entries SET seq = 1000 WHERE seq = 3",
+        "UPDATE audit_entries SET seq = 3 WHERE seq = 4",
+        "UPDATE audit_entries SET seq = 4 WHERE seq = 1000",
+    )
     seq, kind = _problem(chained)
     assert kind == "reordered" and seq in (3, 4)
 

@@ -28,8 +28,12 @@ def test_canary_absent_from_every_file_beside_the_database(
     db: Database, tmp_path: Path, capfd
 ) -> None:  # type: ignore[no-untyped-def]
     client = create_client(db, {"given_name": CANARY, "phones": ["064 555 1234"]})
-    save_call(db, CallInput(categories=["victim_support"], client_id=client.id,
-                            summary=f"{CANARY} traži pomoć"))  # fmt: skip
+    save_call(
+        db,
+        CallInput(
+            categories=["victim_support"], client_id=client.id, summary=f"{CANARY} traži pomoć"
+        ),
+    )
     backup = backup_engine(db.engine, db.data_key, tmp_path / "backup.bak")
     files = _all_bytes(db.path.parent) | {"backup": backup.read_bytes()}
     assert any(name.endswith("-wal") for name in files), "WAL should hold the last writes"

@@ -18,10 +18,16 @@ from sosdesk.store.models import AuditEntry, Change
 
 
 def test_call_with_new_client_lands_on_timeline_outbox_and_audit(db: Database) -> None:
-    call = save_call(db, CallInput(categories=["victim_support"], caller_type="victim",
-                                   caller_phone="063/123-45-67",
-                                   new_client={"given_name": "Đorđe", "family_name": "Petrović"},
-                                   summary="Poslodavac zadržao pasoš"))  # fmt: skip
+    call = save_call(
+        db,
+        CallInput(
+            categories=["victim_support"],
+            caller_type="victim",
+            caller_phone="063/123-45-67",
+            new_client={"given_name": "Đorđe", "family_name": "Petrović"},
+            summary="Poslodavac zadržao pasoš",
+        ),
+    )
     assert call.client_id is not None
     client = get_client(db, call.client_id)
     assert client.code == f"BG1-{datetime.now(UTC).year}-0001"
@@ -41,9 +47,13 @@ def test_update_versions_and_amendment_keeps_original(db: Database) -> None:
     c = create_client(db, {"nickname": "Buba"})
     assert update_client(db, c.id, {"risk_level": "high", "nickname": "Buba"}) == ["risk_level"]
     assert get_client(db, c.id).version == 2
-    e = add_event(db, c.id, "assistance", datetime(2026, 3, 1, tzinfo=UTC),
-                  {"type": "medical", "subtype": "med_general", "amount": "1500.50",
-                   "currency": "RSD"})  # fmt: skip
+    e = add_event(
+        db,
+        c.id,
+        "assistance",
+        datetime(2026, 3, 1, tzinfo=UTC),
+        {"type": "medical", "subtype": "med_general", "amount": "1500.50", "currency": "RSD"},
+    )
     assert e.amount_minor == 150050
     a = amend_event(db, e.id, {"amount": "1500.00"}, "pogrešno unet iznos")
     kinds = {x.id: x.kind for x in timeline(db, c.id)}
@@ -54,7 +64,12 @@ def test_update_versions_and_amendment_keeps_original(db: Database) -> None:
 def test_referral_without_consent_is_refused_and_nothing_saved(db: Database) -> None:
     c = create_client(db, {"nickname": "Lela"})
     with pytest.raises(ValidationFailed) as err:
-        add_event(db, c.id, "referral", datetime(2026, 3, 1, tzinfo=UTC),
-                  {"entry_id": "x", "reason": "pravna pomoć", "consent": False})  # fmt: skip
+        add_event(
+            db,
+            c.id,
+            "referral",
+            datetime(2026, 3, 1, tzinfo=UTC),
+            {"entry_id": "x", "reason": "pravna pomoć", "consent": False},
+        )
     assert "consent" in str(err.value)
     assert timeline(db, c.id) == []

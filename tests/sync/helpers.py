@@ -46,8 +46,13 @@ class Net:
 
 
 def make_db(root: Path, code: str, *, office: bool = False, user: str = "ana") -> Database:
-    db, _ = Database.create(root / code / f"{code.lower()}.db", user=user, passphrase=PASSPHRASE,
-                            desk=code, office=office)  # fmt: skip
+    db, _ = Database.create(
+        root / code / f"{code.lower()}.db",
+        user=user,
+        passphrase=PASSPHRASE,
+        desk=code,
+        office=office,
+    )
     return db
 
 
@@ -73,9 +78,15 @@ def new_net(root: Path, *codes: str) -> Net:
 
 def take_call(db: Database, who: str, summary: str = "Poziv", **client: Any) -> str:
     """A call with a new client (and its timeline event); returns the client id."""
-    view = save_call(db, CallInput(categories=["victim_support"], caller_type="victim",
-                                   new_client={"given_name": who, **client},
-                                   summary=summary))  # fmt: skip
+    view = save_call(
+        db,
+        CallInput(
+            categories=["victim_support"],
+            caller_type="victim",
+            new_client={"given_name": who, **client},
+            summary=summary,
+        ),
+    )
     assert view.client_id is not None
     return view.client_id
 
@@ -109,8 +120,12 @@ def snapshot(db: Database, skip: set[str] | None = None) -> dict[str, str]:
     skip = BOOKKEEPING | (skip or set())
     out: dict[str, str] = {}
     with db.engine.connect() as c:
-        names = [r[0] for r in c.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))]  # fmt: skip
+        names = [
+            r[0]
+            for r in c.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            )
+        ]
         for name in names:
             if name in skip:
                 continue

@@ -23,8 +23,13 @@ from tests.sync.forge import forge, record
 from tests.sync.helpers import Net, count, desk_to_office, make_db, snapshot, take_call
 
 NOW = utcnow().isoformat()
-USER = {"name": "vesna", "display_name": "Vesna", "role": "operator", "active": True,
-        "created_at": NOW}  # fmt: skip
+USER = {
+    "name": "vesna",
+    "display_name": "Vesna",
+    "role": "operator",
+    "active": True,
+    "created_at": NOW,
+}
 
 
 def refused(net: Net, path: Path, reason: str | None = None, **kw: Any) -> ImportOutcome:
@@ -47,8 +52,9 @@ def big_batch(pair: Net) -> Iterator[tuple[Net, Path]]:
     bg1 = pair.desks["BG1"]
     rng = random.Random(1)
     for i in range(8):
-        words = " ".join(rng.choice(["pratnja", "sud", "Beograd", "pasoš", "rad"]) for _ in
-                         range(2500))  # fmt: skip
+        words = " ".join(
+            rng.choice(["pratnja", "sud", "Beograd", "pasoš", "rad"]) for _ in range(2500)
+        )
         take_call(bg1, f"Klijentkinja{i}", words[:19_000])
     result = export_desk(bg1, pair.stick("big"))
     [path] = result.files
@@ -110,8 +116,13 @@ def test_batch_for_another_office_is_refused(pair: Net, tmp_path: Path) -> None:
 
 def test_header_naming_another_recipient_is_refused(pair: Net, tmp_path: Path) -> None:
     bg1 = pair.desks["BG1"]
-    path = forge(bg1, pair.office, tmp_path / "f", [record(bg1, "users", USER)],
-                 recipient="01900000-0000-7000-8000-00000000beef")  # fmt: skip
+    path = forge(
+        bg1,
+        pair.office,
+        tmp_path / "f",
+        [record(bg1, "users", USER)],
+        recipient="01900000-0000-7000-8000-00000000beef",
+    )
     refused(pair, path, "wrong_recipient")
 
 
@@ -157,8 +168,9 @@ def test_fork_same_number_other_content_is_refused(pair: Net, tmp_path: Path) ->
 def test_fork_next_number_not_following_is_refused(pair: Net, tmp_path: Path) -> None:
     bg1 = pair.desks["BG1"]
     desk_to_office(pair, "BG1")
-    path = forge(bg1, pair.office, tmp_path / "f", [record(bg1, "users", USER)], seq=2,
-                 prev_hash="ab" * 32)  # fmt: skip
+    path = forge(
+        bg1, pair.office, tmp_path / "f", [record(bg1, "users", USER)], seq=2, prev_hash="ab" * 32
+    )
     refused(pair, path, "fork")
 
 
@@ -195,11 +207,18 @@ def test_oversized_file_is_refused_before_decryption(pair: Net, tmp_path: Path) 
 
 def test_record_count_bomb_is_refused_from_the_header(pair: Net, tmp_path: Path) -> None:
     bg1 = pair.desks["BG1"]
-    path = forge(bg1, pair.office, tmp_path / "f", [record(bg1, "users", USER)],
-                 records=50_000_000)  # fmt: skip
+    path = forge(bg1, pair.office, tmp_path / "f", [record(bg1, "users", USER)], records=50_000_000)
     refused(pair, path, "too_large")
-    three = [record(bg1, "users", {**USER, "name": f"u{i}"}, seq=i,
-                    rid=f"01900000-0000-7000-8000-00000000000{i}") for i in (1, 2, 3)]  # fmt: skip
+    three = [
+        record(
+            bg1,
+            "users",
+            {**USER, "name": f"u{i}"},
+            seq=i,
+            rid=f"01900000-0000-7000-8000-00000000000{i}",
+        )
+        for i in (1, 2, 3)
+    ]
     path = forge(bg1, pair.office, tmp_path / "g", three, records=2)
     refused(pair, path, "count_mismatch")
 
@@ -209,8 +228,9 @@ def _bad_line(
 ) -> str:
     bg1 = net.desks["BG1"]
     good = record(bg1, "users", USER, seq=1)
-    path = forge(bg1, net.office, tmp_path / f"bad{len(list(tmp_path.iterdir()))}",
-                 [good, line], **kw)  # fmt: skip
+    path = forge(
+        bg1, net.office, tmp_path / f"bad{len(list(tmp_path.iterdir()))}", [good, line], **kw
+    )
     return refused(net, path, reason).message
 
 
@@ -263,8 +283,9 @@ CLIENT = {"code": "BG1-2026-0009", "created_at": NOW, "given_name": "Ana"}
         (lambda r: {**r, "fields": {**CLIENT, "notes": float("nan")}}, "malformed", "JSON"),
     ],
 )
-def test_bad_records_refuse_the_whole_batch(pair: Net, tmp_path: Path, mutate: Any, reason: str,
-                                            words: str) -> None:  # fmt: skip
+def test_bad_records_refuse_the_whole_batch(
+    pair: Net, tmp_path: Path, mutate: Any, reason: str, words: str
+) -> None:
     bg1 = pair.desks["BG1"]
     base = record(bg1, "clients", CLIENT, seq=2, rid="01900000-0000-7000-8000-000000000002")
     line = mutate(base)
@@ -275,10 +296,19 @@ def test_bad_records_refuse_the_whole_batch(pair: Net, tmp_path: Path, mutate: A
 
 def test_a_record_pointing_nowhere_refuses_the_batch(pair: Net, tmp_path: Path) -> None:
     bg1 = pair.desks["BG1"]
-    event = record(bg1, "events", {"client_id": "01900000-0000-7000-8000-00000000dead",
-                                   "kind": "note", "occurred_at": NOW, "payload": {"text": "x"},
-                                   "created_at": NOW}, seq=2,
-                   rid="01900000-0000-7000-8000-000000000003")  # fmt: skip
+    event = record(
+        bg1,
+        "events",
+        {
+            "client_id": "01900000-0000-7000-8000-00000000dead",
+            "kind": "note",
+            "occurred_at": NOW,
+            "payload": {"text": "x"},
+            "created_at": NOW,
+        },
+        seq=2,
+        rid="01900000-0000-7000-8000-000000000003",
+    )
     message = _bad_line(pair, tmp_path, event, "invalid_record")
     assert "FOREIGN KEY" in message
 
@@ -300,14 +330,21 @@ def test_desk_refuses_bad_office_batches_too(pair: Net, tmp_path: Path) -> None:
     bg1 = pair.desks["BG1"]
     stranger = make_db(tmp_path / "s", "HQ9", office=True)
     u = {**USER, "name": "x"}
-    forged = forge(stranger, bg1, tmp_path / "a", [record(stranger, "users", u)],
-                   kind=bf.KIND_OFFICE)  # fmt: skip
+    forged = forge(
+        stranger, bg1, tmp_path / "a", [record(stranger, "users", u)], kind=bf.KIND_OFFICE
+    )
     before = snapshot(bg1)
     [out] = import_batches(bg1, [forged])
     assert (out.status, out.reason) == ("rejected", "unknown_sender")
     # Signed by the right office's id but with a desk's key: a forgery.
-    forged = forge(pair.office, bg1, tmp_path / "b", [record(pair.office, "users", u)],
-                   kind=bf.KIND_OFFICE, signer=stranger)  # fmt: skip
+    forged = forge(
+        pair.office,
+        bg1,
+        tmp_path / "b",
+        [record(pair.office, "users", u)],
+        kind=bf.KIND_OFFICE,
+        signer=stranger,
+    )
     [out] = import_batches(bg1, [forged])
     assert (out.status, out.reason) == ("rejected", "bad_signature")
     assert snapshot(bg1) == before

@@ -24,8 +24,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     return code, out.out + out.err
 
 
-def test_full_exchange_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                             ) -> None:  # fmt: skip
+def test_full_exchange_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     office = make_db(tmp_path, "HQ", office=True, user=OFFICE_USER)
     desks = {code: make_db(tmp_path, code) for code in ("BG1", "NS1")}
     paths = {code: str(db.path) for code, db in desks.items()}
@@ -36,22 +37,70 @@ def test_full_exchange_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
         db.close()
     ids = tmp_path / "ids"
     ids.mkdir()
-    code, out = run(capsys, "sync", "identity", "--db", hq, "--user", OFFICE_USER,
-                    "--out", str(ids / "hq.sosid"))  # fmt: skip
+    code, out = run(
+        capsys,
+        "sync",
+        "identity",
+        "--db",
+        hq,
+        "--user",
+        OFFICE_USER,
+        "--out",
+        str(ids / "hq.sosid"),
+    )
     assert code == 0 and "Fingerprint" in out
     office_fp = out.split("phone): ")[1].strip()
     for desk, path in paths.items():
-        code, out = run(capsys, "sync", "identity", "--db", path, "--user", "ana",
-                        "--out", str(ids / f"{desk}.sosid"))  # fmt: skip
+        code, out = run(
+            capsys,
+            "sync",
+            "identity",
+            "--db",
+            path,
+            "--user",
+            "ana",
+            "--out",
+            str(ids / f"{desk}.sosid"),
+        )
         desk_fp = out.split("phone): ")[1].strip()
-        code, out = run(capsys, "office", "enroll", "--db", hq, "--user", OFFICE_USER,
-                        str(ids / f"{desk}.sosid"), "--fingerprint", desk_fp)  # fmt: skip
+        code, out = run(
+            capsys,
+            "office",
+            "enroll",
+            "--db",
+            hq,
+            "--user",
+            OFFICE_USER,
+            str(ids / f"{desk}.sosid"),
+            "--fingerprint",
+            desk_fp,
+        )
         assert code == 0 and f"Desk {desk} enrolled" in out
-        code, out = run(capsys, "sync", "trust-office", "--db", path, "--user", "ana",
-                        str(ids / "hq.sosid"), "--fingerprint", "12345 67890 11111 22222 33333")  # fmt: skip
+        code, out = run(
+            capsys,
+            "sync",
+            "trust-office",
+            "--db",
+            path,
+            "--user",
+            "ana",
+            str(ids / "hq.sosid"),
+            "--fingerprint",
+            "12345 67890 11111 22222 33333",
+        )
         assert code == 2 and "does not match" in out
-        code, out = run(capsys, "sync", "trust-office", "--db", path, "--user", "ana",
-                        str(ids / "hq.sosid"), "--fingerprint", office_fp.replace(" ", "-"))  # fmt: skip
+        code, out = run(
+            capsys,
+            "sync",
+            "trust-office",
+            "--db",
+            path,
+            "--user",
+            "ana",
+            str(ids / "hq.sosid"),
+            "--fingerprint",
+            office_fp.replace(" ", "-"),
+        )
         assert code == 0
     code, out = run(capsys, "office", "desks", "--db", hq, "--user", OFFICE_USER)
     assert "BG1" in out and "NS1" in out and "active" in out
@@ -59,39 +108,60 @@ def test_full_exchange_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
     sticks = {d: tmp_path / f"stick-{d}" for d in paths}
     for desk, path in paths.items():
         sticks[desk].mkdir()
-        code, out = run(capsys, "sync", "export", "--db", path, "--user", "ana",
-                        "--out", str(sticks[desk]))  # fmt: skip
+        code, out = run(
+            capsys, "sync", "export", "--db", path, "--user", "ana", "--out", str(sticks[desk])
+        )
         assert code == 0 and "Batch 1 written" in out
     bg1_batch = next(sticks["BG1"].glob("*.sosbatch"))
     receipts = tmp_path / "receipts"
     receipts.mkdir()
-    code, out = run(capsys, "office", "import", "--db", hq, "--user", OFFICE_USER,
-                    "--receipts", str(receipts), str(bg1_batch))  # fmt: skip
+    code, out = run(
+        capsys,
+        "office",
+        "import",
+        "--db",
+        hq,
+        "--user",
+        OFFICE_USER,
+        "--receipts",
+        str(receipts),
+        str(bg1_batch),
+    )
     assert code == 0 and "1 applied" in out and "1 receipt(s)" in out
     code, out = run(capsys, "office", "import", "--db", hq, "--user", OFFICE_USER, str(bg1_batch))
     assert code == 0 and "already applied" in out
     code, out = run(capsys, "sync", "status", "--db", paths["BG1"], "--user", "ana")
     assert "batch 1" in out and "not yet confirmed" in out
     [receipt] = receipts.iterdir()
-    code, out = run(capsys, "sync", "receipt", "--db", paths["BG1"], "--user", "ana",
-                    str(receipt))  # fmt: skip
+    code, out = run(capsys, "sync", "receipt", "--db", paths["BG1"], "--user", "ana", str(receipt))
     assert code == 0 and "delivered: 1" in out
     code, out = run(capsys, "sync", "status", "--db", paths["BG1"], "--user", "ana")
     assert "Every exported batch has reached the office" in out
 
     # A receipt is for one desk only.
-    code, out = run(capsys, "sync", "receipt", "--db", paths["NS1"], "--user", "ana",
-                    str(receipt))  # fmt: skip
+    code, out = run(capsys, "sync", "receipt", "--db", paths["NS1"], "--user", "ana", str(receipt))
     assert code == 2 and "refused" in out
 
     # Office to desk: NS1 gets BG1's client.
     back = tmp_path / "back"
     back.mkdir()
-    code, out = run(capsys, "office", "export", "--db", hq, "--user", OFFICE_USER,
-                    "--desk", "ns1", "--out", str(back))  # fmt: skip
+    code, out = run(
+        capsys,
+        "office",
+        "export",
+        "--db",
+        hq,
+        "--user",
+        OFFICE_USER,
+        "--desk",
+        "ns1",
+        "--out",
+        str(back),
+    )
     assert code == 0 and "Batch 1 for NS1" in out
-    code, out = run(capsys, "sync", "import", "--db", paths["NS1"], "--user", "ana",
-                    *map(str, back.iterdir()))  # fmt: skip
+    code, out = run(
+        capsys, "sync", "import", "--db", paths["NS1"], "--user", "ana", *map(str, back.iterdir())
+    )
     assert code == 0 and "1 applied" in out
 
     # A garbled copy of NS1's batch: refused, exit 2, quarantined.
@@ -126,14 +196,26 @@ def test_full_exchange_from_the_command_line(tmp_path: Path, capsys: pytest.Capt
     code, out = run(capsys, "office", "import", "--db", hq, "--user", OFFICE_USER, str(newest))
     assert code == 3 and "held" in out
     run(capsys, "sync", "export", "--db", paths["BG1"], "--user", "ana", "--out", str(gap))
-    code, out = run(capsys, "office", "import", "--db", hq, "--user", OFFICE_USER,
-                    *map(str, gap.iterdir()))  # fmt: skip
+    code, out = run(
+        capsys, "office", "import", "--db", hq, "--user", OFFICE_USER, *map(str, gap.iterdir())
+    )
     assert code == 0 and "4 applied" in out and "0 held, 0 rejected" in out
     code, out = run(capsys, "office", "conflicts", "--db", hq, "--user", OFFICE_USER)
     assert "risk_level" in out and '"high"  by BG1' in out and '"low"  by NS1' in out
     conflict_id = out.split()[0]
-    code, out = run(capsys, "office", "conflicts", "--db", hq, "--user", OFFICE_USER,
-                    "--resolve", conflict_id, "--value", '"medium"')  # fmt: skip
+    code, out = run(
+        capsys,
+        "office",
+        "conflicts",
+        "--db",
+        hq,
+        "--user",
+        OFFICE_USER,
+        "--resolve",
+        conflict_id,
+        "--value",
+        '"medium"',
+    )
     assert code == 0 and "Resolved" in out
     code, out = run(capsys, "office", "conflicts", "--db", hq, "--user", OFFICE_USER)
     assert "No conflicts" in out
@@ -152,17 +234,36 @@ def test_wrong_database_role_and_missing_files_are_one_clear_line(
     desk = make_db(tmp_path, "BG1")
     office.close()
     desk.close()
-    code, out = run(capsys, "sync", "export", "--db", str(office.path), "--user", OFFICE_USER,
-                    "--out", str(tmp_path))  # fmt: skip
+    code, out = run(
+        capsys,
+        "sync",
+        "export",
+        "--db",
+        str(office.path),
+        "--user",
+        OFFICE_USER,
+        "--out",
+        str(tmp_path),
+    )
     assert code == 2 and "office database" in out
     code, out = run(capsys, "office", "desks", "--db", str(desk.path), "--user", "ana")
     assert code == 2 and "desk database" in out
-    code, out = run(capsys, "sync", "export", "--db", str(desk.path), "--user", "ana",
-                    "--out", str(tmp_path))  # fmt: skip
+    code, out = run(
+        capsys, "sync", "export", "--db", str(desk.path), "--user", "ana", "--out", str(tmp_path)
+    )
     assert code == 2 and "trust-office" in out
-    code, out = run(capsys, "office", "enroll", "--db", str(office.path), "--user", OFFICE_USER,
-                    str(tmp_path / "nothing.sosid"))  # fmt: skip
+    code, out = run(
+        capsys,
+        "office",
+        "enroll",
+        "--db",
+        str(office.path),
+        "--user",
+        OFFICE_USER,
+        str(tmp_path / "nothing.sosid"),
+    )
     assert code == 2 and "no file" in out
-    code, out = run(capsys, "office", "revoke", "--db", str(office.path), "--user", OFFICE_USER,
-                    "--desk", "XX1")  # fmt: skip
+    code, out = run(
+        capsys, "office", "revoke", "--db", str(office.path), "--user", OFFICE_USER, "--desk", "XX1"
+    )
     assert code == 2 and "no enrolled desk XX1" in out

@@ -29,9 +29,14 @@ def test_same_field_from_same_version_goes_to_the_queue(net: Net) -> None:
     assert outcome.conflicts == 1 and "conflict" in outcome.message
     [conflict] = list_conflicts(net.office)
     assert (conflict.record_label, conflict.field, conflict.base_version) == (
-        get_client(net.office, c, audit_view=False).code, "risk_level", 1)  # fmt: skip
-    assert [(x.value, x.desk_code) for x in conflict.candidates] == [("high", "BG1"),
-                                                                    ("medium", "NS1")]  # fmt: skip
+        get_client(net.office, c, audit_view=False).code,
+        "risk_level",
+        1,
+    )
+    assert [(x.value, x.desk_code) for x in conflict.candidates] == [
+        ("high", "BG1"),
+        ("medium", "NS1"),
+    ]
     # Until a coordinator chooses, the newest value shows (last writer wins).
     assert conflict.current == "medium"
     assert get_client(net.office, c, audit_view=False).risk_level == "medium"
@@ -67,7 +72,10 @@ def test_third_desk_joins_the_same_conflict(net: Net) -> None:
         desk_to_office(net, code)
     [conflict] = list_conflicts(net.office)
     assert [(x.value, x.desk_code) for x in conflict.candidates] == [
-        ("high", "BG1"), ("medium", "NS1"), ("low", "NI1")]  # fmt: skip
+        ("high", "BG1"),
+        ("medium", "NS1"),
+        ("low", "NI1"),
+    ]
 
 
 def test_resolution_reaches_every_desk(net: Net) -> None:

@@ -152,8 +152,11 @@ def test_office_imports_reviews_conflicts_and_lists_desks(
     take_call(net.desks["NI1"], "Vera")
     ni1_first = export_desk(net.desks["NI1"], net.stick("ni1-a")).files
     take_call(net.desks["NI1"], "Zora")
-    held = [f for f in export_desk(net.desks["NI1"], net.stick("ni1-b")).files
-            if f.name not in {x.name for x in ni1_first}][-1:]  # fmt: skip
+    held = [
+        f
+        for f in export_desk(net.desks["NI1"], net.stick("ni1-b")).files
+        if f.name not in {x.name for x in ni1_first}
+    ][-1:]
     garbled = stick / "kopija.sosbatch"
     data = bytearray(files[0].read_bytes())
     data[-40] ^= 0xFF
@@ -239,8 +242,13 @@ def test_the_main_window_builds_the_sync_area(qtbot: QtBot, net: Net) -> None:
 def test_enrolment_from_the_sync_area_compares_fingerprints(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    office, _ = Database.create(tmp_path / "office" / "office.db", user="mira",
-                                passphrase="kancelarija-lozinka", desk="HQ", office=True)  # fmt: skip
+    office, _ = Database.create(
+        tmp_path / "office" / "office.db",
+        user="mira",
+        passphrase="kancelarija-lozinka",
+        desk="HQ",
+        office=True,
+    )
     try:
         desk_area, desk_answers = _area(qtbot, AppContext(db))
         office_area, office_answers = _area(qtbot, AppContext(office))

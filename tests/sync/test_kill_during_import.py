@@ -27,13 +27,15 @@ def _state(path: Path) -> tuple[int, int, int, int]:
         with db.engine.connect() as c:
             assert c.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
             return tuple(  # type: ignore[return-value]
-                c.execute(text(q)).scalar_one() for q in (
-                    "SELECT count(*) FROM clients", "SELECT count(*) FROM events",
+                c.execute(text(q)).scalar_one()
+                for q in (
+                    "SELECT count(*) FROM clients",
+                    "SELECT count(*) FROM events",
                     "SELECT count(*) FROM changes WHERE origin_device != "
                     "(SELECT device_id FROM device_identity)",
                     "SELECT count(*) FROM sync_batches WHERE state = 'applied'",
                 )
-            )  # fmt: skip
+            )
     finally:
         db.close()
 
@@ -41,11 +43,23 @@ def _state(path: Path) -> tuple[int, int, int, int]:
 def _import(office: Path, batch: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SOSDESK_PASSPHRASE": PASSPHRASE}
     return subprocess.Popen(
-        [sys.executable, "-m", "sosdesk", "office", "import", "--db", str(office),
-         "--user", OFFICE_USER, str(batch)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "sosdesk",
+            "office",
+            "import",
+            "--db",
+            str(office),
+            "--user",
+            OFFICE_USER,
+            str(batch),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         cwd=Path(__file__).resolve().parents[2],
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.slow

@@ -42,15 +42,28 @@ def _state(db: Database) -> dict[str, Any]:
     with db.engine.connect() as c:
         for table in ("clients", "calls", "events", "users", "directory_entries"):
             out[table] = sorted(map(tuple, c.execute(text(f"SELECT * FROM {table}"))))
-        out["outbox"] = sorted(map(tuple, c.execute(text(
-            "SELECT entity, entity_id, op, fields, base_version, hlc, origin_device FROM changes"
-        ))))  # fmt: skip
+        out["outbox"] = sorted(
+            map(
+                tuple,
+                c.execute(
+                    text(
+                        "SELECT entity, entity_id, op, fields, base_version, hlc, origin_device FROM changes"
+                    )
+                ),
+            )
+        )
         rows = c.execute(text("SELECT * FROM sync_conflicts")).mappings()
         out["conflicts"] = sorted(
             tuple(sorted((k, str(v)) for k, v in r.items() if k not in _WHEN)) for r in rows
         )
-        out["ledger"] = sorted(map(tuple, c.execute(text(
-            "SELECT peer, seq, hash, state FROM sync_batches WHERE direction = 'in'"))))  # fmt: skip
+        out["ledger"] = sorted(
+            map(
+                tuple,
+                c.execute(
+                    text("SELECT peer, seq, hash, state FROM sync_batches WHERE direction = 'in'")
+                ),
+            )
+        )
         out["search"] = sorted(map(tuple, c.execute(text("SELECT kind, ref FROM search_refs"))))
     return out
 
@@ -113,8 +126,9 @@ def canonical(scenario: Scenario) -> dict[str, Any]:
     return state
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_any_order_and_duplication_gives_the_same_office(
     scenario: Scenario, canonical: dict[str, Any], data: st.DataObject

@@ -86,8 +86,10 @@ def test_lost_stick_next_export_writes_the_same_batch_again(pair: Net) -> None:
     [late] = import_batches(pair.office, list(lost.files))
     assert late.status == "replayed" and late.seq == 1
     with pair.office.session() as s:
-        office_hashes = {b.seq: b.hash for b in s.execute(
-            select(SyncBatch).where(SyncBatch.direction == "in")).scalars()}  # fmt: skip
+        office_hashes = {
+            b.seq: b.hash
+            for b in s.execute(select(SyncBatch).where(SyncBatch.direction == "in")).scalars()
+        }
     assert office_hashes == hashes
     assert count(pair.office, "clients") == 2
 
@@ -105,17 +107,29 @@ def test_batches_carry_no_plaintext_and_no_local_settings(pair: Net, tmp_path: P
     result = export_desk(bg1, pair.stick("s"))
     [path] = result.files
     blob = path.read_bytes()
-    for secret in (b"Zorana", "Zorana".encode("utf-16-le"), b"Zemun", b"BG1",
-                   bg1.desk.device_id.encode(), client.encode()):  # fmt: skip
+    for secret in (
+        b"Zorana",
+        "Zorana".encode("utf-16-le"),
+        b"Zemun",
+        b"BG1",
+        bg1.desk.device_id.encode(),
+        client.encode(),
+    ):
         assert secret not in blob
     assert path.suffix == ".sosbatch" and "BG1" not in path.name
     assert not list(pair.stick("s").glob(".*"))  # no temp file left behind
     import_batches(pair.office, [path])
     with pair.office.session() as s:
         prefs = [u.preferences for u in s.execute(select(User)).scalars()]
-        rows = s.execute(select(Change.fields).where(
-            Change.entity == "users", Change.origin_device == bg1.desk.device_id)
-        ).scalars().all()  # fmt: skip
+        rows = (
+            s.execute(
+                select(Change.fields).where(
+                    Change.entity == "users", Change.origin_device == bg1.desk.device_id
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert all(p == {} for p in prefs)
     assert rows and not any("preferences" in f for f in rows)
 
@@ -124,8 +138,15 @@ def test_office_sends_directory_and_other_desks_work_but_not_their_todo_lists(ne
     from sosdesk.services.directory import create_entry, update_entry
 
     bg1, ns1 = net.desks["BG1"], net.desks["NS1"]
-    entry = create_entry(net.office, {"kind": "lawyer", "name": "Advokatica Jovana Marić",
-                                      "city": "Beograd", "phones": ["011 123 4567"]})  # fmt: skip
+    entry = create_entry(
+        net.office,
+        {
+            "kind": "lawyer",
+            "name": "Advokatica Jovana Marić",
+            "city": "Beograd",
+            "phones": ["011 123 4567"],
+        },
+    )
     a = take_call(bg1, "Sanja")
     add_followup(bg1, datetime.now(UTC) + timedelta(days=1), "Povratni poziv", client_id=a)
     desk_to_office(net, "BG1")
@@ -134,7 +155,8 @@ def test_office_sends_directory_and_other_desks_work_but_not_their_todo_lists(ne
     assert outcomes[0].status == "applied"
     assert count(ns1, "followups") == 0  # BG1's call-backs stay BG1's
     assert [h.title for h in search(ns1, "Marić") if h.kind == "directory"] or count(
-        ns1, "directory_entries") == 1  # fmt: skip
+        ns1, "directory_entries"
+    ) == 1
     # A later change at the office reaches the desk with the next batch, and only it.
     update_entry(net.office, entry.id, {"city": "Novi Sad"})
     result, outcomes = office_to_desk(net, "NS1")
@@ -150,13 +172,17 @@ def test_desk_acknowledges_office_batches_in_its_next_batch(pair: Net) -> None:
     _, outcomes = office_to_desk(pair, "BG1")
     assert outcomes[0].status == "applied"
     with pair.office.session() as s:
-        assert s.execute(select(SyncBatch.state).where(SyncBatch.direction == "out")
-                         ).scalar_one() == "exported"  # fmt: skip
+        assert (
+            s.execute(select(SyncBatch.state).where(SyncBatch.direction == "out")).scalar_one()
+            == "exported"
+        )
     # Nothing new at the desk, yet the export carries the acknowledgement.
     desk_to_office(pair, "BG1")
     with pair.office.session() as s:
-        assert s.execute(select(SyncBatch.state).where(SyncBatch.direction == "out")
-                         ).scalar_one() == "delivered"  # fmt: skip
+        assert (
+            s.execute(select(SyncBatch.state).where(SyncBatch.direction == "out")).scalar_one()
+            == "delivered"
+        )
     again = export_office(pair.office, "BG1", pair.stick("x"))
     assert again.nothing
 

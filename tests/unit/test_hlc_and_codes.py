@@ -49,8 +49,11 @@ def test_hlc_refuses_a_remote_clock_a_day_ahead() -> None:
         clock.receive(Timestamp(1_000 + 25 * 3600 * 1000, 0, "b"))
 
 
-@given(st.from_regex(r"[A-Z][A-Z0-9]{1,5}", fullmatch=True), st.integers(1900, 9999),
-       st.integers(1, 999_999))  # fmt: skip
+@given(
+    st.from_regex(r"[A-Z][A-Z0-9]{1,5}", fullmatch=True),
+    st.integers(1900, 9999),
+    st.integers(1, 999_999),
+)
 def test_client_codes_round_trip(desk: str, year: int, number: int) -> None:
     code = format_client_code(desk, year, number)
     parsed = parse_client_code(f"  {code.lower()} ")
@@ -58,8 +61,18 @@ def test_client_codes_round_trip(desk: str, year: int, number: int) -> None:
     assert str(parsed) == code
 
 
-@pytest.mark.parametrize("bad", ["", "BG1", "BG1-26-1", "bg1_2026_0001", "1BG-2026-0001",
-                                 "BG1-2026-12a4", "TOOLONG1-2026-0001"])  # fmt: skip
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "BG1",
+        "BG1-26-1",
+        "bg1_2026_0001",
+        "1BG-2026-0001",
+        "BG1-2026-12a4",
+        "TOOLONG1-2026-0001",
+    ],
+)
 def test_malformed_client_codes_are_refused(bad: str) -> None:
     with pytest.raises(CodeError):
         parse_client_code(bad)

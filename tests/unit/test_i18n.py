@@ -43,8 +43,13 @@ def test_the_scanner_finds_strings() -> None:
 
 def test_every_ui_string_has_a_serbian_latin_translation() -> None:
     catalogue = load_catalogue()
-    missing = sorted({f"{f}:{line}: {text!r}" for f, line, text in tr_literals()
-                      if not catalogue.get(text, "").strip()})  # fmt: skip
+    missing = sorted(
+        {
+            f"{f}:{line}: {text!r}"
+            for f, line, text in tr_literals()
+            if not catalogue.get(text, "").strip()
+        }
+    )
     assert not missing, "no sr-Latn translation for:\n" + "\n".join(missing)
 
 

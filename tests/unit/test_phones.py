@@ -13,9 +13,17 @@ from sosdesk.services.search_index import phone_tokens
 
 @pytest.mark.parametrize(
     "typed",
-    ["+381 63 123 4567", "063/123-45-67", "0631234567", "00381631234567", "(063) 123.45.67",
-     "381631234567", "+381631234567", " 063 123 45 67 "],
-)  # fmt: skip
+    [
+        "+381 63 123 4567",
+        "063/123-45-67",
+        "0631234567",
+        "00381631234567",
+        "(063) 123.45.67",
+        "381631234567",
+        "+381631234567",
+        " 063 123 45 67 ",
+    ],
+)
 def test_formats_of_one_number_meet(typed: str) -> None:
     assert normalise_phone(typed) == "+381631234567"
 

@@ -35,14 +35,16 @@ def _call(db: Database, summary: str, minutes_ago: int, **extra: object) -> str:
 @pytest.fixture
 def people(db: Database) -> dict[str, str]:
     made = {
-        "dorde": create_client(db, {"given_name": "Đorđe", "family_name": "Petrović",
-                                    "phones": ["063/123-45-67"]}).id,
+        "dorde": create_client(
+            db, {"given_name": "Đorđe", "family_name": "Petrović", "phones": ["063/123-45-67"]}
+        ).id,
         "ljilja": create_client(db, {"given_name": "Љиља", "family_name": "Чачак"}).id,
         "ana": create_client(db, {"given_name": "Ana", "family_name": "Ilić"}).id,
-        "anastasija": create_client(db, {"given_name": "Anastasija", "family_name": "Kostić",
-                                         "aliases": ["Tasa"]}).id,
+        "anastasija": create_client(
+            db, {"given_name": "Anastasija", "family_name": "Kostić", "aliases": ["Tasa"]}
+        ).id,
         "buba": create_client(db, {"nickname": "Buba", "phones": ["+49 30 1234567"]}).id,
-    }  # fmt: skip
+    }
     return made
 
 
@@ -142,8 +144,22 @@ def test_parse_query() -> None:
     assert parse_query("  ") is None
 
 
-WORDS = ["pasos", "pasosa", "pastor", "pazar", "posao", "posla", "radnik", "radnica", "rad",
-         "beograd", "nemacka", "nis", "pomoc", "prevoz"]  # fmt: skip
+WORDS = [
+    "pasos",
+    "pasosa",
+    "pastor",
+    "pazar",
+    "posao",
+    "posla",
+    "radnik",
+    "radnica",
+    "rad",
+    "beograd",
+    "nemacka",
+    "nis",
+    "pomoc",
+    "prevoz",
+]
 
 
 @pytest.fixture
@@ -166,15 +182,23 @@ def many_calls(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str,
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(st.sampled_from([*WORDS, "pas", "past", "radn", "posa", "bgd", "pom"]),
-                min_size=1, max_size=2))  # fmt: skip
+@given(
+    st.lists(
+        st.sampled_from([*WORDS, "pas", "past", "radn", "posa", "bgd", "pom"]),
+        min_size=1,
+        max_size=2,
+    )
+)
 def test_calls_match_brute_force_newest_first(
     db: Database, many_calls: list[tuple[str, str]], words: list[str]
 ) -> None:
     query = " ".join(words)
     tokens = fold(query).split()
-    expected = [cid for cid, text in reversed(many_calls)
-                if all(any(w.startswith(t) for w in fold(text).split()) for t in tokens)]  # fmt: skip
+    expected = [
+        cid
+        for cid, text in reversed(many_calls)
+        if all(any(w.startswith(t) for w in fold(text).split()) for t in tokens)
+    ]
     got = [h.ref for h in search(db, query, limit=12) if h.kind == "call"]
     assert got == expected[: len(got)]
     assert len(got) == min(len(expected), 12)  # no client matches these words
@@ -196,14 +220,18 @@ def phone_calls(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str
     return made
 
 
-@settings(max_examples=30, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.integers(0, 39), st.integers(0, 6), st.integers(3, 8))
 def test_phone_fragments_match_brute_force(
     db: Database, phone_calls: list[tuple[str, str]], which: int, start: int, size: int
 ) -> None:
     fragment = phone_calls[which][1][start : start + size]
-    expected = [cid for cid, number in reversed(phone_calls) if fragment in number
-                or fragment in "381" + number[1:]]  # fmt: skip
+    expected = [
+        cid
+        for cid, number in reversed(phone_calls)
+        if fragment in number or fragment in "381" + number[1:]
+    ]
     got = [h.ref for h in search(db, fragment, limit=10) if h.kind == "call"]
     assert got == expected[: len(got)] and len(got) == min(len(expected), 10)

@@ -21,11 +21,18 @@ def env(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
 
 
 def test_lines_begin_with_the_code_or_the_call_id(env: Database, db_path, capsys) -> None:
-    client = create_client(env, {"given_name": "Đorđe", "family_name": "Petrović",
-                                 "phones": ["063/123-45-67"]})  # fmt: skip
-    call = save_call(env, CallInput(categories=["victim_support"], client_id=client.id,
-                                    started_at=datetime.now(UTC),
-                                    summary="Đorđe javlja da mu je oduzet pasoš"))  # fmt: skip
+    client = create_client(
+        env, {"given_name": "Đorđe", "family_name": "Petrović", "phones": ["063/123-45-67"]}
+    )
+    call = save_call(
+        env,
+        CallInput(
+            categories=["victim_support"],
+            client_id=client.id,
+            started_at=datetime.now(UTC),
+            summary="Đorđe javlja da mu je oduzet pasoš",
+        ),
+    )
     assert main(["search", "--db", str(db_path), "Ђорђе"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t")[:3] == [client.code, "client", "Đorđe Petrović"]

@@ -14,8 +14,10 @@ from sosdesk.store.database import Database
 
 DEMO_DESK = "BG1"
 # Colleagues the demo database is shared with (same passphrase as the demo user).
-DEMO_COLLEAGUES = (("konsultantkinja", "Jelena Savić", "consultant"),
-                   ("koordinatorka", "Marija Ilić", "coordinator"))  # fmt: skip
+DEMO_COLLEAGUES = (
+    ("konsultantkinja", "Jelena Savić", "consultant"),
+    ("koordinatorka", "Marija Ilić", "coordinator"),
+)
 
 
 class Bar:
@@ -32,8 +34,10 @@ class Bar:
         self.last = now
         width = 30
         filled = int(width * done / max(total, 1))
-        sys.stderr.write(f"\r{label:>8} [{'#' * filled}{'.' * (width - filled)}] "
-                         f"{done:>9,}/{total:,}  {now - self.started:6.1f} s")  # fmt: skip
+        sys.stderr.write(
+            f"\r{label:>8} [{'#' * filled}{'.' * (width - filled)}] "
+            f"{done:>9,}/{total:,}  {now - self.started:6.1f} s"
+        )
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -46,8 +50,14 @@ def _demo(args: argparse.Namespace) -> int:
     if path.exists():
         db = Database.open(path, user=user, passphrase=passphrase)
     else:
-        db, recovery = Database.create(path, user=user, passphrase=passphrase, desk=DEMO_DESK,
-                                       display_name="Ana Petrović", role="operator")  # fmt: skip
+        db, recovery = Database.create(
+            path,
+            user=user,
+            passphrase=passphrase,
+            desk=DEMO_DESK,
+            display_name="Ana Petrović",
+            role="operator",
+        )
         for name, display, role in DEMO_COLLEAGUES:
             db.add_user(name, display, role, passphrase)
         print(f"Created demo database {path} (desk {DEMO_DESK}).")
@@ -56,12 +66,17 @@ def _demo(args: argparse.Namespace) -> int:
         result = generate(db, args.calls, args.seed, Bar())
     finally:
         db.close()
-    print(f"Added {result.calls:,} calls, {result.clients:,} clients, {result.events:,} timeline "
-          f"events, {result.followups} follow-ups, {result.directory} directory entries.")  # fmt: skip
+    print(
+        f"Added {result.calls:,} calls, {result.clients:,} clients, {result.events:,} timeline "
+        f"events, {result.followups} follow-ups, {result.directory} directory entries."
+    )
     if result.long_client_code:
         print(f"Client with a {2000:,}-event timeline: {result.long_client_code}")
-    print(f"Users: {user} (operator), " + ", ".join(f"{n} ({r})" for n, _, r in DEMO_COLLEAGUES)
-          + "; all with the demo passphrase.")  # fmt: skip
+    print(
+        f"Users: {user} (operator), "
+        + ", ".join(f"{n} ({r})" for n, _, r in DEMO_COLLEAGUES)
+        + "; all with the demo passphrase."
+    )
     return 0
 
 

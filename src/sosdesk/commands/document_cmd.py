@@ -81,8 +81,9 @@ def _produce(args: argparse.Namespace) -> int:
     since = parse_day(args.since, "--from") if args.since else None
     until = parse_day(args.until, "--to") if args.until else None
     if since and until and until < since:
-        raise UserError(f"--to {until.isoformat()} is before --from {since.isoformat()}; "
-                        "swap them or fix one")  # fmt: skip
+        raise UserError(
+            f"--to {until.isoformat()} is before --from {since.isoformat()}; swap them or fix one"
+        )
     kinds = _kinds(args.kinds)
     out = check_output(Path(args.out), args.overwrite)
     password = _password(args.password)
@@ -92,10 +93,16 @@ def _produce(args: argparse.Namespace) -> int:
         try:
             client = find_by_code(db, args.client)
             request = DocumentRequest(
-                kind=args.document, client_id=client.id, lang=args.lang, since=since,
-                until=until, kinds=kinds, profile="pseudonymised" if args.redact else "full",
-                hearing_id=args.hearing, entry_id=args.to_entry,
-            )  # fmt: skip
+                kind=args.document,
+                client_id=client.id,
+                lang=args.lang,
+                since=since,
+                until=until,
+                kinds=kinds,
+                profile="pseudonymised" if args.redact else "full",
+                hearing_id=args.hearing,
+                entry_id=args.to_entry,
+            )
             built = build(db, request, password=password)
             done = issue_with_retry(db, built, "file", lambda b: write_pdf(out, b.pdf))
         except (NotFound, NothingToPrint) as exc:
@@ -103,8 +110,10 @@ def _produce(args: argparse.Namespace) -> int:
     finally:
         db.close()
     locked = ", password-protected" if done.encrypted else ""
-    print(f"Wrote {out}: {done.title} {done.number} ({done.pages} "
-          f"page{'s' if done.pages != 1 else ''}{locked}).")  # fmt: skip
+    print(
+        f"Wrote {out}: {done.title} {done.number} ({done.pages} "
+        f"page{'s' if done.pages != 1 else ''}{locked})."
+    )
     print(f"SHA-256 {done.sha256} recorded in the print register.")
     return 0
 
@@ -125,28 +134,52 @@ def _verify(args: argparse.Namespace) -> int:
     kind = DOCUMENT_KIND.label(result.kind or "", "en") if result.kind else "document"
     when = result.issued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if result.issued_at else "?"
     if result.status == "issued":
-        where = "this desk" if (result.number or "").startswith(f"{desk}-") else "desk " + (
-            (result.number or "?").split("-")[0])  # fmt: skip
-        chain = "" if result.in_audit_chain else " (known from a synced timeline, not this " \
-                                                 "desk's audit chain)"  # fmt: skip
-        print(f"ISSUED: {path.name} is {kind} {result.number}, issued by {where} on {when} "
-              f"by {result.issued_by or 'an unknown user'}{chain}.")  # fmt: skip
+        where = (
+            "this desk"
+            if (result.number or "").startswith(f"{desk}-")
+            else "desk " + ((result.number or "?").split("-")[0])
+        )
+        chain = (
+            ""
+            if result.in_audit_chain
+            else " (known from a synced timeline, not this desk's audit chain)"
+        )
+        print(
+            f"ISSUED: {path.name} is {kind} {result.number}, issued by {where} on {when} "
+            f"by {result.issued_by or 'an unknown user'}{chain}."
+        )
         return 0
     if result.status == "modified":
-        print(f"NOT AUTHENTIC: {path.name} claims to be {kind} {result.number} (issued on {when}),"
-              " but its content differs from the PDF that was issued: it was changed.")  # fmt: skip
+        print(
+            f"NOT AUTHENTIC: {path.name} claims to be {kind} {result.number} (issued on {when}),"
+            " but its content differs from the PDF that was issued: it was changed."
+        )
         return EXIT_UNSOUND
-    print(f"UNKNOWN: {path.name} is not a PDF issued by this desk (no matching record"
-          f"{' for ' + result.number if result.number else ''}).")  # fmt: skip
+    print(
+        f"UNKNOWN: {path.name} is not a PDF issued by this desk (no matching record"
+        f"{' for ' + result.number if result.number else ''})."
+    )
     return EXIT_UNSOUND
 
 
 def _org(args: argparse.Namespace) -> int:
-    changes: dict[str, Any] = {k: v for k, v in {
-        "name": args.name, "name_en": args.name_en, "unit": args.unit, "unit_en": args.unit_en,
-        "address": args.address, "place": args.place, "phone": args.phone, "email": args.email,
-        "web": args.web, "timezone": args.timezone, "sos_numbers": args.sos,
-    }.items() if v is not None}  # fmt: skip
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "name": args.name,
+            "name_en": args.name_en,
+            "unit": args.unit,
+            "unit_en": args.unit_en,
+            "address": args.address,
+            "place": args.place,
+            "phone": args.phone,
+            "email": args.email,
+            "web": args.web,
+            "timezone": args.timezone,
+            "sos_numbers": args.sos,
+        }.items()
+        if v is not None
+    }
     db = open_db(args)
     try:
         if changes:
@@ -158,11 +191,19 @@ def _org(args: argparse.Namespace) -> int:
             org = organisation.get_organisation(db)
     finally:
         db.close()
-    for label, value in (("name", org.name), ("name (en)", org.name_en), ("unit", org.unit),
-                         ("unit (en)", org.unit_en), ("address", org.address),
-                         ("place", org.place), ("SOS numbers", ", ".join(org.sos_numbers)),
-                         ("phone", org.phone), ("e-mail", org.email), ("web", org.web),
-                         ("time zone", org.timezone)):  # fmt: skip
+    for label, value in (
+        ("name", org.name),
+        ("name (en)", org.name_en),
+        ("unit", org.unit),
+        ("unit (en)", org.unit_en),
+        ("address", org.address),
+        ("place", org.place),
+        ("SOS numbers", ", ".join(org.sos_numbers)),
+        ("phone", org.phone),
+        ("e-mail", org.email),
+        ("web", org.web),
+        ("time zone", org.timezone),
+    ):
         print(f"{label:12} {value}")
     return 0
 
@@ -179,18 +220,25 @@ def register(sub: Any) -> None:
         d.add_argument("--lang", default="sr-Cyrl", choices=LANGS)
         d.add_argument("--from", dest="since", metavar="DATE", help="first day (YYYY-MM-DD)")
         d.add_argument("--to", dest="until", metavar="DATE", help="last day (YYYY-MM-DD)")
-        d.add_argument("--redact", action="store_true",
-                       help="pseudonymise: client code, no addresses, phones or shelters")  # fmt: skip
-        d.add_argument("--password", metavar="P",
-                       help=f"encrypt the PDF ('-' reads ${ENV_PDF_PASSWORD} or asks)")  # fmt: skip
+        d.add_argument(
+            "--redact",
+            action="store_true",
+            help="pseudonymise: client code, no addresses, phones or shelters",
+        )
+        d.add_argument(
+            "--password",
+            metavar="P",
+            help=f"encrypt the PDF ('-' reads ${ENV_PDF_PASSWORD} or asks)",
+        )
         d.add_argument("--overwrite", action="store_true", help="replace an existing file")
         if kind == "chronology":
             d.add_argument("--kinds", metavar="K,K", help="event kinds (default: all support)")
         else:
             d.set_defaults(kinds=None)
         d.add_argument("--hearing", metavar="ID", help="court hearing event (accompaniment)")
-        d.add_argument("--to-entry", dest="to_entry", metavar="ID",
-                       help="directory entry (referral)")  # fmt: skip
+        d.add_argument(
+            "--to-entry", dest="to_entry", metavar="ID", help="directory entry (referral)"
+        )
         d.set_defaults(handler=_produce)
     v = dsub.add_parser("verify", help="was this PDF issued by this desk, and when?")
     add_db_args(v)
@@ -198,8 +246,18 @@ def register(sub: Any) -> None:
     v.set_defaults(handler=_verify)
     o = dsub.add_parser("org", help="show or change the organisation header (coordinator)")
     add_db_args(o)
-    for name in ("name", "name-en", "unit", "unit-en", "address", "place", "phone", "email",
-                 "web", "timezone"):  # fmt: skip
+    for name in (
+        "name",
+        "name-en",
+        "unit",
+        "unit-en",
+        "address",
+        "place",
+        "phone",
+        "email",
+        "web",
+        "timezone",
+    ):
         o.add_argument(f"--{name}", dest=name.replace("-", "_"))
     o.add_argument("--sos", action="append", metavar="NUMBER", help="SOS number (repeat)")
     o.set_defaults(handler=_org)

@@ -12,6 +12,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         from sosdesk.app import run_app  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
-        raise UserError("the desk window is not part of this build yet; "
-                        "see `sosdesk --help` for the commands") from None  # fmt: skip
+        raise UserError(
+            "the desk window is not part of this build yet; see `sosdesk --help` for the commands"
+        ) from None
     return int(run_app(args))

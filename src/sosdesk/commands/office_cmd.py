@@ -73,8 +73,9 @@ def _import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         require_office(db)
-        outcomes = import_batches(db, [Path(p).expanduser() for p in args.batches],
-                                  receipts_dir=receipts, limits=limits)  # fmt: skip
+        outcomes = import_batches(
+            db, [Path(p).expanduser() for p in args.batches], receipts_dir=receipts, limits=limits
+        )
     finally:
         db.close()
     return report_imports(outcomes)
@@ -95,8 +96,10 @@ def _export(args: argparse.Namespace) -> int:
             f"Batch {result.new_seq} for {args.desk.upper()} written: {result.records:,} records."
         )
     if result.rewritten:
-        print(f"Not yet confirmed by the desk, written again: batch "
-              f"{', '.join(map(str, result.rewritten))}.")  # fmt: skip
+        print(
+            f"Not yet confirmed by the desk, written again: batch "
+            f"{', '.join(map(str, result.rewritten))}."
+        )
     for f in result.files:
         print(f"  {f}")
     return 0
@@ -117,8 +120,10 @@ def _conflicts(args: argparse.Namespace) -> int:
                 except ValueError:
                     raise UserError('--value must be JSON, e.g. "high" or ["sr", "en"]') from None
             c = resolve_conflict(db, args.resolve, pick=args.pick, value=value, merged=merged)
-            print(f"Resolved: {c.record_label} {c.field} = {_value(c.resolution)}; the desks get "
-                  "it with their next office batch.")  # fmt: skip
+            print(
+                f"Resolved: {c.record_label} {c.field} = {_value(c.resolution)}; the desks get "
+                "it with their next office batch."
+            )
             return 0
         rows = list_conflicts(db, include_resolved=args.all)
     finally:
@@ -127,8 +132,10 @@ def _conflicts(args: argparse.Namespace) -> int:
         print("No conflicts to review.")
         return 0
     for c in rows:
-        print(f"{c.id[:8]}  {c.record_label}  {c.entity}.{c.field} (from version {c.base_version})"
-              f"  [{c.state}]  now: {_value(c.current)}")  # fmt: skip
+        print(
+            f"{c.id[:8]}  {c.record_label}  {c.entity}.{c.field} (from version {c.base_version})"
+            f"  [{c.state}]  now: {_value(c.current)}"
+        )
         for i, cand in enumerate(c.candidates, 1):
             when = f"{cand.written_at:%Y-%m-%d %H:%M}" if cand.written_at else "?"
             print(f"    {i}. {_value(cand.value)}  by {cand.desk_code} at {when} UTC")

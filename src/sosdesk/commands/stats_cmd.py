@@ -16,13 +16,20 @@ from sosdesk.stats.report import build_report, write_private
 from sosdesk.stats.suppression import SuppressionRule
 from sosdesk.store.database import Database
 
-_NAMES = {"gender": "gender", "age": "age group", "citizenship": "citizenship",
-          "exploitation": "exploitation type", "country": "country of exploitation"}  # fmt: skip
-_LEVELS = {"age": ("", "kept as majority status (adult/minor) only", "suppressed"),
-           "citizenship": ("", "generalised to regions", "suppressed"),
-           "exploitation": ("", "generalised to sexual / labour / other", "suppressed"),
-           "country": ("", "generalised to regions", "suppressed"),
-           "gender": ("", "suppressed")}  # fmt: skip
+_NAMES = {
+    "gender": "gender",
+    "age": "age group",
+    "citizenship": "citizenship",
+    "exploitation": "exploitation type",
+    "country": "country of exploitation",
+}
+_LEVELS = {
+    "age": ("", "kept as majority status (adult/minor) only", "suppressed"),
+    "citizenship": ("", "generalised to regions", "suppressed"),
+    "exploitation": ("", "generalised to sexual / labour / other", "suppressed"),
+    "country": ("", "generalised to regions", "suppressed"),
+    "gender": ("", "suppressed"),
+}
 
 
 def _year(value: str) -> int:
@@ -44,8 +51,10 @@ def _k(value: str) -> int:
 
 def _check_k(k: int) -> None:
     if k < 2:
-        raise UserError(f"--k {k} would publish single persons: use --k 2 or more (default 11); "
-                        "nothing was written")  # fmt: skip
+        raise UserError(
+            f"--k {k} would publish single persons: use --k 2 or more (default 11); "
+            "nothing was written"
+        )
 
 
 def _check_out(path: Path, suffix: str) -> Path:
@@ -78,8 +87,17 @@ def _report(args: argparse.Namespace) -> int:
             for name, content in report.csv.items():
                 write_private(folder / name, content.encode("utf-8-sig"))
             written.append(f"{len(report.csv)} CSV files")
-        _audit(db, "stats_report", {"year": args.year, "lang": args.lang, "k": args.k,
-                                    "file": out.name, "csv": bool(args.csv)})  # fmt: skip
+        _audit(
+            db,
+            "stats_report",
+            {
+                "year": args.year,
+                "lang": args.lang,
+                "k": args.k,
+                "file": out.name,
+                "csv": bool(args.csv),
+            },
+        )
     finally:
         db.close()
     if report.is_empty:
@@ -106,8 +124,10 @@ def describe(report: AnonymityReport) -> list[str]:
     for qi, rows in report.locally_suppressed.items():
         lines.append(f"  {_NAMES[qi]}: suppressed in {rows} more row(s)")
     if report.withheld:
-        lines.append(f"  {report.withheld} row(s) withheld: too few victims to publish them "
-                     f"without singling anyone out")  # fmt: skip
+        lines.append(
+            f"  {report.withheld} row(s) withheld: too few victims to publish them "
+            f"without singling anyone out"
+        )
     if len(lines) == 1:
         lines.append("  nothing needed to be generalised or suppressed")
     return lines
@@ -123,8 +143,11 @@ def _ctdc(args: argparse.Namespace) -> int:
         ensure_facts(db)
         export = ctdc_export(db, args.year, args.k)
         write_private(out, export.csv_text().encode("utf-8"))
-        _audit(db, "stats_ctdc_export", {"year": args.year, "k": args.k, "file": out.name,
-                                         "rows": export.report.rows_out})  # fmt: skip
+        _audit(
+            db,
+            "stats_ctdc_export",
+            {"year": args.year, "k": args.k, "file": out.name, "rows": export.report.rows_out},
+        )
     finally:
         db.close()
     if export.report.rows_in == 0:
@@ -150,14 +173,22 @@ def register(sub: Any) -> None:
     r.add_argument("--out", required=True, metavar="FILE.pdf")
     r.add_argument("--lang", choices=LANGS, default="sr-Cyrl")
     r.add_argument("--csv", metavar="DIR", help="also write every table as CSV into DIR")
-    r.add_argument("--k", type=_k, default=DEFAULT_K,
-                   help="tables of persons: counts under k are hidden (default 11)")  # fmt: skip
+    r.add_argument(
+        "--k",
+        type=_k,
+        default=DEFAULT_K,
+        help="tables of persons: counts under k are hidden (default 11)",
+    )
     r.set_defaults(handler=_report)
 
     c = ssub.add_parser("ctdc", help="k-anonymised CTDC-shaped CSV of a year's victims")
     add_db_args(c)
     c.add_argument("--year", type=_year, required=True)
     c.add_argument("--out", required=True, metavar="FILE.csv")
-    c.add_argument("--k", type=_k, default=DEFAULT_K,
-                   help="every combination of quasi-identifiers occurs at least k times")  # fmt: skip
+    c.add_argument(
+        "--k",
+        type=_k,
+        default=DEFAULT_K,
+        help="every combination of quasi-identifiers occurs at least k times",
+    )
     c.set_defaults(handler=_ctdc)

@@ -29,8 +29,14 @@ def _init(args: argparse.Namespace) -> int:
     path = db_path(args)
     user = user_name(args)
     passphrase = read_secret(ENV_PASSPHRASE, f"New passphrase for {user}: ", confirm=True)
-    db, recovery = Database.create(path, user=user, passphrase=passphrase, desk=args.desk,
-                                   display_name=args.name, office=args.office)  # fmt: skip
+    db, recovery = Database.create(
+        path,
+        user=user,
+        passphrase=passphrase,
+        desk=args.desk,
+        display_name=args.name,
+        office=args.office,
+    )
     db.close()
     kind = "office" if args.office else "desk"
     print(f"Created the {kind} database {path} for {args.desk}, user {user}.")
@@ -172,8 +178,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("passwd", help="change a passphrase (or set one with the recovery key)")
     add_db_args(p)
     p.add_argument("--for", dest="target", metavar="NAME", help="whose passphrase (default: yours)")
-    p.add_argument("--recovery", action="store_true",
-                   help="unlock with the recovery key ($SOSDESK_RECOVERY_KEY or prompt)")  # fmt: skip
+    p.add_argument(
+        "--recovery",
+        action="store_true",
+        help="unlock with the recovery key ($SOSDESK_RECOVERY_KEY or prompt)",
+    )
     p.set_defaults(handler=_passwd)
 
     p = sub.add_parser("user", help="add or remove a user's key slot")

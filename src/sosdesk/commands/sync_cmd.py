@@ -49,8 +49,10 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
     held = len(still_waiting(outcomes))  # a batch held, then applied in this run, is done
     rejected = sum(o.status == "rejected" for o in outcomes)
     receipts = sum(o.receipt is not None for o in outcomes)
-    print(f"{applied} applied, {replayed} already applied, {held} held, {rejected} rejected"
-          + (f"; {receipts} receipt(s) written" if receipts else ""))  # fmt: skip
+    print(
+        f"{applied} applied, {replayed} already applied, {held} held, {rejected} rejected"
+        + (f"; {receipts} receipt(s) written" if receipts else "")
+    )
     if rejected:
         print("Rejected files were kept in quarantine (nothing of them was applied).")
         return EXIT_REJECTED

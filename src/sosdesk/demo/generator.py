@@ -76,8 +76,10 @@ class _Gen:
         # Evenings and nights are busier on an SOS line: bias the hour.
         day = self.r.uniform(self.start, self.now)
         base = day - (day % 86400)
-        hour = self.r.choices(range(24), weights=[3, 3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 5,
-                                                   5, 5, 5, 6, 7, 7, 7, 6, 5, 4])[0]  # fmt: skip
+        hour = self.r.choices(
+            range(24),
+            weights=[3, 3, 2, 2, 1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 7, 7, 7, 6, 5, 4],
+        )[0]
         return min(self.now - 60, base + hour * 3600 + self.r.uniform(0, 3599))
 
     def phone(self, prefix: str = "381") -> str:
@@ -104,8 +106,14 @@ class _Gen:
             family = r.choice(corpus.FAMILY)
             if r.random() < 0.3:  # written down in Cyrillic by the operator
                 given, family = latin_to_cyrillic(given), latin_to_cyrillic(family)
-        return {"given": given, "family": family, "citizenship": cit, "language": lang,
-                "prefix": prefix, "gender": gender}  # fmt: skip
+        return {
+            "given": given,
+            "family": family,
+            "citizenship": cit,
+            "language": lang,
+            "prefix": prefix,
+            "gender": gender,
+        }
 
 
 def generate(db: Database, calls: int, seed: int, progress: Progress | None = None) -> DemoResult:
@@ -119,8 +127,12 @@ def generate(db: Database, calls: int, seed: int, progress: Progress | None = No
     clients = _clients(db, g, n_clients, report)
     n_events, n_calls, followups, long_code = _calls_and_events(db, g, clients, calls, report)
     with db.transaction() as tx:
-        tx.audit("demo_generated", "database", None, {
-            "calls": n_calls, "clients": len(clients), "events": n_events, "seed": seed})  # fmt: skip
+        tx.audit(
+            "demo_generated",
+            "database",
+            None,
+            {"calls": n_calls, "clients": len(clients), "events": n_events, "seed": seed},
+        )
     return DemoResult(n_calls, len(clients), n_events, followups, directory, long_code)
 
 
@@ -132,22 +144,55 @@ def _directory(db: Database, g: _Gen) -> int:
             return 0
         for kind, name, org, city, phone, langs, spec in ENTRIES:
             verified = date.fromordinal(date.today().toordinal() - g.r.randrange(10, 700))
-            entry = DirectoryEntry(kind=kind, name=name, organisation=org or None, city=city or None,
-                                   phones=[normalise_phone(phone)] if len(phone) > 4 else [],
-                                   languages=list(langs), specialisation=spec or None,
-                                   last_verified=verified, active=True)  # fmt: skip
+            entry = DirectoryEntry(
+                kind=kind,
+                name=name,
+                organisation=org or None,
+                city=city or None,
+                phones=[normalise_phone(phone)] if len(phone) > 4 else [],
+                languages=list(langs),
+                specialisation=spec or None,
+                last_verified=verified,
+                active=True,
+            )
             tx.insert(entry)
             search_index.put(tx.session, "directory", entry.id, search_index.directory_body(entry))
             g.directory_ids.append(entry.id)
     return len(ENTRIES)
 
 
-_CLIENT_COLS = ("id", "created_at", "updated_hlc", "origin_device", "version", "code",
-                "given_name", "family_name", "nickname", "aliases", "gender", "birth_date",
-                "birth_year", "estimated_age", "citizenship", "languages", "phones", "address",
-                "status", "exploitation_types", "means_of_control", "recruiter_relation",
-                "recruitment_countries", "exploitation_countries", "consent_date",
-                "consent_scope", "consent_share_institutions", "risk_level", "notes", "extra")  # fmt: skip
+_CLIENT_COLS = (
+    "id",
+    "created_at",
+    "updated_hlc",
+    "origin_device",
+    "version",
+    "code",
+    "given_name",
+    "family_name",
+    "nickname",
+    "aliases",
+    "gender",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "citizenship",
+    "languages",
+    "phones",
+    "address",
+    "status",
+    "exploitation_types",
+    "means_of_control",
+    "recruiter_relation",
+    "recruitment_countries",
+    "exploitation_countries",
+    "consent_date",
+    "consent_scope",
+    "consent_share_institutions",
+    "risk_level",
+    "notes",
+    "extra",
+)
 
 
 def _insert(conn: Any, table: str, cols: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
@@ -197,8 +242,10 @@ def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str,
                     [r.randint(9, 17), r.randint(18, 29), r.randint(30, 60)], [2, 5, 3]
                 )[0]
                 birth_year = datetime.fromtimestamp(registered, UTC).year - age
-                status = r.choices(["potential", "presumed", "identified", "not_victim", "unknown"],
-                                   [35, 25, 15, 10, 15])[0]  # fmt: skip
+                status = r.choices(
+                    ["potential", "presumed", "identified", "not_victim", "unknown"],
+                    [35, 25, 15, 10, 15],
+                )[0]
                 victim = status in ("presumed", "identified", "potential")
                 expl = r.sample(EXPLOITATION.codes()[:8], r.choice([1, 1, 1, 2])) if victim else []
                 means = r.sample(MEANS_OF_CONTROL.codes(), r.randint(1, 4)) if victim else []
@@ -208,26 +255,59 @@ def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str,
                     [r.choice(["RS", "DE", "AT", "TR", "AE", "IT", "GR"])] if victim else []
                 )
                 row = (
-                    cid, _iso(registered), g.hlc(), g.device, 1, code, p["given"], p["family"], nick,
-                    _j([]), p["gender"], None, birth_year, age, p["citizenship"], _j([p["language"]]),
-                    _j(phones), None, status, _j(expl), _j(means),
+                    cid,
+                    _iso(registered),
+                    g.hlc(),
+                    g.device,
+                    1,
+                    code,
+                    p["given"],
+                    p["family"],
+                    nick,
+                    _j([]),
+                    p["gender"],
+                    None,
+                    birth_year,
+                    age,
+                    p["citizenship"],
+                    _j([p["language"]]),
+                    _j(phones),
+                    None,
+                    status,
+                    _j(expl),
+                    _j(means),
                     r.choice(RECRUITER_RELATION.codes()) if victim else None,
-                    _j([p["citizenship"]] if victim else []), _j(exploit_cc),
-                    time.strftime("%Y-%m-%d", time.gmtime(registered)) if r.random() < 0.7 else None,
-                    "obrada podataka radi pružanja pomoći", int(r.random() < 0.5),
-                    r.choices(["low", "medium", "high", "unknown"], [4, 3, 2, 1])[0], None, _j({}),
-                )  # fmt: skip
+                    _j([p["citizenship"]] if victim else []),
+                    _j(exploit_cc),
+                    time.strftime("%Y-%m-%d", time.gmtime(registered))
+                    if r.random() < 0.7
+                    else None,
+                    "obrada podataka radi pružanja pomoći",
+                    int(r.random() < 0.5),
+                    r.choices(["low", "medium", "high", "unknown"], [4, 3, 2, 1])[0],
+                    None,
+                    _j({}),
+                )
                 rows.append(row)
                 out.append((cid, code, registered, status))
-                body = " ".join([*search_index.code_tokens(code), fold(p["given"]), fold(p["family"]),
-                                 fold(nick or ""), *search_index.phone_tokens(phones)])  # fmt: skip
+                body = " ".join(
+                    [
+                        *search_index.code_tokens(code),
+                        fold(p["given"]),
+                        fold(p["family"]),
+                        fold(nick or ""),
+                        *search_index.phone_tokens(phones),
+                    ]
+                )
                 index.append((cid, body))
             with bulk as conn:
                 _insert(conn, "clients", _CLIENT_COLS, rows)
                 for (desk_, year), last in counters.items():
-                    conn.execute("INSERT INTO code_counters (desk, year, last) VALUES (?, ?, ?) "
-                                 "ON CONFLICT(desk, year) DO UPDATE SET last = excluded.last",
-                                 (desk_, year, last))  # fmt: skip
+                    conn.execute(
+                        "INSERT INTO code_counters (desk, year, last) VALUES (?, ?, ?) "
+                        "ON CONFLICT(desk, year) DO UPDATE SET last = excluded.last",
+                        (desk_, year, last),
+                    )
                 search_index.put_many_raw(conn, "client", index)
             done += size
             report(done, n, "clients")
@@ -236,21 +316,60 @@ def _clients(db: Database, g: _Gen, n: int, report: Progress) -> list[tuple[str,
     return out
 
 
-_CALL_COLS = ("id", "created_at", "updated_hlc", "origin_device", "version", "line", "direction",
-              "started_at", "ended_at", "operator_id", "caller_type", "caller_phone", "language",
-              "categories", "client_id", "summary", "actions_taken", "referrals_given", "urgency",
-              "emergency_steps")  # fmt: skip
-_EVENT_COLS = ("id", "created_at", "updated_hlc", "origin_device", "version", "client_id",
-               "case_id", "kind", "occurred_at", "author_id", "payload", "amount_minor",
-               "currency", "amends_id", "call_id")  # fmt: skip
+_CALL_COLS = (
+    "id",
+    "created_at",
+    "updated_hlc",
+    "origin_device",
+    "version",
+    "line",
+    "direction",
+    "started_at",
+    "ended_at",
+    "operator_id",
+    "caller_type",
+    "caller_phone",
+    "language",
+    "categories",
+    "client_id",
+    "summary",
+    "actions_taken",
+    "referrals_given",
+    "urgency",
+    "emergency_steps",
+)
+_EVENT_COLS = (
+    "id",
+    "created_at",
+    "updated_hlc",
+    "origin_device",
+    "version",
+    "client_id",
+    "case_id",
+    "kind",
+    "occurred_at",
+    "author_id",
+    "payload",
+    "amount_minor",
+    "currency",
+    "amends_id",
+    "call_id",
+)
 _INFO_CATS = ("prevention_info", "work_abroad", "safe_migration", "labour_rights", "silent")
-_CLIENT_CATS = ("victim_support", "report_suspicion", "legal_advice", "psychological",
-                "follow_up", "missing_child")  # fmt: skip
+_CLIENT_CATS = (
+    "victim_support",
+    "report_suspicion",
+    "legal_advice",
+    "psychological",
+    "follow_up",
+    "missing_child",
+)
 
 
 def _summary(g: _Gen, templates: tuple[str, ...], name: str = "") -> str:
-    text = g.r.choice(templates).format(abroad=g.r.choice(corpus.ABROAD),
-                                        city=g.r.choice(corpus.CITIES), name=name)  # fmt: skip
+    text = g.r.choice(templates).format(
+        abroad=g.r.choice(corpus.ABROAD), city=g.r.choice(corpus.CITIES), name=name
+    )
     return latin_to_cyrillic(text) if g.r.random() < 0.25 else text
 
 
@@ -262,30 +381,77 @@ def _payload(
         top = r.choice([t for t in ASSISTANCE if not t.group])
         subs = ASSISTANCE.in_group(top.code)
         provider = r.choice(g.directory_ids) if g.directory_ids else None
-        costly = top.code in ("medical", "technical", "accommodation", "legal", "interpreter",
-                              "repatriation", "psychological")  # fmt: skip
+        costly = top.code in (
+            "medical",
+            "technical",
+            "accommodation",
+            "legal",
+            "interpreter",
+            "repatriation",
+            "psychological",
+        )
         amount = r.randrange(500, 60_000) * 100 if costly and r.random() < 0.7 else None
         currency = r.choice(["RSD"] * 9 + ["EUR"]) if amount else None
         if currency == "EUR" and amount:
             amount //= 100
-        return ({"type": top.code, "subtype": r.choice(subs).code if subs else None,
-                 "provider_id": provider, "provider": dir_names.get(provider or ""), "note": None},
-                amount, currency)  # fmt: skip
+        return (
+            {
+                "type": top.code,
+                "subtype": r.choice(subs).code if subs else None,
+                "provider_id": provider,
+                "provider": dir_names.get(provider or ""),
+                "note": None,
+            },
+            amount,
+            currency,
+        )
     if kind == "field_action":
-        return ({"type": r.choice(FIELD_ACTION.codes()), "place": r.choice(corpus.CITIES),
-                 "accompanied_by": "mobilni tim", "note": None}, None, None)  # fmt: skip
+        return (
+            {
+                "type": r.choice(FIELD_ACTION.codes()),
+                "place": r.choice(corpus.CITIES),
+                "accompanied_by": "mobilni tim",
+                "note": None,
+            },
+            None,
+            None,
+        )
     if kind == "court_hearing":
-        return ({"court": r.choice(["Viši sud u Beogradu", "Viši sud u Novom Sadu",
-                                    "Prvi osnovni sud u Beogradu", "Viši sud u Nišu"]),
-                 "court_id": None, "case_number": f"K {r.randint(1, 999)}/{r.randint(2022, 2026)}",
-                 "proceeding": r.choice(PROCEEDING.codes()), "client_role": r.choice(CLIENT_ROLE.codes()),
-                 "accompanied_by": "pravnica i psihološkinja", "outcome": r.choice(
-                     ["ročište odloženo", "saslušana kao svedok", "presuda doneta", None]),
-                 "note": None}, None, None)  # fmt: skip
+        return (
+            {
+                "court": r.choice(
+                    [
+                        "Viši sud u Beogradu",
+                        "Viši sud u Novom Sadu",
+                        "Prvi osnovni sud u Beogradu",
+                        "Viši sud u Nišu",
+                    ]
+                ),
+                "court_id": None,
+                "case_number": f"K {r.randint(1, 999)}/{r.randint(2022, 2026)}",
+                "proceeding": r.choice(PROCEEDING.codes()),
+                "client_role": r.choice(CLIENT_ROLE.codes()),
+                "accompanied_by": "pravnica i psihološkinja",
+                "outcome": r.choice(
+                    ["ročište odloženo", "saslušana kao svedok", "presuda doneta", None]
+                ),
+                "note": None,
+            },
+            None,
+            None,
+        )
     if kind == "referral":
         entry = r.choice(g.directory_ids) if g.directory_ids else None
-        return ({"entry_id": entry, "entry_name": dir_names.get(entry or ""),
-                 "reason": "potrebna stručna pomoć", "consent": True}, None, None)  # fmt: skip
+        return (
+            {
+                "entry_id": entry,
+                "entry_name": dir_names.get(entry or ""),
+                "reason": "potrebna stručna pomoć",
+                "consent": True,
+            },
+            None,
+            None,
+        )
     return ({"text": _summary(g, corpus.CLIENT_SUMMARIES, "klijentkinja")}, None, None)
 
 
@@ -331,23 +497,69 @@ def _calls_and_events(
                     cats = r.sample(_CLIENT_CATS, r.choice([1, 1, 2]))
                     caller = r.choice(["victim", "victim", "family", "friend", "institution"])
                     urgency = r.choices(["routine", "urgent", "immediate_danger"], [80, 15, 5])[0]
-                steps = r.sample(["police_192", "centre_notified", "safety_plan", "mobile_team"], 2) \
-                    if urgency == "immediate_danger" else []  # fmt: skip
+                steps = (
+                    r.sample(["police_192", "centre_notified", "safety_plan", "mobile_team"], 2)
+                    if urgency == "immediate_danger"
+                    else []
+                )
                 phone = g.phone() if r.random() < 0.6 else None
-                line = r.choices(["sos_24_7", "free_line", "missing_116000", "email", "walk_in", "field"],
-                                 [55, 30, 4, 6, 3, 2])[0]  # fmt: skip
+                line = r.choices(
+                    ["sos_24_7", "free_line", "missing_116000", "email", "walk_in", "field"],
+                    [55, 30, 4, 6, 3, 2],
+                )[0]
                 hlc = g.hlc()
-                calls.append((cid, _iso(started), hlc, g.device, 1, line, "incoming", _iso(started),
-                              _iso(started + r.randint(20, 1500)), g.user, caller, phone,
-                              "sr" if r.random() < 0.9 else r.choice(["en", "uk", "ro", "fa"]),
-                              _j(cats), client[0] if client else None, summary, None, _j([]),
-                              urgency, _j(steps)))  # fmt: skip
-                call_index.append((cid, " ".join([fold(summary), *search_index.phone_tokens(
-                    [phone] if phone else [])])))  # fmt: skip
+                calls.append(
+                    (
+                        cid,
+                        _iso(started),
+                        hlc,
+                        g.device,
+                        1,
+                        line,
+                        "incoming",
+                        _iso(started),
+                        _iso(started + r.randint(20, 1500)),
+                        g.user,
+                        caller,
+                        phone,
+                        "sr" if r.random() < 0.9 else r.choice(["en", "uk", "ro", "fa"]),
+                        _j(cats),
+                        client[0] if client else None,
+                        summary,
+                        None,
+                        _j([]),
+                        urgency,
+                        _j(steps),
+                    )
+                )
+                call_index.append(
+                    (
+                        cid,
+                        " ".join(
+                            [fold(summary), *search_index.phone_tokens([phone] if phone else [])]
+                        ),
+                    )
+                )
                 if client is not None:
-                    events.append((new_id(), _iso(started), hlc, g.device, 1, client[0], None, "call",
-                                   _iso(started), g.user, _j({"call_id": cid, "summary": summary}),
-                                   None, None, None, cid))  # fmt: skip
+                    events.append(
+                        (
+                            new_id(),
+                            _iso(started),
+                            hlc,
+                            g.device,
+                            1,
+                            client[0],
+                            None,
+                            "call",
+                            _iso(started),
+                            g.user,
+                            _j({"call_id": cid, "summary": summary}),
+                            None,
+                            None,
+                            None,
+                            cid,
+                        )
+                    )
             with bulk as conn:
                 _insert(conn, "calls", _CALL_COLS, calls)
                 _insert(conn, "events", _EVENT_COLS, events)
@@ -373,18 +585,55 @@ def _calls_and_events(
             if status in ("presumed", "identified"):
                 # The one decision that made the client's current status, as the Centre took it.
                 at = r.uniform(registered, g.now - 60)
-                decision = {"from_status": "potential", "to_status": status, "note": None,
-                            "decided_by": "Centar za zaštitu žrtava trgovine ljudima"}  # fmt: skip
-                rows.append((new_id(), _iso(at), g.hlc(), g.device, 1, client_id, None,
-                             "status_change", _iso(at), g.user, _j(decision), None, None,
-                             None, None))  # fmt: skip
+                decision = {
+                    "from_status": "potential",
+                    "to_status": status,
+                    "note": None,
+                    "decided_by": "Centar za zaštitu žrtava trgovine ljudima",
+                }
+                rows.append(
+                    (
+                        new_id(),
+                        _iso(at),
+                        g.hlc(),
+                        g.device,
+                        1,
+                        client_id,
+                        None,
+                        "status_change",
+                        _iso(at),
+                        g.user,
+                        _j(decision),
+                        None,
+                        None,
+                        None,
+                        None,
+                    )
+                )
                 count = max(0, count - 1)
             for _ in range(count):
                 kind = r.choices(_EXTRA_KINDS, _EXTRA_WEIGHTS)[0]
                 payload, amount, currency = _payload(g, kind, dir_names)
                 at = r.uniform(registered, g.now - 60)
-                rows.append((new_id(), _iso(at), g.hlc(), g.device, 1, client_id, None, kind, _iso(at),
-                             g.user, _j(payload), amount, currency, None, None))  # fmt: skip
+                rows.append(
+                    (
+                        new_id(),
+                        _iso(at),
+                        g.hlc(),
+                        g.device,
+                        1,
+                        client_id,
+                        None,
+                        kind,
+                        _iso(at),
+                        g.user,
+                        _j(payload),
+                        amount,
+                        currency,
+                        None,
+                        None,
+                    )
+                )
             if len(rows) >= CHUNK:
                 with bulk as conn:
                     _insert(conn, "events", _EVENT_COLS, rows)
@@ -403,28 +652,92 @@ def _calls_and_events(
     return n_events, n_calls, followups, bench[1]
 
 
-def _followups_and_cases(bulk: _Bulk, g: _Gen, clients: list[tuple[str, str, float, str]],
-                         n_long: int) -> int:  # fmt: skip
+def _followups_and_cases(
+    bulk: _Bulk, g: _Gen, clients: list[tuple[str, str, float, str]], n_long: int
+) -> int:
     r = g.r
     fu_rows, case_rows = [], []
     for client_id, _code, _registered, _status in r.sample(clients, min(len(clients), 60)):
         due = g.now + r.uniform(-3 * 86400, 7 * 86400)
         done = r.random() < 0.3 and due < g.now
-        fu_rows.append((new_id(), _iso(g.now), g.hlc(), g.device, 1, _iso(due),
-                        r.choice(["Pozvati klijentkinju radi provere bezbednosti",
-                                  "Dogovoriti pratnju na ročište", "Proveriti smeštaj u skloništu",
-                                  "Javiti se advokatu u vezi sa tužbom"]),
-                        client_id, None, g.user, _iso(due + 600) if done else None,
-                        g.user if done else None))  # fmt: skip
+        fu_rows.append(
+            (
+                new_id(),
+                _iso(g.now),
+                g.hlc(),
+                g.device,
+                1,
+                _iso(due),
+                r.choice(
+                    [
+                        "Pozvati klijentkinju radi provere bezbednosti",
+                        "Dogovoriti pratnju na ročište",
+                        "Proveriti smeštaj u skloništu",
+                        "Javiti se advokatu u vezi sa tužbom",
+                    ]
+                ),
+                client_id,
+                None,
+                g.user,
+                _iso(due + 600) if done else None,
+                g.user if done else None,
+            )
+        )
     for client_id, _code, registered, _status in clients[: n_long + 1]:
         phase = r.choice(["identification", "crisis", "recovery", "reintegration"])
-        case_rows.append((new_id(), _iso(registered), g.hlc(), g.device, 1, client_id,
-                          _iso(registered), None, phase, None, g.user, None))  # fmt: skip
+        case_rows.append(
+            (
+                new_id(),
+                _iso(registered),
+                g.hlc(),
+                g.device,
+                1,
+                client_id,
+                _iso(registered),
+                None,
+                phase,
+                None,
+                g.user,
+                None,
+            )
+        )
     with bulk as conn:
-        _insert(conn, "followups", ("id", "created_at", "updated_hlc", "origin_device", "version",
-                                    "due_at", "what", "client_id", "call_id", "assigned_to",
-                                    "done_at", "done_by"), fu_rows)  # fmt: skip
-        _insert(conn, "cases", ("id", "created_at", "updated_hlc", "origin_device", "version",
-                                "client_id", "opened_at", "closed_at", "phase", "close_reason",
-                                "manager_id", "notes"), case_rows)  # fmt: skip
+        _insert(
+            conn,
+            "followups",
+            (
+                "id",
+                "created_at",
+                "updated_hlc",
+                "origin_device",
+                "version",
+                "due_at",
+                "what",
+                "client_id",
+                "call_id",
+                "assigned_to",
+                "done_at",
+                "done_by",
+            ),
+            fu_rows,
+        )
+        _insert(
+            conn,
+            "cases",
+            (
+                "id",
+                "created_at",
+                "updated_hlc",
+                "origin_device",
+                "version",
+                "client_id",
+                "opened_at",
+                "closed_at",
+                "phase",
+                "close_reason",
+                "manager_id",
+                "notes",
+            ),
+            case_rows,
+        )
     return len(fu_rows)

@@ -33,34 +33,45 @@ def story(data: AccompanimentData, number: str) -> list[Flowable]:
         (t("acc_when", lang), f"<b>{fmt_datetime(h.occurred_at, lang)}</b>"),
         (t("court", lang), f"<b>{para(str(p.get('court') or ''), lang)}</b>"),
         (t("case_number", lang), para(str(p.get("case_number") or "—"), lang)),
-        (t("proceeding", lang),
-         code(PROCEEDING.label(str(p["proceeding"]), lang) if p.get("proceeding") else None)),
-        (t("client_role", lang),
-         code(CLIENT_ROLE.label(str(p["client_role"]), lang) if p.get("client_role") else None)),
+        (
+            t("proceeding", lang),
+            code(PROCEEDING.label(str(p["proceeding"]), lang) if p.get("proceeding") else None),
+        ),
+        (
+            t("client_role", lang),
+            code(CLIENT_ROLE.label(str(p["client_role"]), lang) if p.get("client_role") else None),
+        ),
         (t("accompanied_by", lang), para(str(p.get("accompanied_by") or "—"), lang)),
         (t("outcome", lang), para(str(p.get("outcome") or "—"), lang)),
         (t("note", lang), para(str(p.get("note") or "—"), lang)),
         (t("recorded_by", lang), para(h.author, lang)),
-    ]  # fmt: skip
+    ]
     out.append(fields_table(rows))
     for fix in corrections(h, lang):
         out.append(Paragraph(fix, st["notice"]))
     if data.related:
         out.append(Paragraph(t("acc_related", lang), st["h2"]))
-        header = [t("col_time", lang), t("col_kind", lang), t("accompanied_by", lang),
-                  t("note", lang)]  # fmt: skip
+        header = [
+            t("col_time", lang),
+            t("col_kind", lang),
+            t("accompanied_by", lang),
+            t("note", lang),
+        ]
         body = []
         for item in data.related:
             q = item.payload
             note = para(str(q.get("note") or ""), lang)
             extra = "".join(f"<br/>{f}" for f in corrections(item, lang))
             place = para(str(q.get("place") or ""), lang)
-            body.append([
-                f"{item.occurred_at.hour:02d}:{item.occurred_at.minute:02d}",
-                para(FIELD_ACTION.label(str(q.get("type") or ""), lang), lang)
-                + (f"<br/>{place}" if place else ""),
-                para(str(q.get("accompanied_by") or ""), lang), note + extra,
-            ])  # fmt: skip
+            body.append(
+                [
+                    f"{item.occurred_at.hour:02d}:{item.occurred_at.minute:02d}",
+                    para(FIELD_ACTION.label(str(q.get("type") or ""), lang), lang)
+                    + (f"<br/>{place}" if place else ""),
+                    para(str(q.get("accompanied_by") or ""), lang),
+                    note + extra,
+                ]
+            )
         out.append(grid(header, body, (16 * mm, 50 * mm, 44 * mm, CONTENT_W - 110 * mm)))
     out.append(Paragraph(t("acc_remarks", lang), st["h2"]))
     lines = Table([[""]] * 4, colWidths=[CONTENT_W], rowHeights=[8 * mm] * 4)

@@ -28,9 +28,16 @@ def _body(data: CertificateData) -> str:
         born = gendered("cert_born_year", gender, lang, d=str(client.birth_year))
     until = c.period[1]
     until_text = t("cert_until", lang, d=fmt_date(until, lang)) if until else ""
-    return gendered("cert_body", gender, lang, name=name, born=born,
-                    org=para(c.organisation.display_name(lang), lang),
-                    since=fmt_date(data.since, lang), until=until_text)  # fmt: skip
+    return gendered(
+        "cert_body",
+        gender,
+        lang,
+        name=name,
+        born=born,
+        org=para(c.organisation.display_name(lang), lang),
+        since=fmt_date(data.since, lang),
+        until=until_text,
+    )
 
 
 def story(data: CertificateData, number: str) -> list[Flowable]:
@@ -50,10 +57,15 @@ def story(data: CertificateData, number: str) -> list[Flowable]:
     if kinds:
         out.append(Spacer(1, 3 * mm))
         out.append(Paragraph(t("cert_kinds", lang), st["just"]))
-        out.append(ListFlowable(
-            [ListItem(Paragraph(k, st["just"]), leftIndent=12, value="•") for k in kinds],
-            bulletType="bullet", start="•", leftIndent=12, bulletFontName=st["body"].fontName,
-        ))  # fmt: skip
+        out.append(
+            ListFlowable(
+                [ListItem(Paragraph(k, st["just"]), leftIndent=12, value="•") for k in kinds],
+                bulletType="bullet",
+                start="•",
+                leftIndent=12,
+                bulletFontName=st["body"].fontName,
+            )
+        )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("cert_purpose", lang), st["just"]))
     out.append(signature(c))

@@ -34,12 +34,22 @@ def story(data: ChronologyData, number: str) -> list[Flowable]:
         if fixes:
             what += "".join(f'<br/><font size="7.5" color="#9b1c1c">{f}</font>' for f in fixes)
         when = item.occurred_at
-        rows.append([
-            str(n), f"{fmt_date(when.date(), lang)}<br/>{when.hour:02d}:{when.minute:02d}",
-            para(EVENT_KIND.label(item.kind, lang), lang), what, para(item.author, lang),
-        ])  # fmt: skip
-    header = [t("col_no", lang), t("col_date", lang), t("col_kind", lang), t("col_what", lang),
-              t("col_by", lang)]  # fmt: skip
+        rows.append(
+            [
+                str(n),
+                f"{fmt_date(when.date(), lang)}<br/>{when.hour:02d}:{when.minute:02d}",
+                para(EVENT_KIND.label(item.kind, lang), lang),
+                what,
+                para(item.author, lang),
+            ]
+        )
+    header = [
+        t("col_no", lang),
+        t("col_date", lang),
+        t("col_kind", lang),
+        t("col_what", lang),
+        t("col_by", lang),
+    ]
     out.append(grid(header, rows, WIDTHS))
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(t("entries", lang, n=str(len(rows))), st["small"]))

@@ -63,8 +63,9 @@ def notice(common: Common) -> list[Flowable]:
     return [Spacer(1, 2), Paragraph(t("pseudonymised", common.lang), styles()["notice"])]
 
 
-def head_block(common: Common, extra: list[tuple[str, str]] | None = None,
-               *, contact: bool = True) -> list[Flowable]:  # fmt: skip
+def head_block(
+    common: Common, extra: list[tuple[str, str]] | None = None, *, contact: bool = True
+) -> list[Flowable]:
     """Identification table, then the notice."""
     rows = client_rows(common, contact=contact) + list(extra or [])
     return [fields_table(rows), *notice(common), Spacer(1, 4)]
@@ -73,5 +74,10 @@ def head_block(common: Common, extra: list[tuple[str, str]] | None = None,
 def signature(common: Common) -> Flowable:
     """The signature block of the user producing the document."""
     lang = common.lang
-    return signature_block(common.organisation.place, fmt_date(common.issued_on, lang),
-                           common.signatory.name, ROLE.label(common.signatory.role, lang), lang)  # fmt: skip
+    return signature_block(
+        common.organisation.place,
+        fmt_date(common.issued_on, lang),
+        common.signatory.name,
+        ROLE.label(common.signatory.role, lang),
+        lang,
+    )

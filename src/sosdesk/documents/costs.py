@@ -42,29 +42,72 @@ def story(data: CostsData, number: str) -> list[Flowable]:
     org = para(c.organisation.display_name(lang), lang)
     out.append(Paragraph(t("costs_intro", lang, org=org, period=period_text(c)), st["body"]))
     out.append(Paragraph(t("costs_items", lang), st["h2"]))
-    rows = [[str(n), fmt_date(i.occurred_on, lang), _type_cell(i, lang),
-             para(i.provider or "—", lang), fmt_amount(i.amount_minor, lang), i.currency]
-            for n, i in enumerate(data.items, start=1)]  # fmt: skip
-    header = [t("col_no", lang), t("col_date", lang), t("col_type", lang),
-              t("col_provider", lang), t("col_amount", lang), t("col_currency", lang)]  # fmt: skip
+    rows = [
+        [
+            str(n),
+            fmt_date(i.occurred_on, lang),
+            _type_cell(i, lang),
+            para(i.provider or "—", lang),
+            fmt_amount(i.amount_minor, lang),
+            i.currency,
+        ]
+        for n, i in enumerate(data.items, start=1)
+    ]
+    header = [
+        t("col_no", lang),
+        t("col_date", lang),
+        t("col_type", lang),
+        t("col_provider", lang),
+        t("col_amount", lang),
+        t("col_currency", lang),
+    ]
     out.append(grid(header, rows, ITEM_WIDTHS, right=(4,)))
 
-    sub_rows = [[para(ASSISTANCE.label(s.type, lang), lang), str(s.count), s.currency,
-                 fmt_amount(s.amount_minor, lang)] for s in data.subtotals]  # fmt: skip
-    sub_header = [t("col_type", lang), t("col_items", lang), t("col_currency", lang),
-                  t("col_subtotal", lang)]  # fmt: skip
-    out.append(KeepTogether([Paragraph(t("costs_subtotals", lang), st["h2"]),
-                             grid(sub_header, sub_rows, SUB_WIDTHS, right=(1, 3))]))  # fmt: skip
+    sub_rows = [
+        [
+            para(ASSISTANCE.label(s.type, lang), lang),
+            str(s.count),
+            s.currency,
+            fmt_amount(s.amount_minor, lang),
+        ]
+        for s in data.subtotals
+    ]
+    sub_header = [
+        t("col_type", lang),
+        t("col_items", lang),
+        t("col_currency", lang),
+        t("col_subtotal", lang),
+    ]
+    out.append(
+        KeepTogether(
+            [
+                Paragraph(t("costs_subtotals", lang), st["h2"]),
+                grid(sub_header, sub_rows, SUB_WIDTHS, right=(1, 3)),
+            ]
+        )
+    )
 
-    counts = {cur: sum(s.count for s in data.subtotals if s.currency == cur)
-              for cur, _ in data.totals}  # fmt: skip
-    total_rows = [[t("costs_total", lang), str(counts[cur]), cur, fmt_amount(amount, lang)]
-                  for cur, amount in data.totals]  # fmt: skip
-    out.append(KeepTogether([
-        Paragraph(t("costs_totals", lang), st["h2"]),
-        grid(["", t("col_items", lang), t("col_currency", lang), t("col_amount", lang)],
-             total_rows, SUB_WIDTHS, right=(1, 3), bold_rows=tuple(range(len(total_rows)))),
-    ]))  # fmt: skip
+    counts = {
+        cur: sum(s.count for s in data.subtotals if s.currency == cur) for cur, _ in data.totals
+    }
+    total_rows = [
+        [t("costs_total", lang), str(counts[cur]), cur, fmt_amount(amount, lang)]
+        for cur, amount in data.totals
+    ]
+    out.append(
+        KeepTogether(
+            [
+                Paragraph(t("costs_totals", lang), st["h2"]),
+                grid(
+                    ["", t("col_items", lang), t("col_currency", lang), t("col_amount", lang)],
+                    total_rows,
+                    SUB_WIDTHS,
+                    right=(1, 3),
+                    bold_rows=tuple(range(len(total_rows))),
+                ),
+            ]
+        )
+    )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("costs_declare", lang), st["body"]))
     out.append(signature(c))

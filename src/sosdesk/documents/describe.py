@@ -24,9 +24,12 @@ from sosdesk.domain.vocab import (
 from sosdesk.services.documents_data import Correction, Item
 
 _VOCAB_FIELDS: dict[str, Vocabulary] = {
-    "subtype": ASSISTANCE, "proceeding": PROCEEDING, "client_role": CLIENT_ROLE,
-    "to_status": VICTIM_STATUS, "from_status": VICTIM_STATUS,
-}  # fmt: skip
+    "subtype": ASSISTANCE,
+    "proceeding": PROCEEDING,
+    "client_role": CLIENT_ROLE,
+    "to_status": VICTIM_STATUS,
+    "from_status": VICTIM_STATUS,
+}
 
 
 def _field(key: str, value: str, lang: str) -> str:
@@ -48,8 +51,14 @@ def _field(key: str, value: str, lang: str) -> str:
 def correction_text(c: Correction, lang: str) -> str:
     """One correction as a line of markup."""
     changes = "; ".join(_field(k, v, lang) for k, v in c.changes) or "—"
-    return t("corrected", lang, date=fmt_date(c.occurred_at.date(), lang),
-             author=para(c.author, lang), changes=changes, reason=para(c.reason, lang))  # fmt: skip
+    return t(
+        "corrected",
+        lang,
+        date=fmt_date(c.occurred_at.date(), lang),
+        author=para(c.author, lang),
+        changes=changes,
+        reason=para(c.reason, lang),
+    )
 
 
 def _kv(p: Mapping[str, Any], lang: str, *keys: str) -> list[str]:
@@ -81,8 +90,9 @@ def describe(item: Item, lang: str) -> str:
             lines.append(f"{t('f_provider', lang)}: {_withheld(lang)}")
         lines += _kv(p, lang, "provider")
         if item.amount_minor is not None and item.currency:
-            lines.append(f"{t('f_amount', lang)}: "
-                         f"{fmt_money(item.amount_minor, item.currency, lang)}")  # fmt: skip
+            lines.append(
+                f"{t('f_amount', lang)}: {fmt_money(item.amount_minor, item.currency, lang)}"
+            )
         lines += _kv(p, lang, "note")
     elif item.kind == "field_action":
         lines.append(f"<b>{para(FIELD_ACTION.label(str(p.get('type') or ''), lang), lang)}</b>")

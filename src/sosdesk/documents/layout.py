@@ -121,8 +121,10 @@ def _header_paragraphs(frame: PageFrame) -> tuple[list[Paragraph], list[Paragrap
     for line in (para(org.display_unit(lang), lang), " · ".join(phones), " · ".join(contacts)):
         if line:
             left.append(Paragraph(line, st["org_small"]))
-    right = [Paragraph(para(frame.number, lang), st["number"]),
-             Paragraph(t("confidential", lang), st["conf"])]  # fmt: skip
+    right = [
+        Paragraph(para(frame.number, lang), st["number"]),
+        Paragraph(t("confidential", lang), st["conf"]),
+    ]
     return left, right
 
 
@@ -148,10 +150,13 @@ def draw_page(canvas: Canvas, frame: PageFrame, page: int, pages: int) -> None:
     canvas.line(LEFT, rule_y, RIGHT, rule_y)
     canvas.line(LEFT, BOTTOM - 5 * mm, RIGHT, BOTTOM - 5 * mm)
     st = styles()
-    foot_left = Paragraph(f"{para(frame.title, frame.lang)} · {para(frame.number, frame.lang)}",
-                          st["small"])  # fmt: skip
-    foot_right = Paragraph(t("page", frame.lang, x=str(page), y=str(pages)),
-                           ParagraphStyle("pr", parent=st["small"], alignment=TA_RIGHT))  # fmt: skip
+    foot_left = Paragraph(
+        f"{para(frame.title, frame.lang)} · {para(frame.number, frame.lang)}", st["small"]
+    )
+    foot_right = Paragraph(
+        t("page", frame.lang, x=str(page), y=str(pages)),
+        ParagraphStyle("pr", parent=st["small"], alignment=TA_RIGHT),
+    )
     _, h = foot_left.wrap(CONTENT_W * 0.7, 20 * mm)
     foot_left.drawOn(canvas, LEFT, BOTTOM - 6.5 * mm - h)
     _, h = foot_right.wrap(CONTENT_W * 0.3, 20 * mm)
@@ -187,8 +192,15 @@ def encryption(password: str) -> StandardEncryption:
     from reportlab.lib import pdfencrypt
 
     strength = 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
-    return StandardEncryption(password, ownerPassword=secrets.token_urlsafe(24), canPrint=1,
-                              canModify=0, canCopy=0, canAnnotate=0, strength=strength)  # fmt: skip
+    return StandardEncryption(
+        password,
+        ownerPassword=secrets.token_urlsafe(24),
+        canPrint=1,
+        canModify=0,
+        canCopy=0,
+        canAnnotate=0,
+        strength=strength,
+    )
 
 
 @dataclass(frozen=True)
@@ -205,15 +217,26 @@ def render(frame: PageFrame, story: list[Flowable], password: str | None = None)
     buf = io.BytesIO()
     org_name = in_script(frame.organisation.display_name(frame.lang), frame.lang)
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=TOP,
-        bottomMargin=BOTTOM, title=f"{frame.title} {frame.number}", author=org_name,
-        subject=frame.number, creator="SOS Desk", producer="SOS Desk",
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=f"{frame.title} {frame.number}",
+        author=org_name,
+        subject=frame.number,
+        creator="SOS Desk",
+        producer="SOS Desk",
         encrypt=encryption(password) if password else None,
-    )  # fmt: skip
+    )
     counter: list[int] = []
-    doc.build(story, canvasmaker=_canvas_class(frame),
-              onLaterPages=lambda c, d: counter.append(d.page),
-              onFirstPage=lambda c, d: counter.append(d.page))  # fmt: skip
+    doc.build(
+        story,
+        canvasmaker=_canvas_class(frame),
+        onLaterPages=lambda c, d: counter.append(d.page),
+        onFirstPage=lambda c, d: counter.append(d.page),
+    )
     return Rendered(buf.getvalue(), len(counter))
 
 
@@ -242,23 +265,31 @@ class SplitTable(Table):  # type: ignore[misc]
 def title_block(title: str, number: str, lang: str) -> list[Flowable]:
     """The document's title and number, centred."""
     st = styles()
-    return [Paragraph(para(title.upper(), lang), st["title"]),
-            Paragraph(f"{t('number', lang)}: {para(number, lang)}", st["subtitle"]),
-            Spacer(1, 5 * mm)]  # fmt: skip
+    return [
+        Paragraph(para(title.upper(), lang), st["title"]),
+        Paragraph(f"{t('number', lang)}: {para(number, lang)}", st["subtitle"]),
+        Spacer(1, 5 * mm),
+    ]
 
 
 def fields_table(rows: Sequence[tuple[str, str]], label_w: float = 50 * mm) -> Table:
     """Label / value pairs (values are ready Paragraph markup)."""
     st = styles()
-    data = [[Paragraph(label, st["label"]), Paragraph(value or "—", st["value"])]
-            for label, value in rows]  # fmt: skip
+    data = [
+        [Paragraph(label, st["label"]), Paragraph(value or "—", st["value"])]
+        for label, value in rows
+    ]
     table = SplitTable(data, colWidths=[label_w, CONTENT_W - label_w], hAlign="LEFT", splitInRow=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
     return table
 
 
@@ -297,9 +328,12 @@ def _plain(cell: str, width: float, font: str, size: float) -> str | None:
 
 
 def grid(
-    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float],
-    right: Sequence[int] = (), bold_rows: Sequence[int] = (),
-) -> Table:  # fmt: skip
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    right: Sequence[int] = (),
+    bold_rows: Sequence[int] = (),
+) -> Table:
     """A data table with a header row repeated on every page; cells wrap, rows may split."""
     st = styles()
     regular, bold_font = register_fonts()
@@ -322,8 +356,9 @@ def grid(
                 name = "cell_r" if i in right else "cell"
             cells.append(CellParagraph(str(cell), st[name]))
         body.append(cells)
-    table = SplitTable([head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1,
-                       hAlign="LEFT")  # fmt: skip
+    table = SplitTable(
+        [head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT"
+    )
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
@@ -347,15 +382,21 @@ def grid(
 def signature_block(place: str, issued: str, name: str, role: str, lang: str) -> Flowable:
     """Place and date on the left, stamp in the middle, signature line with name and role."""
     st = styles()
-    left = [Paragraph(t("place_date", lang), st["label"]),
-            Paragraph(f"{para(place, lang)}, {issued}", st["value"])]  # fmt: skip
+    left = [
+        Paragraph(t("place_date", lang), st["label"]),
+        Paragraph(f"{para(place, lang)}, {issued}", st["value"]),
+    ]
     middle = [Spacer(1, 9 * mm), Paragraph(t("stamp", lang), st["sign_small"])]
-    right = [Spacer(1, 11 * mm), Paragraph("_" * 34, st["sign"]),
-             Paragraph(para(name, lang), st["sign"]),
-             Paragraph(para(role, lang), st["sign_small"])]  # fmt: skip
+    right = [
+        Spacer(1, 11 * mm),
+        Paragraph("_" * 34, st["sign"]),
+        Paragraph(para(name, lang), st["sign"]),
+        Paragraph(para(role, lang), st["sign_small"]),
+    ]
     table = Table([[left, middle, right]], colWidths=[60 * mm, 35 * mm, CONTENT_W - 95 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))  # fmt: skip
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     return KeepTogether([Spacer(1, 10 * mm), table])
 
 

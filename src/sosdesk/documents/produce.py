@@ -23,9 +23,12 @@ from sosdesk.store.database import Database
 MIN_PASSWORD = 8
 # Each story takes its own data class; the request's kind guarantees the match.
 _STORIES: dict[str, Callable[..., list[Flowable]]] = {
-    "chronology": chronology.story, "certificate": certificate.story,
-    "accompaniment": accompaniment.story, "costs": costs.story, "referral": referral.story,
-}  # fmt: skip
+    "chronology": chronology.story,
+    "certificate": certificate.story,
+    "accompaniment": accompaniment.story,
+    "costs": costs.story,
+    "referral": referral.story,
+}
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,24 @@ class BuiltDocument:
         """What the print register keeps about this PDF."""
         r = self.request
         return print_register.IssueRecord(
-            number=self.number, kind=r.kind, client_id=r.client_id, lang=r.lang,
-            profile=r.profile, sha256=self.sha256, pages=self.pages, encrypted=self.encrypted,
+            number=self.number,
+            kind=r.kind,
+            client_id=r.client_id,
+            lang=r.lang,
+            profile=r.profile,
+            sha256=self.sha256,
+            pages=self.pages,
+            encrypted=self.encrypted,
             period=(r.since, r.until),
-        )  # fmt: skip
+        )
 
 
 def check_password(password: str | None) -> None:
     """A PDF password must be long enough to mean something; raises ValidationFailed."""
     if password is not None and len(password) < MIN_PASSWORD:
-        raise ValidationFailed([FieldError(
-            "password", f"a PDF password needs at least {MIN_PASSWORD} characters")])  # fmt: skip
+        raise ValidationFailed(
+            [FieldError("password", f"a PDF password needs at least {MIN_PASSWORD} characters")]
+        )
 
 
 def render_data(
@@ -72,15 +82,27 @@ def render_data(
     return rendered.pdf, rendered.pages
 
 
-def build(db: Database, request: DocumentRequest, *, password: str | None = None,
-          number: str | None = None) -> BuiltDocument:  # fmt: skip
+def build(
+    db: Database,
+    request: DocumentRequest,
+    *,
+    password: str | None = None,
+    number: str | None = None,
+) -> BuiltDocument:
     """Gather and render one document with the next free number (nothing is recorded yet)."""
     check_password(password)
     data = gather(db, request)
     number = number or print_register.peek_number(db, data.common.issued_on.year)
     pdf, pages = render_data(data, request.kind, number, password)
-    return BuiltDocument(request, number, DOCUMENT_KIND.label(request.kind, request.lang), pdf,
-                         print_register.sha256_hex(pdf), pages, password)  # fmt: skip
+    return BuiltDocument(
+        request,
+        number,
+        DOCUMENT_KIND.label(request.kind, request.lang),
+        pdf,
+        print_register.sha256_hex(pdf),
+        pages,
+        password,
+    )
 
 
 def issue(db: Database, built: BuiltDocument, output: str) -> bool:
@@ -88,8 +110,13 @@ def issue(db: Database, built: BuiltDocument, output: str) -> bool:
     return print_register.issue(db, built.record(), output)
 
 
-def issue_with_retry(db: Database, built: BuiltDocument, output: str,
-                     deliver: Callable[[BuiltDocument], None], attempts: int = 3) -> BuiltDocument:  # fmt: skip
+def issue_with_retry(
+    db: Database,
+    built: BuiltDocument,
+    output: str,
+    deliver: Callable[[BuiltDocument], None],
+    attempts: int = 3,
+) -> BuiltDocument:
     """Deliver (write or print) the PDF and record it; re-render if its number was taken.
 
     Returns the document that was delivered and recorded (a fresh one after a re-render).

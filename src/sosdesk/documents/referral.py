@@ -56,8 +56,11 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     reason = para(data.reason.strip(), lang)
     if reason and reason[-1] not in ".!?":
         reason += "."
-    out.append(Paragraph(t("ref_body", lang, name=name, born=born, citizen=citizen,
-                           reason=reason), st["just"]))  # fmt: skip
+    out.append(
+        Paragraph(
+            t("ref_body", lang, name=name, born=born, citizen=citizen, reason=reason), st["just"]
+        )
+    )
     if client.languages:
         out.append(Spacer(1, 2 * mm))
         out.append(
@@ -75,8 +78,11 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     org = c.organisation
     contact = ", ".join(para(v, lang) for v in (org.phone, org.email) if v)
     out.append(Spacer(1, 2 * mm))
-    out.append(Paragraph(t("ref_contact", lang, who=para(c.signatory.name, lang),
-                           contact=contact), st["just"]))  # fmt: skip
+    out.append(
+        Paragraph(
+            t("ref_contact", lang, who=para(c.signatory.name, lang), contact=contact), st["just"]
+        )
+    )
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(t("ref_confidential", lang), st["just"]))
     out.append(Spacer(1, 4 * mm))

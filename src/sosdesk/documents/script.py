@@ -14,8 +14,7 @@ from xml.sax.saxutils import escape
 from sosdesk.domain.translit import cyrillic_to_latin, latin_to_cyrillic
 
 _KEEP = re.compile(r"(\S*(?:@|://|www\.)\S*|\S*[QWXYqwxy]\S*)")
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec")  # fmt: skip
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def in_script(text: str | None, lang: str) -> str:

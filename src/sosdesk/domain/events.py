@@ -50,48 +50,67 @@ def _assistance(c: Checker, p: dict[str, Any]) -> CleanEvent:
 
 
 def _field_action(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent({
-        "type": c.choice("type", p.get("type"), FIELD_ACTION, required=True),
-        "place": c.text("place", p.get("place"), max_len=200),
-        "accompanied_by": c.text("accompanied_by", p.get("accompanied_by"), max_len=200),
-        "note": c.text("note", p.get("note")),
-    }, None, None)  # fmt: skip
+    return CleanEvent(
+        {
+            "type": c.choice("type", p.get("type"), FIELD_ACTION, required=True),
+            "place": c.text("place", p.get("place"), max_len=200),
+            "accompanied_by": c.text("accompanied_by", p.get("accompanied_by"), max_len=200),
+            "note": c.text("note", p.get("note")),
+        },
+        None,
+        None,
+    )
 
 
 def _court_hearing(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent({
-        "court": c.text("court", p.get("court"), required=True, max_len=200),
-        "court_id": p.get("court_id") or None,
-        "case_number": c.text("case_number", p.get("case_number"), max_len=80),
-        "proceeding": c.choice("proceeding", p.get("proceeding"), PROCEEDING, required=True),
-        "client_role": c.choice("client_role", p.get("client_role"), CLIENT_ROLE),
-        "accompanied_by": c.text("accompanied_by", p.get("accompanied_by"), max_len=200),
-        "outcome": c.text("outcome", p.get("outcome")),
-        "note": c.text("note", p.get("note")),
-    }, None, None)  # fmt: skip
+    return CleanEvent(
+        {
+            "court": c.text("court", p.get("court"), required=True, max_len=200),
+            "court_id": p.get("court_id") or None,
+            "case_number": c.text("case_number", p.get("case_number"), max_len=80),
+            "proceeding": c.choice("proceeding", p.get("proceeding"), PROCEEDING, required=True),
+            "client_role": c.choice("client_role", p.get("client_role"), CLIENT_ROLE),
+            "accompanied_by": c.text("accompanied_by", p.get("accompanied_by"), max_len=200),
+            "outcome": c.text("outcome", p.get("outcome")),
+            "note": c.text("note", p.get("note")),
+        },
+        None,
+        None,
+    )
 
 
 def _referral(c: Checker, p: dict[str, Any]) -> CleanEvent:
     if not p.get("entry_id"):
         c.fail("entry_id", "choose where the client is referred to")
     if p.get("consent") is not True:
-        c.fail("consent", "the client has not consented to this referral; "
-               "a referral needs the client's informed consent")  # fmt: skip
-    return CleanEvent({
-        "entry_id": p.get("entry_id"),
-        "entry_name": c.text("entry_name", p.get("entry_name"), max_len=200),
-        "reason": c.text("reason", p.get("reason"), required=True),
-        "consent": True,
-    }, None, None)  # fmt: skip
+        c.fail(
+            "consent",
+            "the client has not consented to this referral; "
+            "a referral needs the client's informed consent",
+        )
+    return CleanEvent(
+        {
+            "entry_id": p.get("entry_id"),
+            "entry_name": c.text("entry_name", p.get("entry_name"), max_len=200),
+            "reason": c.text("reason", p.get("reason"), required=True),
+            "consent": True,
+        },
+        None,
+        None,
+    )
 
 
 def _status_change(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent({
-        "from_status": c.choice("from_status", p.get("from_status"), VICTIM_STATUS),
-        "to_status": c.choice("to_status", p.get("to_status"), VICTIM_STATUS, required=True),
-        "decided_by": c.text("decided_by", p.get("decided_by"), max_len=200),
-        "note": c.text("note", p.get("note")),
-    }, None, None)  # fmt: skip
+    return CleanEvent(
+        {
+            "from_status": c.choice("from_status", p.get("from_status"), VICTIM_STATUS),
+            "to_status": c.choice("to_status", p.get("to_status"), VICTIM_STATUS, required=True),
+            "decided_by": c.text("decided_by", p.get("decided_by"), max_len=200),
+            "note": c.text("note", p.get("note")),
+        },
+        None,
+        None,
+    )
 
 
 def _note(c: Checker, p: dict[str, Any]) -> CleanEvent:
@@ -99,17 +118,22 @@ def _note(c: Checker, p: dict[str, Any]) -> CleanEvent:
 
 
 def _call(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent({"call_id": p.get("call_id"),
-                       "summary": c.text("summary", p.get("summary"))}, None, None)  # fmt: skip
+    return CleanEvent(
+        {"call_id": p.get("call_id"), "summary": c.text("summary", p.get("summary"))}, None, None
+    )
 
 
 def _document(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent({
-        "document": c.choice("document", p.get("document"), DOCUMENT_KIND, required=True),
-        "number": c.text("number", p.get("number"), required=True, max_len=64),
-        "sha256": c.text("sha256", p.get("sha256"), max_len=64),
-        "lang": p.get("lang"),
-    }, None, None)  # fmt: skip
+    return CleanEvent(
+        {
+            "document": c.choice("document", p.get("document"), DOCUMENT_KIND, required=True),
+            "number": c.text("number", p.get("number"), required=True, max_len=64),
+            "sha256": c.text("sha256", p.get("sha256"), max_len=64),
+            "lang": p.get("lang"),
+        },
+        None,
+        None,
+    )
 
 
 def _amendment(c: Checker, p: dict[str, Any]) -> CleanEvent:
@@ -118,18 +142,28 @@ def _amendment(c: Checker, p: dict[str, Any]) -> CleanEvent:
     corrected = p.get("corrected") or {}
     if not isinstance(corrected, dict) or not corrected:
         c.fail("corrected", "say what is corrected")
-    return CleanEvent({
-        "amends_id": p.get("amends_id"),
-        "corrected": corrected,
-        "reason": c.text("reason", p.get("reason"), required=True),
-    }, None, None)  # fmt: skip
+    return CleanEvent(
+        {
+            "amends_id": p.get("amends_id"),
+            "corrected": corrected,
+            "reason": c.text("reason", p.get("reason"), required=True),
+        },
+        None,
+        None,
+    )
 
 
 _VALIDATORS = {
-    "assistance": _assistance, "field_action": _field_action, "court_hearing": _court_hearing,
-    "referral": _referral, "status_change": _status_change, "note": _note, "call": _call,
-    "document_issued": _document, "amendment": _amendment,
-}  # fmt: skip
+    "assistance": _assistance,
+    "field_action": _field_action,
+    "court_hearing": _court_hearing,
+    "referral": _referral,
+    "status_change": _status_change,
+    "note": _note,
+    "call": _call,
+    "document_issued": _document,
+    "amendment": _amendment,
+}
 
 
 def validate_event(kind: str, payload: dict[str, Any]) -> CleanEvent:

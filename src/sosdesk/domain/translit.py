@@ -3,15 +3,45 @@
 from __future__ import annotations
 
 _LAT_TO_CYR_DIGRAPHS = {
-    "Lj": "Љ", "LJ": "Љ", "lj": "љ", "Nj": "Њ", "NJ": "Њ", "nj": "њ",
-    "Dž": "Џ", "DŽ": "Џ", "dž": "џ",
-}  # fmt: skip
+    "Lj": "Љ",
+    "LJ": "Љ",
+    "lj": "љ",
+    "Nj": "Њ",
+    "NJ": "Њ",
+    "nj": "њ",
+    "Dž": "Џ",
+    "DŽ": "Џ",
+    "dž": "џ",
+}
 _LAT_TO_CYR = {
-    "A": "А", "B": "Б", "V": "В", "G": "Г", "D": "Д", "Đ": "Ђ", "E": "Е", "Ž": "Ж",
-    "Z": "З", "I": "И", "J": "Ј", "K": "К", "L": "Л", "M": "М", "N": "Н", "O": "О",
-    "P": "П", "R": "Р", "S": "С", "T": "Т", "Ć": "Ћ", "U": "У", "F": "Ф", "H": "Х",
-    "C": "Ц", "Č": "Ч", "Š": "Ш",
-}  # fmt: skip
+    "A": "А",
+    "B": "Б",
+    "V": "В",
+    "G": "Г",
+    "D": "Д",
+    "Đ": "Ђ",
+    "E": "Е",
+    "Ž": "Ж",
+    "Z": "З",
+    "I": "И",
+    "J": "Ј",
+    "K": "К",
+    "L": "Л",
+    "M": "М",
+    "N": "Н",
+    "O": "О",
+    "P": "П",
+    "R": "Р",
+    "S": "С",
+    "T": "Т",
+    "Ć": "Ћ",
+    "U": "У",
+    "F": "Ф",
+    "H": "Х",
+    "C": "Ц",
+    "Č": "Ч",
+    "Š": "Ш",
+}
 _LAT_TO_CYR.update({k.lower(): v.lower() for k, v in list(_LAT_TO_CYR.items())})
 
 _CYR_TO_LAT = {v: k for k, v in _LAT_TO_CYR.items()}
@@ -41,8 +71,11 @@ def latin_to_cyrillic(text: str) -> str:
             while j < n and (text[j].isalnum() or text[j] in "-_."):
                 j += 1
             word = text[i:j].rstrip("-_.")
-            code_like = (len(word) >= 2 and any(c.isdigit() for c in word)
-                         and not any(c.islower() for c in word))  # fmt: skip
+            code_like = (
+                len(word) >= 2
+                and any(c.isdigit() for c in word)
+                and not any(c.islower() for c in word)
+            )
             key_letter = len(word) == 1 and i > 0 and text[i - 1] == "+"  # the N of Ctrl+N
             if word in _KEEP or code_like or key_letter:
                 out.append(word)
@@ -65,10 +98,49 @@ def cyrillic_to_latin(text: str) -> str:
 
 # Words that stay in Latin letters inside Cyrillic text: acronyms, and key names as printed on
 # the keyboard (a shortcut written as "Цтрл+С" would be unreadable).
-_KEYS = frozenset({"Ctrl", "Alt", "Shift", "Enter", "Esc", "Tab", "Backspace", "Del", "Delete",
-                   "Space", "Home", "End", "PgUp", "PgDown", "Ins", "Insert"})  # fmt: skip
+_KEYS = frozenset(
+    {
+        "Ctrl",
+        "Alt",
+        "Shift",
+        "Enter",
+        "Esc",
+        "Tab",
+        "Backspace",
+        "Del",
+        "Delete",
+        "Space",
+        "Home",
+        "End",
+        "PgUp",
+        "PgDown",
+        "Ins",
+        "Insert",
+    }
+)
 _ACRONYMS = frozenset(
-    {"SOS", "HIV", "CTDC", "HTCDS", "IOM", "PDF", "CSV", "ID", "NGO", "EUR", "RSD", "USD",
-     "CHF", "SMS", "ASTRA", "ISO", "OK", "PIN", "E.164", "UN", "EU"}
-)  # fmt: skip
+    {
+        "SOS",
+        "HIV",
+        "CTDC",
+        "HTCDS",
+        "IOM",
+        "PDF",
+        "CSV",
+        "ID",
+        "NGO",
+        "EUR",
+        "RSD",
+        "USD",
+        "CHF",
+        "SMS",
+        "ASTRA",
+        "ISO",
+        "OK",
+        "PIN",
+        "E.164",
+        "UN",
+        "EU",
+    }
+)
 _KEEP = _KEYS | _ACRONYMS

@@ -250,8 +250,9 @@ CALL_CATEGORY = _v(
 )
 
 # Calls of these categories alone may be saved as a quick tally, without a client.
-TALLY_CATEGORIES = frozenset({"prevention_info", "work_abroad", "safe_migration", "silent",
-                              "labour_rights", "other"})  # fmt: skip
+TALLY_CATEGORIES = frozenset(
+    {"prevention_info", "work_abroad", "safe_migration", "silent", "labour_rights", "other"}
+)
 
 URGENCY = _v(
     "urgency",
@@ -276,14 +277,26 @@ EMERGENCY_STEP = _v(
 
 LANGUAGE = _v(
     "language",
-    ("sr", "srpski", "Serbian"), ("en", "engleski", "English"), ("hu", "mađarski", "Hungarian"),
-    ("ro", "rumunski", "Romanian"), ("rom", "romski", "Romani"), ("sq", "albanski", "Albanian"),
-    ("bg", "bugarski", "Bulgarian"), ("mk", "makedonski", "Macedonian"),
-    ("ru", "ruski", "Russian"), ("uk", "ukrajinski", "Ukrainian"), ("de", "nemački", "German"),
-    ("fr", "francuski", "French"), ("ar", "arapski", "Arabic"), ("fa", "persijski", "Persian"),
-    ("ps", "paštu", "Pashto"), ("ur", "urdu", "Urdu"), ("zh", "kineski", "Chinese"),
-    ("tr", "turski", "Turkish"), ("other", "drugi", "Other"),
-)  # fmt: skip
+    ("sr", "srpski", "Serbian"),
+    ("en", "engleski", "English"),
+    ("hu", "mađarski", "Hungarian"),
+    ("ro", "rumunski", "Romanian"),
+    ("rom", "romski", "Romani"),
+    ("sq", "albanski", "Albanian"),
+    ("bg", "bugarski", "Bulgarian"),
+    ("mk", "makedonski", "Macedonian"),
+    ("ru", "ruski", "Russian"),
+    ("uk", "ukrajinski", "Ukrainian"),
+    ("de", "nemački", "German"),
+    ("fr", "francuski", "French"),
+    ("ar", "arapski", "Arabic"),
+    ("fa", "persijski", "Persian"),
+    ("ps", "paštu", "Pashto"),
+    ("ur", "urdu", "Urdu"),
+    ("zh", "kineski", "Chinese"),
+    ("tr", "turski", "Turkish"),
+    ("other", "drugi", "Other"),
+)
 
 CASE_PHASE = _v(
     "case phase",
@@ -423,10 +436,16 @@ CURRENCY = _v(
 
 # CTDC broad age groups; (label, lowest age, highest age or None).
 AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
-    ("0--8", 0, 8), ("9--17", 9, 17), ("18--20", 18, 20), ("21--23", 21, 23),
-    ("24--26", 24, 26), ("27--29", 27, 29), ("30--38", 30, 38), ("39--47", 39, 47),
+    ("0--8", 0, 8),
+    ("9--17", 9, 17),
+    ("18--20", 18, 20),
+    ("21--23", 21, 23),
+    ("24--26", 24, 26),
+    ("27--29", 27, 29),
+    ("30--38", 30, 38),
+    ("39--47", 39, 47),
     ("48+", 48, None),
-)  # fmt: skip
+)
 
 
 def age_group(age: int | None) -> str:
@@ -448,11 +467,32 @@ def majority_status(age: int | None) -> str:
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v
-    for v in (GENDER, VICTIM_STATUS, EXPLOITATION, MEANS_OF_CONTROL, RECRUITER_RELATION,
-              RISK_LEVEL, LINE, DIRECTION, CALLER_TYPE, CALL_CATEGORY, URGENCY, EMERGENCY_STEP,
-              LANGUAGE, CASE_PHASE, CLOSE_REASON, EVENT_KIND, ASSISTANCE, FIELD_ACTION,
-              PROCEEDING, CLIENT_ROLE, DIRECTORY_KIND, ROLE, CURRENCY)
-}  # fmt: skip
+    for v in (
+        GENDER,
+        VICTIM_STATUS,
+        EXPLOITATION,
+        MEANS_OF_CONTROL,
+        RECRUITER_RELATION,
+        RISK_LEVEL,
+        LINE,
+        DIRECTION,
+        CALLER_TYPE,
+        CALL_CATEGORY,
+        URGENCY,
+        EMERGENCY_STEP,
+        LANGUAGE,
+        CASE_PHASE,
+        CLOSE_REASON,
+        EVENT_KIND,
+        ASSISTANCE,
+        FIELD_ACTION,
+        PROCEEDING,
+        CLIENT_ROLE,
+        DIRECTORY_KIND,
+        ROLE,
+        CURRENCY,
+    )
+}
 
 DOCUMENT_KIND = _v(
     "document",

@@ -111,12 +111,24 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
     tx.insert(call, audit_detail={"client_id": client_id})
     search_index.put(tx.session, "call", call.id, search_index.call_body(call))
     if client_id:
-        insert_event(tx, client_id, "call", call.started_at,
-                     {"call_id": call.id, "summary": call.summary}, call_id=call.id)  # fmt: skip
+        insert_event(
+            tx,
+            client_id,
+            "call",
+            call.started_at,
+            {"call_id": call.id, "summary": call.summary},
+            call_id=call.id,
+        )
     if data.follow_up_at is not None and data.follow_up_what:
-        tx.insert(FollowUp(due_at=data.follow_up_at, what=data.follow_up_what.strip(),
-                           client_id=client_id, call_id=call.id,
-                           assigned_to=tx.actor.user_id))  # fmt: skip
+        tx.insert(
+            FollowUp(
+                due_at=data.follow_up_at,
+                what=data.follow_up_what.strip(),
+                client_id=client_id,
+                call_id=call.id,
+                assigned_to=tx.actor.user_id,
+            )
+        )
     return call
 
 

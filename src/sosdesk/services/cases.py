@@ -86,9 +86,19 @@ def _case_view(s: Any, c: Case) -> CaseView:
         select(CaseGoal).where(CaseGoal.case_id == c.id).order_by(CaseGoal.created_at)
     ).scalars()
     manager = s.get(User, c.manager_id) if c.manager_id else None
-    return CaseView(c.id, c.client_id, c.opened_at, c.closed_at, c.phase, c.close_reason,
-                    c.manager_id, manager.display_name if manager else None, c.notes, c.version,
-                    tuple(_goal_view(g) for g in goals))  # fmt: skip
+    return CaseView(
+        c.id,
+        c.client_id,
+        c.opened_at,
+        c.closed_at,
+        c.phase,
+        c.close_reason,
+        c.manager_id,
+        manager.display_name if manager else None,
+        c.notes,
+        c.version,
+        tuple(_goal_view(g) for g in goals),
+    )
 
 
 def _case(tx: Tx, case_id: str) -> Case:
@@ -122,9 +132,13 @@ def cases_of(db: Database, client_id: str) -> list[CaseView]:
 
 
 def open_case(
-    db: Database, client_id: str, *, phase: str = "identification",
-    manager_id: str | None = None, notes: str | None = None,
-) -> CaseView:  # fmt: skip
+    db: Database,
+    client_id: str,
+    *,
+    phase: str = "identification",
+    manager_id: str | None = None,
+    notes: str | None = None,
+) -> CaseView:
     """Open a case for a client; a client has at most one open case at a time."""
     c = Checker()
     if phase not in OPEN_PHASES:
@@ -138,10 +152,17 @@ def open_case(
             select(Case.id).where(Case.client_id == client_id, Case.closed_at.is_(None))
         ).first()
         if already is not None:
-            raise _refuse("phase", "this client already has an open case; "
-                          "move it to the next phase or close it first")  # fmt: skip
-        case = Case(client_id=client_id, opened_at=tx.now, phase=phase,
-                    manager_id=manager_id or tx.actor.user_id, notes=clean_notes)  # fmt: skip
+            raise _refuse(
+                "phase",
+                "this client already has an open case; move it to the next phase or close it first",
+            )
+        case = Case(
+            client_id=client_id,
+            opened_at=tx.now,
+            phase=phase,
+            manager_id=manager_id or tx.actor.user_id,
+            notes=clean_notes,
+        )
         tx.insert(case, audit_detail={"client_id": client_id})
         view = _case_view(tx.session, case)
     return view
@@ -150,8 +171,11 @@ def open_case(
 def move_phase(db: Database, case_id: str, phase: str) -> CaseView:
     """Move an open case to another phase (closing goes through `close_case`)."""
     if phase not in OPEN_PHASES:
-        raise _refuse("phase", "choose identification, crisis intervention, recovery or "
-                      "reintegration; to close the case give a reason with Close")  # fmt: skip
+        raise _refuse(
+            "phase",
+            "choose identification, crisis intervention, recovery or "
+            "reintegration; to close the case give a reason with Close",
+        )
     with db.transaction() as tx:
         case = _case(tx, case_id)
         if case.closed_at is not None:
@@ -178,8 +202,9 @@ def close_case(db: Database, case_id: str, reason: str, note: str | None = None)
         notes = case.notes
         if clean_note:
             notes = f"{notes}\n{clean_note}" if notes else clean_note
-        tx.update(case, {"phase": "closed", "closed_at": tx.now, "close_reason": reason,
-                         "notes": notes})  # fmt: skip
+        tx.update(
+            case, {"phase": "closed", "closed_at": tx.now, "close_reason": reason, "notes": notes}
+        )
         view = _case_view(tx.session, case)
     return view
 
@@ -253,9 +278,10 @@ def review_goal(
         goal = tx.session.get(CaseGoal, goal_id)
         if goal is None:
             raise NotFound(f"no goal with id {goal_id}")
-        reviews = [*(goal.reviews or []),
-                   {"on": day.isoformat(), "note": clean, "by": tx.actor.name,
-                    "achieved": achieved}]  # fmt: skip
+        reviews = [
+            *(goal.reviews or []),
+            {"on": day.isoformat(), "note": clean, "by": tx.actor.name, "achieved": achieved},
+        ]
         changes: dict[str, Any] = {"reviews": reviews}
         if achieved and goal.achieved_at is None:
             changes["achieved_at"] = day

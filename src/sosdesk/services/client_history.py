@@ -55,14 +55,24 @@ def entity_history(
 ) -> list[FieldChange]:
     """Every edit of one record (table name and id), newest first."""
     with db.session() as s:
-        changes = list(s.execute(
-            select(Change).where(Change.entity == entity, Change.entity_id == entity_id)
-            .order_by(Change.seq)).scalars())  # fmt: skip
-        audits = list(s.execute(
-            select(AuditEntry.actor).where(AuditEntry.entity == entity,
-                                           AuditEntry.entity_id == entity_id,
-                                           AuditEntry.action.in_(("create", "update")))
-            .order_by(AuditEntry.seq)).scalars())  # fmt: skip
+        changes = list(
+            s.execute(
+                select(Change)
+                .where(Change.entity == entity, Change.entity_id == entity_id)
+                .order_by(Change.seq)
+            ).scalars()
+        )
+        audits = list(
+            s.execute(
+                select(AuditEntry.actor)
+                .where(
+                    AuditEntry.entity == entity,
+                    AuditEntry.entity_id == entity_id,
+                    AuditEntry.action.in_(("create", "update")),
+                )
+                .order_by(AuditEntry.seq)
+            ).scalars()
+        )
         names = {r[0]: r[1] for r in s.execute(select(User.name, User.display_name))}
     # Every local write adds one outbox row and one audit entry in the same transaction; rows
     # that came from elsewhere (sync) have no local audit entry, so the actor is then unknown.
@@ -82,8 +92,11 @@ def entity_history(
         for name, value in change.fields.items():
             if name in _SKIP or (fields is not None and name not in fields):
                 continue
-            out.append(FieldChange(at, who, name, current.get(name), value,
-                                   change.base_version + 1, name in known))  # fmt: skip
+            out.append(
+                FieldChange(
+                    at, who, name, current.get(name), value, change.base_version + 1, name in known
+                )
+            )
             current[name] = value
             known.add(name)
     out.reverse()
@@ -102,16 +115,31 @@ def status_history(db: Database, client_id: str) -> list[StatusChange]:
     edits = entity_history(db, "clients", client_id, fields={"status"})
     names = user_names(db)
     with db.session() as s:
-        events = list(s.execute(
-            select(Event).where(Event.client_id == client_id, Event.kind == "status_change")
-            .order_by(Event.created_at.desc())).scalars())  # fmt: skip
-    out = [StatusChange(e.occurred_at, names.get(e.author_id or ""), e.payload.get("from_status"),
-                        e.payload.get("to_status") or "unknown", e.payload.get("decided_by"),
-                        e.payload.get("note")) for e in events]  # fmt: skip
+        events = list(
+            s.execute(
+                select(Event)
+                .where(Event.client_id == client_id, Event.kind == "status_change")
+                .order_by(Event.created_at.desc())
+            ).scalars()
+        )
+    out = [
+        StatusChange(
+            e.occurred_at,
+            names.get(e.author_id or ""),
+            e.payload.get("from_status"),
+            e.payload.get("to_status") or "unknown",
+            e.payload.get("decided_by"),
+            e.payload.get("note"),
+        )
+        for e in events
+    ]
     for edit in edits:
         # An event and the status update it causes are written in one transaction.
-        explained = any(e.payload.get("to_status") == edit.new
-                        and abs(e.created_at - edit.at) < timedelta(seconds=5) for e in events)  # fmt: skip
+        explained = any(
+            e.payload.get("to_status") == edit.new
+            and abs(e.created_at - edit.at) < timedelta(seconds=5)
+            for e in events
+        )
         if not explained:
             out.append(StatusChange(edit.at, edit.actor, edit.old, edit.new, None, None))
     out.sort(key=lambda c: c.at, reverse=True)

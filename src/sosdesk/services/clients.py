@@ -28,12 +28,30 @@ from sosdesk.store.models import Client, CodeCounter
 from sosdesk.store.tx import Tx
 
 EDITABLE = (
-    "given_name", "family_name", "nickname", "aliases", "gender", "birth_date", "birth_year",
-    "estimated_age", "citizenship", "languages", "phones", "address", "status",
-    "exploitation_types", "means_of_control", "recruiter_relation", "recruitment_countries",
-    "exploitation_countries", "consent_date", "consent_scope", "consent_share_institutions",
-    "risk_level", "notes",
-)  # fmt: skip
+    "given_name",
+    "family_name",
+    "nickname",
+    "aliases",
+    "gender",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "citizenship",
+    "languages",
+    "phones",
+    "address",
+    "status",
+    "exploitation_types",
+    "means_of_control",
+    "recruiter_relation",
+    "recruitment_countries",
+    "exploitation_countries",
+    "consent_date",
+    "consent_scope",
+    "consent_share_institutions",
+    "risk_level",
+    "notes",
+)
 
 
 class NotFound(LookupError):
@@ -51,8 +69,9 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
         if name in data:
             out[name] = c.text(name, data[name], max_len=MAX_NAME)
     if "aliases" in data:
-        out["aliases"] = [a for a in (c.text("aliases", a, max_len=MAX_NAME)
-                                      for a in data["aliases"] or []) if a]  # fmt: skip
+        out["aliases"] = [
+            a for a in (c.text("aliases", a, max_len=MAX_NAME) for a in data["aliases"] or []) if a
+        ]
     if "gender" in data:
         out["gender"] = c.choice("gender", data["gender"], GENDER) or "unknown"
     if "birth_date" in data:
@@ -94,14 +113,17 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
     if "status" in data:
         out["status"] = c.choice("status", data["status"], VICTIM_STATUS) or "unknown"
     if "exploitation_types" in data:
-        out["exploitation_types"] = c.choices("exploitation_types", data["exploitation_types"],
-                                              EXPLOITATION)  # fmt: skip
+        out["exploitation_types"] = c.choices(
+            "exploitation_types", data["exploitation_types"], EXPLOITATION
+        )
     if "means_of_control" in data:
-        out["means_of_control"] = c.choices("means_of_control", data["means_of_control"],
-                                            MEANS_OF_CONTROL)  # fmt: skip
+        out["means_of_control"] = c.choices(
+            "means_of_control", data["means_of_control"], MEANS_OF_CONTROL
+        )
     if "recruiter_relation" in data:
-        out["recruiter_relation"] = c.choice("recruiter_relation", data["recruiter_relation"],
-                                             RECRUITER_RELATION)  # fmt: skip
+        out["recruiter_relation"] = c.choice(
+            "recruiter_relation", data["recruiter_relation"], RECRUITER_RELATION
+        )
     for name in ("recruitment_countries", "exploitation_countries"):
         if name in data:
             out[name] = c.choices(name, data[name], COUNTRY)
@@ -133,11 +155,20 @@ def insert_client(tx: Tx, desk: str, fields: dict[str, Any]) -> Client:
     """Insert a validated client inside an open transaction (also used by call intake)."""
     code = next_client_code(tx.session, desk, tx.now.year)
     client = Client(code=code, **{k: v for k, v in fields.items()})
-    for name, default in (("aliases", []), ("languages", []), ("phones", []),
-                          ("exploitation_types", []), ("means_of_control", []),
-                          ("recruitment_countries", []), ("exploitation_countries", []),
-                          ("gender", "unknown"), ("status", "unknown"), ("risk_level", "unknown"),
-                          ("consent_share_institutions", False), ("extra", {})):  # fmt: skip
+    for name, default in (
+        ("aliases", []),
+        ("languages", []),
+        ("phones", []),
+        ("exploitation_types", []),
+        ("means_of_control", []),
+        ("recruitment_countries", []),
+        ("exploitation_countries", []),
+        ("gender", "unknown"),
+        ("status", "unknown"),
+        ("risk_level", "unknown"),
+        ("consent_share_institutions", False),
+        ("extra", {}),
+    ):
         if getattr(client, name) is None:
             setattr(client, name, default)
     tx.insert(client, audit_detail={"code": code})
@@ -222,8 +253,13 @@ def update_client_fields(
             before = original.get(name)
             before = list(before) if isinstance(before, tuple) else before
             if not _same(now, before):
-                clashes.append(FieldError(name, "changed meanwhile by someone else; reload "
-                                          "the file and make your change again"))  # fmt: skip
+                clashes.append(
+                    FieldError(
+                        name,
+                        "changed meanwhile by someone else; reload "
+                        "the file and make your change again",
+                    )
+                )
         if clashes:
             raise ValidationFailed(clashes)
         changed = tx.update(client, fields)

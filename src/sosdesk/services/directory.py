@@ -23,8 +23,20 @@ from sosdesk.store.database import Database
 from sosdesk.store.models import DirectoryEntry
 
 STALE_AFTER = timedelta(days=365)
-FIELDS = ("kind", "name", "organisation", "city", "address", "phones", "email", "languages",
-          "specialisation", "notes", "last_verified", "active")  # fmt: skip
+FIELDS = (
+    "kind",
+    "name",
+    "organisation",
+    "city",
+    "address",
+    "phones",
+    "email",
+    "languages",
+    "specialisation",
+    "notes",
+    "last_verified",
+    "active",
+)
 
 
 @dataclass(frozen=True)
@@ -54,9 +66,22 @@ class DirectoryView:
 
 
 def _view(e: DirectoryEntry) -> DirectoryView:
-    return DirectoryView(e.id, e.kind, e.name, e.organisation, e.city, e.address,
-                         tuple(e.phones or ()), e.email, tuple(e.languages or ()),
-                         e.specialisation, e.notes, e.last_verified, e.active, e.version)  # fmt: skip
+    return DirectoryView(
+        e.id,
+        e.kind,
+        e.name,
+        e.organisation,
+        e.city,
+        e.address,
+        tuple(e.phones or ()),
+        e.email,
+        tuple(e.languages or ()),
+        e.specialisation,
+        e.notes,
+        e.last_verified,
+        e.active,
+        e.version,
+    )
 
 
 def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
@@ -69,8 +94,13 @@ def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str,
         out["kind"] = c.choice("kind", data["kind"], DIRECTORY_KIND, required=True)
     if "name" in data:
         out["name"] = c.text("name", data["name"], required=True, max_len=200)
-    for name, limit in (("organisation", 200), ("city", MAX_NAME), ("address", 500),
-                        ("specialisation", 2000), ("notes", 5000)):  # fmt: skip
+    for name, limit in (
+        ("organisation", 200),
+        ("city", MAX_NAME),
+        ("address", 500),
+        ("specialisation", 2000),
+        ("notes", 5000),
+    ):
         if name in data:
             out[name] = c.text(name, data[name], max_len=limit)
     if "email" in data:
@@ -119,9 +149,13 @@ def kinds_named(query: str) -> set[str]:
 
 
 def search_directory(
-    db: Database, query: str = "", *, kinds: set[str] | None = None,
-    include_inactive: bool = False, limit: int = 500,
-) -> list[DirectoryView]:  # fmt: skip
+    db: Database,
+    query: str = "",
+    *,
+    kinds: set[str] | None = None,
+    include_inactive: bool = False,
+    limit: int = 500,
+) -> list[DirectoryView]:
     """Entries matching what was typed (any script, any word prefix), by kind and name."""
     q = select(DirectoryEntry)
     if kinds:
@@ -133,10 +167,16 @@ def search_directory(
             parsed = match_expression(query)
             if parsed is None:
                 return []
-            ids = [r[0] for r in s.execute(text(
-                "SELECT r.ref FROM directory_fts f JOIN search_refs r ON r.rowid = f.rowid "
-                "WHERE directory_fts MATCH :q ORDER BY rank LIMIT :n"),
-                {"q": parsed[0], "n": limit})]  # fmt: skip
+            ids = [
+                r[0]
+                for r in s.execute(
+                    text(
+                        "SELECT r.ref FROM directory_fts f JOIN search_refs r ON r.rowid = f.rowid "
+                        "WHERE directory_fts MATCH :q ORDER BY rank LIMIT :n"
+                    ),
+                    {"q": parsed[0], "n": limit},
+                )
+            ]
             by_kind = kinds_named(query)
             if not ids and not by_kind:
                 return []
@@ -175,8 +215,14 @@ def update_entry(
         if entry is None:
             raise NotFound(f"no directory entry with id {entry_id}")
         if expected_version is not None and entry.version != expected_version:
-            raise ValidationFailed([FieldError("version", "this entry was changed meanwhile; "
-                                               "reopen it and make your change again")])  # fmt: skip
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "version",
+                        "this entry was changed meanwhile; reopen it and make your change again",
+                    )
+                ]
+            )
         changed = tx.update(entry, fields)
         if changed:
             search_index.put(tx.session, "directory", entry.id, search_index.directory_body(entry))
@@ -194,6 +240,7 @@ def names(db: Database, ids: set[str]) -> dict[str, str]:
     if not ids:
         return {}
     with db.session() as s:
-        rows = s.execute(select(DirectoryEntry.id, DirectoryEntry.name).where(
-            DirectoryEntry.id.in_(sorted(ids))))  # fmt: skip
+        rows = s.execute(
+            select(DirectoryEntry.id, DirectoryEntry.name).where(DirectoryEntry.id.in_(sorted(ids)))
+        )
         return {r[0]: r[1] for r in rows}

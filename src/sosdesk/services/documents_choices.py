@@ -14,20 +14,32 @@ from sosdesk.store.models import DirectoryEntry, Event
 
 def hearings(db: Database, client_id: str) -> list[Choice]:
     """The client's court hearings, newest first (for the accompaniment record)."""
-    q = (select(Event).where(Event.client_id == client_id, client_kinds(["court_hearing"]))
-         .order_by(Event.occurred_at.desc()))  # fmt: skip
+    q = (
+        select(Event)
+        .where(Event.client_id == client_id, client_kinds(["court_hearing"]))
+        .order_by(Event.occurred_at.desc())
+    )
     tz = zone(get_organisation(db))
     with db.session() as s:
-        return [Choice(e.id, e.occurred_at.astimezone(tz).date(),
-                       " · ".join(str(v) for v in (e.payload.get("court"),
-                                                   e.payload.get("case_number")) if v))
-                for e in s.execute(q).scalars()]  # fmt: skip
+        return [
+            Choice(
+                e.id,
+                e.occurred_at.astimezone(tz).date(),
+                " · ".join(
+                    str(v) for v in (e.payload.get("court"), e.payload.get("case_number")) if v
+                ),
+            )
+            for e in s.execute(q).scalars()
+        ]
 
 
 def referral_targets(db: Database, client_id: str) -> list[Choice]:
     """Directory entries the client was referred to (with consent), latest referral first."""
-    q = (select(Event).where(Event.client_id == client_id, client_kinds(["referral"]))
-         .order_by(Event.occurred_at.desc()))  # fmt: skip
+    q = (
+        select(Event)
+        .where(Event.client_id == client_id, client_kinds(["referral"]))
+        .order_by(Event.occurred_at.desc())
+    )
     tz = zone(get_organisation(db))
     out: dict[str, Choice] = {}
     with db.session() as s:

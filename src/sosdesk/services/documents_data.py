@@ -30,10 +30,26 @@ PROFILES = ("full", "pseudonymised")
 # A chronology shows what was done; register entries and corrections are not "support".
 DEFAULT_KINDS = frozenset(EVENT_KIND.codes()) - {"document_issued", "amendment"}
 # Accompaniments a certificate may name; visits and health escorts are too intimate.
-CERTIFICATE_ACCOMPANIMENTS = ("accompany_police", "accompany_social_work", "accompany_court",
-                              "accompany_prosecutor")  # fmt: skip
-_TEXT_KEYS = ("summary", "note", "text", "outcome", "reason", "provider", "entry_name",
-              "decided_by", "accompanied_by", "court", "case_number", "place")  # fmt: skip
+CERTIFICATE_ACCOMPANIMENTS = (
+    "accompany_police",
+    "accompany_social_work",
+    "accompany_court",
+    "accompany_prosecutor",
+)
+_TEXT_KEYS = (
+    "summary",
+    "note",
+    "text",
+    "outcome",
+    "reason",
+    "provider",
+    "entry_name",
+    "decided_by",
+    "accompanied_by",
+    "court",
+    "case_number",
+    "place",
+)
 
 
 class NothingToPrint(LookupError):
@@ -246,8 +262,9 @@ def client_kinds(kinds: set[str] | frozenset[str] | list[str]) -> ColumnElement[
     return Event.kind.concat("").in_(sorted(kinds))
 
 
-def utc_bounds(since: date | None, until: date | None, tz: ZoneInfo
-               ) -> tuple[datetime | None, datetime | None]:  # fmt: skip
+def utc_bounds(
+    since: date | None, until: date | None, tz: ZoneInfo
+) -> tuple[datetime | None, datetime | None]:
     """Local calendar days [since, until] as a half-open UTC interval."""
     lo = datetime.combine(since, time(), tz).astimezone(UTC) if since else None
     hi = datetime.combine(until + timedelta(days=1), time(), tz).astimezone(UTC) if until else None
@@ -266,15 +283,34 @@ class _Context:
             raise NotFound(f"no client with id {req.client_id}")
         self.client = client
         self.pseudo = req.profile == "pseudonymised"
-        self.shelters = {e.id: e for e in s.execute(
-            select(DirectoryEntry).where(DirectoryEntry.kind == "shelter")).scalars()}  # fmt: skip
+        self.shelters = {
+            e.id: e
+            for e in s.execute(
+                select(DirectoryEntry).where(DirectoryEntry.kind == "shelter")
+            ).scalars()
+        }
         self.scrubber = Scrubber(
             client.code,
-            [v for v in (client.given_name, client.family_name, client.nickname,
-                         *(client.aliases or [])) if v],
-            [v for v in (client.address, *(e.name for e in self.shelters.values()),
-                         *(e.address for e in self.shelters.values())) if v],
-        )  # fmt: skip
+            [
+                v
+                for v in (
+                    client.given_name,
+                    client.family_name,
+                    client.nickname,
+                    *(client.aliases or []),
+                )
+                if v
+            ],
+            [
+                v
+                for v in (
+                    client.address,
+                    *(e.name for e in self.shelters.values()),
+                    *(e.address for e in self.shelters.values()),
+                )
+                if v
+            ],
+        )
         self._authors: dict[str, str] = {}
         me = s.get(User, db.actor.user_id)
         self.signatory = Signatory(me.display_name if me else db.actor.name, db.actor.role)
@@ -301,8 +337,9 @@ class _Context:
         if self.pseudo:
             if kind == "field_action":
                 out["place"] = None  # a home or a shelter's street must not travel
-            if kind == "assistance" and (raw.get("type") == "accommodation"
-                                         or raw.get("provider_id") in self.shelters):  # fmt: skip
+            if kind == "assistance" and (
+                raw.get("type") == "accommodation" or raw.get("provider_id") in self.shelters
+            ):
                 out["provider"] = None
                 out["withheld"] = True
             if kind == "amendment":
@@ -319,17 +356,23 @@ class _Context:
     def correction(self, target_kind: str, e: Event) -> Correction:
         corrected = e.payload.get("corrected") or {}
         hidden = {"place"} if self.pseudo and target_kind == "field_action" else set()
-        changes = tuple((str(k), str(self.text(str(v))))
-                        for k, v in corrected.items() if k not in hidden)  # fmt: skip
-        return Correction(self.local(e.occurred_at), self.author(e.author_id), changes,
-                          str(self.text(e.payload.get("reason") or "")))  # fmt: skip
+        changes = tuple(
+            (str(k), str(self.text(str(v)))) for k, v in corrected.items() if k not in hidden
+        )
+        return Correction(
+            self.local(e.occurred_at),
+            self.author(e.author_id),
+            changes,
+            str(self.text(e.payload.get("reason") or "")),
+        )
 
     def common(self) -> Common:
         c = self.client
         info = ClientInfo(
             code=c.code,
-            name=None if self.pseudo else (
-                " ".join(p for p in (c.given_name, c.family_name) if p) or c.nickname or None),
+            name=None
+            if self.pseudo
+            else (" ".join(p for p in (c.given_name, c.family_name) if p) or c.nickname or None),
             gender=c.gender,
             birth_date=None if self.pseudo else c.birth_date,
             birth_year=c.birth_year or (c.birth_date.year if c.birth_date else None),
@@ -338,10 +381,17 @@ class _Context:
             address=None if self.pseudo else c.address,
             phones=() if self.pseudo else tuple(c.phones or ()),
             pseudonymised=self.pseudo,
-        )  # fmt: skip
+        )
         today = datetime.now(self.tz).date()
-        return Common(self.org, info, self.signatory, today, self.req.lang, self.req.profile,
-                      (self.req.since, self.req.until))  # fmt: skip
+        return Common(
+            self.org,
+            info,
+            self.signatory,
+            today,
+            self.req.lang,
+            self.req.profile,
+            (self.req.since, self.req.until),
+        )
 
     def events(self, kinds: frozenset[str] | set[str] | None) -> list[Event]:
         q = select(Event).where(Event.client_id == self.req.client_id)
@@ -369,21 +419,31 @@ class _Context:
     def items(self, events: list[Event]) -> list[Item]:
         ids = [e.id for e in events]
         amendments = self.amendments_of(ids)
-        calls = self._calls([e.call_id or e.payload.get("call_id") for e in events
-                             if e.kind == "call"])  # fmt: skip
+        calls = self._calls(
+            [e.call_id or e.payload.get("call_id") for e in events if e.kind == "call"]
+        )
         return [self.item(e, amendments.get(e.id, []), calls) for e in events]
 
-    def item(self, e: Event, amendments: list[Event], calls: dict[str, CallFacts],
-             amends_at: datetime | None = None) -> Item:  # fmt: skip
+    def item(
+        self,
+        e: Event,
+        amendments: list[Event],
+        calls: dict[str, CallFacts],
+        amends_at: datetime | None = None,
+    ) -> Item:
         call_id = e.call_id or e.payload.get("call_id")
         return Item(
-            id=e.id, kind=e.kind, occurred_at=self.local(e.occurred_at),
-            author=self.author(e.author_id), payload=self.payload(e.kind, e.payload),
-            amount_minor=e.amount_minor, currency=e.currency,
+            id=e.id,
+            kind=e.kind,
+            occurred_at=self.local(e.occurred_at),
+            author=self.author(e.author_id),
+            payload=self.payload(e.kind, e.payload),
+            amount_minor=e.amount_minor,
+            currency=e.currency,
             call=calls.get(call_id) if call_id else None,
             corrections=tuple(self.correction(e.kind, a) for a in amendments),
             amends_at=amends_at,
-        )  # fmt: skip
+        )
 
     def _calls(self, ids: list[str | None]) -> dict[str, CallFacts]:
         wanted = sorted({i for i in ids if i})
@@ -397,8 +457,10 @@ class _Context:
     def nothing(self, what: str) -> NothingToPrint:
         lo, hi = self.req.since, self.req.until
         if lo or hi:
-            span = f"between {lo.isoformat() if lo else 'the start'} and " \
-                   f"{hi.isoformat() if hi else 'today'}"  # fmt: skip
+            span = (
+                f"between {lo.isoformat() if lo else 'the start'} and "
+                f"{hi.isoformat() if hi else 'today'}"
+            )
             return NothingToPrint(f"{what} {span}; widen the date range. No PDF was made.")
         return NothingToPrint(f"{what}. No PDF was made.")
 
@@ -415,8 +477,12 @@ def _chronology(cx: _Context) -> ChronologyData:
     # Corrections of events outside the range (or filtered out) are events of the range.
     loose = [e for e in rows if e.kind == "amendment" and e.amends_id not in shown_ids]
     if loose:
-        targets = {t.id: t for t in cx.s.execute(select(Event).where(
-            Event.id.in_([e.amends_id for e in loose]))).scalars()}  # fmt: skip
+        targets = {
+            t.id: t
+            for t in cx.s.execute(
+                select(Event).where(Event.id.in_([e.amends_id for e in loose]))
+            ).scalars()
+        }
         for e in loose:
             target = targets.get(e.amends_id or "")
             if "amendment" in kinds or (target is not None and target.kind in kinds):
@@ -430,9 +496,11 @@ def _chronology(cx: _Context) -> ChronologyData:
 
 def _certificate(cx: _Context) -> CertificateData:
     first = cx.s.execute(
-        select(Event.occurred_at).where(Event.client_id == cx.req.client_id,
-                                        Event.kind != "document_issued")
-        .order_by(Event.occurred_at).limit(1)).scalar_one_or_none()  # fmt: skip
+        select(Event.occurred_at)
+        .where(Event.client_id == cx.req.client_id, Event.kind != "document_issued")
+        .order_by(Event.occurred_at)
+        .limit(1)
+    ).scalar_one_or_none()
     events = cx.events({"assistance", "field_action", "court_hearing", "call", "referral", "note"})
     if first is None or not events:
         raise cx.nothing("This client has no recorded support")
@@ -449,18 +517,22 @@ def _certificate(cx: _Context) -> CertificateData:
     if cx.req.since and cx.req.since > since:
         since = cx.req.since
     return CertificateData(
-        cx.common(), since,
+        cx.common(),
+        since,
         tuple(t.code for t in ASSISTANCE if not t.group and t.code in assistance),
         tuple(c for c in CERTIFICATE_ACCOMPANIMENTS if c in accompaniments),
         any(e.kind == "call" for e in events),
-    )  # fmt: skip
+    )
 
 
 def _accompaniment(cx: _Context) -> AccompanimentData:
     if cx.req.hearing_id:
         hearing = cx.s.get(Event, cx.req.hearing_id)
-        if (hearing is None or hearing.client_id != cx.req.client_id
-                or hearing.kind != "court_hearing"):  # fmt: skip
+        if (
+            hearing is None
+            or hearing.client_id != cx.req.client_id
+            or hearing.kind != "court_hearing"
+        ):
             raise NotFound("no court hearing with that id on this client's timeline")
     else:
         found = cx.events({"court_hearing"})
@@ -469,21 +541,35 @@ def _accompaniment(cx: _Context) -> AccompanimentData:
         hearing = found[-1]
     day = cx.local(hearing.occurred_at).date()
     lo, hi = utc_bounds(day, day, cx.tz)
-    q = select(Event).where(
-        Event.client_id == cx.req.client_id, client_kinds(["field_action"]),
-        Event.occurred_at >= lo, Event.occurred_at < hi,
-    ).order_by(Event.occurred_at)  # fmt: skip
-    related = [e for e in cx.s.execute(q).scalars()
-               if e.payload.get("type") in ("accompany_court", "accompany_prosecutor")]  # fmt: skip
+    q = (
+        select(Event)
+        .where(
+            Event.client_id == cx.req.client_id,
+            client_kinds(["field_action"]),
+            Event.occurred_at >= lo,
+            Event.occurred_at < hi,
+        )
+        .order_by(Event.occurred_at)
+    )
+    related = [
+        e
+        for e in cx.s.execute(q).scalars()
+        if e.payload.get("type") in ("accompany_court", "accompany_prosecutor")
+    ]
     items = cx.items([hearing, *related])
     return AccompanimentData(cx.common(), items[0], tuple(items[1:]))
 
 
 def _apply_cost_correction(item: Item) -> CostItem:
     p = item.payload
-    values: dict[str, Any] = {"type": p.get("type"), "subtype": p.get("subtype"),
-                              "provider": p.get("provider"), "note": p.get("note"),
-                              "amount": item.amount_minor, "currency": item.currency}  # fmt: skip
+    values: dict[str, Any] = {
+        "type": p.get("type"),
+        "subtype": p.get("subtype"),
+        "provider": p.get("provider"),
+        "note": p.get("note"),
+        "amount": item.amount_minor,
+        "currency": item.currency,
+    }
     for corr in item.corrections:
         for key, value in corr.changes:
             if key == "amount":
@@ -500,12 +586,16 @@ def _apply_cost_correction(item: Item) -> CostItem:
     original = (item.amount_minor or 0, item.currency or "")
     changed = (values["amount"], values["currency"]) != original
     return CostItem(
-        occurred_on=item.occurred_at.date(), type=str(values["type"] or "other"),
-        subtype=values["subtype"], provider=values["provider"],
-        amount_minor=int(values["amount"] or 0), currency=str(values["currency"] or ""),
-        note=values["note"], correction=item.corrections[-1] if item.corrections else None,
+        occurred_on=item.occurred_at.date(),
+        type=str(values["type"] or "other"),
+        subtype=values["subtype"],
+        provider=values["provider"],
+        amount_minor=int(values["amount"] or 0),
+        currency=str(values["currency"] or ""),
+        note=values["note"],
+        correction=item.corrections[-1] if item.corrections else None,
         original=original if changed else None,
-    )  # fmt: skip
+    )
 
 
 def _costs(cx: _Context) -> CostsData:
@@ -520,8 +610,12 @@ def _costs(cx: _Context) -> CostsData:
         groups[(i.type, i.currency)].append(i.amount_minor)
         totals[i.currency] += i.amount_minor
     order = {t.code: n for n, t in enumerate(ASSISTANCE)}
-    subtotals = tuple(Subtotal(t, cur, sum(v), len(v)) for (t, cur), v in
-                      sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 999), kv[0][1])))  # fmt: skip
+    subtotals = tuple(
+        Subtotal(t, cur, sum(v), len(v))
+        for (t, cur), v in sorted(
+            groups.items(), key=lambda kv: (order.get(kv[0][0], 999), kv[0][1])
+        )
+    )
     return CostsData(cx.common(), tuple(items), subtotals, tuple(sorted(totals.items())))
 
 
@@ -533,8 +627,10 @@ def _referral(cx: _Context) -> ReferralData:
             raise NotFound("no directory entry with that id")
         referrals = [e for e in referrals if e.payload.get("entry_id") == entry.id]
         if not referrals:
-            raise cx.nothing("This client has no recorded referral (with consent) to that entry; "
-                             "record the referral on the timeline first")  # fmt: skip
+            raise cx.nothing(
+                "This client has no recorded referral (with consent) to that entry; "
+                "record the referral on the timeline first"
+            )
     elif not referrals:
         raise cx.nothing("This client has no recorded referral")
     event = referrals[-1]
@@ -542,15 +638,31 @@ def _referral(cx: _Context) -> ReferralData:
     if found is None:
         raise NotFound("the directory entry of that referral no longer exists")
     entry = found
-    info = EntryInfo(entry.kind, entry.name, entry.organisation, entry.city, entry.address,
-                     tuple(entry.phones or ()), entry.email)  # fmt: skip
-    return ReferralData(cx.common(), info, cx.local(event.occurred_at).date(),
-                        str(cx.text(event.payload.get("reason") or "")),
-                        cx.author(event.author_id))  # fmt: skip
+    info = EntryInfo(
+        entry.kind,
+        entry.name,
+        entry.organisation,
+        entry.city,
+        entry.address,
+        tuple(entry.phones or ()),
+        entry.email,
+    )
+    return ReferralData(
+        cx.common(),
+        info,
+        cx.local(event.occurred_at).date(),
+        str(cx.text(event.payload.get("reason") or "")),
+        cx.author(event.author_id),
+    )
 
 
-_BUILDERS: dict[str, Callable[[_Context], DocumentData]] = {"chronology": _chronology, "certificate": _certificate,
-    "accompaniment": _accompaniment, "costs": _costs, "referral": _referral}  # fmt: skip
+_BUILDERS: dict[str, Callable[[_Context], DocumentData]] = {
+    "chronology": _chronology,
+    "certificate": _certificate,
+    "accompaniment": _accompaniment,
+    "costs": _costs,
+    "referral": _referral,
+}
 
 
 def gather(db: Database, req: DocumentRequest) -> DocumentData:

@@ -37,8 +37,14 @@ def _ascii(text: str) -> str:
 
 def _variants(word: str) -> set[str]:
     latin = cyrillic_to_latin(word)
-    return {word, latin, latin_to_cyrillic(latin), _ascii(latin), fold(latin),
-            latin.replace("Đ", "Dj").replace("đ", "dj")}  # fmt: skip
+    return {
+        word,
+        latin,
+        latin_to_cyrillic(latin),
+        _ascii(latin),
+        fold(latin),
+        latin.replace("Đ", "Dj").replace("đ", "dj"),
+    }
 
 
 def _stem(word: str) -> str:

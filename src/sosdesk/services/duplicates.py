@@ -66,9 +66,13 @@ def _same_year(a: tuple[int | None, bool], b: tuple[int | None, bool]) -> bool:
 
 def _ids(s: Session, tokens: list[str]) -> list[str]:
     expr = " AND ".join(f'"{t}"' for t in tokens)
-    rows = s.execute(text(
-        "SELECT r.ref FROM client_fts f JOIN search_refs r ON r.rowid = f.rowid "
-        "WHERE client_fts MATCH :q LIMIT :n"), {"q": expr, "n": CANDIDATES})  # fmt: skip
+    rows = s.execute(
+        text(
+            "SELECT r.ref FROM client_fts f JOIN search_refs r ON r.rowid = f.rowid "
+            "WHERE client_fts MATCH :q LIMIT :n"
+        ),
+        {"q": expr, "n": CANDIDATES},
+    )
     return [r[0] for r in rows]
 
 
@@ -83,9 +87,13 @@ def _phones(data: dict[str, Any]) -> list[str]:
 
 
 def possible_duplicates(
-    db: Database, data: dict[str, Any], *, exclude_id: str | None = None,
-    today: date | None = None, limit: int = 10,
-) -> list[PossibleDuplicate]:  # fmt: skip
+    db: Database,
+    data: dict[str, Any],
+    *,
+    exclude_id: str | None = None,
+    today: date | None = None,
+    limit: int = 10,
+) -> list[PossibleDuplicate]:
     """Existing clients that match the new client's folded name and birth year, or a phone."""
     today = today or date.today()
     given, family = fold(data.get("given_name") or ""), fold(data.get("family_name") or "")
@@ -98,8 +106,11 @@ def possible_duplicates(
             tokens = fold_words(f"{given} {family}")
             ids = _ids(s, tokens)
             for c in s.execute(select(Client).where(Client.id.in_(ids))).scalars():
-                if (fold(c.given_name or "") == given and fold(c.family_name or "") == family
-                        and _same_year(year, _client_year(c))):  # fmt: skip
+                if (
+                    fold(c.given_name or "") == given
+                    and fold(c.family_name or "") == family
+                    and _same_year(year, _client_year(c))
+                ):
                     found.setdefault(c.id, set()).add("name_birth_year")
                     clients[c.id] = c
         for number in phones:
@@ -113,7 +124,10 @@ def possible_duplicates(
     for cid, reasons in found.items():
         c = clients[cid]
         name = " ".join(p for p in (c.given_name, c.family_name) if p) or c.nickname or c.code
-        out.append(PossibleDuplicate(cid, c.code, name, _client_year(c)[0], tuple(c.phones or ()),
-                                     tuple(sorted(reasons))))  # fmt: skip
+        out.append(
+            PossibleDuplicate(
+                cid, c.code, name, _client_year(c)[0], tuple(c.phones or ()), tuple(sorted(reasons))
+            )
+        )
     out.sort(key=lambda d: (-len(d.reasons), d.code))
     return out[:limit]

@@ -17,9 +17,15 @@ from sosdesk.store.tx import Tx
 
 
 def insert_event(
-    tx: Tx, client_id: str, kind: str, occurred_at: datetime, payload: dict[str, Any],
-    *, case_id: str | None = None, call_id: str | None = None,
-) -> Event:  # fmt: skip
+    tx: Tx,
+    client_id: str,
+    kind: str,
+    occurred_at: datetime,
+    payload: dict[str, Any],
+    *,
+    case_id: str | None = None,
+    call_id: str | None = None,
+) -> Event:
     """Validate and insert an event inside an open transaction."""
     clean = validate_event(kind, payload)
     if occurred_at.tzinfo is None:
@@ -33,10 +39,18 @@ def insert_event(
         target = tx.session.get(Event, amends)
         if target is None or target.client_id != client_id:
             raise ValidationFailed([FieldError("amends_id", "that event is not on this timeline")])
-    event = Event(client_id=client_id, case_id=case_id, kind=kind, occurred_at=occurred_at,
-                  author_id=tx.actor.user_id, payload=clean.payload,
-                  amount_minor=clean.amount_minor, currency=clean.currency,
-                  amends_id=amends, call_id=call_id)  # fmt: skip
+    event = Event(
+        client_id=client_id,
+        case_id=case_id,
+        kind=kind,
+        occurred_at=occurred_at,
+        author_id=tx.actor.user_id,
+        payload=clean.payload,
+        amount_minor=clean.amount_minor,
+        currency=clean.currency,
+        amends_id=amends,
+        call_id=call_id,
+    )
     tx.insert(event, audit_detail={"kind": kind, "client_id": client_id})
     if kind == "status_change":
         client = tx.session.get(Client, client_id)
@@ -46,9 +60,14 @@ def insert_event(
 
 
 def add_event(
-    db: Database, client_id: str, kind: str, occurred_at: datetime, payload: dict[str, Any],
-    *, case_id: str | None = None,
-) -> EventView:  # fmt: skip
+    db: Database,
+    client_id: str,
+    kind: str,
+    occurred_at: datetime,
+    payload: dict[str, Any],
+    *,
+    case_id: str | None = None,
+) -> EventView:
     """Add one event to a client's timeline."""
     with db.transaction() as tx:
         event = insert_event(tx, client_id, kind, occurred_at, payload, case_id=case_id)
@@ -63,15 +82,25 @@ def amend_event(db: Database, event_id: str, corrected: dict[str, Any], reason: 
         if original is None:
             raise NotFound(f"no event with id {event_id}")
         client_id = original.client_id
-    return add_event(db, client_id, "amendment", utcnow(),
-                     {"amends_id": event_id, "corrected": corrected, "reason": reason})  # fmt: skip
+    return add_event(
+        db,
+        client_id,
+        "amendment",
+        utcnow(),
+        {"amends_id": event_id, "corrected": corrected, "reason": reason},
+    )
 
 
 def timeline(
-    db: Database, client_id: str, *, kinds: set[str] | None = None,
-    since: datetime | None = None, until: datetime | None = None,
-    offset: int = 0, limit: int | None = None,
-) -> list[EventView]:  # fmt: skip
+    db: Database,
+    client_id: str,
+    *,
+    kinds: set[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[EventView]:
     """Events of a client, newest first, filtered by kind and [since, until)."""
     q = select(Event).where(Event.client_id == client_id)
     if kinds:
@@ -100,9 +129,13 @@ def count_events(db: Database, client_id: str, kinds: set[str] | None = None) ->
 
 
 def count_timeline(
-    db: Database, client_id: str, *, kinds: set[str] | None = None,
-    since: datetime | None = None, until: datetime | None = None,
-) -> int:  # fmt: skip
+    db: Database,
+    client_id: str,
+    *,
+    kinds: set[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> int:
     """How many events `timeline()` returns with the same filters (for lazy loading)."""
     q = select(func.count()).select_from(Event).where(Event.client_id == client_id)
     if kinds:
@@ -143,8 +176,9 @@ def editable_payload(event: EventView) -> dict[str, Any]:
     if event.kind == "assistance":
         data["amount"] = (
             f"{event.amount_minor // 100}.{event.amount_minor % 100:02d}"
-            if event.amount_minor is not None else None
-        )  # fmt: skip
+            if event.amount_minor is not None
+            else None
+        )
         data["currency"] = event.currency
     return data
 
@@ -153,8 +187,9 @@ def corrected_payload(event: EventView, amendments: list[EventView]) -> dict[str
     """The event's form payload with every later correction applied, in order."""
     data = editable_payload(event)
     for a in amendments:
-        data.update({k: v for k, v in (a.payload.get("corrected") or {}).items()
-                     if k != "occurred_at"})  # fmt: skip
+        data.update(
+            {k: v for k, v in (a.payload.get("corrected") or {}).items() if k != "occurred_at"}
+        )
     return data
 
 
@@ -169,16 +204,26 @@ def corrected_time(event: EventView, amendments: list[EventView]) -> datetime:
 
 
 def correct_event(
-    db: Database, event_id: str, payload: dict[str, Any], reason: str,
-    *, occurred_at: datetime | None = None,
-) -> EventView:  # fmt: skip
+    db: Database,
+    event_id: str,
+    payload: dict[str, Any],
+    reason: str,
+    *,
+    occurred_at: datetime | None = None,
+) -> EventView:
     """Amend an event with a full corrected payload: the corrected version is validated like a
     new event of its kind, only fields that differ are recorded, and a reason is required.
     """
     original = get_event(db, event_id)
     if original.kind in ("amendment", "call", "document_issued"):
-        raise ValidationFailed([FieldError("amends_id", "this entry cannot be corrected here; "
-                                           "correct the original event instead")])  # fmt: skip
+        raise ValidationFailed(
+            [
+                FieldError(
+                    "amends_id",
+                    "this entry cannot be corrected here; correct the original event instead",
+                )
+            ]
+        )
     earlier = amendments_of(db, [event_id]).get(event_id, [])
     before = corrected_payload(original, earlier)
     validate_event(original.kind, payload)  # the corrected version must itself be valid

@@ -74,15 +74,29 @@ def _views(s: Session, q: Select[FollowUp]) -> list[FollowUpView]:
         }
     users: dict[str, str] = {}
     if user_ids:
-        users = {u.id: u.display_name
-                 for u in s.execute(select(User).where(User.id.in_(user_ids))).scalars()}  # fmt: skip
+        users = {
+            u.id: u.display_name
+            for u in s.execute(select(User).where(User.id.in_(user_ids))).scalars()
+        }
     out = []
     for r in rows:
         c = clients.get(r.client_id) if r.client_id else None
-        out.append(FollowUpView(r.id, r.due_at, r.what, r.client_id, c.code if c else None,
-                                _client_name(c), r.call_id, r.assigned_to,
-                                users.get(r.assigned_to) if r.assigned_to else None,
-                                r.done_at, r.done_by, r.version))  # fmt: skip
+        out.append(
+            FollowUpView(
+                r.id,
+                r.due_at,
+                r.what,
+                r.client_id,
+                c.code if c else None,
+                _client_name(c),
+                r.call_id,
+                r.assigned_to,
+                users.get(r.assigned_to) if r.assigned_to else None,
+                r.done_at,
+                r.done_by,
+                r.version,
+            )
+        )
     return out
 
 
@@ -94,9 +108,13 @@ def _open(user_id: str | None) -> Select[FollowUp]:
 
 
 def board(
-    db: Database, user_id: str | None, *, now: datetime | None = None,
-    day_end: datetime | None = None, upcoming_days: int = 30,
-) -> FollowUpBoard:  # fmt: skip
+    db: Database,
+    user_id: str | None,
+    *,
+    now: datetime | None = None,
+    day_end: datetime | None = None,
+    upcoming_days: int = 30,
+) -> FollowUpBoard:
     """Open follow-ups of a user (`None`: the whole desk): overdue, due today, upcoming.
 
     `day_end` is the end of the operator's local day (the caller knows the time zone).
@@ -145,9 +163,14 @@ def get_followup(db: Database, followup_id: str) -> FollowUpView:
 
 
 def add_followup(
-    db: Database, due_at: datetime | None, what: str, *, client_id: str | None = None,
-    call_id: str | None = None, assigned_to: str | None = None,
-) -> FollowUpView:  # fmt: skip
+    db: Database,
+    due_at: datetime | None,
+    what: str,
+    *,
+    client_id: str | None = None,
+    call_id: str | None = None,
+    assigned_to: str | None = None,
+) -> FollowUpView:
     """Schedule a follow-up; a due time with a time zone and a description are required."""
     c = Checker()
     clean = c.text("what", what, required=True, max_len=MAX_WHAT)
@@ -165,8 +188,9 @@ def add_followup(
             raise NotFound(f"no call with id {call_id}")
         if assigned_to and tx.session.get(User, assigned_to) is None:
             raise ValidationFailed([FieldError("assigned_to", "no such user")])
-        row = FollowUp(due_at=due_at, what=clean, client_id=client_id, call_id=call_id,
-                       assigned_to=assigned_to)  # fmt: skip
+        row = FollowUp(
+            due_at=due_at, what=clean, client_id=client_id, call_id=call_id, assigned_to=assigned_to
+        )
         tx.insert(row, audit_detail={"client_id": client_id})
         fid = row.id
     return get_followup(db, fid)

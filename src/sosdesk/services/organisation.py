@@ -15,8 +15,19 @@ from sosdesk.store.database import Database
 from sosdesk.store.models import Setting
 
 SETTING_KEY = "organisation"
-FIELDS = ("name", "name_en", "unit", "unit_en", "address", "place", "sos_numbers", "phone",
-          "email", "web", "timezone")  # fmt: skip
+FIELDS = (
+    "name",
+    "name_en",
+    "unit",
+    "unit_en",
+    "address",
+    "place",
+    "sos_numbers",
+    "phone",
+    "email",
+    "web",
+    "timezone",
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +104,11 @@ def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
         if name in data:
             out[name] = c.text(name, data[name], max_len=200) or ""
     if "sos_numbers" in data:
-        numbers = [n for n in (c.text("sos_numbers", n, max_len=40)
-                               for n in data["sos_numbers"] or []) if n]  # fmt: skip
+        numbers = [
+            n
+            for n in (c.text("sos_numbers", n, max_len=40) for n in data["sos_numbers"] or [])
+            if n
+        ]
         if len(numbers) > 4:
             c.fail("sos_numbers", "at most four numbers fit in the header")
         out["sos_numbers"] = numbers

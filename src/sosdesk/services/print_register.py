@@ -109,12 +109,18 @@ def issue(db: Database, record: IssueRecord, output: str) -> bool:
     if output not in OUTPUTS:
         raise ValueError(f"output is one of {OUTPUTS}")
     detail: dict[str, Any] = {
-        "number": record.number, "kind": record.kind, "client_id": record.client_id,
-        "lang": record.lang, "profile": record.profile, "sha256": record.sha256,
-        "pages": record.pages, "encrypted": record.encrypted, "output": output,
+        "number": record.number,
+        "kind": record.kind,
+        "client_id": record.client_id,
+        "lang": record.lang,
+        "profile": record.profile,
+        "sha256": record.sha256,
+        "pages": record.pages,
+        "encrypted": record.encrypted,
+        "output": output,
         "from": record.period[0].isoformat() if record.period[0] else None,
         "to": record.period[1].isoformat() if record.period[1] else None,
-    }  # fmt: skip
+    }
     with db.transaction() as tx:
         earlier = _issued_event(tx, record.number)
         if earlier is not None:
@@ -124,17 +130,30 @@ def issue(db: Database, record: IssueRecord, output: str) -> bool:
             return False
         _take_number(tx, db.desk.desk_code, record.number)
         tx.audit(ISSUED, "clients", record.client_id, detail)
-        insert_event(tx, record.client_id, ISSUED, tx.now, {
-            "document": record.kind, "number": record.number, "sha256": record.sha256,
-            "lang": record.lang})  # fmt: skip
+        insert_event(
+            tx,
+            record.client_id,
+            ISSUED,
+            tx.now,
+            {
+                "document": record.kind,
+                "number": record.number,
+                "sha256": record.sha256,
+                "lang": record.lang,
+            },
+        )
     return True
 
 
 def delivery_failed(db: Database, record: IssueRecord, output: str, reason: str) -> None:
     """Note in the chain that a registered PDF could not be written or printed."""
     with db.transaction() as tx:
-        tx.audit("document_output_failed", "clients", record.client_id,
-                 {"number": record.number, "output": output, "reason": reason})  # fmt: skip
+        tx.audit(
+            "document_output_failed",
+            "clients",
+            record.client_id,
+            {"number": record.number, "output": output, "reason": reason},
+        )
 
 
 def verify(db: Database, data: bytes) -> Verification:
@@ -147,8 +166,9 @@ def verify(db: Database, data: bytes) -> Verification:
             claimed = _claimed_number(data)
             if claimed is None:
                 return Verification("unknown")
-            q = select(Event).where(Event.kind == ISSUED,
-                                    Event.payload["number"].as_string() == claimed)  # fmt: skip
+            q = select(Event).where(
+                Event.kind == ISSUED, Event.payload["number"].as_string() == claimed
+            )
             event = s.execute(q.limit(1)).scalar_one_or_none()
             if event is None:
                 return Verification("unknown", number=claimed)
@@ -159,10 +179,14 @@ def verify(db: Database, data: bytes) -> Verification:
         client = s.get(Client, event.client_id)
         in_chain = status == "issued" and _in_audit_chain(s, event.payload.get("number"), digest)
         return Verification(
-            status, number=event.payload.get("number"), kind=event.payload.get("document"),
-            issued_at=event.occurred_at, issued_by=author.display_name if author else None,
-            client_code=client.code if client else None, in_audit_chain=in_chain,
-        )  # fmt: skip
+            status,
+            number=event.payload.get("number"),
+            kind=event.payload.get("document"),
+            issued_at=event.occurred_at,
+            issued_by=author.display_name if author else None,
+            client_code=client.code if client else None,
+            in_audit_chain=in_chain,
+        )
 
 
 def _in_audit_chain(s: Any, number: str | None, digest: str) -> bool:
@@ -182,8 +206,13 @@ def _claimed_number(data: bytes) -> str | None:
 
 def issued_documents(db: Database, client_id: str) -> list[tuple[datetime, str, str]]:
     """(when, number, kind) of every document issued for a client, newest first."""
-    q = (select(Event).where(Event.client_id == client_id, Event.kind.concat("") == ISSUED)
-         .order_by(Event.occurred_at.desc()))  # fmt: skip
+    q = (
+        select(Event)
+        .where(Event.client_id == client_id, Event.kind.concat("") == ISSUED)
+        .order_by(Event.occurred_at.desc())
+    )
     with db.session() as s:
-        return [(e.occurred_at, e.payload.get("number", ""), e.payload.get("document", ""))
-                for e in s.execute(q).scalars()]  # fmt: skip
+        return [
+            (e.occurred_at, e.payload.get("number", ""), e.payload.get("document", ""))
+            for e in s.execute(q).scalars()
+        ]

@@ -304,8 +304,7 @@ def _clients(conn: Any, q: Query, limit: int) -> list[SearchHit]:
     picked: list[tuple[Any, ...]] = []
     seen: set[int] = set()
     for whole in _client_tiers(q):
-        rows = _find(finder, _CLIENT_ROWS, None, q.tokens, whole, limit - len(picked),
-                     seen)  # fmt: skip
+        rows = _find(finder, _CLIENT_ROWS, None, q.tokens, whole, limit - len(picked), seen)
         for row in rows:
             seen.add(row[0])
             picked.append(row)
@@ -318,8 +317,9 @@ def _calls(conn: Any, q: Query, limit: int, lang: str) -> list[SearchHit]:
     words = tuple(t for t in q.tokens if len(t) >= MIN_CALL_TOKEN)
     if not words or limit <= 0:
         return []
-    rows = _find(_Finder(conn, "call"), _CALL_ROWS, _call_words, words, (False,) * len(words),
-                 limit, set())  # fmt: skip
+    rows = _find(
+        _Finder(conn, "call"), _CALL_ROWS, _call_words, words, (False,) * len(words), limit, set()
+    )
     return [_call_hit(r, lang) for r in rows]
 
 

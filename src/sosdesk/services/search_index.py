@@ -77,8 +77,9 @@ def put(session: Session, kind: str, ref: str, body: str) -> None:
         (kind, ref),
     ).scalar_one()
     # contentless_delete tables accept REPLACE: the old entry of a re-indexed record goes away.
-    conn.exec_driver_sql(f"INSERT OR REPLACE INTO {TABLES[kind]} (rowid, body) VALUES (?, ?)",
-                         (rowid, body))  # fmt: skip
+    conn.exec_driver_sql(
+        f"INSERT OR REPLACE INTO {TABLES[kind]} (rowid, body) VALUES (?, ?)", (rowid, body)
+    )
 
 
 def put_many(session: Session, kind: str, rows: list[tuple[str, str]]) -> None:
@@ -93,10 +94,14 @@ def put_many_raw(conn: Any, kind: str, rows: list[tuple[str, str]]) -> None:
     if not rows:
         return
     start = conn.execute("SELECT coalesce(max(rowid), 0) FROM search_refs").fetchone()[0] + 1
-    conn.executemany("INSERT INTO search_refs (rowid, kind, ref) VALUES (?, ?, ?)",
-                     [(start + i, kind, ref) for i, (ref, _) in enumerate(rows)])  # fmt: skip
-    conn.executemany(f"INSERT INTO {TABLES[kind]} (rowid, body) VALUES (?, ?)",
-                     [(start + i, body) for i, (_, body) in enumerate(rows)])  # fmt: skip
+    conn.executemany(
+        "INSERT INTO search_refs (rowid, kind, ref) VALUES (?, ?, ?)",
+        [(start + i, kind, ref) for i, (ref, _) in enumerate(rows)],
+    )
+    conn.executemany(
+        f"INSERT INTO {TABLES[kind]} (rowid, body) VALUES (?, ?)",
+        [(start + i, body) for i, (_, body) in enumerate(rows)],
+    )
 
 
 def remove(session: Session, kind: str, ref: str) -> None:

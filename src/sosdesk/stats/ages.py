@@ -12,8 +12,9 @@ AGE_ROWS = (*(label for label, _low, _high in AGE_GROUPS), "unknown")
 _GROUP_OF = {age: age_group(age) for age in range(0, 131)}
 
 
-def age_at(day: date, birth_date: date | None, birth_year: int | None,
-           estimated_age: int | None) -> int | None:  # fmt: skip
+def age_at(
+    day: date, birth_date: date | None, birth_year: int | None, estimated_age: int | None
+) -> int | None:
     """Age in whole years on `day` (a local date), or None when nothing is known."""
     if birth_date is not None:
         return (

@@ -46,9 +46,12 @@ class Anonymised(Generic[R]):
 
 
 def anonymise(
-    records: Sequence[R], k: int, attributes: Sequence[str], levels: dict[str, int],
+    records: Sequence[R],
+    k: int,
+    attributes: Sequence[str],
+    levels: dict[str, int],
     value: Callable[[R, str, int], tuple[str, ...]],
-) -> Anonymised[R]:  # fmt: skip
+) -> Anonymised[R]:
     """Generalise and suppress so that every quasi-identifier combination occurs >= k times.
     `levels[a]` is how many levels attribute `a` has (the last means suppressed);
     `value(record, a, level)` gives its output cells at a level."""
@@ -59,8 +62,13 @@ def anonymise(
     top = {a: levels[a] - 1 for a in attrs}
     # Every value interned as a small int, per attribute and level: keys are tuples of ints.
     interned: dict[tuple[str, ...], int] = {}
-    codes = {a: [[interned.setdefault(value(r, a, lv), len(interned)) for r in records]
-                 for lv in range(levels[a])] for a in attrs}  # fmt: skip
+    codes = {
+        a: [
+            [interned.setdefault(value(r, a, lv), len(interned)) for r in records]
+            for lv in range(levels[a])
+        ]
+        for a in attrs
+    }
 
     def keys_at(glob: dict[str, int]) -> list[tuple[int, ...]]:
         return list(zip(*(codes[a][glob[a]] for a in attrs), strict=True)) if n else []
@@ -96,8 +104,10 @@ def anonymise(
     if 0 < len(hidden) < k:
         hidden_key = key(hidden[0])
         sizes = Counter(key(i) for i in range(n))
-        others = sorted(((size, cls) for cls, size in sizes.items() if cls != hidden_key),
-                        key=lambda c: (-c[0], c[1]))  # fmt: skip
+        others = sorted(
+            ((size, cls) for cls, size in sizes.items() if cls != hidden_key),
+            key=lambda c: (-c[0], c[1]),
+        )
         need, spare = k - len(hidden), []
         for size, cls in others:  # rows that classes can give and still keep k
             if size > k:
@@ -113,20 +123,25 @@ def anonymise(
             row_levels[i] = dict(everything)
     kept = [i for i in range(n) if i not in withheld]
     local = {a: sum(1 for i in kept if row_levels[i][a] > glob[a]) for a in attrs}
-    report = AnonymityReport(k, n, len(kept), dict(glob), {a: c for a, c in local.items() if c},
-                             len(withheld))  # fmt: skip
+    report = AnonymityReport(
+        k, n, len(kept), dict(glob), {a: c for a, c in local.items() if c}, len(withheld)
+    )
     return Anonymised([(records[i], row_levels[i]) for i in kept], report)
 
 
 def least_generalisation(
-    attrs: Sequence[str], top: dict[str, int], small_rows: Callable[[dict[str, int]], int],
+    attrs: Sequence[str],
+    top: dict[str, int],
+    small_rows: Callable[[dict[str, int]], int],
     allowed: int,
-) -> dict[str, int]:  # fmt: skip
+) -> dict[str, int]:
     """The combination of levels with the least loss (sum of each attribute's level as a share
     of its height) that leaves at most `allowed` rows in small classes; ties go to the one
     leaving fewer. All-suppressed is the fallback (it always qualifies but one class)."""
-    nodes = [dict(zip(attrs, combo, strict=True))
-             for combo in product(*(range(top[a] + 1) for a in attrs))]  # fmt: skip
+    nodes = [
+        dict(zip(attrs, combo, strict=True))
+        for combo in product(*(range(top[a] + 1) for a in attrs))
+    ]
     nodes.sort(key=lambda lv: sum(lv[a] / top[a] for a in attrs))
     best: tuple[float, int, dict[str, int]] | None = None
     for lv in nodes:

@@ -60,8 +60,16 @@ def _local_buckets(utc_hours: Counter[str]) -> tuple[Counter[str], Counter[str],
 
 def _shape(dims: dict[str, Counter[str]], utc_hours: Counter[str]) -> CallCounts:
     by_hour, by_weekday, by_month = _local_buckets(utc_hours)
-    return CallCounts(sum(dims["line"].values()), dims["line"], dims["caller"], dims["urgency"],
-                      dims["category"], by_hour, by_weekday, by_month)  # fmt: skip
+    return CallCounts(
+        sum(dims["line"].values()),
+        dims["line"],
+        dims["caller"],
+        dims["urgency"],
+        dims["category"],
+        by_hour,
+        by_weekday,
+        by_month,
+    )
 
 
 def count_calls(session: Session, period: Period) -> CallCounts:
@@ -70,16 +78,22 @@ def count_calls(session: Session, period: Period) -> CallCounts:
     if not (_on_bucket_edge(a) and _on_bucket_edge(b)):  # pragma: no cover - other time zones
         return count_calls_direct(session, period)
     dims: dict[str, Counter[str]] = {d: Counter() for d in _DIMS}
-    found = rows(session, "SELECT dim, code, n FROM stat_call_counts "
-                          "WHERE bucket >= :a AND bucket < :b", {"a": a[:13], "b": b[:13]})  # fmt: skip
+    found = rows(
+        session,
+        "SELECT dim, code, n FROM stat_call_counts WHERE bucket >= :a AND bucket < :b",
+        {"a": a[:13], "b": b[:13]},
+    )
     for dim, code, n in found:
         if dim == "uncategorised":
             dims["category"][NO_CATEGORY] += n
         elif dim in dims:
             dims[dim][code] += n
     hours: Counter[str] = Counter()
-    for hour, n in rows(session, "SELECT hour, n FROM stat_call_hours "
-                                 "WHERE hour >= :a AND hour < :b", {"a": a[:13], "b": b[:13]}):  # fmt: skip
+    for hour, n in rows(
+        session,
+        "SELECT hour, n FROM stat_call_hours WHERE hour >= :a AND hour < :b",
+        {"a": a[:13], "b": b[:13]},
+    ):
         hours[hour] += n
     return _shape(dims, hours)
 
@@ -89,9 +103,12 @@ def count_calls_direct(session: Session, period: Period) -> CallCounts:
     a, b = period.utc_bounds()
     dims: dict[str, Counter[str]] = {d: Counter() for d in _DIMS}
     hours: Counter[str] = Counter()
-    found = rows(session,
+    found = rows(
+        session,
         "SELECT started_at, line, caller_type, urgency, categories FROM calls "
-        "WHERE started_at >= :a AND started_at < :b", {"a": a, "b": b})  # fmt: skip
+        "WHERE started_at >= :a AND started_at < :b",
+        {"a": a, "b": b},
+    )
     for started, line, caller, urgency, categories in found:
         hours[started[:13]] += 1
         dims["line"][line or ""] += 1
@@ -121,19 +138,42 @@ def call_tables(now: CallCounts, before: CallCounts, period: Period) -> list[Sta
     t = now.total
     categories = ordered_rows(CALL_CATEGORY.codes(), now.by_category, before.by_category)
     out = [
-        one_column("calls_by_line", "line",
-                   ordered_rows(LINE.codes(), now.by_line, before.by_line), now.by_line, t, CALLS),
-        one_column("calls_by_category", "call category", categories, now.by_category, t, CALLS,
-                   multi_valued=True),
-        one_column("calls_by_caller_type", "caller type",
-                   ordered_rows(CALLER_TYPE.codes(), now.by_caller, before.by_caller),
-                   now.by_caller, t, CALLS),
-        one_column("calls_by_urgency", "urgency",
-                   ordered_rows(URGENCY.codes(), now.by_urgency, before.by_urgency),
-                   now.by_urgency, t, CALLS),
+        one_column(
+            "calls_by_line",
+            "line",
+            ordered_rows(LINE.codes(), now.by_line, before.by_line),
+            now.by_line,
+            t,
+            CALLS,
+        ),
+        one_column(
+            "calls_by_category",
+            "call category",
+            categories,
+            now.by_category,
+            t,
+            CALLS,
+            multi_valued=True,
+        ),
+        one_column(
+            "calls_by_caller_type",
+            "caller type",
+            ordered_rows(CALLER_TYPE.codes(), now.by_caller, before.by_caller),
+            now.by_caller,
+            t,
+            CALLS,
+        ),
+        one_column(
+            "calls_by_urgency",
+            "urgency",
+            ordered_rows(URGENCY.codes(), now.by_urgency, before.by_urgency),
+            now.by_urgency,
+            t,
+            CALLS,
+        ),
         one_column("calls_by_hour", "hour", HOURS, now.by_hour, t, CALLS),
         one_column("calls_by_weekday", "weekday", WEEKDAYS, now.by_weekday, t, CALLS),
-    ]  # fmt: skip
+    ]
     months = months_of(period)
     if len(months) > 1:
         out.append(one_column("calls_by_month", "month", months, now.by_month, t, CALLS))

@@ -27,18 +27,32 @@ VICTIM_STATUSES = ("identified", "presumed")
 # Broad CTDC exploitation types and the recorded types each covers.
 _BROAD = {
     "isSexualExploit": ("sexual", "online_sexual"),
-    "isForcedLabour": ("forced_labour", "forced_begging", "domestic_servitude",
-                       "forced_criminality"),
+    "isForcedLabour": (
+        "forced_labour",
+        "forced_begging",
+        "domestic_servitude",
+        "forced_criminality",
+    ),
     "isOtherExploit": ("forced_marriage", "organ_removal", "other"),
-}  # fmt: skip
+}
 _NOT_SPECIFIED = EXPLOITATION.get("unknown").ctdc
-EXPLOITATION_COLUMNS = tuple(dict.fromkeys(
-    [*_BROAD, *(t.ctdc for t in EXPLOITATION if t.code != "unknown"), _NOT_SPECIFIED]))  # fmt: skip
+EXPLOITATION_COLUMNS = tuple(
+    dict.fromkeys([*_BROAD, *(t.ctdc for t in EXPLOITATION if t.code != "unknown"), _NOT_SPECIFIED])
+)
 MEANS_NOT_SPECIFIED = "meansOfControlNotSpecified"
 MEANS_COLUMNS = tuple(dict.fromkeys([*(t.ctdc for t in MEANS_OF_CONTROL), MEANS_NOT_SPECIFIED]))
 RECRUITER_COLUMNS = tuple(dict.fromkeys(t.ctdc for t in RECRUITER_RELATION))
-COLUMNS = ("yearOfRegistration", "gender", "ageBroad", "majorityStatus", "citizenship",
-           *MEANS_COLUMNS, *EXPLOITATION_COLUMNS, *RECRUITER_COLUMNS, "CountryOfExploitation")  # fmt: skip
+COLUMNS = (
+    "yearOfRegistration",
+    "gender",
+    "ageBroad",
+    "majorityStatus",
+    "citizenship",
+    *MEANS_COLUMNS,
+    *EXPLOITATION_COLUMNS,
+    *RECRUITER_COLUMNS,
+    "CountryOfExploitation",
+)
 
 # The quasi-identifiers and how many levels each has (the last one is "suppressed").
 QUASI_IDENTIFIERS = ("gender", "age", "citizenship", "exploitation", "country")
@@ -68,8 +82,16 @@ class VictimRecord:
 
     @classmethod
     def of(cls, person: Person) -> VictimRecord:
-        return cls(person.registered_on.year, person.gender, person.age, person.citizenship,
-                   person.exploitation, person.countries, person.means, person.recruiter)  # fmt: skip
+        return cls(
+            person.registered_on.year,
+            person.gender,
+            person.age,
+            person.citizenship,
+            person.exploitation,
+            person.countries,
+            person.means,
+            person.recruiter,
+        )
 
 
 def _flag(value: bool) -> str:

@@ -46,8 +46,15 @@ class Summary:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.calls or self.new_clients or self.identified_victims or self.assistance
-                    or self.field_actions or self.hearings or self.followups_due)  # fmt: skip
+        return not (
+            self.calls
+            or self.new_clients
+            or self.identified_victims
+            or self.assistance
+            or self.field_actions
+            or self.hearings
+            or self.followups_due
+        )
 
 
 @dataclass(frozen=True)
@@ -93,10 +100,10 @@ def _raw(s: Session, period: Period, now: datetime, first: dict[str, str]) -> _R
 
 def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
     out = call_tables(now.calls, before.calls, period)
-    out += person_tables("new_clients", now.new, before.new, with_status=True,
-                         with_countries=False)  # fmt: skip
-    out += person_tables("victims", now.victims, before.victims, with_status=False,
-                         with_countries=True)  # fmt: skip
+    out += person_tables("new_clients", now.new, before.new, with_status=True, with_countries=False)
+    out += person_tables(
+        "victims", now.victims, before.victims, with_status=False, with_countries=True
+    )
     out.append(age_by_gender("victims_age_by_gender", now.victims, before.victims))
     out.append(event_table(now.events["assistance"], before.events["assistance"]))
     out.append(costs_table(now.events["assistance"], before.events["assistance"]))
@@ -108,10 +115,18 @@ def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
 
 def _summary(raw: _Raw) -> Summary:
     a = raw.events["assistance"]
-    return Summary(raw.calls.total, sum(raw.new.values()), len(raw.victim_list), a.total_events,
-                   a.total_clients, dict(a.cost_totals), raw.events["field_action"].total_events,
-                   raw.events["court_hearing"].total_events, sum(raw.followups.values()),
-                   raw.followups.get("on_time", 0))  # fmt: skip
+    return Summary(
+        raw.calls.total,
+        sum(raw.new.values()),
+        len(raw.victim_list),
+        a.total_events,
+        a.total_clients,
+        dict(a.cost_totals),
+        raw.events["field_action"].total_events,
+        raw.events["court_hearing"].total_events,
+        sum(raw.followups.values()),
+        raw.followups.get("on_time", 0),
+    )
 
 
 def _align(table: StatTable, prev: StatTable) -> StatTable:
@@ -120,9 +135,18 @@ def _align(table: StatTable, prev: StatTable) -> StatTable:
         rows = list(prev.rows)[: len(table.rows)]
         cells = [prev.cells[i] for i in range(len(rows))]
         cells += [(0,) * len(prev.columns)] * (len(table.rows) - len(rows))
-        return StatTable(prev.key, prev.dimension, table.rows, prev.columns,
-                         prev.column_dimension, tuple(cells), prev.totals, prev.unit,
-                         prev.person_level, prev.multi_valued)  # fmt: skip
+        return StatTable(
+            prev.key,
+            prev.dimension,
+            table.rows,
+            prev.columns,
+            prev.column_dimension,
+            tuple(cells),
+            prev.totals,
+            prev.unit,
+            prev.person_level,
+            prev.multi_valued,
+        )
     return prev.with_rows(table.rows)
 
 
@@ -142,9 +166,17 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
         for t in tables:
             if t.key in back:
                 before_tables[t.key] = _align(t, back[t.key])
-    return Dashboard(period, previous, tuple(tables), before_tables, _summary(now),
-                     _summary(before) if previous else None, db.desk.desk_code,
-                     db.desk.is_office, moment)  # fmt: skip
+    return Dashboard(
+        period,
+        previous,
+        tuple(tables),
+        before_tables,
+        _summary(now),
+        _summary(before) if previous else None,
+        db.desk.desk_code,
+        db.desk.is_office,
+        moment,
+    )
 
 
 def _empty() -> _Raw:

@@ -26,8 +26,12 @@ from sosdesk.store.models import utcnow
 ALLOWED_ROLES = ("consultant", "coordinator")
 LIMIT = 5000
 _CALL_DIMS = {"calls_by_line": 1, "calls_by_caller_type": 2, "calls_by_urgency": 3}
-_EVENT_KINDS = {"assistance_by_type": "assistance", "costs_by_type": "assistance",
-                "field_actions_by_type": "field_action", "hearings_by_proceeding": "court_hearing"}  # fmt: skip
+_EVENT_KINDS = {
+    "assistance_by_type": "assistance",
+    "costs_by_type": "assistance",
+    "field_actions_by_type": "field_action",
+    "hearings_by_proceeding": "court_hearing",
+}
 
 
 class NotAllowed(PermissionError):
@@ -61,8 +65,9 @@ def _when(text: str) -> str:
     return f"{to_local(parse_utc_text(text)):%Y-%m-%d %H:%M}"
 
 
-def records_behind(db: Database, period: Period, table: str, row: str,
-                   column: str | None = None) -> DrillDown:  # fmt: skip
+def records_behind(
+    db: Database, period: Period, table: str, row: str, column: str | None = None
+) -> DrillDown:
     """The records counted in `table` at `row` (and `column`) for `period`."""
     if db.actor.role not in ALLOWED_ROLES:
         raise NotAllowed("the records behind statistics are for consultants and coordinators")
@@ -70,19 +75,32 @@ def records_behind(db: Database, period: Period, table: str, row: str,
         found = list(_records(s, period, table, row, column))
     found.sort(key=lambda r: (r.when, r.code, r.ref))
     with db.transaction() as tx:
-        tx.audit("stats_drilldown", "statistics", None, {
-            "table": table, "row": row, "column": column, "period": period.slug(),
-            "records": len(found)})  # fmt: skip
+        tx.audit(
+            "stats_drilldown",
+            "statistics",
+            None,
+            {
+                "table": table,
+                "row": row,
+                "column": column,
+                "period": period.slug(),
+                "records": len(found),
+            },
+        )
     return DrillDown(table, row, column, tuple(found[:LIMIT]), len(found))
 
 
-def _records(s: Session, period: Period, table: str, row: str, column: str | None
-             ) -> Iterable[Record]:  # fmt: skip
+def _records(
+    s: Session, period: Period, table: str, row: str, column: str | None
+) -> Iterable[Record]:
     if table.startswith("calls_by_"):
         return _calls(s, period, table, row)
     if table.startswith(("new_clients_", "victims_")):
-        people = (registered_in(s, period) if table.startswith("new_clients_")
-                  else identified_in(s, period))  # fmt: skip
+        people = (
+            registered_in(s, period)
+            if table.startswith("new_clients_")
+            else identified_in(s, period)
+        )
         return (_person(p) for p in people if _person_matches(p, table, row, column))
     if table in _EVENT_KINDS:
         return _events(s, period, _EVENT_KINDS[table], row, column, table == "costs_by_type")
@@ -93,9 +111,11 @@ def _records(s: Session, period: Period, table: str, row: str, column: str | Non
 
 def _calls(s: Session, period: Period, table: str, row: str) -> Iterable[Record]:
     a, b = period.utc_bounds()
-    sql = ("SELECT c.id, c.started_at, c.line, c.caller_type, c.urgency, c.categories, "
-           "c.client_id, coalesce(k.code, '') FROM calls c LEFT JOIN clients k ON k.id = c.client_id "
-           "WHERE c.started_at >= :a AND c.started_at < :b")  # fmt: skip
+    sql = (
+        "SELECT c.id, c.started_at, c.line, c.caller_type, c.urgency, c.categories, "
+        "c.client_id, coalesce(k.code, '') FROM calls c LEFT JOIN clients k ON k.id = c.client_id "
+        "WHERE c.started_at >= :a AND c.started_at < :b"
+    )
     for rec in rows(s, sql, {"a": a, "b": b}):
         call_id, started, line, caller, urgency, cats, client_id, code = rec
         if table in _CALL_DIMS:
@@ -104,8 +124,11 @@ def _calls(s: Session, period: Period, table: str, row: str) -> Iterable[Record]
             hit = row in (codes_of(cats) or (NO_CATEGORY,))
         else:
             local = to_local(parse_utc_text(started))
-            key = {"calls_by_hour": f"{local.hour:02d}", "calls_by_weekday": str(local.isoweekday()),
-                   "calls_by_month": f"{local:%Y-%m}"}[table]  # fmt: skip
+            key = {
+                "calls_by_hour": f"{local.hour:02d}",
+                "calls_by_weekday": str(local.isoweekday()),
+                "calls_by_month": f"{local:%Y-%m}",
+            }[table]
             hit = key == row
         if hit:
             yield Record("call", call_id, client_id, _when(started), code, (line, caller, urgency))
@@ -134,15 +157,24 @@ def _codes(s: Session, client_ids: set[str]) -> dict[str, str]:
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ", ".join(f":p{j}" for j in range(len(chunk)))
-        out.update(rows(s, f"SELECT id, code FROM clients WHERE id IN ({marks})",
-                        {f"p{j}": v for j, v in enumerate(chunk)}))  # fmt: skip
+        out.update(
+            rows(
+                s,
+                f"SELECT id, code FROM clients WHERE id IN ({marks})",
+                {f"p{j}": v for j, v in enumerate(chunk)},
+            )
+        )
     return out
 
 
-def _events(s: Session, period: Period, kind: str, row: str, column: str | None, costs: bool
-            ) -> Iterable[Record]:  # fmt: skip
-    chosen = [f for f in facts(s, kind, period) if f[2] == row
-              and (not costs or (f[4] is not None and (f[5] or "") == (column or "")))]  # fmt: skip
+def _events(
+    s: Session, period: Period, kind: str, row: str, column: str | None, costs: bool
+) -> Iterable[Record]:
+    chosen = [
+        f
+        for f in facts(s, kind, period)
+        if f[2] == row and (not costs or (f[4] is not None and (f[5] or "") == (column or "")))
+    ]
     codes = _codes(s, {f[1] for f in chosen})
     if column == "clients":  # the distinct clients, first event each
         first: dict[str, str] = {}
@@ -152,15 +184,26 @@ def _events(s: Session, period: Period, kind: str, row: str, column: str | None,
             Record("client", cid, cid, _when(at), codes.get(cid, ""), (row,))
             for cid, at in first.items()
         )
-    return (Record("event", f[0], f[1], _when(f[3]), codes.get(f[1], ""),
-                   (row,) if f[4] is None else (row, f"{f[4]}", f[5] or "")) for f in chosen)  # fmt: skip
+    return (
+        Record(
+            "event",
+            f[0],
+            f[1],
+            _when(f[3]),
+            codes.get(f[1], ""),
+            (row,) if f[4] is None else (row, f"{f[4]}", f[5] or ""),
+        )
+        for f in chosen
+    )
 
 
 def _followups(s: Session, period: Period, row: str) -> Iterable[Record]:
     a, b = period.utc_bounds()
     now = utcnow()
-    sql = ("SELECT f.id, f.due_at, f.done_at, f.client_id, coalesce(k.code, '') FROM followups f "
-           "LEFT JOIN clients k ON k.id = f.client_id WHERE f.due_at >= :a AND f.due_at < :b")  # fmt: skip
+    sql = (
+        "SELECT f.id, f.due_at, f.done_at, f.client_id, coalesce(k.code, '') FROM followups f "
+        "LEFT JOIN clients k ON k.id = f.client_id WHERE f.due_at >= :a AND f.due_at < :b"
+    )
     for fid, due, done, client_id, code in rows(s, sql, {"a": a, "b": b}):
         outcome = classify(parse_utc_text(due), parse_utc_text(done) if done else None, now)
         if outcome == row:

@@ -21,8 +21,12 @@ from sosdesk.stats.rawsql import rows
 from sosdesk.stats.tables import EVENTS, MONEY, StatTable, multi_column, ordered_rows
 
 # The payload field that classifies each kind of event (what `stat_key` holds).
-CLASSIFIER = {"assistance": "type", "field_action": "type", "court_hearing": "proceeding",
-              "status_change": "to_status"}  # fmt: skip
+CLASSIFIER = {
+    "assistance": "type",
+    "field_action": "type",
+    "court_hearing": "proceeding",
+    "status_change": "to_status",
+}
 
 
 # One counted event, as corrected: (event id, client id, key, occurred at, amount, currency),
@@ -34,19 +38,26 @@ Fact = tuple[str, str, str, str, int | None, str | None]
 def _apply(fact: Fact, kind: str, fix: dict[str, Any]) -> Fact:
     cls = CLASSIFIER[kind]
     event_id, client_id, key, at, amount, currency = fact
-    return (event_id, client_id, str(fix[cls] or "") if cls in fix else key,
-            fix.get("occurred_at", at), fix.get("amount_minor", amount),
-            fix.get("currency", currency))  # fmt: skip
+    return (
+        event_id,
+        client_id,
+        str(fix[cls] or "") if cls in fix else key,
+        fix.get("occurred_at", at),
+        fix.get("amount_minor", amount),
+        fix.get("currency", currency),
+    )
 
 
 def facts(session: Session, kind: str, period: Period | None) -> Iterator[Fact]:
     """Events of `kind` in the period (all time when None), with their corrections applied."""
     corrections = load_corrections(session, kind)
     a, b = period.utc_bounds() if period else ("", "\uffff")
-    found = rows(session,
+    found = rows(
+        session,
         "SELECT event_id, client_id, coalesce(stat_key, ''), occurred_at, amount_minor, currency "
         "FROM stat_event_facts WHERE kind = :k AND occurred_at >= :a AND occurred_at < :b",
-        {"k": kind, "a": a, "b": b})  # fmt: skip
+        {"k": kind, "a": a, "b": b},
+    )
     if not corrections:
         yield from found
         return
@@ -72,9 +83,12 @@ def _events_by_id(session: Session, ids: list[str]) -> Iterator[tuple[Any, ...]]
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ", ".join(f":p{j}" for j in range(len(chunk)))
-        yield from rows(session,
+        yield from rows(
+            session,
             "SELECT id, client_id, payload, occurred_at, amount_minor, currency FROM events "
-            f"WHERE id IN ({marks})", {f"p{j}": v for j, v in enumerate(chunk)})  # fmt: skip
+            f"WHERE id IN ({marks})",
+            {f"p{j}": v for j, v in enumerate(chunk)},
+        )
 
 
 @dataclass(frozen=True)
@@ -106,15 +120,28 @@ def count_events_of(session: Session, kind: str, period: Period) -> EventCounts:
         if amount is not None:
             costs[(key, currency or "")] += amount
             cost_totals[currency or ""] += amount
-    return EventCounts(kind, events, Counter({k: len(v) for k, v in clients.items()}), n,
-                       len(everyone), costs, cost_totals)  # fmt: skip
+    return EventCounts(
+        kind,
+        events,
+        Counter({k: len(v) for k, v in clients.items()}),
+        n,
+        len(everyone),
+        costs,
+        cost_totals,
+    )
 
 
 _VOCAB = {"assistance": ASSISTANCE, "field_action": FIELD_ACTION, "court_hearing": PROCEEDING}
-_TABLE = {"assistance": "assistance_by_type", "field_action": "field_actions_by_type",
-          "court_hearing": "hearings_by_proceeding"}  # fmt: skip
-_DIMENSION = {"assistance": "assistance", "field_action": "field action",
-              "court_hearing": "proceeding type"}  # fmt: skip
+_TABLE = {
+    "assistance": "assistance_by_type",
+    "field_action": "field_actions_by_type",
+    "court_hearing": "hearings_by_proceeding",
+}
+_DIMENSION = {
+    "assistance": "assistance",
+    "field_action": "field action",
+    "court_hearing": "proceeding type",
+}
 
 
 def event_table(now: EventCounts, before: EventCounts) -> StatTable:
@@ -123,17 +150,32 @@ def event_table(now: EventCounts, before: EventCounts) -> StatTable:
     rows = ordered_rows(codes, now.events, before.events)
     counts = {(r, "events"): now.events.get(r, 0) for r in rows}
     counts.update({(r, "clients"): now.clients.get(r, 0) for r in rows})
-    return multi_column(_TABLE[now.kind], _DIMENSION[now.kind], rows, ("events", "clients"),
-                        counts, (now.total_events, now.total_clients), EVENTS)  # fmt: skip
+    return multi_column(
+        _TABLE[now.kind],
+        _DIMENSION[now.kind],
+        rows,
+        ("events", "clients"),
+        counts,
+        (now.total_events, now.total_clients),
+        EVENTS,
+    )
 
 
 def costs_table(now: EventCounts, before: EventCounts) -> StatTable:
     """Costs of assistance by type, one column per currency that occurs (RSD always)."""
     currencies = ordered_rows(CURRENCY.codes(), now.cost_totals, before.cost_totals)
-    columns = tuple(c for c in currencies if c == "RSD" or now.cost_totals.get(c) or
-                    before.cost_totals.get(c))  # fmt: skip
+    columns = tuple(
+        c for c in currencies if c == "RSD" or now.cost_totals.get(c) or before.cost_totals.get(c)
+    )
     codes = [t.code for t in ASSISTANCE if not t.group]
     rows = ordered_rows(codes, {t: 1 for t, _c in now.costs}, {t: 1 for t, _c in before.costs})
-    return multi_column("costs_by_type", "assistance", rows, columns, now.costs,
-                        tuple(now.cost_totals.get(c, 0) for c in columns), MONEY,
-                        column_dimension="currency")  # fmt: skip
+    return multi_column(
+        "costs_by_type",
+        "assistance",
+        rows,
+        columns,
+        now.costs,
+        tuple(now.cost_totals.get(c, 0) for c in columns),
+        MONEY,
+        column_dimension="currency",
+    )

@@ -13,8 +13,11 @@ from sosdesk.store.database import Database
 def missing_triggers(db: Database) -> list[str]:
     """Names of statistics triggers absent from the database."""
     with db.session() as s:
-        present = set(s.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'")).scalars())  # fmt: skip
+        present = set(
+            s.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'stat_%'")
+            ).scalars()
+        )
     return [name for name in TRIGGERS if name not in present]
 
 

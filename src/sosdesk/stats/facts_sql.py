@@ -13,9 +13,11 @@ _KINDS = "('assistance', 'field_action', 'court_hearing', 'status_change')"
 
 def bucket(col: str) -> str:
     """The 22:00/23:00 UTC bucket a UTC text time falls in (a Belgrade day starts at one)."""
-    return (f"CASE substr({col}, 12, 2) WHEN '22' THEN substr({col}, 1, 11) || '22' "
-            f"WHEN '23' THEN substr({col}, 1, 11) || '23' "
-            f"ELSE date(substr({col}, 1, 10), '-1 day') || 'T23' END")  # fmt: skip
+    return (
+        f"CASE substr({col}, 12, 2) WHEN '22' THEN substr({col}, 1, 11) || '22' "
+        f"WHEN '23' THEN substr({col}, 1, 11) || '23' "
+        f"ELSE date(substr({col}, 1, 10), '-1 day') || 'T23' END"
+    )
 
 
 def _array(col: str) -> str:
@@ -24,65 +26,77 @@ def _array(col: str) -> str:
 
 def call_facts(r: str) -> str:
     """(dim, code) rows one call contributes: its line, caller type, urgency and categories."""
-    return (f"SELECT 'line' AS dim, coalesce({r}.line, '') AS code "
-            f"UNION ALL SELECT 'caller', coalesce({r}.caller_type, '') "
-            f"UNION ALL SELECT 'urgency', coalesce({r}.urgency, '') "
-            f"UNION ALL SELECT 'category', code FROM (SELECT DISTINCT CAST(value AS TEXT) AS code "
-            f"FROM {_array(r + '.categories')}) "
-            f"UNION ALL SELECT 'uncategorised', '' "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {_array(r + '.categories')})")  # fmt: skip
+    return (
+        f"SELECT 'line' AS dim, coalesce({r}.line, '') AS code "
+        f"UNION ALL SELECT 'caller', coalesce({r}.caller_type, '') "
+        f"UNION ALL SELECT 'urgency', coalesce({r}.urgency, '') "
+        f"UNION ALL SELECT 'category', code FROM (SELECT DISTINCT CAST(value AS TEXT) AS code "
+        f"FROM {_array(r + '.categories')}) "
+        f"UNION ALL SELECT 'uncategorised', '' "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {_array(r + '.categories')})"
+    )
 
 
 def _add_call(r: str) -> str:
-    return (f"INSERT INTO stat_call_hours (hour, n) VALUES (substr({r}.started_at, 1, 13), 1) "
-            f"ON CONFLICT (hour) DO UPDATE SET n = n + 1; "
-            f"INSERT INTO stat_call_counts (bucket, dim, code, n) "
-            f"SELECT {bucket(r + '.started_at')}, dim, code, 1 FROM ({call_facts(r)}) WHERE true "
-            f"ON CONFLICT (bucket, dim, code) DO UPDATE SET n = n + 1;")  # fmt: skip
+    return (
+        f"INSERT INTO stat_call_hours (hour, n) VALUES (substr({r}.started_at, 1, 13), 1) "
+        f"ON CONFLICT (hour) DO UPDATE SET n = n + 1; "
+        f"INSERT INTO stat_call_counts (bucket, dim, code, n) "
+        f"SELECT {bucket(r + '.started_at')}, dim, code, 1 FROM ({call_facts(r)}) WHERE true "
+        f"ON CONFLICT (bucket, dim, code) DO UPDATE SET n = n + 1;"
+    )
 
 
 def _remove_call(r: str) -> str:
     b = bucket(r + ".started_at")
-    return (f"UPDATE stat_call_hours SET n = n - 1 WHERE hour = substr({r}.started_at, 1, 13); "
-            f"DELETE FROM stat_call_hours WHERE hour = substr({r}.started_at, 1, 13) AND n <= 0; "
-            f"UPDATE stat_call_counts SET n = n - 1 WHERE bucket = {b} "
-            f"AND (dim, code) IN (SELECT dim, code FROM ({call_facts(r)})); "
-            f"DELETE FROM stat_call_counts WHERE bucket = {b} AND n <= 0;")  # fmt: skip
+    return (
+        f"UPDATE stat_call_hours SET n = n - 1 WHERE hour = substr({r}.started_at, 1, 13); "
+        f"DELETE FROM stat_call_hours WHERE hour = substr({r}.started_at, 1, 13) AND n <= 0; "
+        f"UPDATE stat_call_counts SET n = n - 1 WHERE bucket = {b} "
+        f"AND (dim, code) IN (SELECT dim, code FROM ({call_facts(r)})); "
+        f"DELETE FROM stat_call_counts WHERE bucket = {b} AND n <= 0;"
+    )
 
 
 def _event_key(r: str) -> str:
-    return (f"CASE WHEN json_valid({r}.payload) THEN json_extract({r}.payload, CASE {r}.kind "
-            f"WHEN 'court_hearing' THEN '$.proceeding' WHEN 'status_change' THEN '$.to_status' "
-            f"ELSE '$.type' END) END")  # fmt: skip
+    return (
+        f"CASE WHEN json_valid({r}.payload) THEN json_extract({r}.payload, CASE {r}.kind "
+        f"WHEN 'court_hearing' THEN '$.proceeding' WHEN 'status_change' THEN '$.to_status' "
+        f"ELSE '$.type' END) END"
+    )
 
 
 def _add_event(r: str) -> str:
-    return (f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
-            f"amount_minor, currency) SELECT {r}.kind, {r}.occurred_at, {r}.id, {_event_key(r)}, "
-            f"{r}.client_id, {r}.amount_minor, {r}.currency WHERE {r}.kind IN {_KINDS};")  # fmt: skip
+    return (
+        f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
+        f"amount_minor, currency) SELECT {r}.kind, {r}.occurred_at, {r}.id, {_event_key(r)}, "
+        f"{r}.client_id, {r}.amount_minor, {r}.currency WHERE {r}.kind IN {_KINDS};"
+    )
 
 
 def _remove_event(r: str) -> str:
-    return (f"DELETE FROM stat_event_facts WHERE kind = {r}.kind AND occurred_at = {r}.occurred_at "
-            f"AND event_id = {r}.id;")  # fmt: skip
+    return (
+        f"DELETE FROM stat_event_facts WHERE kind = {r}.kind AND occurred_at = {r}.occurred_at "
+        f"AND event_id = {r}.id;"
+    )
 
 
 TRIGGERS: dict[str, str] = {
     "stat_calls_insert": f"CREATE TRIGGER stat_calls_insert AFTER INSERT ON calls "
-                         f"BEGIN {_add_call('NEW')} END",
+    f"BEGIN {_add_call('NEW')} END",
     "stat_calls_delete": f"CREATE TRIGGER stat_calls_delete AFTER DELETE ON calls "
-                         f"BEGIN {_remove_call('OLD')} END",
+    f"BEGIN {_remove_call('OLD')} END",
     "stat_calls_update": f"CREATE TRIGGER stat_calls_update AFTER UPDATE OF started_at, line, "
-                         f"caller_type, urgency, categories ON calls "
-                         f"BEGIN {_remove_call('OLD')} {_add_call('NEW')} END",
+    f"caller_type, urgency, categories ON calls "
+    f"BEGIN {_remove_call('OLD')} {_add_call('NEW')} END",
     "stat_events_insert": f"CREATE TRIGGER stat_events_insert AFTER INSERT ON events "
-                          f"BEGIN {_add_event('NEW')} END",
+    f"BEGIN {_add_event('NEW')} END",
     "stat_events_delete": f"CREATE TRIGGER stat_events_delete AFTER DELETE ON events "
-                          f"BEGIN {_remove_event('OLD')} END",
+    f"BEGIN {_remove_event('OLD')} END",
     "stat_events_update": f"CREATE TRIGGER stat_events_update AFTER UPDATE OF kind, occurred_at, "
-                          f"payload, client_id, amount_minor, currency ON events "
-                          f"BEGIN {_remove_event('OLD')} {_add_event('NEW')} END",
-}  # fmt: skip
+    f"payload, client_id, amount_minor, currency ON events "
+    f"BEGIN {_remove_event('OLD')} {_add_event('NEW')} END",
+}
 
 REBUILD: tuple[str, ...] = (
     "DELETE FROM stat_call_hours",
@@ -105,4 +119,4 @@ REBUILD: tuple[str, ...] = (
     f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
     f"amount_minor, currency) SELECT e.kind, e.occurred_at, e.id, {_event_key('e')}, e.client_id, "
     f"e.amount_minor, e.currency FROM events AS e WHERE e.kind IN {_KINDS}",
-)  # fmt: skip
+)

@@ -27,13 +27,18 @@ def classify(due: datetime, done: datetime | None, now: datetime) -> str:
 def count_followups(session: Session, period: Period, now: datetime) -> Counter[str]:
     """Follow-ups due in the period, by outcome."""
     a, b = period.utc_bounds()
-    rows = session.execute(text("SELECT due_at, done_at FROM followups "
-                                "WHERE due_at >= :a AND due_at < :b"), {"a": a, "b": b})  # fmt: skip
-    return Counter(classify(parse_utc_text(due), parse_utc_text(done) if done else None, now)
-                   for due, done in rows)  # fmt: skip
+    rows = session.execute(
+        text("SELECT due_at, done_at FROM followups WHERE due_at >= :a AND due_at < :b"),
+        {"a": a, "b": b},
+    )
+    return Counter(
+        classify(parse_utc_text(due), parse_utc_text(done) if done else None, now)
+        for due, done in rows
+    )
 
 
 def followups_table(counts: Counter[str]) -> StatTable:
     """Follow-ups due in the period by outcome; the total is all that fell due."""
-    return one_column("followups_by_outcome", "follow-up outcome", OUTCOMES, counts,
-                      sum(counts.values()), EVENTS)  # fmt: skip
+    return one_column(
+        "followups_by_outcome", "follow-up outcome", OUTCOMES, counts, sum(counts.values()), EVENTS
+    )

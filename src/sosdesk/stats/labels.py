@@ -15,17 +15,23 @@ LANGS = ("sr-Cyrl", "sr-Latn", "en")
 _TEXT: dict[str, tuple[str, str]] = {
     "report_title": ("Godišnji statistički izveštaj {year}", "Annual statistical report {year}"),
     "report_sub": ("SOS telefon za žrtve trgovine ljudima", "SOS line for victims of trafficking"),
-    "office_scope": ("Objedinjeni podaci svih dežurnih mesta (kancelarija {desk})",
-                     "Merged records of all desks (office {desk})"),
+    "office_scope": (
+        "Objedinjeni podaci svih dežurnih mesta (kancelarija {desk})",
+        "Merged records of all desks (office {desk})",
+    ),
     "desk_scope": ("Podaci dežurnog mesta {desk}", "Records of desk {desk}"),
-    "period_line": ("Period: {a} – {b} (lokalno vreme, Beograd)",
-                    "Period: {a} – {b} (local time, Belgrade)"),
+    "period_line": (
+        "Period: {a} – {b} (lokalno vreme, Beograd)",
+        "Period: {a} – {b} (local time, Belgrade)",
+    ),
     "made": ("Izrađeno {when}", "Produced on {when}"),
     "summary": ("Sažetak", "Summary"),
-    "no_data": ("Za {year}. godinu nema evidentiranih poziva, klijenata ni aktivnosti. "
-                "Izveštaj zato ne sadrži tabele.",
-                "No calls, clients or activities were recorded for {year}. "
-                "The report therefore contains no tables."),
+    "no_data": (
+        "Za {year}. godinu nema evidentiranih poziva, klijenata ni aktivnosti. "
+        "Izveštaj zato ne sadrži tabele.",
+        "No calls, clients or activities were recorded for {year}. "
+        "The report therefore contains no tables.",
+    ),
     "figure": ("Pokazatelj", "Figure"),
     "calls_total": ("Pozivi i kontakti", "Calls and contacts"),
     "new_clients": ("Novi klijenti", "New clients"),
@@ -52,15 +58,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_victims": ("Formalno identifikovane žrtve", "Formally identified victims"),
     "sec_assistance": ("Pomoć, teren i sud", "Assistance, field work and courts"),
     "sec_method": ("Metodološke napomene", "Method notes"),
-    "multi_note": ("Jedan zapis može biti u više redova; ukupno broji zapise.",
-                   "A record may count in several rows; the total counts records."),
-    "small_note": ("{small}: manje od {k} osoba; {x}: skriveno da se mali broj ne bi mogao "
-                   "izračunati iz zbirova.",
-                   "{small}: fewer than {k} persons; {x}: withheld so that a small number "
-                   "cannot be worked out from the totals."),
+    "multi_note": (
+        "Jedan zapis može biti u više redova; ukupno broji zapise.",
+        "A record may count in several rows; the total counts records.",
+    ),
+    "small_note": (
+        "{small}: manje od {k} osoba; {x}: skriveno da se mali broj ne bi mogao "
+        "izračunati iz zbirova.",
+        "{small}: fewer than {k} persons; {x}: withheld so that a small number "
+        "cannot be worked out from the totals.",
+    ),
     "page": ("Strana {x} od {y}", "Page {x} of {y}"),
-    "ctdc_ok": ("{rows} redova (od {n} žrtava), k = {k}.", "{rows} rows (of {n} victims), k = {k}."),
-}  # fmt: skip
+    "ctdc_ok": (
+        "{rows} redova (od {n} žrtava), k = {k}.",
+        "{rows} rows (of {n} victims), k = {k}.",
+    ),
+}
 
 _TITLES: dict[str, tuple[str, str]] = {
     "calls_by_line": ("Pozivi po liniji", "Calls by line"),
@@ -73,42 +86,82 @@ _TITLES: dict[str, tuple[str, str]] = {
     "new_clients_by_gender": ("Novi klijenti po polu", "New clients by gender"),
     "new_clients_by_age_group": ("Novi klijenti po starosnoj grupi", "New clients by age group"),
     "new_clients_by_citizenship": ("Novi klijenti po državljanstvu", "New clients by citizenship"),
-    "new_clients_by_exploitation": ("Novi klijenti po vrsti eksploatacije",
-                                    "New clients by type of exploitation"),
+    "new_clients_by_exploitation": (
+        "Novi klijenti po vrsti eksploatacije",
+        "New clients by type of exploitation",
+    ),
     "new_clients_by_status": ("Novi klijenti po statusu", "New clients by status"),
     "victims_by_gender": ("Identifikovane žrtve po polu", "Identified victims by gender"),
-    "victims_by_age_group": ("Identifikovane žrtve po starosnoj grupi",
-                             "Identified victims by age group"),
-    "victims_by_citizenship": ("Identifikovane žrtve po državljanstvu",
-                               "Identified victims by citizenship"),
-    "victims_by_exploitation": ("Identifikovane žrtve po vrsti eksploatacije",
-                                "Identified victims by type of exploitation"),
-    "victims_by_country": ("Identifikovane žrtve po zemlji eksploatacije",
-                           "Identified victims by country of exploitation"),
-    "victims_age_by_gender": ("Identifikovane žrtve po starosnoj grupi i polu",
-                              "Identified victims by age group and gender"),
+    "victims_by_age_group": (
+        "Identifikovane žrtve po starosnoj grupi",
+        "Identified victims by age group",
+    ),
+    "victims_by_citizenship": (
+        "Identifikovane žrtve po državljanstvu",
+        "Identified victims by citizenship",
+    ),
+    "victims_by_exploitation": (
+        "Identifikovane žrtve po vrsti eksploatacije",
+        "Identified victims by type of exploitation",
+    ),
+    "victims_by_country": (
+        "Identifikovane žrtve po zemlji eksploatacije",
+        "Identified victims by country of exploitation",
+    ),
+    "victims_age_by_gender": (
+        "Identifikovane žrtve po starosnoj grupi i polu",
+        "Identified victims by age group and gender",
+    ),
     "assistance_by_type": ("Pružena pomoć po vrsti", "Assistance by type"),
     "costs_by_type": ("Troškovi pomoći po vrsti", "Costs of assistance by type"),
     "field_actions_by_type": ("Terenske akcije po vrsti", "Field actions by type"),
-    "hearings_by_proceeding": ("Ročišta po vrsti postupka", "Court hearings by type of proceedings"),
-    "followups_by_outcome": ("Praćenja (povratni pozivi) dospela u periodu",
-                             "Follow-ups (call-backs) due in the period"),
-}  # fmt: skip
+    "hearings_by_proceeding": (
+        "Ročišta po vrsti postupka",
+        "Court hearings by type of proceedings",
+    ),
+    "followups_by_outcome": (
+        "Praćenja (povratni pozivi) dospela u periodu",
+        "Follow-ups (call-backs) due in the period",
+    ),
+}
 
-_WEEKDAYS = (("ponedeljak", "Monday"), ("utorak", "Tuesday"), ("sreda", "Wednesday"),
-             ("četvrtak", "Thursday"), ("petak", "Friday"), ("subota", "Saturday"),
-             ("nedelja", "Sunday"))  # fmt: skip
-_MONTHS = (("januar", "January"), ("februar", "February"), ("mart", "March"),
-           ("april", "April"), ("maj", "May"), ("jun", "June"), ("jul", "July"),
-           ("avgust", "August"), ("septembar", "September"), ("oktobar", "October"),
-           ("novembar", "November"), ("decembar", "December"))  # fmt: skip
-_OUTCOMES = {"on_time": ("Obavljeno na vreme (do sat vremena posle roka)",
-                         "Done on time (within an hour of the time due)"),
-             "late": ("Obavljeno sa zakašnjenjem", "Done late"),
-             "overdue": ("Nije obavljeno, rok je prošao", "Not done, overdue"),
-             "pending": ("Nije obavljeno, rok još nije došao", "Not done, not yet due")}  # fmt: skip
-_MEASURES = {"events": ("Broj", "Number"), "clients": ("Klijenti", "Clients"),
-             "count": ("Broj", "Number")}  # fmt: skip
+_WEEKDAYS = (
+    ("ponedeljak", "Monday"),
+    ("utorak", "Tuesday"),
+    ("sreda", "Wednesday"),
+    ("četvrtak", "Thursday"),
+    ("petak", "Friday"),
+    ("subota", "Saturday"),
+    ("nedelja", "Sunday"),
+)
+_MONTHS = (
+    ("januar", "January"),
+    ("februar", "February"),
+    ("mart", "March"),
+    ("april", "April"),
+    ("maj", "May"),
+    ("jun", "June"),
+    ("jul", "July"),
+    ("avgust", "August"),
+    ("septembar", "September"),
+    ("oktobar", "October"),
+    ("novembar", "November"),
+    ("decembar", "December"),
+)
+_OUTCOMES = {
+    "on_time": (
+        "Obavljeno na vreme (do sat vremena posle roka)",
+        "Done on time (within an hour of the time due)",
+    ),
+    "late": ("Obavljeno sa zakašnjenjem", "Done late"),
+    "overdue": ("Nije obavljeno, rok je prošao", "Not done, overdue"),
+    "pending": ("Nije obavljeno, rok još nije došao", "Not done, not yet due"),
+}
+_MEASURES = {
+    "events": ("Broj", "Number"),
+    "clients": ("Klijenti", "Clients"),
+    "count": ("Broj", "Number"),
+}
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

@@ -18,8 +18,14 @@ from sosdesk.stats.tables import (
 )
 
 # Where each attribute sits in a Profile, and what an empty multi-valued one counts as.
-_INDEX = {"gender": 0, "age_group": 1, "citizenship": 2, "status": 3, "exploitation": 4,
-          "countries": 5}  # fmt: skip
+_INDEX = {
+    "gender": 0,
+    "age_group": 1,
+    "citizenship": 2,
+    "status": 3,
+    "exploitation": 4,
+    "countries": 5,
+}
 NOT_RECORDED = "none"
 _EMPTY = {"exploitation": NOT_RECORDED, "countries": UNKNOWN_COUNTRY}
 
@@ -39,34 +45,63 @@ def count_by(people: Counter[Profile], attr: str) -> Counter[str]:
     return out
 
 
-def _table(key: str, dimension: str, attr: str, now: Counter[Profile], before: Counter[Profile],
-           codes: Sequence[str] | None) -> StatTable:  # fmt: skip
+def _table(
+    key: str,
+    dimension: str,
+    attr: str,
+    now: Counter[Profile],
+    before: Counter[Profile],
+    codes: Sequence[str] | None,
+) -> StatTable:
     c_now, c_before = count_by(now, attr), count_by(before, attr)
     rows = (
         ordered_rows(codes, c_now, c_before)
         if codes is not None
         else by_count_rows(c_now, c_before)
     )
-    return one_column(key, dimension, rows, c_now, sum(now.values()), PERSONS, person_level=True,
-                      multi_valued=attr in _EMPTY)  # fmt: skip
+    return one_column(
+        key,
+        dimension,
+        rows,
+        c_now,
+        sum(now.values()),
+        PERSONS,
+        person_level=True,
+        multi_valued=attr in _EMPTY,
+    )
 
 
-def person_tables(prefix: str, now: Counter[Profile], before: Counter[Profile], *,
-                  with_status: bool, with_countries: bool) -> list[StatTable]:  # fmt: skip
+def person_tables(
+    prefix: str,
+    now: Counter[Profile],
+    before: Counter[Profile],
+    *,
+    with_status: bool,
+    with_countries: bool,
+) -> list[StatTable]:
     """`<prefix>_by_gender`, `_by_age_group`, `_by_citizenship`, `_by_exploitation`, and
     optionally `_by_country` (of exploitation) and `_by_status`."""
     out = [
         _table(f"{prefix}_by_gender", "gender", "gender", now, before, GENDER.codes()),
         _table(f"{prefix}_by_age_group", "age_group", "age_group", now, before, AGE_ROWS),
         _table(f"{prefix}_by_citizenship", "country", "citizenship", now, before, None),
-        _table(f"{prefix}_by_exploitation", "exploitation type", "exploitation", now, before,
-               EXPLOITATION.codes()),
-    ]  # fmt: skip
+        _table(
+            f"{prefix}_by_exploitation",
+            "exploitation type",
+            "exploitation",
+            now,
+            before,
+            EXPLOITATION.codes(),
+        ),
+    ]
     if with_countries:
         out.append(_table(f"{prefix}_by_country", "country", "countries", now, before, None))
     if with_status:
-        out.append(_table(f"{prefix}_by_status", "victim status", "status", now, before,
-                          VICTIM_STATUS.codes()))  # fmt: skip
+        out.append(
+            _table(
+                f"{prefix}_by_status", "victim status", "status", now, before, VICTIM_STATUS.codes()
+            )
+        )
     return out
 
 
@@ -78,5 +113,15 @@ def age_by_gender(key: str, now: Counter[Profile], before: Counter[Profile]) -> 
     genders = ordered_rows(GENDER.codes(), count_by(now, "gender"), count_by(before, "gender"))
     rows = ordered_rows(AGE_ROWS, count_by(now, "age_group"))
     totals = tuple(sum(n for (_a, g), n in counts.items() if g == c) for c in genders)
-    return multi_column(key, "age_group", rows, genders, counts, totals, PERSONS,
-                        column_dimension="gender", person_level=True, cross=True)  # fmt: skip
+    return multi_column(
+        key,
+        "age_group",
+        rows,
+        genders,
+        counts,
+        totals,
+        PERSONS,
+        column_dimension="gender",
+        person_level=True,
+        cross=True,
+    )

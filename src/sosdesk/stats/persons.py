@@ -26,9 +26,11 @@ from sosdesk.stats.rawsql import rows
 
 UNKNOWN_COUNTRY = "XX"
 # Only columns of the statistics index (ix_clients_stats): names and notes are never read.
-_COLUMNS = ("id, code, created_at, gender, birth_date, birth_year, estimated_age, citizenship, "
-            "status, exploitation_types, exploitation_countries, means_of_control, "
-            "recruiter_relation")  # fmt: skip
+_COLUMNS = (
+    "id, code, created_at, gender, birth_date, birth_year, estimated_age, citizenship, "
+    "status, exploitation_types, exploitation_countries, means_of_control, "
+    "recruiter_relation"
+)
 _CHUNK = 500
 
 # What a person counts as in the tables: gender, age group, citizenship, status,
@@ -59,8 +61,14 @@ class Person:
 
     @property
     def profile(self) -> Profile:
-        return (self.gender, group_of(self.age), self.citizenship, self.status,
-                self.exploitation, self.countries)  # fmt: skip
+        return (
+            self.gender,
+            group_of(self.age),
+            self.citizenship,
+            self.status,
+            self.exploitation,
+            self.countries,
+        )
 
 
 @lru_cache(maxsize=4096)
@@ -76,13 +84,36 @@ def codes_of(value: str | None) -> tuple[str, ...]:
 
 
 def _person(row: tuple[Any, ...]) -> Person:
-    (cid, code, created, gender, birth_date, birth_year, estimated_age, citizenship, status,
-     exploitation, countries, means, recruiter) = row  # fmt: skip
+    (
+        cid,
+        code,
+        created,
+        gender,
+        birth_date,
+        birth_year,
+        estimated_age,
+        citizenship,
+        status,
+        exploitation,
+        countries,
+        means,
+        recruiter,
+    ) = row
     born = date.fromisoformat(birth_date) if birth_date else None
     age = age_at(local_date_of(created), born, birth_year, estimated_age)
-    return Person(cid, code, created, gender or "unknown", age, citizenship or UNKNOWN_COUNTRY,
-                  status or "unknown", codes_of(exploitation), codes_of(countries),
-                  codes_of(means), recruiter or None)  # fmt: skip
+    return Person(
+        cid,
+        code,
+        created,
+        gender or "unknown",
+        age,
+        citizenship or UNKNOWN_COUNTRY,
+        status or "unknown",
+        codes_of(exploitation),
+        codes_of(countries),
+        codes_of(means),
+        recruiter or None,
+    )
 
 
 def persons_by_ids(session: Session, ids: Iterable[str]) -> Iterator[Person]:
@@ -119,18 +150,28 @@ def new_client_profiles(session: Session, period: Period) -> Counter[Profile]:
     date of birth here; both follow `age_at`."""
     a, b = period.utc_bounds()
     year = local_year_sql("created_at", period.start.year - 1, period.end.year + 1)
-    sql = ("SELECT gender, citizenship, status, exploitation_types, "
-           f"CASE WHEN birth_date IS NULL AND birth_year IS NOT NULL THEN {year} - birth_year "
-           "WHEN birth_date IS NULL THEN estimated_age END, "
-           "birth_date, CASE WHEN birth_date IS NOT NULL THEN created_at END "
-           "FROM clients WHERE created_at >= :a AND created_at < :b")  # fmt: skip
+    sql = (
+        "SELECT gender, citizenship, status, exploitation_types, "
+        f"CASE WHEN birth_date IS NULL AND birth_year IS NOT NULL THEN {year} - birth_year "
+        "WHEN birth_date IS NULL THEN estimated_age END, "
+        "birth_date, CASE WHEN birth_date IS NOT NULL THEN created_at END "
+        "FROM clients WHERE created_at >= :a AND created_at < :b"
+    )
     raw = Counter(rows(session, sql, {"a": a, "b": b}))
     out: Counter[Profile] = Counter()
     for (gender, citizenship, status, exploitation, age, born, created), n in raw.items():
         if born:
             age = age_at(local_date_of(created), date.fromisoformat(born), None, None)
-        out[(gender or "unknown", group_of(age), citizenship or UNKNOWN_COUNTRY,
-             status or "unknown", codes_of(exploitation), ())] += n  # fmt: skip
+        out[
+            (
+                gender or "unknown",
+                group_of(age),
+                citizenship or UNKNOWN_COUNTRY,
+                status or "unknown",
+                codes_of(exploitation),
+                (),
+            )
+        ] += n
     return out
 
 
@@ -145,14 +186,19 @@ def first_identifications(session: Session) -> dict[str, str]:
     return first
 
 
-def identified_in(session: Session, period: Period, first: dict[str, str] | None = None
-                  ) -> list[Person]:  # fmt: skip
+def identified_in(
+    session: Session, period: Period, first: dict[str, str] | None = None
+) -> list[Person]:
     """Victims formally identified in the period, each person once (see the module notes)."""
     a, b = period.utc_bounds()
     first = first_identifications(session) if first is None else first
     out = list(persons_by_ids(session, [cid for cid, at in first.items() if a <= at < b]))
-    on_file = rows(session, f"SELECT {_COLUMNS} FROM clients WHERE status = 'identified' "
-                            "AND created_at >= :a AND created_at < :b", {"a": a, "b": b})  # fmt: skip
+    on_file = rows(
+        session,
+        f"SELECT {_COLUMNS} FROM clients WHERE status = 'identified' "
+        "AND created_at >= :a AND created_at < :b",
+        {"a": a, "b": b},
+    )
     out.extend(_person(r) for r in on_file if r[0] not in first)
     out.sort(key=lambda p: p.code)
     return out

@@ -6,14 +6,32 @@ from __future__ import annotations
 REGIONS: dict[str, tuple[str, ...]] = {
     "RS": ("RS",),
     "WB": ("ME", "BA", "MK", "XK", "AL"),
-    "EU": ("SI", "HU", "RO", "BG", "GR", "HR", "DE", "AT", "IT", "FR", "ES", "NL", "BE", "SE",
-           "PL", "CZ", "SK", "CY"),
+    "EU": (
+        "SI",
+        "HU",
+        "RO",
+        "BG",
+        "GR",
+        "HR",
+        "DE",
+        "AT",
+        "IT",
+        "FR",
+        "ES",
+        "NL",
+        "BE",
+        "SE",
+        "PL",
+        "CZ",
+        "SK",
+        "CY",
+    ),
     "EUR": ("CH", "NO", "GB", "MD", "UA", "RU", "BY", "TR"),
     "MENA": ("AE", "SA", "QA", "IQ", "SY", "IR", "MA", "TN"),
     "ASIA": ("AF", "PK", "BD", "IN", "NP", "CN", "PH"),
     "AFR": ("NG",),
     "AM": ("US",),
-}  # fmt: skip
+}
 
 REGION_NAMES = {
     "RS": ("Srbija", "Serbia"),

@@ -33,8 +33,9 @@ class Report:
         return self.dashboard.summary.is_empty
 
 
-def build_report(db: Database, year: int, lang: str = "sr-Cyrl",
-                 rule: SuppressionRule | None = None) -> Report:  # fmt: skip
+def build_report(
+    db: Database, year: int, lang: str = "sr-Cyrl", rule: SuppressionRule | None = None
+) -> Report:
     """Compute `year` (with the year before) and render the PDF and the CSV tables."""
     rule = rule or SuppressionRule()
     dash = compute_dashboard(db, Period.year(year), compare=True)
@@ -46,8 +47,13 @@ def build_report(db: Database, year: int, lang: str = "sr-Cyrl",
     produced = utcnow()
     pdf = render(ReportInput(dash, now, before, lang, org, produced))
     years = (year, year - 1)
-    files = {"summary.csv": summary_csv(summary_rows(dash.summary, dash.summary_before, rule.k,
-                                                     rule.small_text, lang), lang, years)}  # fmt: skip
+    files = {
+        "summary.csv": summary_csv(
+            summary_rows(dash.summary, dash.summary_before, rule.k, rule.small_text, lang),
+            lang,
+            years,
+        )
+    }
     order = [k for _s, keys in SECTIONS for k in keys]
     for key in order:
         if key in now.tables:

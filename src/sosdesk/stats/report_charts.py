@@ -24,9 +24,15 @@ def _nice_max(values: Sequence[int]) -> int:
 
 
 def bar_chart(
-    labels: Sequence[str], now: Sequence[int], before: Sequence[int] | None, *,
-    width: float, height: float, horizontal: bool, legend: tuple[str, str] | None = None,
-) -> Drawing:  # fmt: skip
+    labels: Sequence[str],
+    now: Sequence[int],
+    before: Sequence[int] | None,
+    *,
+    width: float,
+    height: float,
+    horizontal: bool,
+    legend: tuple[str, str] | None = None,
+) -> Drawing:
     """Bars of this period (and, lighter, the previous one) per label."""
     regular, _bold = register_fonts()
     drawing = Drawing(width, height)
@@ -87,6 +93,15 @@ def empty_chart(message: str, width: float, height: float) -> Drawing:
     """A placeholder where a chart has nothing to show."""
     regular, _bold = register_fonts()
     drawing = Drawing(width, height)
-    drawing.add(String(width / 2, height / 2, message, fontName=regular, fontSize=8,
-                       fillColor=INK, textAnchor="middle"))  # fmt: skip
+    drawing.add(
+        String(
+            width / 2,
+            height / 2,
+            message,
+            fontName=regular,
+            fontSize=8,
+            fillColor=INK,
+            textAnchor="middle",
+        )
+    )
     return drawing

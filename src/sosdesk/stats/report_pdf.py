@@ -50,19 +50,59 @@ RULE = colors.HexColor("#9aa3ad")
 ACCENT = colors.HexColor("#2f6db5")
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("sec_calls", ("calls_by_month", "calls_by_line", "calls_by_category", "calls_by_caller_type",
-                   "calls_by_urgency", "calls_by_hour", "calls_by_weekday")),
-    ("sec_clients", ("new_clients_by_gender", "new_clients_by_age_group",
-                     "new_clients_by_citizenship", "new_clients_by_exploitation",
-                     "new_clients_by_status")),
-    ("sec_victims", ("victims_age_by_gender", "victims_by_gender", "victims_by_age_group",
-                     "victims_by_citizenship", "victims_by_exploitation", "victims_by_country")),
-    ("sec_assistance", ("assistance_by_type", "costs_by_type", "field_actions_by_type",
-                        "hearings_by_proceeding", "followups_by_outcome")),
-)  # fmt: skip
+    (
+        "sec_calls",
+        (
+            "calls_by_month",
+            "calls_by_line",
+            "calls_by_category",
+            "calls_by_caller_type",
+            "calls_by_urgency",
+            "calls_by_hour",
+            "calls_by_weekday",
+        ),
+    ),
+    (
+        "sec_clients",
+        (
+            "new_clients_by_gender",
+            "new_clients_by_age_group",
+            "new_clients_by_citizenship",
+            "new_clients_by_exploitation",
+            "new_clients_by_status",
+        ),
+    ),
+    (
+        "sec_victims",
+        (
+            "victims_age_by_gender",
+            "victims_by_gender",
+            "victims_by_age_group",
+            "victims_by_citizenship",
+            "victims_by_exploitation",
+            "victims_by_country",
+        ),
+    ),
+    (
+        "sec_assistance",
+        (
+            "assistance_by_type",
+            "costs_by_type",
+            "field_actions_by_type",
+            "hearings_by_proceeding",
+            "followups_by_outcome",
+        ),
+    ),
+)
 # Charts follow these tables (never tables of persons).
-CHARTS = {"calls_by_month": False, "calls_by_hour": False, "calls_by_weekday": False,
-          "calls_by_line": True, "calls_by_category": True, "assistance_by_type": True}  # fmt: skip
+CHARTS = {
+    "calls_by_month": False,
+    "calls_by_hour": False,
+    "calls_by_weekday": False,
+    "calls_by_line": True,
+    "calls_by_category": True,
+    "assistance_by_type": True,
+}
 
 
 @dataclass(frozen=True)
@@ -89,17 +129,25 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "title": s("title", fontName=bold, fontSize=18, leading=23, spaceAfter=2 * mm),
         "sub": s("sub", fontSize=10, leading=14, textColor=MUTED),
-        "h1": s("h1", fontName=bold, fontSize=13, leading=17, spaceBefore=2 * mm,
-                spaceAfter=3 * mm, textColor=ACCENT),
-        "h2": s("h2", fontName=bold, fontSize=10, leading=13, spaceBefore=4 * mm,
-                spaceAfter=1.5 * mm),
+        "h1": s(
+            "h1",
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            spaceBefore=2 * mm,
+            spaceAfter=3 * mm,
+            textColor=ACCENT,
+        ),
+        "h2": s(
+            "h2", fontName=bold, fontSize=10, leading=13, spaceBefore=4 * mm, spaceAfter=1.5 * mm
+        ),
         "note": s("note", fontSize=7.5, leading=9.5, textColor=MUTED),
         "cell": s("cell", fontSize=8, leading=10),
         "cell_b": s("cell_b", fontName=bold, fontSize=8, leading=10),
         "num": s("num", fontSize=8, leading=10, alignment=TA_RIGHT),
         "num_b": s("num_b", fontName=bold, fontSize=8, leading=10, alignment=TA_RIGHT),
         "para": s("para", fontSize=9, leading=13, spaceAfter=2.5 * mm),
-    }  # fmt: skip
+    }
 
 
 def _p(value: str, style: str) -> Paragraph:
@@ -129,8 +177,9 @@ def _grid(rows: list[list[Any]], widths: Sequence[float], *, total_row: bool) ->
     return table
 
 
-def stat_table(now: Published, before: Published | None, lang: str, years: tuple[int, int]
-               ) -> Table:  # fmt: skip
+def stat_table(
+    now: Published, before: Published | None, lang: str, years: tuple[int, int]
+) -> Table:
     """A table with this year's columns, last year's, and the change (one-column tables)."""
     t = now.table
     cross = t.row_totals is not None
@@ -188,12 +237,20 @@ def _chart(t: StatTable, before: StatTable | None, lang: str, years: tuple[int, 
     now = [c[0] for c in t.cells]
     prev = [c[0] for c in before.cells] if before is not None else None
     height = 16 + 13 * len(labels) if horizontal else 130
-    return bar_chart(labels, now, prev, width=WIDTH, height=height, horizontal=horizontal,
-                     legend=(str(years[0]), str(years[1])))  # fmt: skip
+    return bar_chart(
+        labels,
+        now,
+        prev,
+        width=WIDTH,
+        height=height,
+        horizontal=horizontal,
+        legend=(str(years[0]), str(years[1])),
+    )
 
 
-def summary_rows(s: Summary, b: Summary | None, rule_k: int, small: str, lang: str
-                 ) -> list[list[str]]:  # fmt: skip
+def summary_rows(
+    s: Summary, b: Summary | None, rule_k: int, small: str, lang: str
+) -> list[list[str]]:
     """[label, this year, last year, change] for the headline figures; counts of persons
     under k are shown as in the tables."""
 
@@ -204,33 +261,56 @@ def summary_rows(s: Summary, b: Summary | None, rule_k: int, small: str, lang: s
         if p is None:
             return [text(key, lang), shown(a, person), "", ""]
         hidden = person and (0 < a < rule_k or 0 < p < rule_k)
-        return [text(key, lang), shown(a, person), shown(p, person),
-                "" if hidden else fmt.change(a, p, lang)]  # fmt: skip
+        return [
+            text(key, lang),
+            shown(a, person),
+            shown(p, person),
+            "" if hidden else fmt.change(a, p, lang),
+        ]
 
-    out = [row("calls_total", s.calls, b.calls if b else None),
-           row("new_clients", s.new_clients, b.new_clients if b else None, True),
-           row("identified", s.identified_victims, b.identified_victims if b else None, True),
-           row("assistance_events", s.assistance, b.assistance if b else None),
-           row("assisted_clients", s.assisted_clients, b.assisted_clients if b else None)]  # fmt: skip
+    out = [
+        row("calls_total", s.calls, b.calls if b else None),
+        row("new_clients", s.new_clients, b.new_clients if b else None, True),
+        row("identified", s.identified_victims, b.identified_victims if b else None, True),
+        row("assistance_events", s.assistance, b.assistance if b else None),
+        row("assisted_clients", s.assisted_clients, b.assisted_clients if b else None),
+    ]
     for currency in sorted(set(s.costs) | set(b.costs if b else {})):
         a, p = s.costs.get(currency, 0), (b.costs.get(currency, 0) if b else None)
-        out.append([f"{text('costs', lang)} ({currency})", fmt.money(a, lang),
-                    "" if p is None else fmt.money(p, lang),
-                    "" if p is None else fmt.change(a, p, lang)])  # fmt: skip
-    out += [row("field_actions", s.field_actions, b.field_actions if b else None),
-            row("hearings", s.hearings, b.hearings if b else None)]  # fmt: skip
-    on_time = text("of", lang, a=fmt.number(s.followups_on_time, lang),
-                   b=fmt.number(s.followups_due, lang))  # fmt: skip
-    before_on_time = "" if b is None else text("of", lang, a=fmt.number(b.followups_on_time, lang),
-                                               b=fmt.number(b.followups_due, lang))  # fmt: skip
+        out.append(
+            [
+                f"{text('costs', lang)} ({currency})",
+                fmt.money(a, lang),
+                "" if p is None else fmt.money(p, lang),
+                "" if p is None else fmt.change(a, p, lang),
+            ]
+        )
+    out += [
+        row("field_actions", s.field_actions, b.field_actions if b else None),
+        row("hearings", s.hearings, b.hearings if b else None),
+    ]
+    on_time = text(
+        "of", lang, a=fmt.number(s.followups_on_time, lang), b=fmt.number(s.followups_due, lang)
+    )
+    before_on_time = (
+        ""
+        if b is None
+        else text(
+            "of", lang, a=fmt.number(b.followups_on_time, lang), b=fmt.number(b.followups_due, lang)
+        )
+    )
     out.append([text("followups_on_time", lang), on_time, before_on_time, ""])
     return out
 
 
 def summary_table(rows: list[list[str]], lang: str, years: tuple[int, int]) -> Table:
     """The headline figures as a table."""
-    head = [_p(text("figure", lang), "cell_b"), _p(str(years[0]), "num_b"),
-            _p(str(years[1]), "num_b"), _p(text("change", lang), "num_b")]  # fmt: skip
+    head = [
+        _p(text("figure", lang), "cell_b"),
+        _p(str(years[0]), "num_b"),
+        _p(str(years[1]), "num_b"),
+        _p(text("change", lang), "num_b"),
+    ]
     body = [head] + [[_p(r[0], "cell")] + [_p(v, "num") for v in r[1:]] for r in rows]
     return _grid(body, [WIDTH * 0.46] + [WIDTH * 0.18] * 3, total_row=False)
 
@@ -261,8 +341,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
                 self.setStrokeColor(RULE)
                 self.setLineWidth(0.4)
                 self.line(MARGIN, PAGE_H - 12.5 * mm, PAGE_W - MARGIN, PAGE_H - 12.5 * mm)
-            self.drawRightString(PAGE_W - MARGIN, 10 * mm,
-                                 self.page_text.format(x=number, y=total))  # fmt: skip
+            self.drawRightString(PAGE_W - MARGIN, 10 * mm, self.page_text.format(x=number, y=total))
             super().showPage()
         super().save()
 
@@ -277,8 +356,17 @@ def render(data: ReportInput) -> bytes:
     st.append(_p(data.organisation, "sub"))
     scope = text("office_scope" if d.is_office else "desk_scope", lang, desk=d.desk_code)
     st.append(_p(scope, "sub"))
-    st.append(_p(text("period_line", lang, a=fmt.day(d.period.start, lang),
-                      b=fmt.day(d.period.last_day, lang)), "sub"))  # fmt: skip
+    st.append(
+        _p(
+            text(
+                "period_line",
+                lang,
+                a=fmt.day(d.period.start, lang),
+                b=fmt.day(d.period.last_day, lang),
+            ),
+            "sub",
+        )
+    )
     st.append(_p(text("made", lang, when=fmt.day(to_local(data.produced).date(), lang)), "sub"))
     st.append(Spacer(1, 6 * mm))
     st.append(_p(text("summary", lang), "h1"))
@@ -313,10 +401,17 @@ def render(data: ReportInput) -> bytes:
     ):
         st.append(_p(note, "para"))
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=18 * mm, bottomMargin=16 * mm,
-                            title=text("report_title", lang, year=year),
-                            author=data.organisation, subject="SOS Desk")  # fmt: skip
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=18 * mm,
+        bottomMargin=16 * mm,
+        title=text("report_title", lang, year=year),
+        author=data.organisation,
+        subject="SOS Desk",
+    )
 
     class PageCanvas(_NumberedCanvas):
         header = f"{text('report_title', lang, year=year)} · {data.organisation}"
@@ -337,12 +432,21 @@ def _table_block(data: ReportInput, key: str, years: tuple[int, int]) -> list[Fl
         notes.append(text("multi_note", lang))
     hidden = now.hidden or (before.hidden if before is not None else set())
     if hidden:
-        notes.append(text("small_note", lang, small=now.rule.small_text, k=now.rule.k,
-                          x=now.rule.complement_label))  # fmt: skip
+        notes.append(
+            text(
+                "small_note",
+                lang,
+                small=now.rule.small_text,
+                k=now.rule.k,
+                x=now.rule.complement_label,
+            )
+        )
     for n in notes:
         head.append(_p(n, "note"))
-    out: list[Flowable] = [CondPageBreak(40 * mm), KeepTogether(head) if len(t.rows) < 30 else
-                           Spacer(0, 0)]  # fmt: skip
+    out: list[Flowable] = [
+        CondPageBreak(40 * mm),
+        KeepTogether(head) if len(t.rows) < 30 else Spacer(0, 0),
+    ]
     if len(t.rows) >= 30:
         out += head
     if key in CHARTS and not t.person_level and t.total:

@@ -110,8 +110,9 @@ def publish(table: StatTable, rule: SuppressionRule) -> Published:
     """Suppress a table of people for publication (other tables are returned as they are)."""
     if not table.person_level:
         return Published(table, rule, {})
-    marks: dict[Entry, str] = {e: SMALL for e in entries(table)
-                               if rule.is_small(value_of(table, e))}  # fmt: skip
+    marks: dict[Entry, str] = {
+        e: SMALL for e in entries(table) if rule.is_small(value_of(table, e))
+    }
     eqs = lines(table)
     while True:
         changed = False
@@ -120,8 +121,9 @@ def publish(table: StatTable, rule: SuppressionRule) -> Published:
             hidden = [e for e in members if e in marks]
             if not hidden:
                 continue
-            hidden_sum_small = margin not in marks and sum(
-                value_of(table, e) for e in hidden) < rule.k  # fmt: skip
+            hidden_sum_small = (
+                margin not in marks and sum(value_of(table, e) for e in hidden) < rule.k
+            )
             if len(hidden) == 1 or hidden_sum_small:
                 pick = _complement(table, [e for e in members if e not in marks], margin)
                 if pick is not None:
@@ -142,12 +144,15 @@ def _complement(table: StatTable, candidates: list[Entry], margin: Entry) -> Ent
     """The entry whose hiding loses least: a non-zero interior cell, the smallest."""
     if not candidates:
         return None
-    return min(candidates, key=lambda e: (e == margin, e[0] != "c", value_of(table, e) == 0,
-                                          value_of(table, e), e))  # fmt: skip
+    return min(
+        candidates,
+        key=lambda e: (e == margin, e[0] != "c", value_of(table, e) == 0, value_of(table, e), e),
+    )
 
 
-def _widen(table: StatTable, marks: dict[Entry, str], eqs: list[tuple[list[Entry], Entry]],
-           exposed: Entry) -> Entry | None:  # fmt: skip
+def _widen(
+    table: StatTable, marks: dict[Entry, str], eqs: list[tuple[list[Entry], Entry]], exposed: Entry
+) -> Entry | None:
     """Hide one more entry in a line through an entry the equations still give away."""
     options: list[Entry] = []
     for interior, margin in eqs:

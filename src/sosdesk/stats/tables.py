@@ -59,9 +59,20 @@ class StatTable:
         row_totals = None
         if self.row_totals is not None:
             row_totals = tuple(self.row_totals[index[r]] if r in index else 0 for r in rows)
-        return StatTable(self.key, self.dimension, tuple(rows), self.columns,
-                         self.column_dimension, cells, self.totals, self.unit, self.person_level,
-                         self.multi_valued, row_totals, self.grand_total)  # fmt: skip
+        return StatTable(
+            self.key,
+            self.dimension,
+            tuple(rows),
+            self.columns,
+            self.column_dimension,
+            cells,
+            self.totals,
+            self.unit,
+            self.person_level,
+            self.multi_valued,
+            row_totals,
+            self.grand_total,
+        )
 
 
 def ordered_rows(codes: Iterable[str], *counts: Mapping[str, object]) -> tuple[str, ...]:
@@ -81,25 +92,61 @@ def by_count_rows(*counts: Mapping[str, int]) -> tuple[str, ...]:
 
 
 def one_column(
-    key: str, dimension: str, rows: Sequence[str], counts: Mapping[str, int], total: int,
-    unit: str, *, column: str = "count", person_level: bool = False, multi_valued: bool = False,
-) -> StatTable:  # fmt: skip
+    key: str,
+    dimension: str,
+    rows: Sequence[str],
+    counts: Mapping[str, int],
+    total: int,
+    unit: str,
+    *,
+    column: str = "count",
+    person_level: bool = False,
+    multi_valued: bool = False,
+) -> StatTable:
     """A table with a single column of counts."""
-    return StatTable(key, dimension, tuple(rows), (column,), "measure",
-                     tuple((int(counts.get(r, 0)),) for r in rows), (int(total),), unit,
-                     person_level, multi_valued)  # fmt: skip
+    return StatTable(
+        key,
+        dimension,
+        tuple(rows),
+        (column,),
+        "measure",
+        tuple((int(counts.get(r, 0)),) for r in rows),
+        (int(total),),
+        unit,
+        person_level,
+        multi_valued,
+    )
 
 
 def multi_column(
-    key: str, dimension: str, rows: Sequence[str], columns: Sequence[str],
-    counts: Mapping[tuple[str, str], int], totals: Sequence[int], unit: str, *,
-    column_dimension: str = "measure", person_level: bool = False, multi_valued: bool = False,
+    key: str,
+    dimension: str,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    counts: Mapping[tuple[str, str], int],
+    totals: Sequence[int],
+    unit: str,
+    *,
+    column_dimension: str = "measure",
+    person_level: bool = False,
+    multi_valued: bool = False,
     cross: bool = False,
-) -> StatTable:  # fmt: skip
+) -> StatTable:
     """A table with several columns; `cross=True` adds row totals and the grand total."""
     cells = tuple(tuple(int(counts.get((r, c), 0)) for c in columns) for r in rows)
     row_totals = tuple(sum(row) for row in cells) if cross else None
     grand = sum(totals) if cross else None
-    return StatTable(key, dimension, tuple(rows), tuple(columns), column_dimension, cells,
-                     tuple(int(t) for t in totals), unit, person_level, multi_valued,
-                     row_totals, grand)  # fmt: skip
+    return StatTable(
+        key,
+        dimension,
+        tuple(rows),
+        tuple(columns),
+        column_dimension,
+        cells,
+        tuple(int(t) for t in totals),
+        unit,
+        person_level,
+        multi_valued,
+        row_totals,
+        grand,
+    )

@@ -17,9 +17,14 @@ GENESIS = "0" * 64
 
 
 def entry_hash(
-    at: datetime, actor: str, action: str, entity: str, entity_id: str | None,
-    detail: dict[str, Any], prev_hash: str,
-) -> str:  # fmt: skip
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: dict[str, Any],
+    prev_hash: str,
+) -> str:
     """SHA-256 over the canonical form of an entry and the hash before it.
 
     The sequence number is left out on purpose: order is carried by the links, so an entry
@@ -31,9 +36,11 @@ def entry_hash(
 
 
 def append_many(
-    session: Session, at: datetime, actor: str,
+    session: Session,
+    at: datetime,
+    actor: str,
     entries: list[tuple[str, str, str | None, dict[str, Any]]],
-) -> None:  # fmt: skip
+) -> None:
     """Append entries (action, entity, entity_id, detail) inside the caller's write transaction."""
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
@@ -44,9 +51,19 @@ def append_many(
     for action, entity, entity_id, detail in entries:
         seq += 1
         h = entry_hash(at, actor, action, entity, entity_id, detail, prev)
-        rows.append({"seq": seq, "at": at, "actor": actor, "action": action, "entity": entity,
-                     "entity_id": entity_id, "detail": detail, "prev_hash": prev,
-                     "entry_hash": h})  # fmt: skip
+        rows.append(
+            {
+                "seq": seq,
+                "at": at,
+                "actor": actor,
+                "action": action,
+                "entity": entity,
+                "entity_id": entity_id,
+                "detail": detail,
+                "prev_hash": prev,
+                "entry_hash": h,
+            }
+        )
         prev = h
     session.execute(insert(AuditEntry), rows)
 
@@ -79,6 +96,9 @@ def verify_chain(session: Session) -> list[AuditProblem]:
             return [AuditProblem(bad, "inserted", f"entry {bad} was inserted into the chain")]
         if j is not None or e.prev_hash == GENESIS:
             return [AuditProblem(e.seq, "reordered", f"entry {e.seq} was moved out of its place")]
-        return [AuditProblem(e.seq, "deleted",
-                             f"an entry before entry {e.seq} was deleted (or altered)")]  # fmt: skip
+        return [
+            AuditProblem(
+                e.seq, "deleted", f"an entry before entry {e.seq} was deleted (or altered)"
+            )
+        ]
     return []

@@ -57,8 +57,12 @@ def secure_folder(folder: Path) -> None:
 
 
 def _secure_files(path: Path) -> None:
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-              keyfile_path(path)):  # fmt: skip
+    for p in (
+        path,
+        path.with_name(path.name + "-wal"),
+        path.with_name(path.name + "-shm"),
+        keyfile_path(path),
+    ):
         if p.exists() and stat.S_IMODE(p.stat().st_mode) != 0o600:
             os.chmod(p, 0o600)
 
@@ -73,8 +77,9 @@ class Database:
         self.actor = actor
         self.desk = desk
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}),
-                                   expire_on_commit=False)  # fmt: skip
+        self._write = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
         with self._read() as s:
             last = s.get(Setting, _HLC_KEY)
         self.clock = HybridLogicalClock(
@@ -85,9 +90,17 @@ class Database:
 
     @classmethod
     def create(
-        cls, path: Path, *, user: str, passphrase: str, desk: str, display_name: str | None = None,
-        office: bool = False, role: str = "coordinator", kdf: KdfParams | None = None,
-    ) -> tuple[Database, str]:  # fmt: skip
+        cls,
+        path: Path,
+        *,
+        user: str,
+        passphrase: str,
+        desk: str,
+        display_name: str | None = None,
+        office: bool = False,
+        role: str = "coordinator",
+        kdf: KdfParams | None = None,
+    ) -> tuple[Database, str]:
         """Create a new encrypted database and key file; returns it and the recovery key."""
         check_desk_code(desk)
         check_new_passphrase(passphrase)
@@ -111,21 +124,36 @@ class Database:
                 migrate.upgrade(engine)
                 device_id, user_id = new_id(), new_id()
                 with Session(engine) as s, s.begin():
-                    s.add(DeviceIdentity(device_id=device_id, desk_code=desk, is_office=office,
-                                         **_new_keypairs()))  # fmt: skip
+                    s.add(
+                        DeviceIdentity(
+                            device_id=device_id, desk_code=desk, is_office=office, **_new_keypairs()
+                        )
+                    )
                     s.flush()
                     actor = Actor(user_id, user, role)
                     db_desk = DeskInfo(device_id, desk, office)
                 tmp = cls(path, engine, data_key, actor, db_desk)
                 with tmp.transaction() as tx:
-                    tx.insert(User(id=user_id, name=user, display_name=display_name or user,
-                                   role=role, active=True, preferences={}))  # fmt: skip
+                    tx.insert(
+                        User(
+                            id=user_id,
+                            name=user,
+                            display_name=display_name or user,
+                            role=role,
+                            active=True,
+                            preferences={},
+                        )
+                    )
                     tx.audit("init", "database", None, {"desk": desk, "office": office})
                 keyfile.save(kpath)
             except BaseException:
                 engine.dispose()
-                for p in (path, path.with_name(path.name + "-wal"),
-                          path.with_name(path.name + "-shm"), kpath):  # fmt: skip
+                for p in (
+                    path,
+                    path.with_name(path.name + "-wal"),
+                    path.with_name(path.name + "-shm"),
+                    kpath,
+                ):
                     p.unlink(missing_ok=True)
                 raise
         finally:
@@ -170,8 +198,13 @@ class Database:
             if row is None or not row.active:
                 raise UnknownUser(user)
             actor = Actor(row.id, row.name, row.role)
-            db = cls(path, engine, key, actor, DeskInfo(ident.device_id, ident.desk_code,
-                                                         ident.is_office))  # fmt: skip
+            db = cls(
+                path,
+                engine,
+                key,
+                actor,
+                DeskInfo(ident.device_id, ident.desk_code, ident.is_office),
+            )
         except OperationalError as exc:
             engine.dispose()
             if "locked" in str(exc):
@@ -243,8 +276,11 @@ class Database:
                 tx.update(existing, {"active": True, "role": role, "display_name": display_name})
                 user_id = existing.id
             else:
-                user_id = tx.insert(User(name=name, display_name=display_name, role=role,
-                                         active=True, preferences={})).id  # fmt: skip
+                user_id = tx.insert(
+                    User(
+                        name=name, display_name=display_name, role=role, active=True, preferences={}
+                    )
+                ).id
             kf.save(keyfile_path(self.path))
         return user_id
 
@@ -275,6 +311,8 @@ def _new_keypairs() -> dict[str, bytes]:
     sign = SigningKey.generate()
     box = PrivateKey.generate()
     return {
-        "sign_private": bytes(sign), "sign_public": bytes(sign.verify_key),
-        "box_private": bytes(box), "box_public": bytes(box.public_key),
-    }  # fmt: skip
+        "sign_private": bytes(sign),
+        "sign_public": bytes(sign.verify_key),
+        "box_private": bytes(box),
+        "box_public": bytes(box.public_key),
+    }

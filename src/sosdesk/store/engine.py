@@ -21,9 +21,13 @@ def _apply_pragmas(conn: Any, encrypted: bool) -> None:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA cipher_memory_security = ON")
     for pragma in (
-        "temp_store = MEMORY", "journal_mode = WAL", "synchronous = FULL",
-        "foreign_keys = ON", "secure_delete = ON", f"busy_timeout = {_BUSY_TIMEOUT_MS}",
-    ):  # fmt: skip
+        "temp_store = MEMORY",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+        "secure_delete = ON",
+        f"busy_timeout = {_BUSY_TIMEOUT_MS}",
+    ):
         conn.execute(f"PRAGMA {pragma}")
 
 
@@ -78,9 +82,15 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     # The URL names no file (the creator opens it), so SQLAlchemy would assume an in-memory
     # database and pick SingletonThreadPool, which closes connections under other threads.
     engine = create_engine(
-        "sqlite://", creator=creator, module=sqlcipher3.dbapi2, poolclass=QueuePool,
-        pool_size=4, max_overflow=4, pool_pre_ping=False, pool_use_lifo=True,
-    )  # fmt: skip
+        "sqlite://",
+        creator=creator,
+        module=sqlcipher3.dbapi2,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=False,
+        pool_use_lifo=True,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

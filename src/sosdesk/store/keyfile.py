@@ -59,19 +59,26 @@ class Slot:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "user": self.user, "kdf": self.kdf.to_json(),
-            "salt": _b64(self.salt), "nonce": _b64(self.nonce), "wrapped": _b64(self.wrapped),
-        }  # fmt: skip
+            "kind": self.kind,
+            "user": self.user,
+            "kdf": self.kdf.to_json(),
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped": _b64(self.wrapped),
+        }
 
     @classmethod
     def from_json(cls, d: Any) -> Slot:
         if not isinstance(d, dict) or d.get("kind") not in ("user", "recovery"):
             raise KeyFileError("key file is damaged (bad slot)")
         return cls(
-            kind=d["kind"], user=str(d.get("user", "")), kdf=KdfParams.from_json(d.get("kdf")),
-            salt=_unb64(d.get("salt"), 16), nonce=_unb64(d.get("nonce"), 24),
+            kind=d["kind"],
+            user=str(d.get("user", "")),
+            kdf=KdfParams.from_json(d.get("kdf")),
+            salt=_unb64(d.get("salt"), 16),
+            nonce=_unb64(d.get("nonce"), 24),
             wrapped=_unb64(d.get("wrapped"), 48),
-        )  # fmt: skip
+        )
 
 
 def _aad(db_id: str, kind: str, user: str) -> bytes:
@@ -134,9 +141,14 @@ class KeyFile:
 
     @classmethod
     def create(
-        cls, db_id: str, desk: str, data_key: bytes, user: str, passphrase: str,
+        cls,
+        db_id: str,
+        desk: str,
+        data_key: bytes,
+        user: str,
+        passphrase: str,
         kdf: KdfParams | None = None,
-    ) -> tuple[KeyFile, str]:  # fmt: skip
+    ) -> tuple[KeyFile, str]:
         """A key file with one user slot and a recovery slot; returns it and the recovery key."""
         check_new_passphrase(passphrase)
         recovery = new_recovery_key()
@@ -185,8 +197,13 @@ class KeyFile:
         return replace(self, slots=rest)
 
     def to_bytes(self) -> bytes:
-        doc = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "desk": self.desk,
-               "slots": [s.to_json() for s in self.slots]}  # fmt: skip
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            "db_id": self.db_id,
+            "desk": self.desk,
+            "slots": [s.to_json() for s in self.slots],
+        }
         return json.dumps(doc, indent=1).encode()
 
     @classmethod
@@ -207,8 +224,11 @@ class KeyFile:
         slots = doc.get("slots")
         if not isinstance(slots, list) or not slots:
             raise KeyFileError("key file is damaged (no key slots)")
-        return cls(str(doc.get("db_id", "")), str(doc.get("desk", "")),
-                   tuple(Slot.from_json(s) for s in slots))  # fmt: skip
+        return cls(
+            str(doc.get("db_id", "")),
+            str(doc.get("desk", "")),
+            tuple(Slot.from_json(s) for s in slots),
+        )
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

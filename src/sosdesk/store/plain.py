@@ -27,11 +27,24 @@ def create_plain_database(path: Path, *, user: str, desk: str = "BG1") -> Databa
         s.add(
             DeviceIdentity(device_id=device_id, desk_code=desk, is_office=False, **_new_keypairs())
         )
-    db = Database(path, engine, secrets.token_bytes(32), Actor(user_id, user, "coordinator"),
-                  DeskInfo(device_id, desk, False))  # fmt: skip
+    db = Database(
+        path,
+        engine,
+        secrets.token_bytes(32),
+        Actor(user_id, user, "coordinator"),
+        DeskInfo(device_id, desk, False),
+    )
     with db.transaction() as tx:
-        tx.insert(User(id=user_id, name=user, display_name=user, role="coordinator", active=True,
-                       preferences={}))  # fmt: skip
+        tx.insert(
+            User(
+                id=user_id,
+                name=user,
+                display_name=user,
+                role="coordinator",
+                active=True,
+                preferences={},
+            )
+        )
     return db
 
 
@@ -41,5 +54,10 @@ def open_plain_database(path: Path, *, user: str) -> Database:
     with Session(engine) as s:
         ident = s.execute(select(DeviceIdentity)).scalar_one()
         row = s.execute(select(User).where(User.name == user)).scalar_one()
-    return Database(path, engine, secrets.token_bytes(32), Actor(row.id, row.name, row.role),
-                    DeskInfo(ident.device_id, ident.desk_code, ident.is_office))  # fmt: skip
+    return Database(
+        path,
+        engine,
+        secrets.token_bytes(32),
+        Actor(row.id, row.name, row.role),
+        DeskInfo(ident.device_id, ident.desk_code, ident.is_office),
+    )

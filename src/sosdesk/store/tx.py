@@ -105,11 +105,17 @@ class Tx:
         self.session.flush()
         if self._changes:
             rows = [
-                {"entity": type(obj).__tablename__, "entity_id": obj.id, "op": op,  # type: ignore[attr-defined]
-                 "fields": fields if fields is not None else column_values(obj),
-                 "base_version": base, "hlc": hlc, "origin_device": self.device_id}
+                {
+                    "entity": type(obj).__tablename__,
+                    "entity_id": obj.id,
+                    "op": op,  # type: ignore[attr-defined]
+                    "fields": fields if fields is not None else column_values(obj),
+                    "base_version": base,
+                    "hlc": hlc,
+                    "origin_device": self.device_id,
+                }
                 for obj, op, fields, base, hlc in self._changes
-            ]  # fmt: skip
+            ]
             self.session.execute(insert(Change), rows)
             self._changes.clear()
         if self._audit:

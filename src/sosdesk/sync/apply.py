@@ -35,9 +35,10 @@ from sosdesk.sync.schema import Record, entities, insert_order
 _IN_LIMIT = 500  # ids per IN (...) query, well under SQLite's variable limit
 _SEARCH_KIND = {"clients": "client", "calls": "call", "directory_entries": "directory"}
 _BODY = {
-    "clients": search_index.client_body, "calls": search_index.call_body,
+    "clients": search_index.client_body,
+    "calls": search_index.call_body,
     "directory_entries": search_index.directory_body,
-}  # fmt: skip
+}
 
 
 @dataclass
@@ -184,8 +185,10 @@ class Applier:
                 self.stats.inserted += 1
             else:
                 if key not in existing and key not in pending:
-                    raise Rejected(errors.INVALID_RECORD, f"record {r.seq} changes a "
-                                   f"{r.entity} record this database does not have")  # fmt: skip
+                    raise Rejected(
+                        errors.INVALID_RECORD,
+                        f"record {r.seq} changes a {r.entity} record this database does not have",
+                    )
                 applied = self._update_fields(r, writes, new_writes)
                 if applied and r.entity == "users":
                     self._foreign_user(applied, r.origin)
@@ -202,14 +205,25 @@ class Applier:
                     if applied and r.entity in _SEARCH_KIND:
                         self._reindex[r.entity].add(r.id)
             if self.office:
-                relay.append((r.entity, r.id, r.op, json.dumps(r.fields, ensure_ascii=False),
-                              r.base, r.hlc, r.origin))  # fmt: skip
+                relay.append(
+                    (
+                        r.entity,
+                        r.id,
+                        r.op,
+                        json.dumps(r.fields, ensure_ascii=False),
+                        r.base,
+                        r.hlc,
+                        r.origin,
+                    )
+                )
         self._write(inserts, pending, updates, relay, new_writes)
 
     def _update_fields(
-        self, r: Record, writes: dict[tuple[str, str, str], list[_Write]],
+        self,
+        r: Record,
+        writes: dict[tuple[str, str, str], list[_Write]],
         new_writes: list[tuple[Any, ...]],
-    ) -> dict[str, Any]:  # fmt: skip
+    ) -> dict[str, Any]:
         applied: dict[str, Any] = {}
         for name, stored in r.values.items():
             value = r.fields[name]
@@ -226,8 +240,17 @@ class Applier:
                 self.stats.fields_superseded += 1
             history.append(_Write(r.hlc, r.origin, r.base, value))
             if not self.office:  # at the office the relayed outbox row is the record of it
-                new_writes.append((r.entity, r.id, name, r.hlc, r.origin, r.base,
-                                   json.dumps(value, ensure_ascii=False)))  # fmt: skip
+                new_writes.append(
+                    (
+                        r.entity,
+                        r.id,
+                        name,
+                        r.hlc,
+                        r.origin,
+                        r.base,
+                        json.dumps(value, ensure_ascii=False),
+                    )
+                )
         return applied
 
     def _check_conflict(self, r: Record, name: str, value: Any, history: list[_Write]) -> None:
@@ -248,26 +271,29 @@ class Applier:
             row["active"] = 0
 
     def _write(
-        self, inserts: dict[str, list[dict[str, Any]]],
+        self,
+        inserts: dict[str, list[dict[str, Any]]],
         pending: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any]]],
         updates: list[tuple[str, str, dict[str, Any], str, int]],
-        relay: list[tuple[Any, ...]], new_writes: list[tuple[Any, ...]],
-    ) -> None:  # fmt: skip
+        relay: list[tuple[Any, ...]],
+        new_writes: list[tuple[Any, ...]],
+    ) -> None:
         c = self._conn
         for entity in self._order:
             rows = inserts.get(entity)
             if not rows:
                 continue
             cols = list(rows[0])
-            sql = (f"INSERT INTO {entity} ({', '.join(cols)}) "
-                   f"VALUES ({', '.join('?' * len(cols))})")  # fmt: skip
+            sql = f"INSERT INTO {entity} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
             c.executemany(sql, [tuple(row[k] for k in cols) for row in rows])
             kind = _SEARCH_KIND.get(entity)
             if kind is not None:
                 body = _BODY[entity]
-                search_index.put_many(self.tx.session, kind, [
-                    (row["id"], body(_Fields(pending[(entity, row["id"])][1]))) for row in rows
-                ])  # fmt: skip
+                search_index.put_many(
+                    self.tx.session,
+                    kind,
+                    [(row["id"], body(_Fields(pending[(entity, row["id"])][1]))) for row in rows],
+                )
         for entity, rid, applied, hlc, version in updates:
             sets = "".join(f"{k} = ?, " for k in applied)
             c.execute(
@@ -278,11 +304,15 @@ class Applier:
         if relay:
             c.executemany(
                 "INSERT INTO changes (entity, entity_id, op, fields, base_version, hlc, "
-                "origin_device, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)", relay)  # fmt: skip
+                "origin_device, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                relay,
+            )
         if new_writes:
             c.executemany(
                 "INSERT OR IGNORE INTO sync_field_writes (entity, entity_id, field, hlc, origin, "
-                "base_version, value) VALUES (?, ?, ?, ?, ?, ?, ?)", new_writes)  # fmt: skip
+                "base_version, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new_writes,
+            )
 
     # -- after the last chunk ------------------------------------------------------------
 
@@ -298,14 +328,27 @@ class Applier:
     def _store_conflicts(self) -> None:
         s = self.tx.session
         for (entity, eid, name, base), found in self._conflicts.items():
-            row = s.execute(select(SyncConflict).where(
-                SyncConflict.entity == entity, SyncConflict.entity_id == eid,
-                SyncConflict.field == name, SyncConflict.base_version == base,
-            )).scalar_one_or_none()  # fmt: skip
+            row = s.execute(
+                select(SyncConflict).where(
+                    SyncConflict.entity == entity,
+                    SyncConflict.entity_id == eid,
+                    SyncConflict.field == name,
+                    SyncConflict.base_version == base,
+                )
+            ).scalar_one_or_none()
             if row is None:
-                s.add(SyncConflict(id=new_id(), entity=entity, entity_id=eid, field=name,
-                                   base_version=base, candidates=_sorted(found), state="open",
-                                   detected_at=self.tx.now))  # fmt: skip
+                s.add(
+                    SyncConflict(
+                        id=new_id(),
+                        entity=entity,
+                        entity_id=eid,
+                        field=name,
+                        base_version=base,
+                        candidates=_sorted(found),
+                        state="open",
+                        detected_at=self.tx.now,
+                    )
+                )
                 self.stats.conflicts += 1
                 continue
             known = {c["hlc"] for c in row.candidates}
@@ -323,8 +366,11 @@ class Applier:
         try:
             self.tx.clock.receive(Timestamp.decode(self.stats.max_hlc))
         except ValueError:
-            raise Rejected(errors.CLOCK_AHEAD, "the sender's clock is more than a day ahead of "
-                           "this computer's; check the date and time on both") from None  # fmt: skip
+            raise Rejected(
+                errors.CLOCK_AHEAD,
+                "the sender's clock is more than a day ahead of "
+                "this computer's; check the date and time on both",
+            ) from None
 
 
 def _sorted(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:

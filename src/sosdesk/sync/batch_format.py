@@ -116,8 +116,12 @@ def _reject(msg: str) -> Rejected:
 def _checkpoint(value: Any, name: str) -> Checkpoint | None:
     if value is None:
         return None
-    if (not isinstance(value, dict) or set(value) != {"seq", "hash"}
-            or not _is_int(value["seq"]) or not _is_hex64(value["hash"])):  # fmt: skip
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"seq", "hash"}
+        or not _is_int(value["seq"])
+        or not _is_hex64(value["hash"])
+    ):
         raise _reject(f"{name} is not a checkpoint")
     return Checkpoint(value["seq"], value["hash"])
 
@@ -130,8 +134,16 @@ def _is_hex64(v: Any) -> bool:
     return isinstance(v, str) and len(v) == 64 and all(c in "0123456789abcdef" for c in v)
 
 
-_STR_FIELDS = ("kind", "batch_id", "schema", "sender", "sender_code", "recipient", "created_at",
-               "format")  # fmt: skip
+_STR_FIELDS = (
+    "kind",
+    "batch_id",
+    "schema",
+    "sender",
+    "sender_code",
+    "recipient",
+    "created_at",
+    "format",
+)
 _INT_FIELDS = ("seq", "records", "payload_bytes", "version")
 
 
@@ -170,13 +182,24 @@ def parse_header(raw: bytes) -> BatchHeader:
     if doc["seq"] < 1:
         raise _reject("sequence numbers start at 1")
     return BatchHeader(
-        kind=doc["kind"], batch_id=doc["batch_id"], schema=doc["schema"], sender=doc["sender"],
-        sender_code=doc["sender_code"], recipient=doc["recipient"], seq=doc["seq"],
-        prev_hash=doc["prev_hash"], created_at=doc["created_at"], records=doc["records"],
-        payload_sha256=doc["payload_sha256"], payload_bytes=doc["payload_bytes"],
-        audit=_checkpoint(doc["audit"], "audit"), ack=_checkpoint(doc["ack"], "ack"),
-        origins=dict(origins), format=doc["format"], version=doc["version"],
-    )  # fmt: skip
+        kind=doc["kind"],
+        batch_id=doc["batch_id"],
+        schema=doc["schema"],
+        sender=doc["sender"],
+        sender_code=doc["sender_code"],
+        recipient=doc["recipient"],
+        seq=doc["seq"],
+        prev_hash=doc["prev_hash"],
+        created_at=doc["created_at"],
+        records=doc["records"],
+        payload_sha256=doc["payload_sha256"],
+        payload_bytes=doc["payload_bytes"],
+        audit=_checkpoint(doc["audit"], "audit"),
+        ack=_checkpoint(doc["ack"], "ack"),
+        origins=dict(origins),
+        format=doc["format"],
+        version=doc["version"],
+    )
 
 
 def _no_constants(name: str) -> Any:

@@ -24,9 +24,11 @@ from sosdesk.sync.peers import origins_map, require_office
 from sosdesk.sync.schema import BadValue, entities
 from sosdesk.sync.views import Candidate, ConflictView
 
-_SEARCH = {"clients": ("client", search_index.client_body),
-           "calls": ("call", search_index.call_body),
-           "directory_entries": ("directory", search_index.directory_body)}  # fmt: skip
+_SEARCH = {
+    "clients": ("client", search_index.client_body),
+    "calls": ("call", search_index.call_body),
+    "directory_entries": ("directory", search_index.directory_body),
+}
 
 
 def _model(entity: str) -> type[Any]:
@@ -72,11 +74,20 @@ def _view(s: Session, c: SyncConflict, codes: dict[str, str]) -> ConflictView:
         )
         for x in c.candidates
     )
-    return ConflictView(id=c.id, entity=c.entity, entity_id=c.entity_id,
-                        record_label=_label(s, c.entity, obj), field=c.field,
-                        base_version=c.base_version, current=current, candidates=cands,
-                        state=c.state, detected_at=c.detected_at, resolved_by=c.resolved_by,
-                        resolution=c.resolution)  # fmt: skip
+    return ConflictView(
+        id=c.id,
+        entity=c.entity,
+        entity_id=c.entity_id,
+        record_label=_label(s, c.entity, obj),
+        field=c.field,
+        base_version=c.base_version,
+        current=current,
+        candidates=cands,
+        state=c.state,
+        detected_at=c.detected_at,
+        resolved_by=c.resolved_by,
+        resolution=c.resolution,
+    )
 
 
 def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[ConflictView]:
@@ -140,8 +151,9 @@ def resolve_conflict(
         elif pick is not None and 1 <= pick <= len(c.candidates):
             chosen = c.candidates[pick - 1]["value"]
         else:
-            raise SyncError(f"choose a value between 1 and {len(c.candidates)}, or give a merged "
-                            "value")  # fmt: skip
+            raise SyncError(
+                f"choose a value between 1 and {len(c.candidates)}, or give a merged value"
+            )
         obj = s.get(_model(c.entity), c.entity_id)
         if obj is None:
             raise SyncError("the record of this conflict is not in this database")
@@ -152,6 +164,10 @@ def resolve_conflict(
         c.state, c.resolution = "resolved", chosen
         c.resolved_at, c.resolved_by = tx.now, tx.actor.name
         s.flush()
-        tx.audit("sync_conflict_resolved", c.entity, c.entity_id,
-                 {"field": c.field, "conflict": c.id, "merged": merged})  # fmt: skip
+        tx.audit(
+            "sync_conflict_resolved",
+            c.entity,
+            c.entity_id,
+            {"field": c.field, "conflict": c.id, "merged": merged},
+        )
         return _view(s, c, origins_map(s, db.desk.device_id, db.desk.desk_code))

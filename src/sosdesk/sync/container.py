@@ -57,15 +57,21 @@ class SealedWriter:
         whole = len(self._buf) - len(self._buf) % CHUNK
         view = memoryview(self._buf)
         for start in range(0, whole, CHUNK):
-            self._fh.write(nb.crypto_secretstream_xchacha20poly1305_push(
-                self._state, bytes(view[start:start + CHUNK]), self._ad, _TAG_MESSAGE))  # fmt: skip
+            self._fh.write(
+                nb.crypto_secretstream_xchacha20poly1305_push(
+                    self._state, bytes(view[start : start + CHUNK]), self._ad, _TAG_MESSAGE
+                )
+            )
         view.release()
         del self._buf[:whole]
 
     def close(self) -> None:
         """Encrypt what is left as the FINAL chunk (always shorter than a full chunk)."""
-        self._fh.write(nb.crypto_secretstream_xchacha20poly1305_push(
-            self._state, bytes(self._buf), self._ad, _TAG_FINAL))  # fmt: skip
+        self._fh.write(
+            nb.crypto_secretstream_xchacha20poly1305_push(
+                self._state, bytes(self._buf), self._ad, _TAG_FINAL
+            )
+        )
         self._buf.clear()
         self.closed = True
 
@@ -73,8 +79,9 @@ class SealedWriter:
 def _prefix(fh: BinaryIO, kind: bytes) -> bytes:
     head = fh.read(len(MAGIC) + 1)
     if len(head) < len(MAGIC) + 1 or head[: len(MAGIC)] != MAGIC:
-        raise Rejected(errors.NOT_A_BATCH, "this is not an SOS Desk sync file (or its start is "
-                       "damaged)")  # fmt: skip
+        raise Rejected(
+            errors.NOT_A_BATCH, "this is not an SOS Desk sync file (or its start is damaged)"
+        )
     if head[len(MAGIC) :] != kind:
         what = "batch" if kind == KIND_BATCH else "receipt"
         raise Rejected(errors.NOT_A_BATCH, f"this SOS Desk file is not a {what}")
@@ -85,20 +92,24 @@ def _chunks(fh: BinaryIO, state: Any, ad: bytes) -> Iterator[bytes]:
     while True:
         block = fh.read(CHUNK + _ABYTES)
         if not block:
-            raise Rejected(errors.TRUNCATED, "the file is cut short (copy it again from the "
-                           "desk's stick)")  # fmt: skip
+            raise Rejected(
+                errors.TRUNCATED, "the file is cut short (copy it again from the desk's stick)"
+            )
         try:
             plain, tag = nb.crypto_secretstream_xchacha20poly1305_pull(state, block, ad)
         except (CryptoError, ValueError):
             if len(block) < CHUNK + _ABYTES:
-                raise Rejected(errors.DAMAGED, "the file is damaged or cut short: it fails its "
-                               "integrity check") from None  # fmt: skip
-            raise Rejected(errors.DAMAGED, "the file is damaged or was altered: it fails its "
-                           "integrity check") from None  # fmt: skip
+                raise Rejected(
+                    errors.DAMAGED, "the file is damaged or cut short: it fails its integrity check"
+                ) from None
+            raise Rejected(
+                errors.DAMAGED, "the file is damaged or was altered: it fails its integrity check"
+            ) from None
         if tag == _TAG_FINAL:
             if fh.read(1):
-                raise Rejected(errors.TRAILING_DATA, "extra data follows the end of the file; "
-                               "it was altered") from None  # fmt: skip
+                raise Rejected(
+                    errors.TRAILING_DATA, "extra data follows the end of the file; it was altered"
+                ) from None
             if plain:
                 yield plain
             return
@@ -114,8 +125,11 @@ def open_sealed(fh: BinaryIO, box_private: bytes, kind: bytes, who: str) -> Iter
     try:
         material = SealedBox(PrivateKey(box_private)).decrypt(sealed)
     except (CryptoError, ValueError):
-        raise Rejected(errors.WRONG_RECIPIENT, f"this file cannot be opened with {who}'s key: "
-                       "it was made for someone else, or it is damaged") from None  # fmt: skip
+        raise Rejected(
+            errors.WRONG_RECIPIENT,
+            f"this file cannot be opened with {who}'s key: "
+            "it was made for someone else, or it is damaged",
+        ) from None
     if len(material) != _KEY_MATERIAL:
         raise Rejected(errors.DAMAGED, "the file's key block is damaged")
     state = nb.crypto_secretstream_xchacha20poly1305_state()

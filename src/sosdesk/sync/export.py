@@ -62,10 +62,15 @@ def _audit_checkpoint(s: Session) -> bf.Checkpoint | None:
 
 
 def _number(
-    db: Database, target: _Target, lines: Callable[[Any], Iterator[tuple[bytes, str]]],
-    total: int, progress: Progress | None, span: tuple[int, int], ack: bf.Checkpoint | None,
+    db: Database,
+    target: _Target,
+    lines: Callable[[Any], Iterator[tuple[bytes, str]]],
+    total: int,
+    progress: Progress | None,
+    span: tuple[int, int],
+    ack: bf.Checkpoint | None,
     on_commit: Callable[[Session, str], None],
-) -> tuple[str, Payload]:  # fmt: skip
+) -> tuple[str, Payload]:
     """Serialise the new records into a spool, then commit the ledger row numbering them."""
     with db.session() as s:
         last = _last(s, "out", target.peer)
@@ -74,28 +79,50 @@ def _number(
         payload = spool_payload(db.path.parent, lines(raw_connection(s)), total, progress)
     row_id, batch_id = new_id(), new_id()
     header = bf.BatchHeader(
-        kind=target.kind, batch_id=batch_id, schema=migrate.head(), sender=db.desk.device_id,
-        sender_code=db.desk.desk_code, recipient=target.peer, seq=(last.seq + 1) if last else 1,
-        prev_hash=last.hash if last else bf.GENESIS, created_at=utcnow().isoformat(),
-        records=payload.records, payload_sha256=payload.sha256, payload_bytes=payload.size,
-        audit=audit, ack=ack,
+        kind=target.kind,
+        batch_id=batch_id,
+        schema=migrate.head(),
+        sender=db.desk.device_id,
+        sender_code=db.desk.desk_code,
+        recipient=target.peer,
+        seq=(last.seq + 1) if last else 1,
+        prev_hash=last.hash if last else bf.GENESIS,
+        created_at=utcnow().isoformat(),
+        records=payload.records,
+        payload_sha256=payload.sha256,
+        payload_bytes=payload.size,
+        audit=audit,
+        ack=ack,
         origins={d: origins.get(d, d[:8]) for d in sorted(payload.origins)},
-    )  # fmt: skip
+    )
     header_bytes = header.encode()
     try:
         with db.transaction() as tx:
             again = _last(tx.session, "out", target.peer)
             if (again.seq if again else 0) != (last.seq if last else 0):
                 raise SyncError("another export ran at the same time; export again")
-            tx.session.add(SyncBatch(
-                id=row_id, batch_id=batch_id, direction="out", peer=target.peer,
-                seq=header.seq, hash=bf.batch_hash(header_bytes), prev_hash=header.prev_hash,
-                state="pending", record_count=header.records, created_at=utcnow(),
-                recorded_at=tx.now, first_change=span[0], last_change=span[1],
-                audit_seq=audit.seq if audit else None, audit_hash=audit.hash if audit else None,
-                ack_seq=ack.seq if ack else None, ack_hash=ack.hash if ack else None,
-                note=header_bytes.decode(),
-            ))  # fmt: skip
+            tx.session.add(
+                SyncBatch(
+                    id=row_id,
+                    batch_id=batch_id,
+                    direction="out",
+                    peer=target.peer,
+                    seq=header.seq,
+                    hash=bf.batch_hash(header_bytes),
+                    prev_hash=header.prev_hash,
+                    state="pending",
+                    record_count=header.records,
+                    created_at=utcnow(),
+                    recorded_at=tx.now,
+                    first_change=span[0],
+                    last_change=span[1],
+                    audit_seq=audit.seq if audit else None,
+                    audit_hash=audit.hash if audit else None,
+                    ack_seq=ack.seq if ack else None,
+                    ack_hash=ack.hash if ack else None,
+                    note=header_bytes.decode(),
+                )
+            )
             tx.session.flush()
             on_commit(tx.session, batch_id)
     except BaseException:
@@ -105,24 +132,32 @@ def _number(
 
 
 def _write(
-    db: Database, row: SyncBatch, target: _Target, out_dir: Path, lines: Lines,
+    db: Database,
+    row: SyncBatch,
+    target: _Target,
+    out_dir: Path,
+    lines: Lines,
     payload: Payload | None,
-) -> Path:  # fmt: skip
+) -> Path:
     """Write a numbered batch from its stored header (again); checks the content is the same."""
     assert row.note is not None
     header_bytes = row.note.encode()
     header = bf.parse_header(header_bytes)
     if payload is None:
         with db.session() as s:
-            payload = spool_payload(db.path.parent, lines(raw_connection(s), row),
-                                    header.records, None)  # fmt: skip
+            payload = spool_payload(
+                db.path.parent, lines(raw_connection(s), row), header.records, None
+            )
     try:
         if (payload.sha256, payload.records) != (header.payload_sha256, header.records):
-            raise SyncError(f"batch {row.seq} no longer matches the outbox it was made from; "
-                            "run `sosdesk verify` and call the office")  # fmt: skip
+            raise SyncError(
+                f"batch {row.seq} no longer matches the outbox it was made from; "
+                "run `sosdesk verify` and call the office"
+            )
         signature = bf.sign_header(header_bytes, target.sign_private)
-        path = write_file(out_dir, target.box_public, header_bytes, signature, payload,
-                          bf.Limits().max_line_bytes)  # fmt: skip
+        path = write_file(
+            out_dir, target.box_public, header_bytes, signature, payload, bf.Limits().max_line_bytes
+        )
     finally:
         payload.spool.close()
     with db.transaction() as tx:
@@ -131,27 +166,47 @@ def _write(
         again = fresh.state != "pending"
         if not again:
             fresh.state = "exported"
-        tx.audit("sync_export", "sync_batches", row.id,
-                 {"peer": target.peer_code, "seq": fresh.seq, "records": fresh.record_count,
-                  "again": again})  # fmt: skip
+        tx.audit(
+            "sync_export",
+            "sync_batches",
+            row.id,
+            {
+                "peer": target.peer_code,
+                "seq": fresh.seq,
+                "records": fresh.record_count,
+                "again": again,
+            },
+        )
     return path
 
 
 def _write_open(
-    db: Database, target: _Target, out_dir: Path, new: tuple[str, Payload] | None, lines: Lines,
+    db: Database,
+    target: _Target,
+    out_dir: Path,
+    new: tuple[str, Payload] | None,
+    lines: Lines,
     progress: Progress | None,
-) -> ExportResult:  # fmt: skip
+) -> ExportResult:
     """Write every batch for this peer that is not confirmed yet (the new one last)."""
     if not out_dir.is_dir():
         if new is not None:
             new[1].spool.close()
         raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
     with db.session() as s:
-        rows = s.execute(
-            select(SyncBatch).where(SyncBatch.direction == "out", SyncBatch.peer == target.peer,
-                                    SyncBatch.state.in_(("pending", "exported")))
-            .order_by(SyncBatch.seq)
-        ).scalars().all()  # fmt: skip
+        rows = (
+            s.execute(
+                select(SyncBatch)
+                .where(
+                    SyncBatch.direction == "out",
+                    SyncBatch.peer == target.peer,
+                    SyncBatch.state.in_(("pending", "exported")),
+                )
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
+        )
         for r in rows:
             s.expunge(r)
     files: list[Path] = []
@@ -181,10 +236,13 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
     with db.session() as s:
         office = trusted_office(s)
         if office is None:
-            raise SyncError("this desk does not trust an office yet: run `sosdesk sync "
-                            "trust-office` with the office's identity file")  # fmt: skip
-        target = _Target(office.device_id, office.desk_code, office.box_public, bf.KIND_DESK,
-                         keys.sign_private)  # fmt: skip
+            raise SyncError(
+                "this desk does not trust an office yet: run `sosdesk sync "
+                "trust-office` with the office's identity file"
+            )
+        target = _Target(
+            office.device_id, office.desk_code, office.box_public, bf.KIND_DESK, keys.sign_private
+        )
         count, first, last = outbox.count_unbatched(raw_connection(s))
         got = _last(s, "in", office.device_id, "applied")
         ack = bf.Checkpoint(got.seq, got.hash) if got else None
@@ -196,15 +254,27 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
     if count or ack_moved:
 
         def mark(ses: Session, batch_id: str) -> None:
-            done = ses.execute(update(Change).where(
-                Change.batch_id.is_(None), Change.seq <= last).values(batch_id=batch_id))  # fmt: skip
+            done = ses.execute(
+                update(Change)
+                .where(Change.batch_id.is_(None), Change.seq <= last)
+                .values(batch_id=batch_id)
+            )
             if done.rowcount != count:  # type: ignore[attr-defined]
                 raise SyncError("the outbox changed during the export; export again")
 
-        new = _number(db, target, lambda conn: outbox.unbatched(conn, last), count, progress,
-                      (first, last), ack, mark)  # fmt: skip
-    return _write_open(db, target, out_dir, new,
-                       lambda conn, row: outbox.in_batch(conn, row.batch_id), progress)  # fmt: skip
+        new = _number(
+            db,
+            target,
+            lambda conn: outbox.unbatched(conn, last),
+            count,
+            progress,
+            (first, last),
+            ack,
+            mark,
+        )
+    return _write_open(
+        db, target, out_dir, new, lambda conn, row: outbox.in_batch(conn, row.batch_id), progress
+    )
 
 
 def export_office(
@@ -217,16 +287,20 @@ def export_office(
         peer = find_peer(s, desk)
         if peer.revoked_at is not None:
             raise SyncError(f"desk {peer.desk_code} is revoked; nothing is sent to it")
-        target = _Target(peer.device_id, peer.desk_code, peer.box_public, bf.KIND_OFFICE,
-                         keys.sign_private)  # fmt: skip
+        target = _Target(
+            peer.device_id, peer.desk_code, peer.box_public, bf.KIND_OFFICE, keys.sign_private
+        )
         since = peer.sent_through
         conn = raw_connection(s)
         last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
         names = outbox.relay_entities()
-        total = int(conn.execute(
-            f"SELECT count(*) FROM changes WHERE seq BETWEEN ? AND ? AND origin_device != ? "
-            f"AND entity IN ({','.join('?' * len(names))})",
-            (since + 1, last, target.peer, *names)).fetchone()[0])  # fmt: skip
+        total = int(
+            conn.execute(
+                f"SELECT count(*) FROM changes WHERE seq BETWEEN ? AND ? AND origin_device != ? "
+                f"AND entity IN ({','.join('?' * len(names))})",
+                (since + 1, last, target.peer, *names),
+            ).fetchone()[0]
+        )
     if not out_dir.is_dir():
         raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
 
@@ -239,8 +313,16 @@ def export_office(
 
     new: tuple[str, Payload] | None = None
     if total:
-        new = _number(db, target, lambda c: outbox.relayed(c, target.peer, since + 1, last),
-                      total, progress, (since + 1, last), None, mark)  # fmt: skip
+        new = _number(
+            db,
+            target,
+            lambda c: outbox.relayed(c, target.peer, since + 1, last),
+            total,
+            progress,
+            (since + 1, last),
+            None,
+            mark,
+        )
     elif last > since:
         with db.transaction() as tx:  # only this desk's own changes: nothing to send
             mark(tx.session, "")

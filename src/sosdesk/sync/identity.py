@@ -76,24 +76,35 @@ def device_keys(db: Database) -> DeviceKeys:
     """The key pairs stored in this (unlocked) database."""
     with db.session() as s:
         row = s.execute(select(DeviceIdentity)).scalar_one()
-        return DeviceKeys(row.device_id, row.desk_code, row.is_office, row.sign_private,
-                          row.box_private, row.sign_public, row.box_public)  # fmt: skip
+        return DeviceKeys(
+            row.device_id,
+            row.desk_code,
+            row.is_office,
+            row.sign_private,
+            row.box_private,
+            row.sign_public,
+            row.box_public,
+        )
 
 
 def own_identity(db: Database) -> PublicIdentity:
     """This database's public identity."""
     k = device_keys(db)
-    return PublicIdentity(k.device_id, k.desk_code, "office" if k.is_office else "desk",
-                          k.sign_public, k.box_public)  # fmt: skip
+    return PublicIdentity(
+        k.device_id, k.desk_code, "office" if k.is_office else "desk", k.sign_public, k.box_public
+    )
 
 
 def _body(ident: PublicIdentity) -> dict[str, object]:
     return {
-        "format": FORMAT, "version": VERSION, "device_id": ident.device_id,
-        "desk_code": ident.desk_code, "role": ident.role,
+        "format": FORMAT,
+        "version": VERSION,
+        "device_id": ident.device_id,
+        "desk_code": ident.desk_code,
+        "role": ident.role,
         "sign_public": base64.b64encode(ident.sign_public).decode(),
         "box_public": base64.b64encode(ident.box_public).decode(),
-    }  # fmt: skip
+    }
 
 
 def _canonical(doc: dict[str, object]) -> bytes:

@@ -56,9 +56,13 @@ class Importer:
     """Imports batch files into one database (office or desk)."""
 
     def __init__(
-        self, db: Database, *, receipts_dir: Path | None = None, limits: bf.Limits | None = None,
+        self,
+        db: Database,
+        *,
+        receipts_dir: Path | None = None,
+        limits: bf.Limits | None = None,
         progress: Progress | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.db = db
         self.office = db.desk.is_office
         self.keys: DeviceKeys = device_keys(db)
@@ -107,8 +111,15 @@ class Importer:
         except Rejected as exc:
             # The sender and number are named only once the signature has proved them.
             peer, code, seq = self._signed_by or (None, None, None)
-            quarantine.record(self.db, path, exc.reason, exc.message,
-                              limit=self.limits.max_file_bytes, peer=peer, seq=seq)  # fmt: skip
+            quarantine.record(
+                self.db,
+                path,
+                exc.reason,
+                exc.message,
+                limit=self.limits.max_file_bytes,
+                peer=peer,
+                seq=seq,
+            )
             if held_row is not None:
                 self._drop_held(held_row, exc.message)
             return [ImportOutcome(name, "rejected", exc.message, code, seq, reason=exc.reason)]
@@ -123,8 +134,11 @@ class Importer:
     def _open(self, path: Path) -> _Opened:
         size = path.stat().st_size
         if size > self.limits.max_file_bytes:
-            raise Rejected(errors.TOO_LARGE, f"the file is {size:,} bytes, over the limit of "
-                           f"{self.limits.max_file_bytes:,}: it was not opened")  # fmt: skip
+            raise Rejected(
+                errors.TOO_LARGE,
+                f"the file is {size:,} bytes, over the limit of "
+                f"{self.limits.max_file_bytes:,}: it was not opened",
+            )
         fh = open(path, "rb")  # noqa: SIM115 (closed by the caller, after the transaction)
         try:
             reader = PlainReader(open_sealed(fh, self.keys.box_private, KIND_BATCH, self.who))
@@ -136,13 +150,19 @@ class Importer:
             header = bf.parse_header(header_bytes)
             peer = self._sender(header)
             if not bf.verify_header(header_bytes, signature, peer.sign_public):
-                raise Rejected(errors.BAD_SIGNATURE, f"the signature is not that of "
-                               f"{peer.desk_code}, the sender the batch names: it was forged or "
-                               "altered")  # fmt: skip
+                raise Rejected(
+                    errors.BAD_SIGNATURE,
+                    f"the signature is not that of "
+                    f"{peer.desk_code}, the sender the batch names: it was forged or "
+                    "altered",
+                )
             self._signed_by = (peer.device_id, peer.desk_code, header.seq)
             if peer.revoked_at is not None:
-                raise Rejected(errors.REVOKED, f"desk {peer.desk_code} was revoked on "
-                               f"{peer.revoked_at:%Y-%m-%d}; its batches are refused")  # fmt: skip
+                raise Rejected(
+                    errors.REVOKED,
+                    f"desk {peer.desk_code} was revoked on "
+                    f"{peer.revoked_at:%Y-%m-%d}; its batches are refused",
+                )
             self._check(header)
             return _Opened(fh, reader, header, bf.batch_hash(header_bytes), peer)
         except BaseException:
@@ -154,33 +174,49 @@ class Importer:
             if self.office:
                 peer = s.get(SyncPeer, header.sender)
                 if peer is None or peer.role != "desk":
-                    raise Rejected(errors.UNKNOWN_SENDER, "the batch comes from a desk this "
-                                   "office has not enrolled")  # fmt: skip
+                    raise Rejected(
+                        errors.UNKNOWN_SENDER,
+                        "the batch comes from a desk this office has not enrolled",
+                    )
             else:
                 peer = trusted_office(s)
                 if peer is None:
-                    raise Rejected(errors.UNKNOWN_SENDER, "this desk does not trust an office "
-                                   "yet (sosdesk sync trust-office)")  # fmt: skip
+                    raise Rejected(
+                        errors.UNKNOWN_SENDER,
+                        "this desk does not trust an office yet (sosdesk sync trust-office)",
+                    )
                 if peer.device_id != header.sender:
-                    raise Rejected(errors.UNKNOWN_SENDER, "the batch comes from an office this "
-                                   "desk does not trust")  # fmt: skip
+                    raise Rejected(
+                        errors.UNKNOWN_SENDER,
+                        "the batch comes from an office this desk does not trust",
+                    )
             s.expunge(peer)
             return peer
 
     def _check(self, h: bf.BatchHeader) -> None:
         if h.recipient != self.keys.device_id:
-            raise Rejected(errors.WRONG_RECIPIENT, f"the batch is addressed to another "
-                           f"{'office' if self.office else 'desk'}")  # fmt: skip
+            raise Rejected(
+                errors.WRONG_RECIPIENT,
+                f"the batch is addressed to another {'office' if self.office else 'desk'}",
+            )
         if h.kind != (bf.KIND_DESK if self.office else bf.KIND_OFFICE):
-            raise Rejected(errors.MALFORMED, "a desk batch is imported at the office, an office "
-                           "batch at a desk")  # fmt: skip
+            raise Rejected(
+                errors.MALFORMED,
+                "a desk batch is imported at the office, an office batch at a desk",
+            )
         number = bf.schema_number(h.schema)
         if number is None or h.version > bf.VERSION or number > self._head:
-            raise Rejected(errors.FUTURE_SCHEMA, f"the batch was made by a newer SOS Desk "
-                           f"(schema {h.schema[:12]}); update this program, then import again")  # fmt: skip
+            raise Rejected(
+                errors.FUTURE_SCHEMA,
+                f"the batch was made by a newer SOS Desk "
+                f"(schema {h.schema[:12]}); update this program, then import again",
+            )
         if h.records > self.limits.max_records:
-            raise Rejected(errors.TOO_LARGE, f"the batch claims {h.records:,} records, over the "
-                           f"limit of {self.limits.max_records:,}")  # fmt: skip
+            raise Rejected(
+                errors.TOO_LARGE,
+                f"the batch claims {h.records:,} records, over the "
+                f"limit of {self.limits.max_records:,}",
+            )
         if h.payload_bytes > self.limits.max_file_bytes:
             raise Rejected(errors.TOO_LARGE, "the batch claims an impossibly large payload")
 
@@ -197,8 +233,11 @@ class Importer:
             # Same header as a batch applied before; its records must still be intact.
             self._verify_only(o)
             receipt = self._receipt(o.peer, d.applied_row) if d.applied_row else None
-            return [ImportOutcome(path.name, "replayed", d.message, code, h.seq, h.records,
-                                  receipt=receipt)]  # fmt: skip
+            return [
+                ImportOutcome(
+                    path.name, "replayed", d.message, code, h.seq, h.records, receipt=receipt
+                )
+            ]
         if d.action in (ledger.HOLD, ledger.ALREADY_HELD):
             if held_row is not None:  # a held batch whose turn has not come: leave it
                 return []
@@ -218,8 +257,10 @@ class Importer:
         for line in o.reader.lines(self.limits.max_line_bytes):
             count += 1
             if count > h.records:
-                raise Rejected(errors.COUNT_MISMATCH, f"the batch holds more records than its "
-                               f"header says ({h.records:,})")  # fmt: skip
+                raise Rejected(
+                    errors.COUNT_MISMATCH,
+                    f"the batch holds more records than its header says ({h.records:,})",
+                )
             size += len(line) + 1
             sha.update(line)
             sha.update(b"\n")
@@ -228,21 +269,30 @@ class Importer:
                 raise Rejected(errors.INVALID_RECORD, f"record {count} is out of order")
             prev_seq = rec.seq
             if self.office and rec.origin != h.sender:
-                raise Rejected(errors.INVALID_RECORD, f"record {count} claims to come from "
-                               "another desk than the one that signed the batch")  # fmt: skip
-            if not self.office and (rec.origin == self.keys.device_id
-                                    or rec.origin not in h.origins):  # fmt: skip
+                raise Rejected(
+                    errors.INVALID_RECORD,
+                    f"record {count} claims to come from "
+                    "another desk than the one that signed the batch",
+                )
+            if not self.office and (
+                rec.origin == self.keys.device_id or rec.origin not in h.origins
+            ):
                 raise Rejected(errors.INVALID_RECORD, f"record {count} has an unexpected origin")
             if each is not None:
                 each(rec)
             if count % 2000 == 0:
                 self._tick(o.fh.tell())
         if count != h.records:
-            raise Rejected(errors.COUNT_MISMATCH, f"the batch holds {count:,} records, its header "
-                           f"says {h.records:,}: it is incomplete")  # fmt: skip
+            raise Rejected(
+                errors.COUNT_MISMATCH,
+                f"the batch holds {count:,} records, its header "
+                f"says {h.records:,}: it is incomplete",
+            )
         if size != h.payload_bytes or sha.hexdigest() != h.payload_sha256:
-            raise Rejected(errors.HASH_MISMATCH, "the records do not match the signed header: the "
-                           "batch was altered")  # fmt: skip
+            raise Rejected(
+                errors.HASH_MISMATCH,
+                "the records do not match the signed header: the batch was altered",
+            )
 
     def _verify_only(self, o: _Opened) -> None:
         self._records(o, None)
@@ -258,8 +308,9 @@ class Importer:
                 applier.receive_clock()
                 row = tx.session.get(SyncBatch, held_row) if held_row else None
                 if row is None:
-                    row = SyncBatch(id=new_id(), direction="in", peer=h.sender, seq=h.seq,
-                                    recorded_at=tx.now)  # fmt: skip
+                    row = SyncBatch(
+                        id=new_id(), direction="in", peer=h.sender, seq=h.seq, recorded_at=tx.now
+                    )
                     tx.session.add(row)
                 row.batch_id, row.hash, row.prev_hash = h.batch_id, o.digest, h.prev_hash
                 row.state, row.record_count, row.done_at = "applied", h.records, tx.now
@@ -271,11 +322,19 @@ class Importer:
                 held_files += self._drop_copies(tx.session, h, o.digest, row.id)
                 tx.session.flush()
                 acked = self._acknowledge(tx.session, h) if self.office else []
-                tx.audit("sync_import", "sync_batches", row.id, {
-                    "peer": o.peer.desk_code, "seq": h.seq, "records": h.records,
-                    "inserted": stats.inserted, "conflicts": stats.conflicts,
-                    "acknowledged": acked,
-                })  # fmt: skip
+                tx.audit(
+                    "sync_import",
+                    "sync_batches",
+                    row.id,
+                    {
+                        "peer": o.peer.desk_code,
+                        "seq": h.seq,
+                        "records": h.records,
+                        "inserted": stats.inserted,
+                        "conflicts": stats.conflicts,
+                        "acknowledged": acked,
+                    },
+                )
                 tx.session.expunge(row)
         except BaseException as exc:
             # The clock merged the batch's clocks in memory; a refused batch must not move it.
@@ -286,27 +345,51 @@ class Importer:
             # its values, which hold client data.
             orig = exc.orig if isinstance(exc, IntegrityError) else exc
             why = str(orig).splitlines()[0][:120] if orig is not None else "constraint failed"
-            raise Rejected(errors.INVALID_RECORD, "a record does not fit this database (it "
-                           "refers to a record that is not here, or repeats a unique value such "
-                           f"as a client code): {why}") from None  # fmt: skip
+            raise Rejected(
+                errors.INVALID_RECORD,
+                "a record does not fit this database (it "
+                "refers to a record that is not here, or repeats a unique value such "
+                f"as a client code): {why}",
+            ) from None
         for name in held_files:
             self._forget_held_file(name)
         receipt = self._receipt(o.peer, row)
-        msg = (f"batch {h.seq} from {o.peer.desk_code} applied: {h.records:,} records, "
-               f"{stats.inserted:,} new")  # fmt: skip
+        msg = (
+            f"batch {h.seq} from {o.peer.desk_code} applied: {h.records:,} records, "
+            f"{stats.inserted:,} new"
+        )
         if stats.already_present:
             msg += f", {stats.already_present:,} already present"
         if stats.conflicts:
             msg += f", {stats.conflicts} conflict(s) for review"
-        return ImportOutcome(path.name, "applied", msg, o.peer.desk_code, h.seq, h.records,
-                             stats.conflicts, receipt=receipt, inserted=stats.inserted)  # fmt: skip
+        return ImportOutcome(
+            path.name,
+            "applied",
+            msg,
+            o.peer.desk_code,
+            h.seq,
+            h.records,
+            stats.conflicts,
+            receipt=receipt,
+            inserted=stats.inserted,
+        )
 
     def _drop_copies(self, s: Session, h: bf.BatchHeader, digest: str, keep: str) -> list[str]:
         # Another copy of this very batch may be waiting in the held folder: it is done now.
-        rows = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "in", SyncBatch.peer == h.sender, SyncBatch.seq == h.seq,
-            SyncBatch.state == "held", SyncBatch.hash == digest, SyncBatch.id != keep,
-        )).scalars().all()  # fmt: skip
+        rows = (
+            s.execute(
+                select(SyncBatch).where(
+                    SyncBatch.direction == "in",
+                    SyncBatch.peer == h.sender,
+                    SyncBatch.seq == h.seq,
+                    SyncBatch.state == "held",
+                    SyncBatch.hash == digest,
+                    SyncBatch.id != keep,
+                )
+            )
+            .scalars()
+            .all()
+        )
         names = [r.held_file for r in rows if r.held_file]
         for r in rows:
             s.delete(r)
@@ -315,9 +398,19 @@ class Importer:
     def _acknowledge(self, s: Session, h: bf.BatchHeader) -> list[int]:
         if h.ack is None:
             return []
-        rows = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "out", SyncBatch.peer == h.sender, SyncBatch.seq <= h.ack.seq,
-        ).order_by(SyncBatch.seq)).scalars().all()  # fmt: skip
+        rows = (
+            s.execute(
+                select(SyncBatch)
+                .where(
+                    SyncBatch.direction == "out",
+                    SyncBatch.peer == h.sender,
+                    SyncBatch.seq <= h.ack.seq,
+                )
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
+        )
         named = next((r for r in rows if r.seq == h.ack.seq), None)
         if named is None or named.hash != h.ack.hash:
             return []  # an acknowledgement of something we did not send: ignore it
@@ -339,12 +432,22 @@ class Importer:
         stored, _digest = quarantine.keep_copy(self.db, path, "held", self.limits.max_file_bytes)
         h = o.header
         with self.db.transaction() as tx:
-            tx.session.add(SyncBatch(
-                id=new_id(), batch_id=h.batch_id, direction="in", peer=h.sender, seq=h.seq,
-                hash=o.digest, prev_hash=h.prev_hash, state="held", record_count=h.records,
-                created_at=_parse_time(h.created_at) or tx.now, recorded_at=tx.now,
-                held_file=stored,
-            ))  # fmt: skip
+            tx.session.add(
+                SyncBatch(
+                    id=new_id(),
+                    batch_id=h.batch_id,
+                    direction="in",
+                    peer=h.sender,
+                    seq=h.seq,
+                    hash=o.digest,
+                    prev_hash=h.prev_hash,
+                    state="held",
+                    record_count=h.records,
+                    created_at=_parse_time(h.created_at) or tx.now,
+                    recorded_at=tx.now,
+                    held_file=stored,
+                )
+            )
             tx.audit("sync_hold", "sync_batches", None, {"peer": o.peer.desk_code, "seq": h.seq})
 
     def _unblock(self, peer: SyncPeer) -> list[ImportOutcome]:
@@ -380,12 +483,22 @@ class Importer:
     def _record_rejected(self, o: _Opened, why: str) -> None:
         h = o.header
         with self.db.transaction() as tx:
-            tx.session.add(SyncBatch(
-                id=new_id(), batch_id=h.batch_id, direction="in", peer=h.sender, seq=h.seq,
-                hash=o.digest, prev_hash=h.prev_hash, state="rejected", record_count=h.records,
-                created_at=_parse_time(h.created_at) or tx.now, recorded_at=tx.now,
-                note=why[:2000],
-            ))  # fmt: skip
+            tx.session.add(
+                SyncBatch(
+                    id=new_id(),
+                    batch_id=h.batch_id,
+                    direction="in",
+                    peer=h.sender,
+                    seq=h.seq,
+                    hash=o.digest,
+                    prev_hash=h.prev_hash,
+                    state="rejected",
+                    record_count=h.records,
+                    created_at=_parse_time(h.created_at) or tx.now,
+                    recorded_at=tx.now,
+                    note=why[:2000],
+                )
+            )
 
     def _tick(self, within: int) -> None:
         if self.progress is not None:
@@ -401,8 +514,12 @@ def _parse_time(text: str) -> datetime | None:
 
 
 def import_batches(
-    db: Database, paths: list[Path], *, receipts_dir: Path | None = None,
-    limits: bf.Limits | None = None, progress: Progress | None = None,
-) -> list[ImportOutcome]:  # fmt: skip
+    db: Database,
+    paths: list[Path],
+    *,
+    receipts_dir: Path | None = None,
+    limits: bf.Limits | None = None,
+    progress: Progress | None = None,
+) -> list[ImportOutcome]:
     """Import batch files (office: desk batches; desk: office batches)."""
     return Importer(db, receipts_dir=receipts_dir, limits=limits, progress=progress).run(paths)

@@ -30,10 +30,11 @@ class Decision:
 def last_applied(s: Session, peer: str) -> SyncBatch | None:
     """The newest batch applied from this peer."""
     return s.execute(
-        select(SyncBatch).where(SyncBatch.direction == "in", SyncBatch.peer == peer,
-                                SyncBatch.state == "applied")
-        .order_by(SyncBatch.seq.desc()).limit(1)
-    ).scalar_one_or_none()  # fmt: skip
+        select(SyncBatch)
+        .where(SyncBatch.direction == "in", SyncBatch.peer == peer, SyncBatch.state == "applied")
+        .order_by(SyncBatch.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
@@ -42,36 +43,64 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
     last_seq = last.seq if last else 0
     last_hash = last.hash if last else GENESIS
     expected = last_seq + 1
-    same_seq = s.execute(
-        select(SyncBatch).where(SyncBatch.direction == "in", SyncBatch.peer == header.sender,
-                                SyncBatch.seq == header.seq,
-                                SyncBatch.state.in_(("applied", "held")))
-    ).scalars().all()  # fmt: skip
+    same_seq = (
+        s.execute(
+            select(SyncBatch).where(
+                SyncBatch.direction == "in",
+                SyncBatch.peer == header.sender,
+                SyncBatch.seq == header.seq,
+                SyncBatch.state.in_(("applied", "held")),
+            )
+        )
+        .scalars()
+        .all()
+    )
     if header.seq <= last_seq:
         done = next((r for r in same_seq if r.state == "applied"), None)
         if done is not None and done.hash == digest:
             when = done.done_at.strftime("%Y-%m-%d %H:%M") if done.done_at else "earlier"
-            return Decision(REPLAY, f"batch {header.seq} from {code} was already applied "
-                            f"({when} UTC): nothing changed", expected, done)  # fmt: skip
-        return Decision(FORK, f"ALERT: batch {header.seq} from {code} differs from the batch "
-                        f"{header.seq} already applied: two different histories of that desk "
-                        "(a restored desk database or a forgery); call the desk", expected)  # fmt: skip
+            return Decision(
+                REPLAY,
+                f"batch {header.seq} from {code} was already applied ({when} UTC): nothing changed",
+                expected,
+                done,
+            )
+        return Decision(
+            FORK,
+            f"ALERT: batch {header.seq} from {code} differs from the batch "
+            f"{header.seq} already applied: two different histories of that desk "
+            "(a restored desk database or a forgery); call the desk",
+            expected,
+        )
     if header.seq == expected:
         if header.prev_hash != last_hash:
-            return Decision(FORK, f"ALERT: batch {header.seq} from {code} does not continue "
-                            f"batch {last_seq} as applied here (a fork); call the desk",
-                            expected)  # fmt: skip
+            return Decision(
+                FORK,
+                f"ALERT: batch {header.seq} from {code} does not continue "
+                f"batch {last_seq} as applied here (a fork); call the desk",
+                expected,
+            )
         return Decision(APPLY, "", expected)
     held = [r for r in same_seq if r.state == "held"]
     if any(r.hash == digest for r in held):
-        return Decision(ALREADY_HELD, f"batch {header.seq} from {code} is already held; it "
-                        f"still waits for batch {expected}", expected)  # fmt: skip
+        return Decision(
+            ALREADY_HELD,
+            f"batch {header.seq} from {code} is already held; it still waits for batch {expected}",
+            expected,
+        )
     if held:
-        return Decision(FORK, f"ALERT: a different batch {header.seq} from {code} is already "
-                        "held (a fork); call the desk", expected)  # fmt: skip
-    return Decision(HOLD, f"batch {header.seq} from {code} is held: batch {expected} has not "
-                    "arrived yet; it is applied as soon as the missing batch is imported",
-                    expected)  # fmt: skip
+        return Decision(
+            FORK,
+            f"ALERT: a different batch {header.seq} from {code} is already "
+            "held (a fork); call the desk",
+            expected,
+        )
+    return Decision(
+        HOLD,
+        f"batch {header.seq} from {code} is held: batch {expected} has not "
+        "arrived yet; it is applied as soon as the missing batch is imported",
+        expected,
+    )
 
 
 def held_next(s: Session, peer: str) -> SyncBatch | None:
@@ -79,7 +108,13 @@ def held_next(s: Session, peer: str) -> SyncBatch | None:
     last = last_applied(s, peer)
     nxt = (last.seq if last else 0) + 1
     return s.execute(
-        select(SyncBatch).where(SyncBatch.direction == "in", SyncBatch.peer == peer,
-                                SyncBatch.seq == nxt, SyncBatch.state == "held")
-        .order_by(SyncBatch.recorded_at).limit(1)
-    ).scalar_one_or_none()  # fmt: skip
+        select(SyncBatch)
+        .where(
+            SyncBatch.direction == "in",
+            SyncBatch.peer == peer,
+            SyncBatch.seq == nxt,
+            SyncBatch.state == "held",
+        )
+        .order_by(SyncBatch.recorded_at)
+        .limit(1)
+    ).scalar_one_or_none()

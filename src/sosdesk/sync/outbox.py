@@ -28,8 +28,10 @@ def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
         if not doc:
             return None  # only local settings changed: nothing to send
         fields = json.dumps(doc, ensure_ascii=False)
-    text = (f'{{"base":{int(base)},"entity":{_q(entity)},"fields":{fields},"hlc":{_q(hlc)},'
-            f'"id":{_q(entity_id)},"op":{_q(op)},"origin":{_q(origin)},"seq":{int(seq)}}}\n')  # fmt: skip
+    text = (
+        f'{{"base":{int(base)},"entity":{_q(entity)},"fields":{fields},"hlc":{_q(hlc)},'
+        f'"id":{_q(entity_id)},"op":{_q(op)},"origin":{_q(origin)},"seq":{int(seq)}}}\n'
+    )
     return text.encode(), origin
 
 
@@ -47,14 +49,16 @@ def _rows(conn: Any, sql: str, params: tuple[Any, ...]) -> Iterator[tuple[bytes,
 
 def unbatched(conn: Any, upto: int) -> Iterator[tuple[bytes, str]]:
     """Desk: changes not yet in any batch, up to outbox seq `upto`."""
-    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id IS NULL AND seq <= ? "
-                 "ORDER BY seq", (upto,))  # fmt: skip
+    return _rows(
+        conn,
+        f"SELECT {_COLS} FROM changes WHERE batch_id IS NULL AND seq <= ? ORDER BY seq",
+        (upto,),
+    )
 
 
 def in_batch(conn: Any, batch_id: str) -> Iterator[tuple[bytes, str]]:
     """Desk: the changes of one numbered batch (to write it again)."""
-    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id = ? ORDER BY seq",
-                 (batch_id,))  # fmt: skip
+    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id = ? ORDER BY seq", (batch_id,))
 
 
 def relay_entities() -> list[str]:
@@ -66,9 +70,12 @@ def relayed(conn: Any, desk_device: str, first: int, last: int) -> Iterator[tupl
     """Office: every change in [first, last] not made by that desk, of the relayed entities."""
     names = relay_entities()
     marks = ",".join("?" * len(names))
-    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? AND "
-                 f"origin_device != ? AND entity IN ({marks}) ORDER BY seq",
-                 (first, last, desk_device, *names))  # fmt: skip
+    return _rows(
+        conn,
+        f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? AND "
+        f"origin_device != ? AND entity IN ({marks}) ORDER BY seq",
+        (first, last, desk_device, *names),
+    )
 
 
 def count_unbatched(conn: Any) -> tuple[int, int, int]:

@@ -15,8 +15,10 @@ from sosdesk.sync.views import PeerView
 def require_office(db: Database) -> None:
     """Refuse office work on a desk database."""
     if not db.desk.is_office:
-        raise SyncError("this is a desk database; office commands need the office database "
-                        "(created with `sosdesk init --office`)")  # fmt: skip
+        raise SyncError(
+            "this is a desk database; office commands need the office database "
+            "(created with `sosdesk init --office`)"
+        )
 
 
 def require_desk(db: Database) -> None:
@@ -27,8 +29,10 @@ def require_desk(db: Database) -> None:
 
 def _check_expected(ident: PublicIdentity, expect: str | None) -> None:
     if expect is not None and normalise_fingerprint(expect) != ident.fingerprint:
-        raise SyncError("the fingerprint does not match what you were told by phone; do not "
-                        "enrol this file, and call the desk back")  # fmt: skip
+        raise SyncError(
+            "the fingerprint does not match what you were told by phone; do not "
+            "enrol this file, and call the desk back"
+        )
 
 
 def enroll_desk(db: Database, ident: PublicIdentity, expect: str | None = None) -> PeerView:
@@ -44,24 +48,41 @@ def enroll_desk(db: Database, ident: PublicIdentity, expect: str | None = None) 
         same = s.get(SyncPeer, ident.device_id)
         if same is not None:
             if same.revoked_at is not None:
-                raise SyncError(f"desk {same.desk_code} was revoked; a revoked desk cannot be "
-                                "enrolled again: set it up as a new desk with another code")  # fmt: skip
+                raise SyncError(
+                    f"desk {same.desk_code} was revoked; a revoked desk cannot be "
+                    "enrolled again: set it up as a new desk with another code"
+                )
             if (same.sign_public, same.box_public) != (ident.sign_public, ident.box_public):
-                raise SyncError(f"desk {same.desk_code} is already enrolled with other keys; "
-                                "revoke it first if the desk was really replaced")  # fmt: skip
+                raise SyncError(
+                    f"desk {same.desk_code} is already enrolled with other keys; "
+                    "revoke it first if the desk was really replaced"
+                )
             return peer_view(s, same)
         taken = s.execute(select(SyncPeer).where(SyncPeer.desk_code == ident.desk_code)).scalar()
         if taken is not None:
-            raise SyncError(f"another desk already uses the code {ident.desk_code} (client codes "
-                            "would collide); give the new desk its own code")  # fmt: skip
-        peer = SyncPeer(device_id=ident.device_id, role="desk", desk_code=ident.desk_code,
-                        sign_public=ident.sign_public, box_public=ident.box_public,
-                        fingerprint=ident.fingerprint, enrolled_at=tx.now,
-                        enrolled_by=tx.actor.name, sent_through=0)  # fmt: skip
+            raise SyncError(
+                f"another desk already uses the code {ident.desk_code} (client codes "
+                "would collide); give the new desk its own code"
+            )
+        peer = SyncPeer(
+            device_id=ident.device_id,
+            role="desk",
+            desk_code=ident.desk_code,
+            sign_public=ident.sign_public,
+            box_public=ident.box_public,
+            fingerprint=ident.fingerprint,
+            enrolled_at=tx.now,
+            enrolled_by=tx.actor.name,
+            sent_through=0,
+        )
         s.add(peer)
         s.flush()
-        tx.audit("sync_enroll", "sync_peers", ident.device_id,
-                 {"desk": ident.desk_code, "fingerprint": ident.fingerprint})  # fmt: skip
+        tx.audit(
+            "sync_enroll",
+            "sync_peers",
+            ident.device_id,
+            {"desk": ident.desk_code, "fingerprint": ident.fingerprint},
+        )
         return peer_view(s, peer)
 
 
@@ -91,24 +112,39 @@ def trust_office(
         current = trusted_office(s)
         if current is not None and current.device_id == ident.device_id:
             if (current.sign_public, current.box_public) != (ident.sign_public, ident.box_public):
-                raise SyncError("this office is already trusted with other keys; check with the "
-                                "office before replacing them (use --replace)")  # fmt: skip
+                raise SyncError(
+                    "this office is already trusted with other keys; check with the "
+                    "office before replacing them (use --replace)"
+                )
             return peer_view(s, current)
         if current is not None:
             if not replace:
-                raise SyncError(f"this desk already trusts office {current.desk_code} "
-                                f"({current.fingerprint}); use --replace to change office")  # fmt: skip
+                raise SyncError(
+                    f"this desk already trusts office {current.desk_code} "
+                    f"({current.fingerprint}); use --replace to change office"
+                )
             current.revoked_at = tx.now
             current.revoked_by = tx.actor.name
             current.desk_code = f"~{current.desk_code}"[:8]  # frees the code, keeps the record
-        peer = SyncPeer(device_id=ident.device_id, role="office", desk_code=ident.desk_code,
-                        sign_public=ident.sign_public, box_public=ident.box_public,
-                        fingerprint=ident.fingerprint, enrolled_at=tx.now,
-                        enrolled_by=tx.actor.name, sent_through=0)  # fmt: skip
+        peer = SyncPeer(
+            device_id=ident.device_id,
+            role="office",
+            desk_code=ident.desk_code,
+            sign_public=ident.sign_public,
+            box_public=ident.box_public,
+            fingerprint=ident.fingerprint,
+            enrolled_at=tx.now,
+            enrolled_by=tx.actor.name,
+            sent_through=0,
+        )
         s.add(peer)
         s.flush()
-        tx.audit("sync_trust_office", "sync_peers", ident.device_id,
-                 {"office": ident.desk_code, "fingerprint": ident.fingerprint})  # fmt: skip
+        tx.audit(
+            "sync_trust_office",
+            "sync_peers",
+            ident.device_id,
+            {"office": ident.desk_code, "fingerprint": ident.fingerprint},
+        )
         return peer_view(s, peer)
 
 
@@ -134,22 +170,36 @@ def find_peer(s: Session, ref: str) -> SyncPeer:
 def peer_view(s: Session, p: SyncPeer) -> PeerView:
     """The peer with its ledger figures."""
     last = s.execute(
-        select(SyncBatch.seq, SyncBatch.done_at).where(
-            SyncBatch.direction == "in", SyncBatch.peer == p.device_id,
+        select(SyncBatch.seq, SyncBatch.done_at)
+        .where(
+            SyncBatch.direction == "in",
+            SyncBatch.peer == p.device_id,
             SyncBatch.state == "applied",
-        ).order_by(SyncBatch.seq.desc()).limit(1)
-    ).first()  # fmt: skip
-    counts = dict(s.execute(
-        select(SyncBatch.state, func.count()).where(SyncBatch.peer == p.device_id)
-        .where(SyncBatch.state.in_(("held", "pending", "exported"))).group_by(SyncBatch.state)
-    ).all())  # fmt: skip
+        )
+        .order_by(SyncBatch.seq.desc())
+        .limit(1)
+    ).first()
+    counts = dict(
+        s.execute(
+            select(SyncBatch.state, func.count())
+            .where(SyncBatch.peer == p.device_id)
+            .where(SyncBatch.state.in_(("held", "pending", "exported")))
+            .group_by(SyncBatch.state)
+        ).all()
+    )
     return PeerView(
-        device_id=p.device_id, desk_code=p.desk_code, role=p.role, fingerprint=p.fingerprint,
-        enrolled_at=p.enrolled_at, enrolled_by=p.enrolled_by, revoked_at=p.revoked_at,
-        last_seq=last.seq if last else 0, last_applied_at=last.done_at if last else None,
+        device_id=p.device_id,
+        desk_code=p.desk_code,
+        role=p.role,
+        fingerprint=p.fingerprint,
+        enrolled_at=p.enrolled_at,
+        enrolled_by=p.enrolled_by,
+        revoked_at=p.revoked_at,
+        last_seq=last.seq if last else 0,
+        last_applied_at=last.done_at if last else None,
         held=counts.get("held", 0),
         undelivered=counts.get("pending", 0) + counts.get("exported", 0),
-    )  # fmt: skip
+    )
 
 
 def list_peers(db: Database) -> list[PeerView]:

@@ -62,23 +62,42 @@ def keep_copy(db: Database, source: Path, folder_name: str, limit: int) -> tuple
 
 
 def record(
-    db: Database, source: Path, reason: str, message: str, *, limit: int,
-    peer: str | None = None, seq: int | None = None,
-) -> QuarantineView:  # fmt: skip
+    db: Database,
+    source: Path,
+    reason: str,
+    message: str,
+    *,
+    limit: int,
+    peer: str | None = None,
+    seq: int | None = None,
+) -> QuarantineView:
     """Keep a copy of a refused file and register why (one small transaction)."""
     stored, digest = keep_copy(db, source, "quarantine", limit)
     try:
         size = source.stat().st_size
     except OSError:
         size = 0
-    row = SyncQuarantine(id=new_id(), received_at=utcnow(), file_name=source.name[:255],
-                         stored_as=stored, size=size, sha256=digest, reason=reason,
-                         message=message[:2000], peer=peer, seq=seq)  # fmt: skip
+    row = SyncQuarantine(
+        id=new_id(),
+        received_at=utcnow(),
+        file_name=source.name[:255],
+        stored_as=stored,
+        size=size,
+        sha256=digest,
+        reason=reason,
+        message=message[:2000],
+        peer=peer,
+        seq=seq,
+    )
     with db.transaction() as tx:
         tx.session.add(row)
         tx.session.flush()
-        tx.audit("sync_reject", "sync_quarantine", row.id,
-                 {"reason": reason, "file": row.file_name, "seq": seq})  # fmt: skip
+        tx.audit(
+            "sync_reject",
+            "sync_quarantine",
+            row.id,
+            {"reason": reason, "file": row.file_name, "seq": seq},
+        )
         return _view(row, _code(tx.session, peer))
 
 
@@ -90,14 +109,19 @@ def _code(s: Session, peer: str | None) -> str | None:
 
 
 def _view(r: SyncQuarantine, code: str | None) -> QuarantineView:
-    return QuarantineView(r.id, r.received_at, r.file_name, r.stored_as, r.reason, r.message,
-                          code, r.seq)  # fmt: skip
+    return QuarantineView(
+        r.id, r.received_at, r.file_name, r.stored_as, r.reason, r.message, code, r.seq
+    )
 
 
 def quarantined(db: Database, limit: int = 200) -> list[QuarantineView]:
     """The latest refused files, newest first."""
     with db.session() as s:
-        rows = s.execute(
-            select(SyncQuarantine).order_by(SyncQuarantine.received_at.desc()).limit(limit)
-        ).scalars().all()  # fmt: skip
+        rows = (
+            s.execute(
+                select(SyncQuarantine).order_by(SyncQuarantine.received_at.desc()).limit(limit)
+            )
+            .scalars()
+            .all()
+        )
         return [_view(r, _code(s, r.peer)) for r in rows]

@@ -38,8 +38,7 @@ from sosdesk.sync.views import ReceiptOutcome
 FORMAT = "sosdesk-receipt"
 VERSION = 1
 _DOMAIN = b"sosdesk-receipt-v1\x00"
-_KEYS = {"format", "version", "office", "desk", "batch_id", "seq", "hash", "records",
-         "applied_at"}  # fmt: skip
+_KEYS = {"format", "version", "office", "desk", "batch_id", "seq", "hash", "records", "applied_at"}
 
 
 def write_receipt(
@@ -47,11 +46,16 @@ def write_receipt(
 ) -> Path:
     """Write a signed, sealed receipt for an applied batch into out_dir."""
     doc = {
-        "format": FORMAT, "version": VERSION, "office": keys.device_id, "desk": desk_device,
-        "batch_id": batch.batch_id, "seq": batch.seq, "hash": batch.hash,
+        "format": FORMAT,
+        "version": VERSION,
+        "office": keys.device_id,
+        "desk": desk_device,
+        "batch_id": batch.batch_id,
+        "seq": batch.seq,
+        "hash": batch.hash,
         "records": batch.record_count,
         "applied_at": batch.done_at.isoformat() if batch.done_at else None,
-    }  # fmt: skip
+    }
     body = canonical(doc)
     sig = SigningKey(keys.sign_private).sign(_DOMAIN + body).signature
     if not out_dir.is_dir():
@@ -94,8 +98,9 @@ def _read(path: Path, keys: DeviceKeys, office_sign: bytes, limits: Limits) -> d
     try:
         VerifyKey(office_sign).verify(_DOMAIN + body, sig)
     except (BadSignatureError, ValueError):
-        raise Rejected(errors.BAD_SIGNATURE, "the receipt is not signed by the office this desk "
-                       "trusts") from None  # fmt: skip
+        raise Rejected(
+            errors.BAD_SIGNATURE, "the receipt is not signed by the office this desk trusts"
+        ) from None
     try:
         doc = json.loads(body)
     except ValueError:
@@ -119,16 +124,33 @@ def import_receipt(db: Database, path: Path, limits: Limits | None = None) -> Re
         raise Rejected(errors.WRONG_RECIPIENT, "this receipt is for another desk")
     with db.transaction() as tx:
         s = tx.session
-        row = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "out", SyncBatch.peer == office_id,
-            SyncBatch.seq == doc["seq"])).scalar_one_or_none()  # fmt: skip
+        row = s.execute(
+            select(SyncBatch).where(
+                SyncBatch.direction == "out",
+                SyncBatch.peer == office_id,
+                SyncBatch.seq == doc["seq"],
+            )
+        ).scalar_one_or_none()
         if row is None or row.hash != doc["hash"] or row.hash == GENESIS:
-            raise Rejected(errors.UNKNOWN_BATCH, f"the receipt names batch {doc['seq']}, which "
-                           "this desk did not write (a receipt for another desk or database)")  # fmt: skip
-        open_rows = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "out", SyncBatch.peer == office_id,
-            SyncBatch.seq <= row.seq, SyncBatch.state.in_(("pending", "exported")),
-        ).order_by(SyncBatch.seq)).scalars().all()  # fmt: skip
+            raise Rejected(
+                errors.UNKNOWN_BATCH,
+                f"the receipt names batch {doc['seq']}, which "
+                "this desk did not write (a receipt for another desk or database)",
+            )
+        open_rows = (
+            s.execute(
+                select(SyncBatch)
+                .where(
+                    SyncBatch.direction == "out",
+                    SyncBatch.peer == office_id,
+                    SyncBatch.seq <= row.seq,
+                    SyncBatch.state.in_(("pending", "exported")),
+                )
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
+        )
         marked = []
         for r in open_rows:
             r.state = "delivered"

@@ -59,21 +59,31 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _DT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 _VOCAB: dict[tuple[str, str], Vocabulary] = {
-    ("clients", "gender"): GENDER, ("clients", "status"): VICTIM_STATUS,
+    ("clients", "gender"): GENDER,
+    ("clients", "status"): VICTIM_STATUS,
     ("clients", "exploitation_types"): EXPLOITATION,
     ("clients", "means_of_control"): MEANS_OF_CONTROL,
-    ("clients", "recruiter_relation"): RECRUITER_RELATION, ("clients", "risk_level"): RISK_LEVEL,
-    ("clients", "citizenship"): COUNTRY, ("clients", "languages"): LANGUAGE,
-    ("clients", "recruitment_countries"): COUNTRY, ("clients", "exploitation_countries"): COUNTRY,
-    ("calls", "line"): LINE, ("calls", "direction"): DIRECTION,
-    ("calls", "caller_type"): CALLER_TYPE, ("calls", "language"): LANGUAGE,
-    ("calls", "categories"): CALL_CATEGORY, ("calls", "urgency"): URGENCY,
+    ("clients", "recruiter_relation"): RECRUITER_RELATION,
+    ("clients", "risk_level"): RISK_LEVEL,
+    ("clients", "citizenship"): COUNTRY,
+    ("clients", "languages"): LANGUAGE,
+    ("clients", "recruitment_countries"): COUNTRY,
+    ("clients", "exploitation_countries"): COUNTRY,
+    ("calls", "line"): LINE,
+    ("calls", "direction"): DIRECTION,
+    ("calls", "caller_type"): CALLER_TYPE,
+    ("calls", "language"): LANGUAGE,
+    ("calls", "categories"): CALL_CATEGORY,
+    ("calls", "urgency"): URGENCY,
     ("calls", "emergency_steps"): EMERGENCY_STEP,
-    ("cases", "phase"): CASE_PHASE, ("cases", "close_reason"): CLOSE_REASON,
-    ("events", "kind"): EVENT_KIND, ("events", "currency"): CURRENCY,
-    ("directory_entries", "kind"): DIRECTORY_KIND, ("directory_entries", "languages"): LANGUAGE,
+    ("cases", "phase"): CASE_PHASE,
+    ("cases", "close_reason"): CLOSE_REASON,
+    ("events", "kind"): EVENT_KIND,
+    ("events", "currency"): CURRENCY,
+    ("directory_entries", "kind"): DIRECTORY_KIND,
+    ("directory_entries", "languages"): LANGUAGE,
     ("users", "role"): ROLE,
-}  # fmt: skip
+}
 
 
 class BadValue(ValueError):

@@ -18,15 +18,27 @@ def _codes(s: Session) -> dict[str, str]:
 
 
 def _view(b: SyncBatch, codes: dict[str, str]) -> BatchView:
-    return BatchView(b.id, b.direction, codes.get(b.peer, b.peer[:8]), b.seq, b.state,
-                     b.record_count, b.created_at, b.recorded_at, b.done_at,
-                     b.note if b.direction == "in" else None)  # fmt: skip
+    return BatchView(
+        b.id,
+        b.direction,
+        codes.get(b.peer, b.peer[:8]),
+        b.seq,
+        b.state,
+        b.record_count,
+        b.created_at,
+        b.recorded_at,
+        b.done_at,
+        b.note if b.direction == "in" else None,
+    )
 
 
 def batches(
-    db: Database, *, direction: str | None = None, states: tuple[str, ...] = (),
+    db: Database,
+    *,
+    direction: str | None = None,
+    states: tuple[str, ...] = (),
     limit: int = 500,
-) -> list[BatchView]:  # fmt: skip
+) -> list[BatchView]:
     """Ledger rows, newest first."""
     with db.session() as s:
         q = select(SyncBatch).order_by(SyncBatch.recorded_at.desc(), SyncBatch.seq.desc())
@@ -49,21 +61,40 @@ def desk_status(db: Database) -> DeskStatus:
             select(func.count()).select_from(Change).where(Change.batch_id.is_(None))
         ).scalar_one()
         peer = office.device_id if office else ""
-        out = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "out", SyncBatch.peer == peer).order_by(SyncBatch.seq)
-        ).scalars().all()  # fmt: skip
+        out = (
+            s.execute(
+                select(SyncBatch)
+                .where(SyncBatch.direction == "out", SyncBatch.peer == peer)
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
+        )
         undelivered = tuple(_view(b, codes) for b in out if b.state in ("pending", "exported"))
         delivered = [b for b in out if b.state == "delivered"]
-        got = s.execute(select(SyncBatch).where(
-            SyncBatch.direction == "in", SyncBatch.peer == peer, SyncBatch.state == "applied",
-        ).order_by(SyncBatch.seq.desc()).limit(1)).scalar_one_or_none()  # fmt: skip
-        held = s.execute(select(func.count()).select_from(SyncBatch).where(
-            SyncBatch.direction == "in", SyncBatch.state == "held")).scalar_one()  # fmt: skip
+        got = s.execute(
+            select(SyncBatch)
+            .where(
+                SyncBatch.direction == "in",
+                SyncBatch.peer == peer,
+                SyncBatch.state == "applied",
+            )
+            .order_by(SyncBatch.seq.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        held = s.execute(
+            select(func.count())
+            .select_from(SyncBatch)
+            .where(SyncBatch.direction == "in", SyncBatch.state == "held")
+        ).scalar_one()
         return DeskStatus(
-            desk_code=me.desk_code, fingerprint=me.fingerprint,
+            desk_code=me.desk_code,
+            fingerprint=me.fingerprint,
             office_code=office.desk_code if office else None,
             office_fingerprint=office.fingerprint if office else None,
-            unexported_changes=int(unexported), undelivered=undelivered,
+            unexported_changes=int(unexported),
+            undelivered=undelivered,
             last_delivered=_view(delivered[-1], codes) if delivered else None,
-            last_from_office=_view(got, codes) if got else None, held_from_office=int(held),
-        )  # fmt: skip
+            last_from_office=_view(got, codes) if got else None,
+            held_from_office=int(held),
+        )

@@ -53,15 +53,21 @@ class Spool:
         self.size += len(data)
         self._buf += data
         while len(self._buf) >= CHUNK:
-            self._fh.write(nb.crypto_secretstream_xchacha20poly1305_push(
-                self._state, bytes(self._buf[:CHUNK])))  # fmt: skip
+            self._fh.write(
+                nb.crypto_secretstream_xchacha20poly1305_push(self._state, bytes(self._buf[:CHUNK]))
+            )
             del self._buf[:CHUNK]
 
     def replay(self) -> Iterator[bytes]:
         """The plaintext again, chunk by chunk."""
-        self._fh.write(nb.crypto_secretstream_xchacha20poly1305_push(
-            self._state, bytes(self._buf), None,
-            nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL))  # fmt: skip
+        self._fh.write(
+            nb.crypto_secretstream_xchacha20poly1305_push(
+                self._state,
+                bytes(self._buf),
+                None,
+                nb.crypto_secretstream_xchacha20poly1305_TAG_FINAL,
+            )
+        )
         self._buf.clear()
         self._fh.flush()
         self._fh.seek(0)
@@ -116,9 +122,13 @@ def signed_header(header: bf.BatchHeader, sign_private: bytes) -> tuple[bytes, b
 
 
 def write_file(
-    out_dir: Path, recipient_box_public: bytes, header_bytes: bytes, signature: bytes,
-    payload: Payload, max_line: int,
-) -> Path:  # fmt: skip
+    out_dir: Path,
+    recipient_box_public: bytes,
+    header_bytes: bytes,
+    signature: bytes,
+    payload: Payload,
+    max_line: int,
+) -> Path:
     """Seal header + payload into `<random>.sosbatch` in out_dir, durably, and verify it."""
     if not out_dir.is_dir():
         raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
@@ -140,28 +150,37 @@ def write_file(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise SyncError(f"could not write the batch to {out_dir}: {exc.strerror or exc}; "
-                        "nothing counts as exported") from None  # fmt: skip
+        raise SyncError(
+            f"could not write the batch to {out_dir}: {exc.strerror or exc}; "
+            "nothing counts as exported"
+        ) from None
     try:
         _verify(final, writer, header_bytes, signature, payload, max_line)
     except (Rejected, OSError) as exc:
         with contextlib.suppress(OSError):
             final.unlink()
-        raise SyncError(f"the batch written to {out_dir} did not read back correctly ({exc}); "
-                        "nothing counts as exported: try another stick") from None  # fmt: skip
+        raise SyncError(
+            f"the batch written to {out_dir} did not read back correctly ({exc}); "
+            "nothing counts as exported: try another stick"
+        ) from None
     return final
 
 
 def _verify(
-    path: Path, writer: SealedWriter, header_bytes: bytes, signature: bytes, payload: Payload,
+    path: Path,
+    writer: SealedWriter,
+    header_bytes: bytes,
+    signature: bytes,
+    payload: Payload,
     max_line: int,
-) -> None:  # fmt: skip
+) -> None:
     # Drop the page cache copy where the OS lets us, so the check reads what is on the device.
     with open(path, "rb") as fh:
         with contextlib.suppress(AttributeError, OSError):
             os.posix_fadvise(fh.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        reader = PlainReader(open_with_file_key(fh, writer.file_key, writer.stream_header,
-                                                writer.sealed, KIND_BATCH))  # fmt: skip
+        reader = PlainReader(
+            open_with_file_key(fh, writer.file_key, writer.stream_header, writer.sealed, KIND_BATCH)
+        )
         frame = bf.frame_header(header_bytes, signature)
         if reader.read_exact(len(frame)) != frame:
             raise Rejected("damaged", "the header differs")

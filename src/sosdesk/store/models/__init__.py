@@ -21,8 +21,23 @@ from sosdesk.store.models.system import (
 )
 
 __all__ = [
-    "AuditEntry", "Base", "Call", "Case", "CaseGoal", "Change", "Client", "CodeCounter",
-    "DeviceIdentity", "DirectoryEntry", "Draft", "Event", "FollowUp", "SearchRef", "Setting",
+    "AuditEntry",
+    "Base",
+    "Call",
+    "Case",
+    "CaseGoal",
+    "Change",
+    "Client",
+    "CodeCounter",
+    "DeviceIdentity",
+    "DirectoryEntry",
+    "Draft",
+    "Event",
+    "FollowUp",
+    "SearchRef",
+    "Setting",
     "SyncedMixin",
-    "User", "UtcDateTime", "utcnow",
-]  # fmt: skip
+    "User",
+    "UtcDateTime",
+    "utcnow",
+]

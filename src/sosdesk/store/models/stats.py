@@ -52,8 +52,18 @@ class StatEventFact(Base):
 
 # Clients registered in a period, read without touching the client rows (names stay out).
 CLIENT_STATS_COLUMNS = (
-    "created_at", "status", "gender", "citizenship", "birth_date", "birth_year",
-    "estimated_age", "exploitation_types", "exploitation_countries", "means_of_control",
-    "recruiter_relation", "code", "id",
-)  # fmt: skip
+    "created_at",
+    "status",
+    "gender",
+    "citizenship",
+    "birth_date",
+    "birth_year",
+    "estimated_age",
+    "exploitation_types",
+    "exploitation_countries",
+    "means_of_control",
+    "recruiter_relation",
+    "code",
+    "id",
+)
 Index("ix_clients_stats", *(Client.__table__.c[name] for name in CLIENT_STATS_COLUMNS))

@@ -174,8 +174,16 @@ class UnlockScreen(QWidget):
     # -- behaviour -------------------------------------------------------------------------
 
     def _tab_order(self) -> None:
-        chain = [self.user_edit, self.pass_edit, self.key_edit, self.new_edit, self.repeat_edit,
-                 self.unlock_button, self.recovery_button, self.lang_box]  # fmt: skip
+        chain = [
+            self.user_edit,
+            self.pass_edit,
+            self.key_edit,
+            self.new_edit,
+            self.repeat_edit,
+            self.unlock_button,
+            self.recovery_button,
+            self.lang_box,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

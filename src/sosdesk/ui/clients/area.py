@@ -86,8 +86,12 @@ class ClientsArea(QWidget):
         """Show a client's file; the view is recorded in the audit chain."""
         if self.ctx.is_locked:
             return
-        if (self.file.profile.dirty and self.file.client is not None
-                and self.file.client.id != client_id and not self._leave_profile()):  # fmt: skip
+        if (
+            self.file.profile.dirty
+            and self.file.client is not None
+            and self.file.client.id != client_id
+            and not self._leave_profile()
+        ):
             return
         try:
             self.file.show_client(client_id)
@@ -100,10 +104,13 @@ class ClientsArea(QWidget):
 
     def _leave_profile(self) -> bool:
         answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
+            self,
+            self.tr("Unsaved changes"),
             self.tr("The profile of the open client has unsaved changes. Save them first?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel)  # fmt: skip
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.file.profile.save()
         return answer == QMessageBox.StandardButton.Discard

@@ -68,7 +68,7 @@ class CasesView(QWidget):
             ("reopen", self.tr("Reopen…"), "Ctrl+Shift+U", self.reopen_case),
             ("goal", self.tr("Add goal…"), "Ctrl+Shift+G", self.add_goal),
             ("review", self.tr("Review goal…"), "Ctrl+Shift+V", self.review_goal),
-        ):  # fmt: skip
+        ):
             button = QPushButton(text, self)
             button.setToolTip(with_key(text, key_name))
             button.clicked.connect(slot)
@@ -77,23 +77,39 @@ class CasesView(QWidget):
             shortcut(key_name, self, slot)
         bar.addStretch(1)
         layout.addLayout(bar)
-        keys = QLabel(keys_hint([
-            ("Ctrl+Shift+O", self.tr("open")), ("Ctrl+Shift+M", self.tr("move to phase")),
-            ("Ctrl+Shift+W", self.tr("close")), ("Ctrl+Shift+U", self.tr("reopen")),
-            ("Ctrl+Shift+G", self.tr("add goal")), ("Ctrl+Shift+V", self.tr("review goal"))]),
-            self)  # fmt: skip
+        keys = QLabel(
+            keys_hint(
+                [
+                    ("Ctrl+Shift+O", self.tr("open")),
+                    ("Ctrl+Shift+M", self.tr("move to phase")),
+                    ("Ctrl+Shift+W", self.tr("close")),
+                    ("Ctrl+Shift+U", self.tr("reopen")),
+                    ("Ctrl+Shift+G", self.tr("add goal")),
+                    ("Ctrl+Shift+V", self.tr("review goal")),
+                ]
+            ),
+            self,
+        )
         keys.setProperty("role", "muted")
         layout.addWidget(keys)
-        self.case_table = self._table([self.tr("Opened"), self.tr("Phase"), self.tr("Closed"),
-                                       self.tr("Reason"), self.tr("Case manager")])  # fmt: skip
+        self.case_table = self._table(
+            [
+                self.tr("Opened"),
+                self.tr("Phase"),
+                self.tr("Closed"),
+                self.tr("Reason"),
+                self.tr("Case manager"),
+            ]
+        )
         self.case_table.setMaximumHeight(150)
         self.case_table.currentCellChanged.connect(lambda *_: self._show_goals())
         layout.addWidget(self.case_table)
         heading = QLabel(self.tr("Individual plan"), self)
         heading.setProperty("role", "section")
         layout.addWidget(heading)
-        self.goal_table = self._table([self.tr("Goal"), self.tr("Target date"),
-                                       self.tr("Achieved"), self.tr("Last review")])  # fmt: skip
+        self.goal_table = self._table(
+            [self.tr("Goal"), self.tr("Target date"), self.tr("Achieved"), self.tr("Last review")]
+        )
         goal_header = self.goal_table.horizontalHeader()
         goal_header.setStretchLastSection(False)
         goal_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -127,10 +143,13 @@ class CasesView(QWidget):
         lang = self.ctx.lang
         self.case_table.setRowCount(len(cases))
         for r, c in enumerate(cases):
-            cells = [format_local(c.opened_at), CASE_PHASE.label(c.phase, lang),
-                     format_local(c.closed_at),
-                     CLOSE_REASON.label(c.close_reason, lang) if c.close_reason else "",
-                     c.manager_name or ""]  # fmt: skip
+            cells = [
+                format_local(c.opened_at),
+                CASE_PHASE.label(c.phase, lang),
+                format_local(c.closed_at),
+                CLOSE_REASON.label(c.close_reason, lang) if c.close_reason else "",
+                c.manager_name or "",
+            ]
             for col, text in enumerate(cells):
                 self.case_table.setItem(r, col, QTableWidgetItem(text))
         row = next((i for i, c in enumerate(cases) if c.id == keep), 0)
@@ -167,8 +186,12 @@ class CasesView(QWidget):
             target = format_date(g.target_date)
             if g.overdue(today):
                 target = self.tr("%1 (late)").replace("%1", target)
-            cells = [g.text, target, format_date(g.achieved_at),
-                     f"{format_date(last.on)}: {last.note}" if last else ""]  # fmt: skip
+            cells = [
+                g.text,
+                target,
+                format_date(g.achieved_at),
+                f"{format_date(last.on)}: {last.note}" if last else "",
+            ]
             for col, text in enumerate(cells):
                 self.goal_table.setItem(r, col, QTableWidgetItem(text))
         if goals:
@@ -180,8 +203,11 @@ class CasesView(QWidget):
         goal = self.current_goal()
         self.reviews.clear()
         if goal is not None:
-            lines = [f"{format_date(r.on)} · {self._names.get(r.by, r.by)}: {r.note}" + (
-                     f" ({self.tr('achieved')})" if r.achieved else "") for r in goal.reviews]  # fmt: skip
+            lines = [
+                f"{format_date(r.on)} · {self._names.get(r.by, r.by)}: {r.note}"
+                + (f" ({self.tr('achieved')})" if r.achieved else "")
+                for r in goal.reviews
+            ]
             self.reviews.setPlainText("\n".join(lines) or self.tr("No reviews yet."))
         self._update_buttons()
 
@@ -210,17 +236,23 @@ class CasesView(QWidget):
     def open_case(self) -> None:
         if self.client_id is None:
             return
-        phase = VocabCombo(CASE_PHASE, self.ctx.lang,
-                           terms=[CASE_PHASE.get(p) for p in OPEN_PHASES])  # fmt: skip
+        phase = VocabCombo(
+            CASE_PHASE, self.ctx.lang, terms=[CASE_PHASE.get(p) for p in OPEN_PHASES]
+        )
         notes = QLineEdit()
         client_id = self.client_id
 
         def submit() -> None:
             svc.open_case(self.ctx.db, client_id, phase=phase.code() or "", notes=notes.text())
 
-        self._run(ActionDialog(self.tr("Open case"), [("phase", self.tr("&Phase"), phase),
-                                               ("notes", self.tr("&Notes"), notes)],
-                        submit, self))  # fmt: skip
+        self._run(
+            ActionDialog(
+                self.tr("Open case"),
+                [("phase", self.tr("&Phase"), phase), ("notes", self.tr("&Notes"), notes)],
+                submit,
+                self,
+            )
+        )
 
     def move_phase(self) -> None:
         case = self.current_case()
@@ -231,9 +263,14 @@ class CasesView(QWidget):
         nxt = OPEN_PHASES.index(case.phase) + 1 if case.phase in OPEN_PHASES else 0
         if nxt < len(OPEN_PHASES):
             phase.set_code(OPEN_PHASES[nxt])
-        self._run(ActionDialog(self.tr("Move case to phase"), [("phase", self.tr("&Phase"), phase)],
-                        lambda: svc.move_phase(self.ctx.db, case.id, phase.code() or ""),
-                        self))  # fmt: skip
+        self._run(
+            ActionDialog(
+                self.tr("Move case to phase"),
+                [("phase", self.tr("&Phase"), phase)],
+                lambda: svc.move_phase(self.ctx.db, case.id, phase.code() or ""),
+                self,
+            )
+        )
 
     def close_case(self) -> None:
         case = self.current_case()
@@ -241,20 +278,30 @@ class CasesView(QWidget):
             return
         reason = VocabCombo(CLOSE_REASON, self.ctx.lang, empty=self.tr("— choose —"))
         note = QLineEdit()
-        self._run(ActionDialog(self.tr("Close case"), [("reason", self.tr("&Reason"), reason),
-                                                ("note", self.tr("&Note"), note)],
-                        lambda: svc.close_case(self.ctx.db, case.id, reason.code() or "",
-                                               note.text()), self))  # fmt: skip
+        self._run(
+            ActionDialog(
+                self.tr("Close case"),
+                [("reason", self.tr("&Reason"), reason), ("note", self.tr("&Note"), note)],
+                lambda: svc.close_case(self.ctx.db, case.id, reason.code() or "", note.text()),
+                self,
+            )
+        )
 
     def reopen_case(self) -> None:
         case = self.current_case()
         if case is None or case.is_open:
             return
-        phase = VocabCombo(CASE_PHASE, self.ctx.lang,
-                           terms=[CASE_PHASE.get(p) for p in OPEN_PHASES])  # fmt: skip
-        self._run(ActionDialog(self.tr("Reopen case"), [("phase", self.tr("&Phase"), phase)],
-                        lambda: svc.reopen_case(self.ctx.db, case.id, phase.code() or ""),
-                        self))  # fmt: skip
+        phase = VocabCombo(
+            CASE_PHASE, self.ctx.lang, terms=[CASE_PHASE.get(p) for p in OPEN_PHASES]
+        )
+        self._run(
+            ActionDialog(
+                self.tr("Reopen case"),
+                [("phase", self.tr("&Phase"), phase)],
+                lambda: svc.reopen_case(self.ctx.db, case.id, phase.code() or ""),
+                self,
+            )
+        )
 
     def add_goal(self) -> None:
         case = self.current_case()
@@ -266,9 +313,17 @@ class CasesView(QWidget):
         def submit() -> None:
             svc.add_goal(self.ctx.db, case.id, text.text(), _parse(target, "target_date"))
 
-        self._run(ActionDialog(self.tr("Add plan goal"), [("text", self.tr("&Goal"), text),
-                                                   ("target_date", self.tr("&Target date"), target)],
-                        submit, self))  # fmt: skip
+        self._run(
+            ActionDialog(
+                self.tr("Add plan goal"),
+                [
+                    ("text", self.tr("&Goal"), text),
+                    ("target_date", self.tr("&Target date"), target),
+                ],
+                submit,
+                self,
+            )
+        )
 
     def review_goal(self) -> None:
         goal = self.current_goal()
@@ -282,10 +337,24 @@ class CasesView(QWidget):
         on.set_value(date.today())
 
         def submit() -> None:
-            svc.review_goal(self.ctx.db, goal.id, note.toPlainText(), achieved=achieved.isChecked(),
-                            on=_parse(on, "on"))  # fmt: skip
+            svc.review_goal(
+                self.ctx.db,
+                goal.id,
+                note.toPlainText(),
+                achieved=achieved.isChecked(),
+                on=_parse(on, "on"),
+            )
 
-        self._run(ActionDialog(self.tr("Review goal"), [("note", self.tr("&Review"), note),
-                                                 ("on", self.tr("&Date"), on),
-                                                 ("achieved", self.tr("Result"), achieved)],
-                        submit, self, intro=goal.text))  # fmt: skip
+        self._run(
+            ActionDialog(
+                self.tr("Review goal"),
+                [
+                    ("note", self.tr("&Review"), note),
+                    ("on", self.tr("&Date"), on),
+                    ("achieved", self.tr("Result"), achieved),
+                ],
+                submit,
+                self,
+                intro=goal.text,
+            )
+        )

@@ -80,17 +80,31 @@ class ClientFileView(QWidget):
         )
         fu_hint.setProperty("role", "muted")
         fu_layout.addWidget(fu_hint)
-        pages = ((self.timeline, self.tr("Timeline")), (self.profile, self.tr("Profile")),
-                 (self.history, self.tr("History")), (self.cases, self.tr("Cases and plan")),
-                 (fu_page, self.tr("Follow-ups")))  # fmt: skip
+        pages = (
+            (self.timeline, self.tr("Timeline")),
+            (self.profile, self.tr("Profile")),
+            (self.history, self.tr("History")),
+            (self.cases, self.tr("Cases and plan")),
+            (fu_page, self.tr("Follow-ups")),
+        )
         for (page, title), key in zip(pages, TAB_KEYS, strict=True):
             self.tabs.addTab(page, f"{title} ({key})")
         layout.addWidget(self.tabs, 1)
-        keys = QLabel(keys_hint([
-            ("Alt+1…Alt+6", self.tr("add an event")), ("Ctrl+E", self.tr("correct")),
-            ("Ctrl+G", self.tr("original ⇄ correction")), ("Ctrl+Shift+F", self.tr("filter")),
-            ("Alt+7", self.tr("follow-up")), ("Ctrl+P", self.tr("documents")),
-            ("F6…F10", self.tr("tabs")), ("Ctrl+O", self.tr("find a client"))]), self)  # fmt: skip
+        keys = QLabel(
+            keys_hint(
+                [
+                    ("Alt+1…Alt+6", self.tr("add an event")),
+                    ("Ctrl+E", self.tr("correct")),
+                    ("Ctrl+G", self.tr("original ⇄ correction")),
+                    ("Ctrl+Shift+F", self.tr("filter")),
+                    ("Alt+7", self.tr("follow-up")),
+                    ("Ctrl+P", self.tr("documents")),
+                    ("F6…F10", self.tr("tabs")),
+                    ("Ctrl+O", self.tr("find a client")),
+                ]
+            ),
+            self,
+        )
         keys.setProperty("role", "muted")
         keys.setWordWrap(True)
         layout.addWidget(keys)
@@ -106,8 +120,17 @@ class ClientFileView(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, key: str, slot: Callable[..., object], *, short: str | None = None,
-                toolbar: bool = True, icon_kind: str | None = None) -> QAction:  # fmt: skip
+    def _action(
+        self,
+        name: str,
+        text: str,
+        key: str,
+        slot: Callable[..., object],
+        *,
+        short: str | None = None,
+        toolbar: bool = True,
+        icon_kind: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -126,27 +149,67 @@ class ClientFileView(QWidget):
         lang = self.ctx.lang
         for kind, _form, key in FORMS:
             short = self.tr("Status") if kind == "status_change" else None
-            self._action(kind, EVENT_KIND.label(kind, lang), key,
-                         lambda _c=False, k=kind: self.add_event(k), short=short,
-                         icon_kind=kind)  # fmt: skip
+            self._action(
+                kind,
+                EVENT_KIND.label(kind, lang),
+                key,
+                lambda _c=False, k=kind: self.add_event(k),
+                short=short,
+                icon_kind=kind,
+            )
         self.toolbar.addSeparator()
-        self._action("followup", self.tr("Schedule a follow-up"), "Alt+7", self.schedule_followup,
-                     short=self.tr("Follow-up"))  # fmt: skip
-        self._action("correct", self.tr("Correct the selected event"), "Ctrl+E",
-                     self.timeline.request_correction, short=self.tr("Correct"),
-                     icon_kind="amendment")  # fmt: skip
+        self._action(
+            "followup",
+            self.tr("Schedule a follow-up"),
+            "Alt+7",
+            self.schedule_followup,
+            short=self.tr("Follow-up"),
+        )
+        self._action(
+            "correct",
+            self.tr("Correct the selected event"),
+            "Ctrl+E",
+            self.timeline.request_correction,
+            short=self.tr("Correct"),
+            icon_kind="amendment",
+        )
         self._action("documents", self.tr("Documents…"), "Ctrl+P", self.open_documents)
-        self._action("linked", self.tr("Go to original or correction"), "Ctrl+G",
-                     self._go_linked, toolbar=False)  # fmt: skip
-        self._action("filter", self.tr("Filter the timeline"), "Ctrl+Shift+F",
-                     self._focus_filter, toolbar=False)  # fmt: skip
-        self._action("find", self.tr("Find another client"), "Ctrl+O",
-                     self.find_requested.emit, toolbar=False)  # fmt: skip
-        self._action("new_client", self.tr("New client"), "Ctrl+Shift+N",
-                     self.new_client_requested.emit, toolbar=False)  # fmt: skip
+        self._action(
+            "linked",
+            self.tr("Go to original or correction"),
+            "Ctrl+G",
+            self._go_linked,
+            toolbar=False,
+        )
+        self._action(
+            "filter",
+            self.tr("Filter the timeline"),
+            "Ctrl+Shift+F",
+            self._focus_filter,
+            toolbar=False,
+        )
+        self._action(
+            "find",
+            self.tr("Find another client"),
+            "Ctrl+O",
+            self.find_requested.emit,
+            toolbar=False,
+        )
+        self._action(
+            "new_client",
+            self.tr("New client"),
+            "Ctrl+Shift+N",
+            self.new_client_requested.emit,
+            toolbar=False,
+        )
         for i, key in enumerate(TAB_KEYS):
-            self._action(f"tab{i}", self.tabs.tabText(i), key,
-                         lambda _c=False, n=i: self._show_tab(n), toolbar=False)  # fmt: skip
+            self._action(
+                f"tab{i}",
+                self.tabs.tabText(i),
+                key,
+                lambda _c=False, n=i: self._show_tab(n),
+                toolbar=False,
+            )
         for button in self.toolbar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys do this; Tab stays in the file
 
@@ -275,8 +338,9 @@ class ClientFileView(QWidget):
         """Open the form of one event kind (Alt+1…Alt+6)."""
         if self.client is None:
             return
-        dialog = EventDialog(self.ctx, self.client.id, kind, client_status=self.client.status,
-                             parent=self)  # fmt: skip
+        dialog = EventDialog(
+            self.ctx, self.client.id, kind, client_status=self.client.status, parent=self
+        )
         dialog.saved.connect(lambda view: self._event_saved(view.id))
         self._open_dialog(dialog)
 
@@ -286,15 +350,25 @@ class ClientFileView(QWidget):
             return
         original = get_event(self.ctx.db, event_id)
         if original.kind not in {kind for kind, _f, _k in FORMS}:
-            self._inform(self.tr("Correct"), self.tr(
-                "Calls are corrected in the call log and issued documents are never changed; "
-                "add a note to the timeline instead."))  # fmt: skip
+            self._inform(
+                self.tr("Correct"),
+                self.tr(
+                    "Calls are corrected in the call log and issued documents are never changed; "
+                    "add a note to the timeline instead."
+                ),
+            )
             return
         earlier = amendments_of(self.ctx.db, [event_id]).get(event_id, [])
-        dialog = EventDialog(self.ctx, self.client.id, original.kind, original=original,
-                             current=corrected_payload(original, earlier),
-                             current_time=corrected_time(original, earlier),
-                             client_status=self.client.status, parent=self)  # fmt: skip
+        dialog = EventDialog(
+            self.ctx,
+            self.client.id,
+            original.kind,
+            original=original,
+            current=corrected_payload(original, earlier),
+            current_time=corrected_time(original, earlier),
+            client_status=self.client.status,
+            parent=self,
+        )
         dialog.saved.connect(lambda view: self._event_saved(view.id))
         self._open_dialog(dialog)
 
@@ -316,8 +390,9 @@ class ClientFileView(QWidget):
         self.ctx.data_changed.emit("followups")
 
     def _inform(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text,
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message_box = box
         box.open()
@@ -331,7 +406,9 @@ class ClientFileView(QWidget):
                 open_document_dialog,
             )
         except ImportError:
-            self._inform(self.tr("Documents"), self.tr(
-                "Court-support documents are not part of this build yet."))  # fmt: skip
+            self._inform(
+                self.tr("Documents"),
+                self.tr("Court-support documents are not part of this build yet."),
+            )
             return
         open_document_dialog(self.ctx, self.client.id, self)

@@ -62,9 +62,15 @@ class ClientFinder(QWidget):
         layout.addWidget(hint)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.query and isinstance(event, QKeyEvent) and (
-                event.type() == QKeyEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
-                and self.results.count()):  # fmt: skip
+        if (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and (
+                event.type() == QKeyEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down
+                and self.results.count()
+            )
+        ):
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
             self.results.setCurrentRow(0)
             return True

@@ -58,16 +58,22 @@ class ClientHeader(QFrame):
             f"{c.code}   {c.display_name if c.display_name != c.code else ''}".strip()
         )
         colours = theme_colours()
-        colour = {"high": colours["danger"], "medium": colours["warning"]}.get(c.risk_level,
-                                                                                colours["muted"])  # fmt: skip
+        colour = {"high": colours["danger"], "medium": colours["warning"]}.get(
+            c.risk_level, colours["muted"]
+        )
         self.risk.setText(self.tr("Risk: %1").replace("%1", RISK_LEVEL.label(c.risk_level, lang)))
-        self.risk.setStyleSheet(f"color: {colour}; font-weight: bold; border: 2px solid {colour};"
-                                "border-radius: 4px; padding: 2px 8px;")  # fmt: skip
+        self.risk.setStyleSheet(
+            f"color: {colour}; font-weight: bold; border: 2px solid {colour};"
+            "border-radius: 4px; padding: 2px 8px;"
+        )
         age = client_age(c)
         facts = [GENDER.label(c.gender, lang)]
         if age is not None:
-            facts.append(self.tr("%1 years (%2)").replace("%1", str(age))
-                         .replace("%2", age_group(age).replace("--", "–")))  # fmt: skip
+            facts.append(
+                self.tr("%1 years (%2)")
+                .replace("%1", str(age))
+                .replace("%2", age_group(age).replace("--", "–"))
+            )
         if c.citizenship:
             facts.append(COUNTRY.label(c.citizenship, lang))
         if c.nickname and c.display_name != c.nickname:
@@ -79,8 +85,11 @@ class ClientHeader(QFrame):
             flags.append(self.tr("Consent given %1").replace("%1", format_date(c.consent_date)))
         else:
             flags.append(self.tr("No consent to data processing recorded"))
-        flags.append(self.tr("Shares with institutions: yes") if c.consent_share_institutions
-                     else self.tr("Shares with institutions: no"))  # fmt: skip
+        flags.append(
+            self.tr("Shares with institutions: yes")
+            if c.consent_share_institutions
+            else self.tr("Shares with institutions: no")
+        )
         open_cases = [k for k in cases or [] if k.is_open]
         if cases is None:
             pass  # the case line follows a moment later

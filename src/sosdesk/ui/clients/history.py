@@ -33,28 +33,47 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import format_date, format_local, tr
 
 _VOCAB: dict[str, Vocabulary] = {
-    "gender": GENDER, "status": VICTIM_STATUS, "risk_level": RISK_LEVEL,
-    "recruiter_relation": RECRUITER_RELATION, "citizenship": COUNTRY, "languages": LANGUAGE,
-    "exploitation_types": EXPLOITATION, "means_of_control": MEANS_OF_CONTROL,
-    "recruitment_countries": COUNTRY, "exploitation_countries": COUNTRY,
-}  # fmt: skip
+    "gender": GENDER,
+    "status": VICTIM_STATUS,
+    "risk_level": RISK_LEVEL,
+    "recruiter_relation": RECRUITER_RELATION,
+    "citizenship": COUNTRY,
+    "languages": LANGUAGE,
+    "exploitation_types": EXPLOITATION,
+    "means_of_control": MEANS_OF_CONTROL,
+    "recruitment_countries": COUNTRY,
+    "exploitation_countries": COUNTRY,
+}
 
 
 def field_label(name: str) -> str:
     """The label of a client field in history lists."""
     return {
-        "given_name": tr("Given name"), "family_name": tr("Family name"),
-        "nickname": tr("Nickname"), "aliases": tr("Aliases"), "gender": tr("Gender"),
-        "birth_date": tr("Date of birth"), "birth_year": tr("Birth year"),
-        "estimated_age": tr("Estimated age"), "citizenship": tr("Citizenship"),
-        "languages": tr("Languages"), "phones": tr("Phones"), "address": tr("Address"),
-        "status": tr("Identification status"), "exploitation_types": tr("Exploitation"),
-        "means_of_control": tr("Means of control"), "recruiter_relation": tr("Recruiter was"),
-        "recruitment_countries": tr("Recruited in"), "exploitation_countries": tr("Exploited in"),
-        "consent_date": tr("Consent date"), "consent_scope": tr("Consent scope"),
+        "given_name": tr("Given name"),
+        "family_name": tr("Family name"),
+        "nickname": tr("Nickname"),
+        "aliases": tr("Aliases"),
+        "gender": tr("Gender"),
+        "birth_date": tr("Date of birth"),
+        "birth_year": tr("Birth year"),
+        "estimated_age": tr("Estimated age"),
+        "citizenship": tr("Citizenship"),
+        "languages": tr("Languages"),
+        "phones": tr("Phones"),
+        "address": tr("Address"),
+        "status": tr("Identification status"),
+        "exploitation_types": tr("Exploitation"),
+        "means_of_control": tr("Means of control"),
+        "recruiter_relation": tr("Recruiter was"),
+        "recruitment_countries": tr("Recruited in"),
+        "exploitation_countries": tr("Exploited in"),
+        "consent_date": tr("Consent date"),
+        "consent_scope": tr("Consent scope"),
         "consent_share_institutions": tr("Sharing with institutions"),
-        "risk_level": tr("Risk level"), "notes": tr("Notes"), "code": tr("Code"),
-    }.get(name, name)  # fmt: skip
+        "risk_level": tr("Risk level"),
+        "notes": tr("Notes"),
+        "code": tr("Code"),
+    }.get(name, name)
 
 
 def field_value(name: str, value: Any, lang: str) -> str:
@@ -99,13 +118,29 @@ class ClientHistoryView(QWidget):
         self.client_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.status_table = _table(self, [self.tr("When"), self.tr("From"), self.tr("To"),
-                                          self.tr("Decided by"), self.tr("Recorded by"),
-                                          self.tr("Note")])  # fmt: skip
+        self.status_table = _table(
+            self,
+            [
+                self.tr("When"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Decided by"),
+                self.tr("Recorded by"),
+                self.tr("Note"),
+            ],
+        )
         self.status_table.setMaximumHeight(180)
-        self.fields_table = _table(self, [self.tr("When"), self.tr("Field"),
-                                          self.tr("Previous value"), self.tr("New value"),
-                                          self.tr("Changed by"), self.tr("Version")])  # fmt: skip
+        self.fields_table = _table(
+            self,
+            [
+                self.tr("When"),
+                self.tr("Field"),
+                self.tr("Previous value"),
+                self.tr("New value"),
+                self.tr("Changed by"),
+                self.tr("Version"),
+            ],
+        )
         for table, stretch in (
             (self.status_table, 5),
             (self.fields_table, 2),
@@ -129,17 +164,28 @@ class ClientHistoryView(QWidget):
         statuses = status_history(self.ctx.db, client_id)
         self.status_table.setRowCount(len(statuses))
         for r, s in enumerate(statuses):
-            cells = [format_local(s.at), VICTIM_STATUS.label(s.old or "unknown", lang),
-                     VICTIM_STATUS.label(s.new, lang), s.decided_by or "", s.actor or "",
-                     s.note or ""]  # fmt: skip
+            cells = [
+                format_local(s.at),
+                VICTIM_STATUS.label(s.old or "unknown", lang),
+                VICTIM_STATUS.label(s.new, lang),
+                s.decided_by or "",
+                s.actor or "",
+                s.note or "",
+            ]
             for c, text in enumerate(cells):
                 self.status_table.setItem(r, c, QTableWidgetItem(text))
         changes = field_history(self.ctx.db, client_id)
         self.fields_table.setRowCount(len(changes))
         for r, ch in enumerate(changes):
             old = field_value(ch.field, ch.old, lang) if ch.old_known else self.tr("(not recorded)")
-            cells = [format_local(ch.at), field_label(ch.field), old,
-                     field_value(ch.field, ch.new, lang), ch.actor or "", str(ch.version)]  # fmt: skip
+            cells = [
+                format_local(ch.at),
+                field_label(ch.field),
+                old,
+                field_value(ch.field, ch.new, lang),
+                ch.actor or "",
+                str(ch.version),
+            ]
             for c, text in enumerate(cells):
                 self.fields_table.setItem(r, c, QTableWidgetItem(text))
 

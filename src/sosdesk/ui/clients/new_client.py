@@ -61,7 +61,7 @@ class NewClientDialog(QDialog):
             ("gender", self.tr("G&ender"), self.gender),
             ("birth_year", self.tr("Birth &year"), self.birth_year),
             ("phones", self.tr("&Phone"), self.phone),
-        ):  # fmt: skip
+        ):
             widget.setParent(self)
             holder = QWidget(self)
             column = QVBoxLayout(holder)
@@ -89,11 +89,14 @@ class NewClientDialog(QDialog):
         self.banner.hide()
         layout.addWidget(self.banner)
         buttons = QDialogButtonBox(self)
-        self.create_button = buttons.addButton(with_key(self.tr("Create"), "Ctrl+Enter"),
-                                               QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
+        self.create_button = buttons.addButton(
+            with_key(self.tr("Create"), "Ctrl+Enter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setProperty("role", "primary")
-        self.anyway_button = buttons.addButton(with_key(self.tr("Create anyway"), "Ctrl+Shift+Enter"),
-                                               QDialogButtonBox.ButtonRole.ActionRole)  # fmt: skip
+        self.anyway_button = buttons.addButton(
+            with_key(self.tr("Create anyway"), "Ctrl+Shift+Enter"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
         self.anyway_button.hide()
         buttons.addButton(
             with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
@@ -129,9 +132,14 @@ class NewClientDialog(QDialog):
             else:
                 errors.append(FieldError("birth_year", "digits only"))
         phone = self.phone.text().strip()
-        data = {"given_name": self.given_name.text(), "family_name": self.family_name.text(),
-                "nickname": self.nickname.text(), "gender": self.gender.code(),
-                "birth_year": year, "phones": [phone] if phone else []}  # fmt: skip
+        data = {
+            "given_name": self.given_name.text(),
+            "family_name": self.family_name.text(),
+            "nickname": self.nickname.text(),
+            "gender": self.gender.code(),
+            "birth_year": year,
+            "phones": [phone] if phone else [],
+        }
         return data, errors
 
     def check_duplicates(self) -> list[PossibleDuplicate]:
@@ -142,15 +150,22 @@ class NewClientDialog(QDialog):
         self.duplicates = found
         self.matches.clear()
         for d in found:
-            why = " + ".join(self.tr("same name and birth year") if r == "name_birth_year"
-                             else self.tr("same phone number") for r in d.reasons)  # fmt: skip
+            why = " + ".join(
+                self.tr("same name and birth year")
+                if r == "name_birth_year"
+                else self.tr("same phone number")
+                for r in d.reasons
+            )
             born = f", {d.birth_year}" if d.birth_year else ""
             item = QListWidgetItem(f"{d.code}  {d.display_name}{born} — {why}", self.matches)
             item.setData(_ID, d.client_id)
         if found:
-            self.banner_text.setText(self.tr(
-                "This person may already have a file: select it and press Enter to open it, "
-                "or create a new file anyway."))  # fmt: skip
+            self.banner_text.setText(
+                self.tr(
+                    "This person may already have a file: select it and press Enter to open it, "
+                    "or create a new file anyway."
+                )
+            )
             self.matches.setCurrentRow(0)
         self.banner.setVisible(bool(found))
         self.anyway_button.setVisible(bool(found))

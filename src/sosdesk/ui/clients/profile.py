@@ -165,11 +165,15 @@ class ProfileEditor(QWidget):
         self.phones = self._row(f, "phones", self.tr("&Phones"), QLineEdit(box))
         self.phones.setPlaceholderText(self.tr("e.g. 063 123 4567; separate several with ;"))
         self.address = self._row(f, "address", self.tr("Add&ress"), QLineEdit(box))
-        self.citizenship = self._row(f, "citizenship", self.tr("&Citizenship"),
-                                     VocabCombo(COUNTRY, lang, empty=self.tr("— not known —"),
-                                                parent=box))  # fmt: skip
-        self.languages = self._row(f, "languages", self.tr("&Languages"),
-                                   MultiSelect(LANGUAGE, lang, rows=4, parent=box))  # fmt: skip
+        self.citizenship = self._row(
+            f,
+            "citizenship",
+            self.tr("&Citizenship"),
+            VocabCombo(COUNTRY, lang, empty=self.tr("— not known —"), parent=box),
+        )
+        self.languages = self._row(
+            f, "languages", self.tr("&Languages"), MultiSelect(LANGUAGE, lang, rows=4, parent=box)
+        )
         return box
 
     def _situation(self, parent: QWidget) -> QWidget:
@@ -185,20 +189,35 @@ class ProfileEditor(QWidget):
         line.addWidget(self.status_button)
         f.addRow(self.tr("Identification status"), status_row)
         self.exploitation_types = self._row(
-            f, "exploitation_types", self.tr("E&xploitation"),
-            MultiSelect(EXPLOITATION, lang, rows=5, parent=box))  # fmt: skip
+            f,
+            "exploitation_types",
+            self.tr("E&xploitation"),
+            MultiSelect(EXPLOITATION, lang, rows=5, parent=box),
+        )
         self.means_of_control = self._row(
-            f, "means_of_control", self.tr("&Means of control"),
-            MultiSelect(MEANS_OF_CONTROL, lang, rows=5, parent=box))  # fmt: skip
+            f,
+            "means_of_control",
+            self.tr("&Means of control"),
+            MultiSelect(MEANS_OF_CONTROL, lang, rows=5, parent=box),
+        )
         self.recruiter_relation = self._row(
-            f, "recruiter_relation", self.tr("Rec&ruiter was"),
-            VocabCombo(RECRUITER_RELATION, lang, empty=self.tr("— not known —"), parent=box))  # fmt: skip
+            f,
+            "recruiter_relation",
+            self.tr("Rec&ruiter was"),
+            VocabCombo(RECRUITER_RELATION, lang, empty=self.tr("— not known —"), parent=box),
+        )
         self.recruitment_countries = self._row(
-            f, "recruitment_countries", self.tr("Recruited &in"),
-            MultiSelect(COUNTRY, lang, rows=4, parent=box))  # fmt: skip
+            f,
+            "recruitment_countries",
+            self.tr("Recruited &in"),
+            MultiSelect(COUNTRY, lang, rows=4, parent=box),
+        )
         self.exploitation_countries = self._row(
-            f, "exploitation_countries", self.tr("Exploi&ted in"),
-            MultiSelect(COUNTRY, lang, rows=4, parent=box))  # fmt: skip
+            f,
+            "exploitation_countries",
+            self.tr("Exploi&ted in"),
+            MultiSelect(COUNTRY, lang, rows=4, parent=box),
+        )
         return box
 
     def _consent(self, parent: QWidget) -> QWidget:
@@ -209,10 +228,17 @@ class ProfileEditor(QWidget):
         scope.setFixedHeight(56)
         self.consent_scope = self._row(f, "consent_scope", self.tr("Consent &scope"), scope)
         self.consent_share = self._row(
-            f, "consent_share_institutions", self.tr("Sharing"),
-            QCheckBox(self.tr("Consents to sharing data with &institutions"), box))  # fmt: skip
-        self.risk_level = self._row(f, "risk_level", self.tr("Ris&k level"),
-                                    VocabCombo(RISK_LEVEL, self.ctx.lang, parent=box))  # fmt: skip
+            f,
+            "consent_share_institutions",
+            self.tr("Sharing"),
+            QCheckBox(self.tr("Consents to sharing data with &institutions"), box),
+        )
+        self.risk_level = self._row(
+            f,
+            "risk_level",
+            self.tr("Ris&k level"),
+            VocabCombo(RISK_LEVEL, self.ctx.lang, parent=box),
+        )
         return box
 
     def _notes(self, parent: QWidget) -> QWidget:
@@ -290,14 +316,28 @@ class ProfileEditor(QWidget):
         """Empty every field (lock)."""
         self._loading = True
         self.client = None
-        for w in (self.given_name, self.family_name, self.nickname, self.aliases, self.birth_date,
-                  self.birth_year, self.estimated_age, self.phones, self.address):  # fmt: skip
+        for w in (
+            self.given_name,
+            self.family_name,
+            self.nickname,
+            self.aliases,
+            self.birth_date,
+            self.birth_year,
+            self.estimated_age,
+            self.phones,
+            self.address,
+        ):
             w.clear()
         for p in (self.consent_scope, self.notes):
             p.clear()
         self.consent_date.clear()
-        for m in (self.languages, self.exploitation_types, self.means_of_control,
-                  self.recruitment_countries, self.exploitation_countries):  # fmt: skip
+        for m in (
+            self.languages,
+            self.exploitation_types,
+            self.means_of_control,
+            self.recruitment_countries,
+            self.exploitation_countries,
+        ):
             m.set_codes([])
         for refresh in self._summaries:
             refresh()
@@ -321,14 +361,16 @@ class ProfileEditor(QWidget):
         """Every editable field as the service takes it, and what could not be read."""
         errors: list[FieldError] = []
         data: dict[str, Any] = {
-            "given_name": self.given_name.text(), "family_name": self.family_name.text(),
+            "given_name": self.given_name.text(),
+            "family_name": self.family_name.text(),
             "nickname": self.nickname.text(),
             "aliases": [a.strip() for a in self.aliases.text().split(";") if a.strip()],
             "gender": self.gender.code(),
             "birth_year": self._number(self.birth_year, "birth_year", errors),
             "estimated_age": self._number(self.estimated_age, "estimated_age", errors),
             "phones": [p.strip() for p in self.phones.text().split(";") if p.strip()],
-            "address": self.address.text(), "citizenship": self.citizenship.code(),
+            "address": self.address.text(),
+            "citizenship": self.citizenship.code(),
             "languages": self.languages.codes(),
             "exploitation_types": self.exploitation_types.codes(),
             "means_of_control": self.means_of_control.codes(),
@@ -337,8 +379,9 @@ class ProfileEditor(QWidget):
             "exploitation_countries": self.exploitation_countries.codes(),
             "consent_scope": self.consent_scope.toPlainText(),
             "consent_share_institutions": self.consent_share.isChecked(),
-            "risk_level": self.risk_level.code(), "notes": self.notes.toPlainText(),
-        }  # fmt: skip
+            "risk_level": self.risk_level.code(),
+            "notes": self.notes.toPlainText(),
+        }
         for raw in data["phones"]:
             try:
                 normalise_phone(raw)

@@ -56,8 +56,11 @@ class DirectoryArea(QWidget):
         layout.addLayout(bar)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, key, slot in (("new", "Ctrl+Shift+N", self.new_entry), ("edit", "F2", self.edit_entry),
-                                ("verified", "Ctrl+Shift+V", self.verified_today)):  # fmt: skip
+        for name, key, slot in (
+            ("new", "Ctrl+Shift+N", self.new_entry),
+            ("edit", "F2", self.edit_entry),
+            ("verified", "Ctrl+Shift+V", self.verified_today),
+        ):
             button = QPushButton(self)
             self.buttons[name] = button
             button.clicked.connect(slot)
@@ -102,15 +105,18 @@ class DirectoryArea(QWidget):
     def retranslate(self) -> None:
         """Texts in the current language (also after a live language switch)."""
         self.heading.setText(self.tr("Directory"))
-        self.query.setPlaceholderText(with_key(self.tr(
-            "Search name, city, specialisation, phone — any script"), "Alt+S"))  # fmt: skip
+        self.query.setPlaceholderText(
+            with_key(self.tr("Search name, city, specialisation, phone — any script"), "Alt+S")
+        )
         self.kind_label.setText(self.tr("&Kind"))
         self.kind.set_lang(self.ctx.lang)
         self.kind.set_terms(list(DIRECTORY_KIND), self.tr("All kinds"))
         self.inactive.setText(self.tr("Show &inactive"))
-        for name, text, key in (("new", self.tr("New entry…"), "Ctrl+Shift+N"),
-                                ("edit", self.tr("Edit…"), "F2"),
-                                ("verified", self.tr("Verified today"), "Ctrl+Shift+V")):  # fmt: skip
+        for name, text, key in (
+            ("new", self.tr("New entry…"), "Ctrl+Shift+N"),
+            ("edit", self.tr("Edit…"), "F2"),
+            ("verified", self.tr("Verified today"), "Ctrl+Shift+V"),
+        ):
             self.buttons[name].setText(with_key(text, key))
         self.model.lang = self.ctx.lang
 
@@ -130,14 +136,21 @@ class DirectoryArea(QWidget):
             return
         keep = self.current()
         code = self.kind.code()
-        entries = search_directory(self.ctx.db, self.query.text(), kinds={code} if code else None,
-                                   include_inactive=self.inactive.isChecked())  # fmt: skip
+        entries = search_directory(
+            self.ctx.db,
+            self.query.text(),
+            kinds={code} if code else None,
+            include_inactive=self.inactive.isChecked(),
+        )
         order = {code: i for i, code in enumerate(DIRECTORY_KIND.codes())}
         entries.sort(key=lambda e: (order.get(e.kind, len(order)), fold(e.name)))
         self.model.set_entries(entries)
         stale = sum(1 for e in entries if e.is_stale(self.model.today))
-        self.count.setText(self.tr("%1 entries, %2 stale").replace("%1", str(len(entries)))
-                           .replace("%2", str(stale)))  # fmt: skip
+        self.count.setText(
+            self.tr("%1 entries, %2 stale")
+            .replace("%1", str(len(entries)))
+            .replace("%2", str(stale))
+        )
         row = next((i for i, e in enumerate(entries) if keep and e.id == keep.id), 0)
         if entries:
             self.table.setCurrentIndex(self.model.index(row, 0))

@@ -59,24 +59,38 @@ def entry_dialog(
                 [FieldError("last_verified", "type the date as dd.mm.yyyy")]
             ) from None
         data: dict[str, Any] = {
-            "kind": kind.code(), "name": name.text(), "organisation": organisation.text(),
-            "city": city.text(), "address": address.text(),
-            "phones": [p for p in phones.text().split(";") if p.strip()], "email": email.text(),
-            "languages": languages.codes(), "specialisation": specialisation.toPlainText(),
-            "notes": notes.toPlainText(), "last_verified": when, "active": active.isChecked(),
-        }  # fmt: skip
+            "kind": kind.code(),
+            "name": name.text(),
+            "organisation": organisation.text(),
+            "city": city.text(),
+            "address": address.text(),
+            "phones": [p for p in phones.text().split(";") if p.strip()],
+            "email": email.text(),
+            "languages": languages.codes(),
+            "specialisation": specialisation.toPlainText(),
+            "notes": notes.toPlainText(),
+            "last_verified": when,
+            "active": active.isChecked(),
+        }
         if entry is None:
             create_entry(ctx.db, data)
         else:
             update_entry(ctx.db, entry.id, data, expected_version=entry.version)
         ctx.data_changed.emit("directory")
 
-    rows = [("kind", tr("&Kind"), kind), ("name", tr("&Name"), name),
-            ("organisation", tr("&Organisation"), organisation), ("city", tr("&City"), city),
-            ("address", tr("Add&ress"), address), ("phones", tr("&Phones"), phones),
-            ("email", tr("&E-mail"), email), ("languages", tr("&Languages"), languages),
-            ("specialisation", tr("&Specialisation"), specialisation),
-            ("notes", tr("No&tes"), notes), ("last_verified", tr("Last &verified"), verified),
-            ("active", tr("Status"), active)]  # fmt: skip
+    rows = [
+        ("kind", tr("&Kind"), kind),
+        ("name", tr("&Name"), name),
+        ("organisation", tr("&Organisation"), organisation),
+        ("city", tr("&City"), city),
+        ("address", tr("Add&ress"), address),
+        ("phones", tr("&Phones"), phones),
+        ("email", tr("&E-mail"), email),
+        ("languages", tr("&Languages"), languages),
+        ("specialisation", tr("&Specialisation"), specialisation),
+        ("notes", tr("No&tes"), notes),
+        ("last_verified", tr("Last &verified"), verified),
+        ("active", tr("Status"), active),
+    ]
     title = tr("New directory entry") if entry is None else tr("Edit directory entry")
     return ActionDialog(title, rows, submit, parent)

@@ -38,12 +38,20 @@ class DirectoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Name"), self.tr("Kind"), self.tr("City"), self.tr("Phones"),
-                self.tr("Languages"), self.tr("Last verified"), self.tr("Specialisation"))[section]  # fmt: skip
+        return (
+            self.tr("Name"),
+            self.tr("Kind"),
+            self.tr("City"),
+            self.tr("Phones"),
+            self.tr("Languages"),
+            self.tr("Last verified"),
+            self.tr("Specialisation"),
+        )[section]
 
     def _text(self, e: DirectoryView, column: int) -> str:
         if column == self.NAME:
@@ -71,11 +79,18 @@ class DirectoryModel(QAbstractTableModel):
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(e, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.VERIFIED and e.is_stale(
-                self.today):  # fmt: skip
-            return with_key(self.tr("Not verified for over a year: check the details before "
-                                    "referring anyone; mark it verified when checked"),
-                            "Ctrl+Shift+V")  # fmt: skip
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and index.column() == self.VERIFIED
+            and e.is_stale(self.today)
+        ):
+            return with_key(
+                self.tr(
+                    "Not verified for over a year: check the details before "
+                    "referring anyone; mark it verified when checked"
+                ),
+                "Ctrl+Shift+V",
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
             colours = theme_colours()
             if not e.active:

@@ -76,8 +76,10 @@ class DirectoryPicker(QComboBox):
             item = QStandardItem(shown)
             item.setData(e.id, _ID)
             item.setData(e.name, _NAME)
-            item.setData(fold(" ".join(p for p in (e.name, e.organisation, e.city,
-                                                   e.specialisation) if p)), _FOLDED)  # fmt: skip
+            item.setData(
+                fold(" ".join(p for p in (e.name, e.organisation, e.city, e.specialisation) if p)),
+                _FOLDED,
+            )
             self._items.appendRow(item)
             self._by_text[shown] = (e.id, e.name)
         self.setEditText(text)

@@ -106,9 +106,11 @@ class DocumentsDialog(QDialog):
         self.refresh()
 
     def _actions(self) -> None:
-        for keys, slot in ((QKeySequence("F5"), self.refresh),
-                           (QKeySequence.StandardKey.Save, self.save_as),
-                           (QKeySequence.StandardKey.Print, self.print_document)):  # fmt: skip
+        for keys, slot in (
+            (QKeySequence("F5"), self.refresh),
+            (QKeySequence.StandardKey.Save, self.save_as),
+            (QKeySequence.StandardKey.Print, self.print_document),
+        ):
             action = QAction(self)
             action.setShortcut(keys)
             action.triggered.connect(slot)
@@ -147,9 +149,11 @@ class DocumentsDialog(QDialog):
         self._load(built)
         pages = self.tr("%n page(s)", "", built.pages)
         locked = self.tr(", password-protected") if built.encrypted else ""
-        self.status.setText(self.tr("{0}, number {1} ({2}{3}). Nothing is saved until you "
-                                    "save or print it.").format(built.title, built.number,
-                                                                pages, locked))  # fmt: skip
+        self.status.setText(
+            self.tr(
+                "{0}, number {1} ({2}{3}). Nothing is saved until you save or print it."
+            ).format(built.title, built.number, pages, locked)
+        )
         self._set_ready(True)
 
     def _load(self, built: BuiltDocument) -> None:
@@ -182,16 +186,22 @@ class DocumentsDialog(QDialog):
         kind = request.kind if request else ""
         if isinstance(exc, NothingToPrint):
             return {
-                "chronology": self.tr("Nothing to print: no entries of the chosen kinds in this "
-                                      "period. Widen the period or choose more kinds."),
+                "chronology": self.tr(
+                    "Nothing to print: no entries of the chosen kinds in this "
+                    "period. Widen the period or choose more kinds."
+                ),
                 "certificate": self.tr("Nothing to print: no support is recorded in this period."),
-                "accompaniment": self.tr("Nothing to print: there is no court hearing on this "
-                                         "client's timeline."),
-                "costs": self.tr("Nothing to print: no assistance costs are recorded in this "
-                                 "period."),
-                "referral": self.tr("Nothing to print: record the referral (with the client's "
-                                    "consent) on the timeline first."),
-            }.get(kind, self.tr("Nothing to print."))  # fmt: skip
+                "accompaniment": self.tr(
+                    "Nothing to print: there is no court hearing on this client's timeline."
+                ),
+                "costs": self.tr(
+                    "Nothing to print: no assistance costs are recorded in this period."
+                ),
+                "referral": self.tr(
+                    "Nothing to print: record the referral (with the client's "
+                    "consent) on the timeline first."
+                ),
+            }.get(kind, self.tr("Nothing to print."))
         if isinstance(exc, ValidationFailed):
             fields = {e.field for e in exc.errors}
             if "password" in fields:
@@ -202,8 +212,9 @@ class DocumentsDialog(QDialog):
                 return self.tr("Choose at least one kind of entry.")
         if isinstance(exc, NotFound):
             return self.tr("The chosen hearing or addressee no longer exists.")
-        return self.tr("The document could not be made. Try again; if it keeps failing, "
-                       "tell the coordinator.")  # fmt: skip
+        return self.tr(
+            "The document could not be made. Try again; if it keeps failing, tell the coordinator."
+        )
 
     def _set_ready(self, ready: bool) -> None:
         self.save_button.setEnabled(ready)
@@ -215,17 +226,22 @@ class DocumentsDialog(QDialog):
         """Ask where to save, write the PDF there and record it in the print register."""
         if self.built is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save document"),
-                                              suggested_name(self.built.number),
-                                              self.tr("PDF documents (*.pdf)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save document"),
+            suggested_name(self.built.number),
+            self.tr("PDF documents (*.pdf)"),
+        )
         if not path:
             return
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
-        self._deliver("file", lambda b: write_private(target, b.pdf),
-                      lambda b: self.tr("Saved document {0} as {1}.").format(b.number,
-                                                                             target.name))  # fmt: skip
+        self._deliver(
+            "file",
+            lambda b: write_private(target, b.pdf),
+            lambda b: self.tr("Saved document {0} as {1}.").format(b.number, target.name),
+        )
 
     def print_document(self) -> None:
         """Choose a printer and print; the print is recorded in the print register."""
@@ -250,16 +266,23 @@ class DocumentsDialog(QDialog):
     def _print_pages(built: BuiltDocument, printer: QPrinter) -> None:
         print_pdf(built.pdf, built.password, printer)
 
-    def _deliver(self, output: str, deliver: Callable[[BuiltDocument], None],
-                 message: Callable[[BuiltDocument], str]) -> None:  # fmt: skip
+    def _deliver(
+        self,
+        output: str,
+        deliver: Callable[[BuiltDocument], None],
+        message: Callable[[BuiltDocument], str],
+    ) -> None:
         if self.built is None:
             return
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
             done = issue_with_retry(self.ctx.db, self.built, output, deliver)
         except OSError as exc:
-            self.status.setText(self.tr("Could not finish: {0}. The attempt is noted in the "
-                                        "print register.").format(exc.strerror or exc))  # fmt: skip
+            self.status.setText(
+                self.tr(
+                    "Could not finish: {0}. The attempt is noted in the print register."
+                ).format(exc.strerror or exc)
+            )
             return
         finally:
             self.unsetCursor()

@@ -48,8 +48,11 @@ class OptionsPanel(QWidget):
         for term in DOCUMENT_KIND:
             self.kind.addItem(term.label(lang), term.code)
         self.language = QComboBox()
-        for code, text in (("sr-Cyrl", self.tr("Serbian, Cyrillic")),
-                           ("sr-Latn", self.tr("Serbian, Latin")), ("en", self.tr("English"))):  # fmt: skip
+        for code, text in (
+            ("sr-Cyrl", self.tr("Serbian, Cyrillic")),
+            ("sr-Latn", self.tr("Serbian, Latin")),
+            ("en", self.tr("English")),
+        ):
             self.language.addItem(text, code)
 
         self.whole = QCheckBox(self.tr("&Whole period"))
@@ -82,8 +85,10 @@ class OptionsPanel(QWidget):
 
         self.profile = QComboBox()
         self.profile.addItem(self.tr("Full (name, address, phones)"), "full")
-        self.profile.addItem(self.tr("Pseudonymised (client code; no addresses, phones or "
-                                     "shelter locations)"), "pseudonymised")  # fmt: skip
+        self.profile.addItem(
+            self.tr("Pseudonymised (client code; no addresses, phones or shelter locations)"),
+            "pseudonymised",
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("optional; at least 8 characters"))
@@ -164,13 +169,16 @@ class OptionsPanel(QWidget):
                 if self.kinds.item(i).checkState() == Qt.CheckState.Checked
             )
         return DocumentRequest(
-            kind=kind, client_id=client_id, lang=str(self.language.currentData()),
+            kind=kind,
+            client_id=client_id,
+            lang=str(self.language.currentData()),
             since=None if whole else _pydate(self.since.date()),
-            until=None if whole else _pydate(self.until.date()), kinds=kinds,
+            until=None if whole else _pydate(self.until.date()),
+            kinds=kinds,
             profile=str(self.profile.currentData()),
             hearing_id=self.hearing.currentData() if kind == "accompaniment" else None,
             entry_id=self.entry.currentData() if kind == "referral" else None,
-        )  # fmt: skip
+        )
 
     # -- visibility ----------------------------------------------------------------------------
 
@@ -181,10 +189,20 @@ class OptionsPanel(QWidget):
     def _show_rows(self) -> None:
         kind = self.document()
         dated = kind not in ("accompaniment", "referral")
-        visible = {"kinds": kind == "chronology", "hearing": kind == "accompaniment",
-                   "entry": kind == "referral", "whole": dated, "period": dated}  # fmt: skip
-        widgets = {"kinds": self.kinds, "hearing": self.hearing, "entry": self.entry,
-                   "whole": self.whole, "period": self._span}  # fmt: skip
+        visible = {
+            "kinds": kind == "chronology",
+            "hearing": kind == "accompaniment",
+            "entry": kind == "referral",
+            "whole": dated,
+            "period": dated,
+        }
+        widgets = {
+            "kinds": self.kinds,
+            "hearing": self.hearing,
+            "entry": self.entry,
+            "whole": self.whole,
+            "period": self._span,
+        }
         for key, show in visible.items():
             self._rows[key].setVisible(show)
             widgets[key].setVisible(show)

@@ -45,8 +45,7 @@ def print_pdf(pdf: bytes, password: str | None, printer: QPrinter) -> int:
                 image = doc.render(page, size)
                 target = painter.viewport()
                 scale = min(target.width() / size.width(), target.height() / size.height())
-                painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale),
-                                  image)  # fmt: skip
+                painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
                 printed += 1
         finally:
             painter.end()

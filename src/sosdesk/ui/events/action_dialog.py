@@ -27,9 +27,14 @@ class ActionDialog(QDialog):
     """Rows of (field name, label, widget); `submit()` does the work."""
 
     def __init__(
-        self, title: str, rows: list[tuple[str, str, QWidget]], submit: Callable[[], object],
-        parent: QWidget | None = None, *, intro: str | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        title: str,
+        rows: list[tuple[str, str, QWidget]],
+        submit: Callable[[], object],
+        parent: QWidget | None = None,
+        *,
+        intro: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)

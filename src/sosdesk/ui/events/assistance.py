@@ -26,8 +26,12 @@ class AssistanceForm(EventForm):
             ASSISTANCE, lang, empty=self.tr("— none —"), terms=[], parent=self
         )
         self.provider = DirectoryPicker(self.ctx, parent=self)
-        self.provider.setToolTip(self.tr("Type any part of a name from the directory, in any "
-                                         "script, or a provider that is not listed"))  # fmt: skip
+        self.provider.setToolTip(
+            self.tr(
+                "Type any part of a name from the directory, in any "
+                "script, or a provider that is not listed"
+            )
+        )
         money = QWidget(self)
         row = QHBoxLayout(money)
         row.setContentsMargins(0, 0, 0, 0)
@@ -61,18 +65,28 @@ class AssistanceForm(EventForm):
     def tidy(self, errors: list[FieldError]) -> list[FieldError]:
         # An unreadable amount also makes the validator see "a currency without an amount".
         bad_amount = any(e.field == "amount" and "currency" not in e.message for e in errors)
-        return [e for e in errors if not (bad_amount and e.field == "amount"
-                                          and e.message.startswith("a currency without"))]  # fmt: skip
+        return [
+            e
+            for e in errors
+            if not (
+                bad_amount and e.field == "amount" and e.message.startswith("a currency without")
+            )
+        ]
 
     def reload(self) -> None:
         self.provider.reload()
 
     def payload(self) -> dict[str, Any]:
         amount = self.amount.text().strip()
-        return {"type": self.type.code(), "subtype": self.subtype.code(),
-                "provider_id": self.provider.entry_id(), "provider": self.provider.name(),
-                "amount": amount or None, "currency": self.currency.code() if amount else None,
-                "note": self.text_of(self.note)}  # fmt: skip
+        return {
+            "type": self.type.code(),
+            "subtype": self.subtype.code(),
+            "provider_id": self.provider.entry_id(),
+            "provider": self.provider.name(),
+            "amount": amount or None,
+            "currency": self.currency.code() if amount else None,
+            "note": self.text_of(self.note),
+        }
 
     def load(self, payload: dict[str, Any]) -> None:
         self.type.set_code(payload.get("type"))

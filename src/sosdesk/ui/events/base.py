@@ -18,8 +18,9 @@ class EventForm(QWidget):
 
     kind: ClassVar[str] = ""
 
-    def __init__(self, ctx: AppContext, client_status: str | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, ctx: AppContext, client_status: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.client_status = client_status

@@ -40,11 +40,16 @@ class CourtHearingForm(EventForm):
         self.court.reload()
 
     def payload(self) -> dict[str, Any]:
-        return {"court": self.court.name(), "court_id": self.court.entry_id(),
-                "case_number": self.case_number.text().strip() or None,
-                "proceeding": self.proceeding.code(), "client_role": self.role.code(),
-                "accompanied_by": self.accompanied_by.text().strip() or None,
-                "outcome": self.text_of(self.outcome), "note": self.text_of(self.note)}  # fmt: skip
+        return {
+            "court": self.court.name(),
+            "court_id": self.court.entry_id(),
+            "case_number": self.case_number.text().strip() or None,
+            "proceeding": self.proceeding.code(),
+            "client_role": self.role.code(),
+            "accompanied_by": self.accompanied_by.text().strip() or None,
+            "outcome": self.text_of(self.outcome),
+            "note": self.text_of(self.note),
+        }
 
     def load(self, payload: dict[str, Any]) -> None:
         self.court.set_value(payload.get("court_id"), payload.get("court"))

@@ -38,10 +38,17 @@ class EventDialog(QDialog):
     saved = Signal(object)  # EventView
 
     def __init__(
-        self, ctx: AppContext, client_id: str, kind: str, *, client_status: str | None = None,
-        original: EventView | None = None, current: dict[str, object] | None = None,
-        current_time: datetime | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        ctx: AppContext,
+        client_id: str,
+        kind: str,
+        *,
+        client_status: str | None = None,
+        original: EventView | None = None,
+        current: dict[str, object] | None = None,
+        current_time: datetime | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.client_id = client_id
@@ -57,10 +64,13 @@ class EventDialog(QDialog):
         self.general = ErrorLabel(self)
         layout.addWidget(self.general)
         if original is not None:
-            hint = QLabel(self.tr("The original entry of %1 stays on the timeline; the "
-                                  "correction is added and linked to it.")
-                          .replace("%1", format_date(original.occurred_at.astimezone().date())),
-                          self)  # fmt: skip
+            hint = QLabel(
+                self.tr(
+                    "The original entry of %1 stays on the timeline; the "
+                    "correction is added and linked to it."
+                ).replace("%1", format_date(original.occurred_at.astimezone().date())),
+                self,
+            )
             hint.setProperty("role", "muted")
             hint.setWordWrap(True)
             layout.addWidget(hint)
@@ -81,8 +91,9 @@ class EventDialog(QDialog):
         else:
             self.reason.hide()
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(with_key(self.tr("Save"), "Ctrl+Enter"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)  # fmt: skip
+        self.save_button = buttons.addButton(
+            with_key(self.tr("Save"), "Ctrl+Enter"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setProperty("role", "primary")
         buttons.addButton(
             with_key(self.tr("Cancel"), "Esc"), QDialogButtonBox.ButtonRole.RejectRole
@@ -110,12 +121,19 @@ class EventDialog(QDialog):
         try:
             at = self.when.value()
         except ValueError:
-            errors.append(FieldError("occurred_at", "not a date and time: type it as "
-                                     "dd.mm.yyyy hh:mm"))  # fmt: skip
+            errors.append(
+                FieldError("occurred_at", "not a date and time: type it as dd.mm.yyyy hh:mm")
+            )
         else:
             if at is None:
-                errors.append(FieldError("occurred_at", "a court hearing needs a date"
-                                         if self.kind == "court_hearing" else "required"))  # fmt: skip
+                errors.append(
+                    FieldError(
+                        "occurred_at",
+                        "a court hearing needs a date"
+                        if self.kind == "court_hearing"
+                        else "required",
+                    )
+                )
             elif self.kind != "court_hearing" and at > utcnow() + _SKEW:
                 errors.append(FieldError("occurred_at", "cannot be in the future"))
         errors.extend(self.form.check())
@@ -139,8 +157,13 @@ class EventDialog(QDialog):
             else:
                 # Minutes are all the field shows: an untouched time is not a correction.
                 moved = at if self.when.text() != self._initial_when else None
-                view = correct_event(self.ctx.db, self.original.id, self.form.payload(),
-                                     self.reason.text(), occurred_at=moved)  # fmt: skip
+                view = correct_event(
+                    self.ctx.db,
+                    self.original.id,
+                    self.form.payload(),
+                    self.reason.text(),
+                    occurred_at=moved,
+                )
         except ValidationFailed as exc:
             self.form.errors.show(self.form.tidy(exc.errors))
             return

@@ -29,9 +29,12 @@ class FieldActionForm(EventForm):
         self.add_row("note", self.tr("&Note"), self.note)
 
     def payload(self) -> dict[str, Any]:
-        return {"type": self.type.code(), "place": self.place.text().strip() or None,
-                "accompanied_by": self.accompanied_by.text().strip() or None,
-                "note": self.text_of(self.note)}  # fmt: skip
+        return {
+            "type": self.type.code(),
+            "place": self.place.text().strip() or None,
+            "accompanied_by": self.accompanied_by.text().strip() or None,
+            "note": self.text_of(self.note),
+        }
 
     def load(self, payload: dict[str, Any]) -> None:
         self.type.set_code(payload.get("type"))

@@ -38,8 +38,11 @@ def shortcut(
     key: str, parent: QWidget, slot: Callable[[], object], *, window: bool = False
 ) -> QShortcut:
     """A key for `slot`, active while the focus is inside `parent` (or its whole window)."""
-    context = (Qt.ShortcutContext.WindowShortcut if window
-               else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+    context = (
+        Qt.ShortcutContext.WindowShortcut
+        if window
+        else Qt.ShortcutContext.WidgetWithChildrenShortcut
+    )
     return QShortcut(QKeySequence(key), parent, slot, context)
 
 
@@ -136,9 +139,14 @@ class VocabCombo(QComboBox):
     """A pick list of vocabulary terms; the code travels as item data."""
 
     def __init__(
-        self, vocab: Vocabulary, lang: str, *, empty: str | None = None,
-        terms: Iterable[Term] | None = None, parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        vocab: Vocabulary,
+        lang: str,
+        *,
+        empty: str | None = None,
+        terms: Iterable[Term] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vocab = vocab
         self._lang = lang
@@ -201,13 +209,19 @@ class MultiSelect(QListWidget):
 
     def summary(self) -> str:
         """The ticked labels, for a line under the list (ticked items may be scrolled away)."""
-        return ", ".join(self.item(i).text() for i in range(self.count())
-                         if self.item(i).checkState() == Qt.CheckState.Checked)  # fmt: skip
+        return ", ".join(
+            self.item(i).text()
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        )
 
     def codes(self) -> list[str]:
         """Ticked codes, in vocabulary order."""
-        return [str(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return [
+            str(self.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_codes(self, codes: Iterable[str]) -> None:
         """Tick exactly these codes."""

@@ -18,8 +18,9 @@ class ReferralForm(EventForm):
     def build(self) -> None:
         self.entry = DirectoryPicker(self.ctx, parent=self)
         self.reason = self.note_edit()
-        self.consent = QCheckBox(self.tr("The client was informed and &consents to this referral"),
-                                 self)  # fmt: skip
+        self.consent = QCheckBox(
+            self.tr("The client was informed and &consents to this referral"), self
+        )
         self.add_row("entry_id", self.tr("Refer &to"), self.entry)
         self.add_row("reason", self.tr("&Reason"), self.reason)
         self.add_row("consent", self.tr("Consent"), self.consent)
@@ -28,8 +29,12 @@ class ReferralForm(EventForm):
         self.entry.reload()
 
     def payload(self) -> dict[str, Any]:
-        return {"entry_id": self.entry.entry_id(), "entry_name": self.entry.name(),
-                "reason": self.text_of(self.reason), "consent": self.consent.isChecked()}  # fmt: skip
+        return {
+            "entry_id": self.entry.entry_id(),
+            "entry_name": self.entry.name(),
+            "reason": self.text_of(self.reason),
+            "consent": self.consent.isChecked(),
+        }
 
     def load(self, payload: dict[str, Any]) -> None:
         self.entry.set_value(payload.get("entry_id"), payload.get("entry_name"))

@@ -33,9 +33,12 @@ class StatusChangeForm(EventForm):
         self.add_row("note", self.tr("&Note"), self.note)
 
     def payload(self) -> dict[str, Any]:
-        return {"from_status": self.from_status, "to_status": self.to_status.code(),
-                "decided_by": self.decided_by.text().strip() or None,
-                "note": self.text_of(self.note)}  # fmt: skip
+        return {
+            "from_status": self.from_status,
+            "to_status": self.to_status.code(),
+            "decided_by": self.decided_by.text().strip() or None,
+            "note": self.text_of(self.note),
+        }
 
     def load(self, payload: dict[str, Any]) -> None:
         self.from_status = payload.get("from_status") or self.from_status

@@ -81,8 +81,11 @@ class FollowUpsArea(QWidget):
         self.hint.setProperty("role", "muted")
         layout.addWidget(self.hint)
         self.retranslate()
-        for key, slot in (("Ctrl+Shift+N", self.new_followup), ("Ctrl+Z", self.undo_done),
-                          ("F5", self.reload)):  # fmt: skip
+        for key, slot in (
+            ("Ctrl+Shift+N", self.new_followup),
+            ("Ctrl+Z", self.undo_done),
+            ("F5", self.reload),
+        ):
             shortcut(key, self, slot)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -102,9 +105,16 @@ class FollowUpsArea(QWidget):
         self.mine.setText(self.tr("&Mine"))
         self.desk.setText(self.tr("The whole &desk"))
         self.new_button.setText(with_key(self.tr("New follow-up…"), "Ctrl+Shift+N"))
-        self.hint.setText(keys_hint([
-            ("Space", self.tr("done")), ("Ctrl+Z", self.tr("undo done")),
-            ("Enter", self.tr("open the client's file")), ("F5", self.tr("refresh"))]))  # fmt: skip
+        self.hint.setText(
+            keys_hint(
+                [
+                    ("Space", self.tr("done")),
+                    ("Ctrl+Z", self.tr("undo done")),
+                    ("Enter", self.tr("open the client's file")),
+                    ("F5", self.tr("refresh")),
+                ]
+            )
+        )
         self.list.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -130,8 +140,9 @@ class FollowUpsArea(QWidget):
         db = self.ctx.db
         now = utcnow()
         user = db.actor.user_id
-        board = svc.board(db, user if self.mine.isChecked() else None, now=now,
-                          day_end=local_day_end(now))  # fmt: skip
+        board = svc.board(
+            db, user if self.mine.isChecked() else None, now=now, day_end=local_day_end(now)
+        )
         self.list.set_board(board)
         self._set_overdue(svc.overdue_count(db, user, now=now))
         if not self.timer.isActive():
@@ -158,8 +169,9 @@ class FollowUpsArea(QWidget):
         try:
             svc.mark_done(self.ctx.db, followup_id)
         except (ValidationFailed, NotFound):
-            self.message.say(self.tr("That follow-up was already done or removed; the list "
-                                     "is refreshed."))  # fmt: skip
+            self.message.say(
+                self.tr("That follow-up was already done or removed; the list is refreshed.")
+            )
             self.reload()
             return
         self._last_done = followup_id

@@ -33,12 +33,19 @@ def followup_dialog(
         try:
             when = due.value()
         except ValueError:
-            raise ValidationFailed([FieldError("due_at", "not a date and time: type it as "
-                                               "dd.mm.yyyy hh:mm")]) from None  # fmt: skip
+            raise ValidationFailed(
+                [FieldError("due_at", "not a date and time: type it as dd.mm.yyyy hh:mm")]
+            ) from None
         add_followup(ctx.db, when, what.text(), client_id=client_id, assigned_to=who.currentData())
         ctx.data_changed.emit("followups")
 
-    return ActionDialog(tr("Schedule a follow-up"),
-                        [("due_at", tr("&Due"), due),
-                         ("what", tr("&What"), what),
-                         ("assigned_to", tr("&For"), who)], submit, parent)  # fmt: skip
+    return ActionDialog(
+        tr("Schedule a follow-up"),
+        [
+            ("due_at", tr("&Due"), due),
+            ("what", tr("&What"), what),
+            ("assigned_to", tr("&For"), who),
+        ],
+        submit,
+        parent,
+    )

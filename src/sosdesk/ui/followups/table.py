@@ -39,8 +39,9 @@ class FollowUpList(QTreeWidget):
         self.itemActivated.connect(lambda item, _c: self._open(item))
 
     def retranslate(self) -> None:
-        self.setHeaderLabels([self.tr("Due"), self.tr("What"), self.tr("Client"),
-                              self.tr("Assigned to")])  # fmt: skip
+        self.setHeaderLabels(
+            [self.tr("Due"), self.tr("What"), self.tr("Client"), self.tr("Assigned to")]
+        )
 
     def _item(
         self, parent: QTreeWidget | QTreeWidgetItem, f: FollowUpView, colour: str | None

@@ -174,8 +174,12 @@ class StatisticsArea(QWidget):
         self.hide_small.setText(self.tr("&Hide counts under {k} (as published)").format(k=RULE.k))
         self.refresh_button.setText(with_key(self.tr("Refresh"), "F5"))
         self.list_label.setText(self.tr("&Statistics:"))
-        pairs = [("Alt+P", self.tr("period")), ("Alt+S", self.tr("list")),
-                 ("Alt+T", self.tr("table")), ("F5", self.tr("refresh"))]  # fmt: skip
+        pairs = [
+            ("Alt+P", self.tr("period")),
+            ("Alt+S", self.tr("list")),
+            ("Alt+T", self.tr("table")),
+            ("F5", self.tr("refresh")),
+        ]
         if self._may_open_records():
             pairs.insert(3, ("Enter", self.tr("the records behind the number")))
         text = keys_hint(pairs)
@@ -191,8 +195,18 @@ class StatisticsArea(QWidget):
     def _set_tab_order(self) -> None:
         # Period first (kind, year, month or quarter, days), then the options, list and table.
         p = self.picker
-        chain = [p.kind, p.year, p.month, p.quarter, p.first, p.last, self.compare,
-                 self.hide_small, self.list, self.view]  # fmt: skip
+        chain = [
+            p.kind,
+            p.year,
+            p.month,
+            p.quarter,
+            p.first,
+            p.last,
+            self.compare,
+            self.hide_small,
+            self.list,
+            self.view,
+        ]
         for a, b in pairwise(chain):
             QWidget.setTabOrder(a, b)
 
@@ -215,8 +229,12 @@ class StatisticsArea(QWidget):
 
     def _period_changed(self, value: object) -> None:
         if isinstance(value, PeriodError):
-            self.message.setText(self.tr("The last day is before the first, or the period is "
-                                         "longer than three years: choose other days."))  # fmt: skip
+            self.message.setText(
+                self.tr(
+                    "The last day is before the first, or the period is "
+                    "longer than three years: choose other days."
+                )
+            )
             return
         self.refresh()
 
@@ -248,15 +266,22 @@ class StatisticsArea(QWidget):
     def _failed(self, _exc: object) -> None:
         self.busy.hide()
         # The exception text may hold data: it is not shown.
-        self.message.setText(self.tr("The statistics could not be computed. Try again (F5); if "
-                                     "it keeps failing, run `sosdesk verify`."))  # fmt: skip
+        self.message.setText(
+            self.tr(
+                "The statistics could not be computed. Try again (F5); if "
+                "it keeps failing, run `sosdesk verify`."
+            )
+        )
 
     def _show(self, dash: Dashboard) -> None:
         self.busy.hide()
         self.dashboard = dash
         lang = self.ctx.lang
-        where = (self.tr("Office: records of all desks") if dash.is_office
-                 else self.tr("Desk {desk}").format(desk=dash.desk_code))  # fmt: skip
+        where = (
+            self.tr("Office: records of all desks")
+            if dash.is_office
+            else self.tr("Desk {desk}").format(desk=dash.desk_code)
+        )
         self.scope.setText("· " + where)
         self._republish(show=False)
         self.summary.set_figures(self._figures(dash, lang))
@@ -293,17 +318,28 @@ class StatisticsArea(QWidget):
                 return (label, shown, "")
             return (label, shown, fmt.change(a, p, lang))
 
-        out = [figure(self.tr("Calls"), s.calls, b.calls if b else None),
-               figure(self.tr("New clients"), s.new_clients, b.new_clients if b else None, True),
-               figure(self.tr("Identified victims"), s.identified_victims,
-                      b.identified_victims if b else None, True),
-               figure(self.tr("Assistance"), s.assistance, b.assistance if b else None),
-               figure(self.tr("Field actions"), s.field_actions, b.field_actions if b else None),
-               figure(self.tr("Court hearings"), s.hearings, b.hearings if b else None)]  # fmt: skip
+        out = [
+            figure(self.tr("Calls"), s.calls, b.calls if b else None),
+            figure(self.tr("New clients"), s.new_clients, b.new_clients if b else None, True),
+            figure(
+                self.tr("Identified victims"),
+                s.identified_victims,
+                b.identified_victims if b else None,
+                True,
+            ),
+            figure(self.tr("Assistance"), s.assistance, b.assistance if b else None),
+            figure(self.tr("Field actions"), s.field_actions, b.field_actions if b else None),
+            figure(self.tr("Court hearings"), s.hearings, b.hearings if b else None),
+        ]
         for currency, minor in sorted(s.costs.items()):
             out.append((f"{self.tr('Costs')} {currency}", fmt.money(minor, lang), ""))
-        out.append((self.tr("Follow-ups on time"),
-                    f"{fmt.number(s.followups_on_time, lang)} / {fmt.number(s.followups_due, lang)}", ""))  # fmt: skip
+        out.append(
+            (
+                self.tr("Follow-ups on time"),
+                f"{fmt.number(s.followups_on_time, lang)} / {fmt.number(s.followups_due, lang)}",
+                "",
+            )
+        )
         if s.is_empty:
             out.insert(0, (self.tr("Nothing was recorded in this period."), "0", ""))
         return out
@@ -335,14 +371,17 @@ class StatisticsArea(QWidget):
         self.table_title.setText(self.tr("&Table:") + " " + table_title(key))
         self.model.set_table(now, before, self.ctx.lang)
         if now.hidden and now.table.person_level:
-            self.chart.show_message(self.tr("No chart while small counts are hidden: the bars "
-                                            "would show them."))  # fmt: skip
+            self.chart.show_message(
+                self.tr("No chart while small counts are hidden: the bars would show them.")
+            )
         elif now.table.total == 0 and not any(any(c) for c in now.table.cells):
             self.chart.show_message(self.tr("Nothing to show in this period."))
         else:
             d = self.dashboard
-            labels = (self._period_name(d.period), self._period_name(d.previous) if d.previous
-                      else "")  # fmt: skip
+            labels = (
+                self._period_name(d.period),
+                self._period_name(d.previous) if d.previous else "",
+            )
             self.chart.show_table(now.table, d.before.get(key), self.ctx.lang, labels)
 
     def _period_name(self, period: Period) -> str:
@@ -359,8 +398,9 @@ class StatisticsArea(QWidget):
         if cell is None or period is None or table is None:
             return
         if not self._may_open_records():
-            self.message.setText(self.tr("Lists behind the numbers are for consultants and "
-                                         "coordinators."))  # fmt: skip
+            self.message.setText(
+                self.tr("Lists behind the numbers are for consultants and coordinators.")
+            )
             return
         if self.hide_small.isChecked() and self._now is not None and self._now[table.key].hidden:
             self.message.setText(self.tr("Show the exact numbers (Alt+H) to open the records."))

@@ -59,8 +59,9 @@ class StatChart(QChartView):
         self._colours = colours
         return chart
 
-    def show_table(self, now: StatTable, before: StatTable | None, lang: str,
-                   labels: tuple[str, str]) -> None:  # fmt: skip
+    def show_table(
+        self, now: StatTable, before: StatTable | None, lang: str, labels: tuple[str, str]
+    ) -> None:
         """Bars of `now` (and `before`); `labels` name the two periods in the legend."""
         chart = self._new_chart()
         horizontal = now.dimension not in VERTICAL

@@ -44,17 +44,29 @@ class PeriodPicker(QWidget):
         self.first.setDate(_qdate(today.replace(day=1)))
         self.last.setDate(_qdate(today))
         self.dash = QLabel("–", self)
-        for w in (self.kind_label, self.kind, self.year, self.month, self.quarter, self.first,
-                  self.dash, self.last):  # fmt: skip
+        for w in (
+            self.kind_label,
+            self.kind,
+            self.year,
+            self.month,
+            self.quarter,
+            self.first,
+            self.dash,
+            self.last,
+        ):
             layout.addWidget(w)
         self.retranslate()
         self.kind.setCurrentIndex(KINDS.index("month"))
         self.month.setCurrentIndex(today.month - 1)
         self.quarter.setCurrentIndex((today.month - 1) // 3)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        for signal in (self.year.valueChanged, self.month.currentIndexChanged,
-                       self.quarter.currentIndexChanged, self.first.dateChanged,
-                       self.last.dateChanged):  # fmt: skip
+        for signal in (
+            self.year.valueChanged,
+            self.month.currentIndexChanged,
+            self.quarter.currentIndexChanged,
+            self.first.dateChanged,
+            self.last.dateChanged,
+        ):
             signal.connect(self._emit)
         self._kind_changed()
 
@@ -67,8 +79,10 @@ class PeriodPicker(QWidget):
         self.kind.addItems([tr("Month"), tr("Quarter"), tr("Year"), tr("Chosen days")])
         self.kind.setCurrentIndex(current)
         self.kind.blockSignals(False)
-        for combo, items in ((self.month, [month_name(m) for m in range(1, 13)]),
-                             (self.quarter, [f"Q{q}" for q in range(1, 5)])):  # fmt: skip
+        for combo, items in (
+            (self.month, [month_name(m) for m in range(1, 13)]),
+            (self.quarter, [f"Q{q}" for q in range(1, 5)]),
+        ):
             index = max(0, combo.currentIndex())
             combo.blockSignals(True)
             combo.clear()

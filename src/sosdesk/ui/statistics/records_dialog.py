@@ -33,8 +33,9 @@ class RecordsDialog(QDialog):
 
     open_client = Signal(str)
 
-    def __init__(self, found: DrillDown, heading: str, lang: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, found: DrillDown, heading: str, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Records behind the number"))
         self.found = found

@@ -54,14 +54,18 @@ class StatTableModel(QAbstractTableModel):
         if t.row_totals is not None:
             cols.append(_Column(tr("Total"), "row_total", 0))
             if self._before is not None:
-                cols += [_Column(tr("Total,\nprevious period"), "row_total_before", 0),
-                         _Column(tr("Change"), "change", -1)]  # fmt: skip
+                cols += [
+                    _Column(tr("Total,\nprevious period"), "row_total_before", 0),
+                    _Column(tr("Change"), "change", -1),
+                ]
             return cols
         if self._before is not None:
             suffix = tr("previous period")
             # Two-line headers keep the number columns narrow.
-            cols += [_Column(f"{n}\n{suffix}" if len(names) > 1 else tr("Previous period"),
-                             "before", j) for j, n in enumerate(names)]  # fmt: skip
+            cols += [
+                _Column(f"{n}\n{suffix}" if len(names) > 1 else tr("Previous period"), "before", j)
+                for j, n in enumerate(names)
+            ]
             cols.append(_Column(tr("Change"), "change", 0))
         return cols
 
@@ -75,8 +79,9 @@ class StatTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns) + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
@@ -129,8 +134,11 @@ class StatTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col.kind == "change":
-            return self._change(self._entry(row, _Column("", "now" if t.row_totals is None
-                                                         else "row_total", col.index)))  # fmt: skip
+            return self._change(
+                self._entry(
+                    row, _Column("", "now" if t.row_totals is None else "row_total", col.index)
+                )
+            )
         pub = self._before if col.kind in ("before", "row_total_before") else self._now
         if pub is None:
             return ""

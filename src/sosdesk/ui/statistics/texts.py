@@ -17,16 +17,50 @@ def tr(text: str) -> str:
 
 # Sections of the list of statistics, with their tables (in order).
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("calls", ("calls_by_line", "calls_by_category", "calls_by_caller_type", "calls_by_urgency",
-               "calls_by_hour", "calls_by_weekday", "calls_by_month")),
-    ("new_clients", ("new_clients_by_gender", "new_clients_by_age_group",
-                     "new_clients_by_citizenship", "new_clients_by_exploitation",
-                     "new_clients_by_status")),
-    ("victims", ("victims_by_gender", "victims_by_age_group", "victims_age_by_gender",
-                 "victims_by_citizenship", "victims_by_exploitation", "victims_by_country")),
-    ("work", ("assistance_by_type", "costs_by_type", "field_actions_by_type",
-              "hearings_by_proceeding", "followups_by_outcome")),
-)  # fmt: skip
+    (
+        "calls",
+        (
+            "calls_by_line",
+            "calls_by_category",
+            "calls_by_caller_type",
+            "calls_by_urgency",
+            "calls_by_hour",
+            "calls_by_weekday",
+            "calls_by_month",
+        ),
+    ),
+    (
+        "new_clients",
+        (
+            "new_clients_by_gender",
+            "new_clients_by_age_group",
+            "new_clients_by_citizenship",
+            "new_clients_by_exploitation",
+            "new_clients_by_status",
+        ),
+    ),
+    (
+        "victims",
+        (
+            "victims_by_gender",
+            "victims_by_age_group",
+            "victims_age_by_gender",
+            "victims_by_citizenship",
+            "victims_by_exploitation",
+            "victims_by_country",
+        ),
+    ),
+    (
+        "work",
+        (
+            "assistance_by_type",
+            "costs_by_type",
+            "field_actions_by_type",
+            "hearings_by_proceeding",
+            "followups_by_outcome",
+        ),
+    ),
+)
 
 
 def section_title(key: str) -> str:
@@ -68,19 +102,41 @@ def table_title(key: str) -> str:
 
 
 def _weekday(code: str) -> str:
-    return (tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
-            tr("Saturday"), tr("Sunday"))[int(code) - 1]  # fmt: skip
+    return (
+        tr("Monday"),
+        tr("Tuesday"),
+        tr("Wednesday"),
+        tr("Thursday"),
+        tr("Friday"),
+        tr("Saturday"),
+        tr("Sunday"),
+    )[int(code) - 1]
 
 
 def month_name(month: int) -> str:
-    return (tr("January"), tr("February"), tr("March"), tr("April"), tr("May"), tr("June"),
-            tr("July"), tr("August"), tr("September"), tr("October"), tr("November"),
-            tr("December"))[month - 1]  # fmt: skip
+    return (
+        tr("January"),
+        tr("February"),
+        tr("March"),
+        tr("April"),
+        tr("May"),
+        tr("June"),
+        tr("July"),
+        tr("August"),
+        tr("September"),
+        tr("October"),
+        tr("November"),
+        tr("December"),
+    )[month - 1]
 
 
 def _outcome(code: str) -> str:
-    return {"on_time": tr("Done on time (within an hour)"), "late": tr("Done late"),
-            "overdue": tr("Not done, overdue"), "pending": tr("Not done, not yet due")}[code]  # fmt: skip
+    return {
+        "on_time": tr("Done on time (within an hour)"),
+        "late": tr("Done late"),
+        "overdue": tr("Not done, overdue"),
+        "pending": tr("Not done, not yet due"),
+    }[code]
 
 
 def row_label(dimension: str, code: str, lang: str) -> str:

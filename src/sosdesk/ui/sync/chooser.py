@@ -35,9 +35,13 @@ class Chooser:
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         """A yes/no question; No is the default."""
-        answer = QMessageBox.question(parent, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # fmt: skip
+        answer = QMessageBox.question(
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
 
@@ -65,9 +69,13 @@ def pick_identity(
 
 
 def save_own_identity(
-    chooser: Chooser, parent: QWidget, db: Database, caption: str, done: str,
+    chooser: Chooser,
+    parent: QWidget,
+    db: Database,
+    caption: str,
+    done: str,
     say: Callable[..., None],
-) -> None:  # fmt: skip
+) -> None:
     """Write this database's public identity where the user chooses; `done` has `{0}` for the
     file name and `{1}` for the fingerprint to read out by phone."""
     name = f"{db.desk.desk_code}.sosid"

@@ -93,8 +93,9 @@ class ConflictsPanel(QWidget):
         self.merged_radio.setText(self.tr("&Merged value:"))
         self.merged.setPlaceholderText(self.tr("type the value to keep (lists: comma-separated)"))
         self.resolve_button.setText(with_key(self.tr("Keep this value"), "Ctrl+Enter"))
-        self.empty.setText(self.tr("Nothing to review: no two desks changed the same field "
-                                   "differently."))  # fmt: skip
+        self.empty.setText(
+            self.tr("Nothing to review: no two desks changed the same field differently.")
+        )
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -118,9 +119,9 @@ class ConflictsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.conflicts:
-            text = self.tr("{0} · {1} · {2} values").format(c.record_label,
-                                                           self.field_name(c.field),
-                                                           len(c.candidates))  # fmt: skip
+            text = self.tr("{0} · {1} · {2} values").format(
+                c.record_label, self.field_name(c.field), len(c.candidates)
+            )
             self.list.addItem(QListWidgetItem(text))
         self.list.blockSignals(False)
         if self.conflicts:
@@ -134,8 +135,15 @@ class ConflictsPanel(QWidget):
         self.radios = []
         self.error.say("")
         have = 0 <= row < len(self.conflicts)
-        for w in (self.record, self.explain, self.current, self.merged_radio, self.merged,
-                  self.resolve_button, self.choices_box):  # fmt: skip
+        for w in (
+            self.record,
+            self.explain,
+            self.current,
+            self.merged_radio,
+            self.merged,
+            self.resolve_button,
+            self.choices_box,
+        ):
             w.setVisible(have)
         self.empty.setVisible(not have)
         if not have:
@@ -143,11 +151,18 @@ class ConflictsPanel(QWidget):
         c = self.conflicts[row]
         lang, tr = self.ctx.lang, self.tr
         self.record.setText(f"{c.record_label} · {self.field_name(c.field)}")
-        self.explain.setText(tr("These desks changed this field from the same version ({0}) "
-                                "to different values. Choose the value to keep, or write a "
-                                "merged one.").format(c.base_version))  # fmt: skip
-        self.current.setText(tr("Shown now (the latest change): {0}").format(
-            show_value(c.entity, c.field, c.current, lang, tr)))  # fmt: skip
+        self.explain.setText(
+            tr(
+                "These desks changed this field from the same version ({0}) "
+                "to different values. Choose the value to keep, or write a "
+                "merged one."
+            ).format(c.base_version)
+        )
+        self.current.setText(
+            tr("Shown now (the latest change): {0}").format(
+                show_value(c.entity, c.field, c.current, lang, tr)
+            )
+        )
         for i, cand in enumerate(c.candidates):
             radio = QRadioButton(self.choices_box)
             radio.setText(f"&{i + 1}  " + show_value(c.entity, c.field, cand.value, lang, tr))
@@ -158,8 +173,9 @@ class ConflictsPanel(QWidget):
             self.choices.addWidget(who, i, 1)
             self.group.addButton(radio, i)
             self.radios.append(radio)
-        current_index = next((i for i, cand in enumerate(c.candidates)
-                              if cand.value == c.current), 0)  # fmt: skip
+        current_index = next(
+            (i for i, cand in enumerate(c.candidates) if cand.value == c.current), 0
+        )
         self.radios[current_index].setChecked(True)
         self.merged.clear()
         self.merged.setText(show_value(c.entity, c.field, c.current, lang, tr).replace("—", ""))

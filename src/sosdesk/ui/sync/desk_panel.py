@@ -108,11 +108,13 @@ class DeskPanel(SyncPanelBase):
         self.progress.hide()
         layout.addWidget(self.progress)
         self._add_footer(layout, self.progress)
-        actions = (("Ctrl+E", self.export_button, self.export),
-                   ("Ctrl+R", self.receipt_button, self.import_receipts),
-                   ("Ctrl+I", self.import_button, self.import_from_office),
-                   ("Ctrl+Shift+S", self.save_id, self.save_identity),
-                   ("Ctrl+Shift+O", self.trust, self.trust_office))  # fmt: skip
+        actions = (
+            ("Ctrl+E", self.export_button, self.export),
+            ("Ctrl+R", self.receipt_button, self.import_receipts),
+            ("Ctrl+I", self.import_button, self.import_from_office),
+            ("Ctrl+Shift+S", self.save_id, self.save_identity),
+            ("Ctrl+Shift+O", self.trust, self.trust_office),
+        )
         for key, button, slot in actions:
             button.clicked.connect(slot)
             shortcut(key, self, slot)
@@ -133,11 +135,18 @@ class DeskPanel(SyncPanelBase):
         self.export_button.setText(with_key(self.tr("Export for the office…"), "Ctrl+E"))
         self.receipt_button.setText(with_key(self.tr("Import receipts…"), "Ctrl+R"))
         self.import_button.setText(with_key(self.tr("Import from the office…"), "Ctrl+I"))
-        self.table.setHorizontalHeaderLabels([self.tr("Batch"), self.tr("Records"),
-                                              self.tr("Created"), self.tr("State")])  # fmt: skip
-        self.hint.setText(keys_hint([("F5", self.tr("refresh")),
-                                     ("Ctrl+E", self.tr("export")),
-                                     ("Ctrl+R", self.tr("receipts"))]))  # fmt: skip
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Batch"), self.tr("Records"), self.tr("Created"), self.tr("State")]
+        )
+        self.hint.setText(
+            keys_hint(
+                [
+                    ("F5", self.tr("refresh")),
+                    ("Ctrl+E", self.tr("export")),
+                    ("Ctrl+R", self.tr("receipts")),
+                ]
+            )
+        )
         self._show_status()
 
     # -- showing -------------------------------------------------------------------------
@@ -153,35 +162,56 @@ class DeskPanel(SyncPanelBase):
         st = self.status
         if st is None:
             return
-        self.me_text.setText(self.tr("Desk {0}\nFingerprint: {1}").format(st.desk_code,
-                                                                          st.fingerprint))  # fmt: skip
+        self.me_text.setText(
+            self.tr("Desk {0}\nFingerprint: {1}").format(st.desk_code, st.fingerprint)
+        )
         if st.office_code is None:
-            self.office_text.setText(self.tr("No office is trusted yet. Ask the office for its "
-                                             "identity file and its fingerprint."))  # fmt: skip
+            self.office_text.setText(
+                self.tr(
+                    "No office is trusted yet. Ask the office for its "
+                    "identity file and its fingerprint."
+                )
+            )
         else:
-            self.office_text.setText(self.tr("Office {0}\nFingerprint: {1}").format(
-                st.office_code, st.office_fingerprint))  # fmt: skip
+            self.office_text.setText(
+                self.tr("Office {0}\nFingerprint: {1}").format(
+                    st.office_code, st.office_fingerprint
+                )
+            )
         has_office = st.office_code is not None
         for button in (self.export_button, self.receipt_button, self.import_button):
             button.setEnabled(has_office and not self.job.running)
         lines = [self.tr("{0} change(s) are not in a batch yet.").format(st.unexported_changes)]
         if st.undelivered:
-            lines.append(self.tr("{0} batch(es) were written but the office has not confirmed "
-                                 "them; the next export writes them again.").format(
-                                     len(st.undelivered)))  # fmt: skip
+            lines.append(
+                self.tr(
+                    "{0} batch(es) were written but the office has not confirmed "
+                    "them; the next export writes them again."
+                ).format(len(st.undelivered))
+            )
         elif st.last_delivered is not None:
-            lines.append(self.tr("Everything exported has reached the office (last: batch {0})."
-                                 ).format(st.last_delivered.seq))  # fmt: skip
+            lines.append(
+                self.tr("Everything exported has reached the office (last: batch {0}).").format(
+                    st.last_delivered.seq
+                )
+            )
         if st.held_from_office:
-            lines.append(self.tr("{0} batch(es) from the office wait for an earlier one.").format(
-                st.held_from_office))  # fmt: skip
+            lines.append(
+                self.tr("{0} batch(es) from the office wait for an earlier one.").format(
+                    st.held_from_office
+                )
+            )
         self.pending_text.setText(" ".join(lines))
         self.table.setRowCount(len(st.undelivered))
         for row, b in enumerate(st.undelivered):
-            state = self.tr("numbered, not written") if b.state == "pending" else self.tr(
-                "written, waiting for the receipt")  # fmt: skip
-            for col, text in enumerate((str(b.seq), f"{b.records:,}".replace(",", "."),
-                                        format_local(b.created_at), state)):  # fmt: skip
+            state = (
+                self.tr("numbered, not written")
+                if b.state == "pending"
+                else self.tr("written, waiting for the receipt")
+            )
+            for col, text in enumerate(
+                (str(b.seq), f"{b.records:,}".replace(",", "."), format_local(b.created_at), state)
+            ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 
     def clear(self) -> None:
@@ -231,7 +261,8 @@ class DeskPanel(SyncPanelBase):
                 refused += 1
         if files:
             text = self.tr("Confirmed by the office: {0}.").format(
-                ", ".join(map(str, sorted(done))) or self.tr("nothing new"))  # fmt: skip
+                ", ".join(map(str, sorted(done))) or self.tr("nothing new")
+            )
             if refused:
                 text += " " + self.tr("{0} file(s) were not receipts for this desk.").format(
                     refused
@@ -244,27 +275,38 @@ class DeskPanel(SyncPanelBase):
         if self.ctx.is_locked:
             return
         save_own_identity(
-            self.chooser, self, self.ctx.db, self.tr("Save this desk's identity"),
-            self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by "
-                    "phone."), self._say,
-        )  # fmt: skip
+            self.chooser,
+            self,
+            self.ctx.db,
+            self.tr("Save this desk's identity"),
+            self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by phone."),
+            self._say,
+        )
 
     def trust_office(self) -> None:
         """Trust the office whose identity file this is, after comparing fingerprints."""
         if self.ctx.is_locked:
             return
         ident = pick_identity(
-            self.chooser, self, self.tr("The office's identity file"),
-            self.tr("Office {0} has the fingerprint\n\n{1}\n\nIs it exactly what the office "
-                    "read to you on the phone?"), self._say,
-        )  # fmt: skip
+            self.chooser,
+            self,
+            self.tr("The office's identity file"),
+            self.tr(
+                "Office {0} has the fingerprint\n\n{1}\n\nIs it exactly what the office "
+                "read to you on the phone?"
+            ),
+            self._say,
+        )
         if ident is None:
             return
-        replace = self.status is not None and self.status.office_code not in (
-            None, ident.desk_code)  # fmt: skip
-        if replace and not self.chooser.confirm(self, self.tr("Change office"), self.tr(
-                "This desk sends to another office now. Send to {0} from now on?").format(
-                    ident.desk_code)):  # fmt: skip
+        replace = self.status is not None and self.status.office_code not in (None, ident.desk_code)
+        if replace and not self.chooser.confirm(
+            self,
+            self.tr("Change office"),
+            self.tr("This desk sends to another office now. Send to {0} from now on?").format(
+                ident.desk_code
+            ),
+        ):
             return
         try:
             trust_office(self.ctx.db, ident, replace=replace)
@@ -300,19 +342,31 @@ class DeskPanel(SyncPanelBase):
         folder = Path(result.files[0]).parent
         parts = []
         if result.new_seq is not None:
-            parts.append(self.tr("Batch {0} written: {1} record(s).").format(result.new_seq,
-                                                                            result.records))  # fmt: skip
+            parts.append(
+                self.tr("Batch {0} written: {1} record(s).").format(result.new_seq, result.records)
+            )
         if result.rewritten:
-            parts.append(self.tr("Written again (not yet confirmed): {0}.").format(
-                ", ".join(map(str, result.rewritten))))  # fmt: skip
-        parts.append(self.tr("Files in {0}. Take them to the office and bring the receipts "
-                             "back.").format(folder.name))  # fmt: skip
+            parts.append(
+                self.tr("Written again (not yet confirmed): {0}.").format(
+                    ", ".join(map(str, result.rewritten))
+                )
+            )
+        parts.append(
+            self.tr("Files in {0}. Take them to the office and bring the receipts back.").format(
+                folder.name
+            )
+        )
         return " ".join(parts)
 
     def _job_failed(self, exc: Any) -> None:
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(self.tr("The operation failed and nothing was changed; see the "
-                              "command line (sosdesk sync) for details."), error=True)  # fmt: skip
+            self._say(
+                self.tr(
+                    "The operation failed and nothing was changed; see the "
+                    "command line (sosdesk sync) for details."
+                ),
+                error=True,
+            )
         self.reload()

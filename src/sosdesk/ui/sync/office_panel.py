@@ -132,11 +132,13 @@ class OfficePanel(SyncPanelBase):
         self.tabs.addTab(page, "")
         self._add_footer(layout, self.progress)
         self._open_conflicts = 0
-        for key, button, slot in (("Ctrl+I", self.import_button, self.import_batches),
-                                  ("Ctrl+Shift+E", self.enrol_button, self.enrol),
-                                  ("Ctrl+E", self.export_button, self.export_for_desk),
-                                  ("Ctrl+Shift+Del", self.revoke_button, self.revoke),
-                                  ("Ctrl+Shift+S", self.save_id, self.save_identity)):  # fmt: skip
+        for key, button, slot in (
+            ("Ctrl+I", self.import_button, self.import_batches),
+            ("Ctrl+Shift+E", self.enrol_button, self.enrol),
+            ("Ctrl+E", self.export_button, self.export_for_desk),
+            ("Ctrl+Shift+Del", self.revoke_button, self.revoke),
+            ("Ctrl+Shift+S", self.save_id, self.save_identity),
+        ):
             button.clicked.connect(slot)
             shortcut(key, self, slot)
         shortcut("F5", self, self.reload)
@@ -147,29 +149,48 @@ class OfficePanel(SyncPanelBase):
         tr = self.tr
         self.heading.setText(tr("Office: batches from the desks"))
         self.import_button.setText(with_key(tr("Import batches…"), "Ctrl+I"))
-        self.import_note.setText(tr("Choose every batch file on the stick. A receipt for each "
-                                    "applied batch is written beside it: take them back to "
-                                    "the desk."))  # fmt: skip
-        self.results.setHorizontalHeaderLabels([tr("File"), tr("Desk"), tr("Result"),
-                                                tr("Details")])  # fmt: skip
-        self.desks.setHorizontalHeaderLabels([tr("Desk"), tr("Fingerprint"), tr("State"),
-                                              tr("Last batch"), tr("Waiting"),
-                                              tr("Sent, unconfirmed"), tr("Enrolled")])  # fmt: skip
+        self.import_note.setText(
+            tr(
+                "Choose every batch file on the stick. A receipt for each "
+                "applied batch is written beside it: take them back to "
+                "the desk."
+            )
+        )
+        self.results.setHorizontalHeaderLabels(
+            [tr("File"), tr("Desk"), tr("Result"), tr("Details")]
+        )
+        self.desks.setHorizontalHeaderLabels(
+            [
+                tr("Desk"),
+                tr("Fingerprint"),
+                tr("State"),
+                tr("Last batch"),
+                tr("Waiting"),
+                tr("Sent, unconfirmed"),
+                tr("Enrolled"),
+            ]
+        )
         self.enrol_button.setText(with_key(tr("Enrol a desk…"), "Ctrl+Shift+E"))
         self.export_button.setText(with_key(tr("Export for the selected desk…"), "Ctrl+E"))
         self.revoke_button.setText(with_key(tr("Revoke the selected desk"), "Ctrl+Shift+Del"))
         self.save_id.setText(with_key(tr("Save the office's identity…"), "Ctrl+Shift+S"))
         self.held_title.setText(tr("Waiting for an earlier batch"))
-        self.held.setHorizontalHeaderLabels([tr("Desk"), tr("Batch"), tr("Records"),
-                                             tr("Arrived")])  # fmt: skip
+        self.held.setHorizontalHeaderLabels([tr("Desk"), tr("Batch"), tr("Records"), tr("Arrived")])
         self.refused_title.setText(tr("Refused (kept in quarantine)"))
-        self.refused.setHorizontalHeaderLabels([tr("Arrived"), tr("File"), tr("Desk"),
-                                                tr("Reason")])  # fmt: skip
+        self.refused.setHorizontalHeaderLabels(
+            [tr("Arrived"), tr("File"), tr("Desk"), tr("Reason")]
+        )
         self._tab_titles()
-        self.hint.setText(keys_hint([("Alt", tr("underlined letter switches tabs")),
-                                     ("F5", tr("refresh")),
-                                     ("Alt+1…9", tr("choose a value")),
-                                     ("Ctrl+Enter", tr("keep the chosen value"))]))  # fmt: skip
+        self.hint.setText(
+            keys_hint(
+                [
+                    ("Alt", tr("underlined letter switches tabs")),
+                    ("F5", tr("refresh")),
+                    ("Alt+1…9", tr("choose a value")),
+                    ("Ctrl+Enter", tr("keep the chosen value")),
+                ]
+            )
+        )
         self._show_peers()
         self._show_results()
 
@@ -191,28 +212,65 @@ class OfficePanel(SyncPanelBase):
             return
         db = self.ctx.db
         me = own_identity(db)
-        self.office_id.setText(self.tr("This office: {0}, fingerprint {1}").format(
-            me.desk_code, me.fingerprint))  # fmt: skip
+        self.office_id.setText(
+            self.tr("This office: {0}, fingerprint {1}").format(me.desk_code, me.fingerprint)
+        )
         self.peers = list_peers(db)
         self._show_peers()
         self.conflicts.reload()
-        fill(self.held, [[b.peer_code, str(b.seq), str(b.records), format_local(b.recorded_at)]
-                         for b in batches(db, direction="in", states=("held",))])  # fmt: skip
-        fill(self.refused, [[format_local(q.received_at), q.file_name, q.peer_code or "—",
-                             reason_text(q.reason, self.tr)] for q in quarantined(db)])  # fmt: skip
+        fill(
+            self.held,
+            [
+                [b.peer_code, str(b.seq), str(b.records), format_local(b.recorded_at)]
+                for b in batches(db, direction="in", states=("held",))
+            ],
+        )
+        fill(
+            self.refused,
+            [
+                [
+                    format_local(q.received_at),
+                    q.file_name,
+                    q.peer_code or "—",
+                    reason_text(q.reason, self.tr),
+                ]
+                for q in quarantined(db)
+            ],
+        )
 
     def _show_peers(self) -> None:
         tr = self.tr
-        fill(self.desks, [[
-            p.desk_code, p.fingerprint,
-            tr("revoked {0}").format(format_local(p.revoked_at)) if p.revoked else tr("active"),
-            str(p.last_seq) if p.last_seq else "—", str(p.held) if p.held else "—",
-            str(p.undelivered) if p.undelivered else "—", format_local(p.enrolled_at),
-        ] for p in self.peers])  # fmt: skip
+        fill(
+            self.desks,
+            [
+                [
+                    p.desk_code,
+                    p.fingerprint,
+                    tr("revoked {0}").format(format_local(p.revoked_at))
+                    if p.revoked
+                    else tr("active"),
+                    str(p.last_seq) if p.last_seq else "—",
+                    str(p.held) if p.held else "—",
+                    str(p.undelivered) if p.undelivered else "—",
+                    format_local(p.enrolled_at),
+                ]
+                for p in self.peers
+            ],
+        )
 
     def _show_results(self) -> None:
-        fill(self.results, [[o.file, o.peer_code or "—", status_text(o.status, self.tr),
-                             detail_text(o, self.tr)] for o in self.last_outcomes])  # fmt: skip
+        fill(
+            self.results,
+            [
+                [
+                    o.file,
+                    o.peer_code or "—",
+                    status_text(o.status, self.tr),
+                    detail_text(o, self.tr),
+                ]
+                for o in self.last_outcomes
+            ],
+        )
 
     def clear(self) -> None:
         """Drop everything from the screen (lock)."""
@@ -241,8 +299,10 @@ class OfficePanel(SyncPanelBase):
             return
         db, receipts = self.ctx.db, files[0].parent
         self.tabs.setCurrentIndex(0)
-        self._start("import", lambda progress: import_batches(
-            db, files, receipts_dir=receipts, progress=progress))  # fmt: skip
+        self._start(
+            "import",
+            lambda progress: import_batches(db, files, receipts_dir=receipts, progress=progress),
+        )
 
     def export_for_desk(self) -> None:
         """Write the office's batch for the selected desk (Ctrl+E)."""
@@ -253,8 +313,9 @@ class OfficePanel(SyncPanelBase):
             self.tabs.setCurrentIndex(1)
             self._say(self.tr("Select a desk first."), error=True)
             return
-        folder = self.chooser.folder(self, self.tr("Where to write the batch for {0}").format(
-            peer.desk_code))  # fmt: skip
+        folder = self.chooser.folder(
+            self, self.tr("Where to write the batch for {0}").format(peer.desk_code)
+        )
         if folder is None:
             return
         db, code = self.ctx.db, peer.desk_code
@@ -265,10 +326,15 @@ class OfficePanel(SyncPanelBase):
         if self.ctx.is_locked:
             return
         ident = pick_identity(
-            self.chooser, self, self.tr("The desk's identity file"),
-            self.tr("Desk {0} has the fingerprint\n\n{1}\n\nIs it exactly what the desk "
-                    "read to you on the phone?"), self._say,
-        )  # fmt: skip
+            self.chooser,
+            self,
+            self.tr("The desk's identity file"),
+            self.tr(
+                "Desk {0} has the fingerprint\n\n{1}\n\nIs it exactly what the desk "
+                "read to you on the phone?"
+            ),
+            self._say,
+        )
         if ident is None:
             return
         try:
@@ -276,8 +342,9 @@ class OfficePanel(SyncPanelBase):
         except SyncError as exc:
             self._say(str(exc), error=True)
             return
-        self._say(self.tr("Desk {0} is enrolled: its batches will be accepted.").format(
-            peer.desk_code))  # fmt: skip
+        self._say(
+            self.tr("Desk {0} is enrolled: its batches will be accepted.").format(peer.desk_code)
+        )
         self.reload()
 
     def revoke(self) -> None:
@@ -285,9 +352,14 @@ class OfficePanel(SyncPanelBase):
         peer = self.selected_peer()
         if peer is None or peer.revoked or self.ctx.is_locked:
             return
-        if not self.chooser.confirm(self, self.tr("Revoke desk"), self.tr(
+        if not self.chooser.confirm(
+            self,
+            self.tr("Revoke desk"),
+            self.tr(
                 "Refuse every batch from desk {0} from now on (for a lost or stolen computer)? "
-                "Its history stays.").format(peer.desk_code)):  # fmt: skip
+                "Its history stays."
+            ).format(peer.desk_code),
+        ):
             return
         revoke_desk(self.ctx.db, peer.device_id)
         self._say(self.tr("Desk {0} is revoked.").format(peer.desk_code))
@@ -298,10 +370,13 @@ class OfficePanel(SyncPanelBase):
         if self.ctx.is_locked:
             return
         save_own_identity(
-            self.chooser, self, self.ctx.db, self.tr("Save the office's identity"),
-            self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by "
-                    "phone."), self._say,
-        )  # fmt: skip
+            self.chooser,
+            self,
+            self.ctx.db,
+            self.tr("Save the office's identity"),
+            self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by phone."),
+            self._say,
+        )
 
     # -- jobs ----------------------------------------------------------------------------
 
@@ -332,8 +407,11 @@ class OfficePanel(SyncPanelBase):
             if r.nothing:
                 self._say(self.tr("Nothing to send: this desk has everything from the office."))
             else:
-                self._say(self.tr("Batch written for the desk ({0} record(s)); files in {1}.")
-                          .format(r.records, Path(r.files[0]).parent))  # fmt: skip
+                self._say(
+                    self.tr("Batch written for the desk ({0} record(s)); files in {1}.").format(
+                        r.records, Path(r.files[0]).parent
+                    )
+                )
         self.reload()
 
     def _job_failed(self, exc: Any) -> None:
@@ -342,6 +420,11 @@ class OfficePanel(SyncPanelBase):
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(self.tr("The operation failed and nothing was changed; see the command "
-                              "line (sosdesk office) for details."), error=True)  # fmt: skip
+            self._say(
+                self.tr(
+                    "The operation failed and nothing was changed; see the command "
+                    "line (sosdesk office) for details."
+                ),
+                error=True,
+            )
         self.reload()

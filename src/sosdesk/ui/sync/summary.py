@@ -7,17 +7,25 @@ from collections.abc import Callable
 from sosdesk.sync.views import ImportOutcome, still_waiting
 
 REASONS = {
-    "too_large": "too large", "not_a_batch": "not an SOS Desk batch",
-    "wrong_recipient": "made for someone else, or damaged", "damaged": "damaged or altered",
-    "truncated": "cut short", "trailing_data": "data appended to it",
-    "malformed": "malformed", "unknown_sender": "from a desk that is not enrolled",
-    "revoked": "from a revoked desk", "bad_signature": "signature does not match: forged or altered",
+    "too_large": "too large",
+    "not_a_batch": "not an SOS Desk batch",
+    "wrong_recipient": "made for someone else, or damaged",
+    "damaged": "damaged or altered",
+    "truncated": "cut short",
+    "trailing_data": "data appended to it",
+    "malformed": "malformed",
+    "unknown_sender": "from a desk that is not enrolled",
+    "revoked": "from a revoked desk",
+    "bad_signature": "signature does not match: forged or altered",
     "future_schema": "made by a newer SOS Desk: update this program",
     "fork": "ALERT: a second, different history of that desk",
-    "invalid_record": "holds an invalid record", "count_mismatch": "incomplete",
-    "hash_mismatch": "altered after signing", "clock_ahead": "the sender's clock is far ahead",
-    "unknown_batch": "names a batch this desk did not write", "missing": "file not found",
-}  # fmt: skip
+    "invalid_record": "holds an invalid record",
+    "count_mismatch": "incomplete",
+    "hash_mismatch": "altered after signing",
+    "clock_ahead": "the sender's clock is far ahead",
+    "unknown_batch": "names a batch this desk did not write",
+    "missing": "file not found",
+}
 
 
 def reason_text(reason: str | None, tr: Callable[[str], str]) -> str:
@@ -31,14 +39,16 @@ def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> t
     count["held"] = len(still_waiting(outcomes))
     conflicts = sum(o.conflicts for o in outcomes)
     text = tr("Applied: {0}, already applied: {1}, waiting: {2}, refused: {3}.").format(
-        count["applied"], count["replayed"], count["held"], count["rejected"])  # fmt: skip
+        count["applied"], count["replayed"], count["held"], count["rejected"]
+    )
     if conflicts:
         text += " " + tr("{0} conflict(s) to review.").format(conflicts)
     if count["held"]:
         text += " " + tr("Waiting batches need an earlier batch from the same desk.")
     if count["rejected"]:
-        reasons = "; ".join(f"{o.file}: {reason_text(o.reason, tr)}"
-                            for o in outcomes if o.status == "rejected")  # fmt: skip
+        reasons = "; ".join(
+            f"{o.file}: {reason_text(o.reason, tr)}" for o in outcomes if o.status == "rejected"
+        )
         text += " " + tr("Refused and kept in quarantine: {0}.").format(reasons)
     return text, bool(count["rejected"])
 
@@ -59,5 +69,9 @@ def detail_text(o: ImportOutcome, tr: Callable[[str], str]) -> str:
 
 def status_text(status: str, tr: Callable[[str], str]) -> str:
     """applied / replayed / held / rejected, in words."""
-    return {"applied": tr("applied"), "replayed": tr("already applied"),
-            "held": tr("waiting"), "rejected": tr("refused")}.get(status, status)  # fmt: skip
+    return {
+        "applied": tr("applied"),
+        "replayed": tr("already applied"),
+        "held": tr("waiting"),
+        "rejected": tr("refused"),
+    }.get(status, status)

@@ -10,14 +10,28 @@ from typing import Any
 from sosdesk.sync.schema import vocabulary
 
 FIELD_NAMES = {
-    "risk_level": "Risk level", "status": "Identification status", "notes": "Notes",
-    "nickname": "Nickname", "given_name": "Given name", "family_name": "Family name",
-    "phones": "Phone numbers", "languages": "Languages", "address": "Address",
-    "citizenship": "Citizenship", "gender": "Gender", "birth_date": "Date of birth",
-    "birth_year": "Year of birth", "estimated_age": "Estimated age", "aliases": "Aliases",
-    "exploitation_types": "Forms of exploitation", "means_of_control": "Means of control",
-    "consent_scope": "Consent scope", "phase": "Case phase", "city": "City", "name": "Name",
-}  # fmt: skip
+    "risk_level": "Risk level",
+    "status": "Identification status",
+    "notes": "Notes",
+    "nickname": "Nickname",
+    "given_name": "Given name",
+    "family_name": "Family name",
+    "phones": "Phone numbers",
+    "languages": "Languages",
+    "address": "Address",
+    "citizenship": "Citizenship",
+    "gender": "Gender",
+    "birth_date": "Date of birth",
+    "birth_year": "Year of birth",
+    "estimated_age": "Estimated age",
+    "aliases": "Aliases",
+    "exploitation_types": "Forms of exploitation",
+    "means_of_control": "Means of control",
+    "consent_scope": "Consent scope",
+    "phase": "Case phase",
+    "city": "City",
+    "name": "Name",
+}
 
 
 def show_value(entity: str, field: str, value: Any, lang: str, tr: Callable[[str], str]) -> str:
@@ -57,8 +71,10 @@ def parse_typed(entity: str, field: str, text: str, sample: Any) -> Any:
         if vocab is None:
             return word
         for term in vocab:
-            if word.casefold() in (term.code.casefold(), *(term.label(lang).casefold()
-                                                           for lang in ("sr-Latn", "sr-Cyrl", "en"))):  # fmt: skip
+            if word.casefold() in (
+                term.code.casefold(),
+                *(term.label(lang).casefold() for lang in ("sr-Latn", "sr-Cyrl", "en")),
+            ):
                 return str(term.code)
         return word
 

@@ -53,12 +53,17 @@ class _Row:
 
 
 def read_page(
-    db: Database, client_id: str, kinds: set[str] | None, since: datetime | None,
-    until: datetime | None, offset: int,
-) -> list[_Row]:  # fmt: skip
+    db: Database,
+    client_id: str,
+    kinds: set[str] | None,
+    since: datetime | None,
+    until: datetime | None,
+    offset: int,
+) -> list[_Row]:
     """One page of the timeline with the amendment links of its events (safe in a worker)."""
-    events = timeline(db, client_id, kinds=kinds, since=since, until=until, offset=offset,
-                      limit=PAGE)  # fmt: skip
+    events = timeline(
+        db, client_id, kinds=kinds, since=since, until=until, offset=offset, limit=PAGE
+    )
     amends = amendments_of(db, [e.id for e in events if e.kind != "amendment"])
     originals = events_by_id(db, {e.amends_id for e in events if e.amends_id})
     return [_Row(e, amends.get(e.id, []), originals.get(e.amends_id or "")) for e in events]
@@ -90,9 +95,13 @@ class TimelineModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
 
     def load(
-        self, client_id: str, *, kinds: set[str] | None = None,
-        since: datetime | None = None, until: datetime | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        client_id: str,
+        *,
+        kinds: set[str] | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> None:
         """Show a client's timeline with these filters (first page only)."""
         self._fetching = True  # no page may be inserted while the model is being reset
         try:
@@ -151,8 +160,12 @@ class TimelineModel(QAbstractTableModel):
         def failed(_exc: object) -> None:  # e.g. locked meanwhile: fetchMore reads it itself
             self._reading_ahead = False
 
-        run_in_pool(self.ctx.pool, lambda: read_page(db, client_id, kinds, since, until, offset),
-                    done, failed)  # fmt: skip
+        run_in_pool(
+            self.ctx.pool,
+            lambda: read_page(db, client_id, kinds, since, until, offset),
+            done,
+            failed,
+        )
 
     def _append(self, rows: list[_Row]) -> int:
         added = 0
@@ -175,8 +188,11 @@ class TimelineModel(QAbstractTableModel):
         ahead = self._ahead
         self._ahead = None
         page = ahead[2] if ahead is not None and ahead[:2] == (self._generation, offset) else None
-        rows = [r for r in (page if page is not None else self._page(offset))
-                if r.event.id not in self._row_of]  # fmt: skip
+        rows = [
+            r
+            for r in (page if page is not None else self._page(offset))
+            if r.event.id not in self._row_of
+        ]
         if not rows:
             self.total = len(self._rows)  # rows vanished meanwhile: stop asking
             return
@@ -221,8 +237,9 @@ class TimelineModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("When"), self.tr("Kind"), self.tr("Summary"), self.tr("Cost"))[section]
@@ -238,8 +255,11 @@ class TimelineModel(QAbstractTableModel):
             if row.amendments:
                 text = self.tr("%1 · corrected").replace("%1", text)
         elif column == self.SUMMARY:
-            text = (amendment_summary(e, row.original, lang) if e.kind == "amendment"
-                    else summary(e.kind, corrected_payload(e, row.amendments), lang))  # fmt: skip
+            text = (
+                amendment_summary(e, row.original, lang)
+                if e.kind == "amendment"
+                else summary(e.kind, corrected_payload(e, row.amendments), lang)
+            )
         else:
             text = ""
             if e.kind == "assistance":
@@ -263,7 +283,8 @@ class TimelineModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.KIND and row.amendments:
             return self.tr("Corrected %1 time(s); select it to see the corrections").replace(
-                "%1", str(len(row.amendments)))  # fmt: skip
+                "%1", str(len(row.amendments))
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COST:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row.event.kind == "amendment":

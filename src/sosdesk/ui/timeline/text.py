@@ -38,24 +38,44 @@ def _vocab_for(kind: str, key: str) -> Vocabulary | None:
         return (
             ASSISTANCE if kind == "assistance" else FIELD_ACTION if kind == "field_action" else None
         )
-    return {"subtype": ASSISTANCE, "proceeding": PROCEEDING, "client_role": CLIENT_ROLE,
-            "from_status": VICTIM_STATUS, "to_status": VICTIM_STATUS,
-            "document": DOCUMENT_KIND}.get(key)  # fmt: skip
+    return {
+        "subtype": ASSISTANCE,
+        "proceeding": PROCEEDING,
+        "client_role": CLIENT_ROLE,
+        "from_status": VICTIM_STATUS,
+        "to_status": VICTIM_STATUS,
+        "document": DOCUMENT_KIND,
+    }.get(key)
 
 
 def field_labels() -> dict[str, str]:
     """Labels of payload keys, in the order details list them."""
     return {
-        "type": tr("Type"), "subtype": tr("Sub-type"), "provider": tr("Provider"),
-        "amount": tr("Cost"), "court": tr("Court"), "case_number": tr("Case number"),
-        "proceeding": tr("Proceeding"), "client_role": tr("Client's role"),
-        "place": tr("Place"), "accompanied_by": tr("Accompanied by"), "outcome": tr("Outcome"),
-        "entry_name": tr("Referred to"), "reason": tr("Reason"), "consent": tr("Consent"),
-        "from_status": tr("Previous status"), "to_status": tr("New status"),
-        "decided_by": tr("Decided by"), "summary": tr("Summary"), "document": tr("Document"),
-        "number": tr("Number"), "text": tr("Note"), "note": tr("Note"),
-        "occurred_at": tr("When"), "currency": tr("Currency"),
-    }  # fmt: skip
+        "type": tr("Type"),
+        "subtype": tr("Sub-type"),
+        "provider": tr("Provider"),
+        "amount": tr("Cost"),
+        "court": tr("Court"),
+        "case_number": tr("Case number"),
+        "proceeding": tr("Proceeding"),
+        "client_role": tr("Client's role"),
+        "place": tr("Place"),
+        "accompanied_by": tr("Accompanied by"),
+        "outcome": tr("Outcome"),
+        "entry_name": tr("Referred to"),
+        "reason": tr("Reason"),
+        "consent": tr("Consent"),
+        "from_status": tr("Previous status"),
+        "to_status": tr("New status"),
+        "decided_by": tr("Decided by"),
+        "summary": tr("Summary"),
+        "document": tr("Document"),
+        "number": tr("Number"),
+        "text": tr("Note"),
+        "note": tr("Note"),
+        "occurred_at": tr("When"),
+        "currency": tr("Currency"),
+    }
 
 
 def value_text(
@@ -100,8 +120,12 @@ def summary(kind: str, data: dict[str, Any], lang: str) -> str:
     elif kind == "field_action":
         text = join(v("type"), v("place"), v("accompanied_by"))
     elif kind == "court_hearing":
-        text = join(join(v("court"), v("case_number"), sep=", "), v("proceeding"),
-                    v("client_role"), v("outcome"))  # fmt: skip
+        text = join(
+            join(v("court"), v("case_number"), sep=", "),
+            v("proceeding"),
+            v("client_role"),
+            v("outcome"),
+        )
     elif kind == "referral":
         text = join("→ " + (v("entry_name") or tr("(directory entry)")), v("reason"))
     elif kind == "status_change":
@@ -119,8 +143,11 @@ def amendment_summary(a: EventView, original: EventView | None, lang: str) -> st
     corrected = a.payload.get("corrected") or {}
     kind = original.kind if original else ""
     money = {"currency": original.currency} if original and original.currency else {}
-    parts = [f"{labels.get(k, k)} {value_text(kind, k, val, lang, {**money, **corrected}) or '∅'}"
-             for k, val in corrected.items() if k != "currency"]  # fmt: skip
+    parts = [
+        f"{labels.get(k, k)} {value_text(kind, k, val, lang, {**money, **corrected}) or '∅'}"
+        for k, val in corrected.items()
+        if k != "currency"
+    ]
     what = EVENT_KIND.label(kind, lang) if original else tr("an event")
     when = format_local(original.occurred_at).split(" ")[0] if original else ""
     head = tr("Correction of %1 of %2").replace("%1", what).replace("%2", when)
@@ -135,41 +162,53 @@ def _rows(kind: str, data: dict[str, Any], lang: str) -> str:
             continue
         text = value_text(kind, key, data.get(key), lang, data)
         if text:
-            out.append(f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td>"
-                       f"<td>{escape(text).replace(chr(10), '<br>')}</td></tr>")  # fmt: skip
+            out.append(
+                f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td>"
+                f"<td>{escape(text).replace(chr(10), '<br>')}</td></tr>"
+            )
     return "<table>" + "".join(out) + "</table>" if out else ""
 
 
 def details_html(
-    event: EventView, amendments: list[EventView], original: EventView | None,
-    names: dict[str, str], lang: str,
-) -> str:  # fmt: skip
+    event: EventView,
+    amendments: list[EventView],
+    original: EventView | None,
+    names: dict[str, str],
+    lang: str,
+) -> str:
     """The details pane for one event: values (after corrections), who, and its corrections."""
     author = escape(names.get(event.author_id or "", ""))
     if event.kind == "amendment":
         head = escape(amendment_summary(event, original, lang).split(":")[0])
-        parts = [f"<h3>{head}</h3>",
-                 f"<p>{escape(format_local(event.occurred_at))} · {author}</p>",
-                 f"<p><b>{escape(tr('Reason'))}:</b> {escape(event.payload.get('reason') or '')}</p>",
-                 _rows(original.kind if original else "", event.payload.get("corrected") or {}, lang),
-                 f"<p><a href='event:{escape(event.amends_id or '')}'>"
-                 f"{escape(tr('Go to the original entry') + ' (Ctrl+G)')}</a></p>"]  # fmt: skip
+        parts = [
+            f"<h3>{head}</h3>",
+            f"<p>{escape(format_local(event.occurred_at))} · {author}</p>",
+            f"<p><b>{escape(tr('Reason'))}:</b> {escape(event.payload.get('reason') or '')}</p>",
+            _rows(original.kind if original else "", event.payload.get("corrected") or {}, lang),
+            f"<p><a href='event:{escape(event.amends_id or '')}'>"
+            f"{escape(tr('Go to the original entry') + ' (Ctrl+G)')}</a></p>",
+        ]
         return "".join(parts)
     data = corrected_payload(event, amendments)
     when = corrected_time(event, amendments)
-    parts = [f"<h3>{escape(EVENT_KIND.label(event.kind, lang))}</h3>",
-             f"<p>{escape(format_local(when))} · {author}</p>"]  # fmt: skip
+    parts = [
+        f"<h3>{escape(EVENT_KIND.label(event.kind, lang))}</h3>",
+        f"<p>{escape(format_local(when))} · {author}</p>",
+    ]
     if amendments:
-        parts.append(f"<p><i>{escape(tr('Corrected; the values below include the corrections.'))}"
-                     "</i></p>")  # fmt: skip
+        parts.append(
+            f"<p><i>{escape(tr('Corrected; the values below include the corrections.'))}</i></p>"
+        )
     parts.append(_rows(event.kind, data, lang))
     if amendments:
         parts.append(f"<h4>{escape(tr('Corrections'))}</h4><ul>")
         for a in amendments:
             who = escape(names.get(a.author_id or "", ""))
             changed = escape(amendment_summary(a, event, lang).split(": ", 1)[-1])
-            parts.append(f"<li><a href='event:{escape(a.id)}'>"
-                         f"{escape(format_local(a.occurred_at))}</a> · {who}: {changed}</li>")  # fmt: skip
+            parts.append(
+                f"<li><a href='event:{escape(a.id)}'>"
+                f"{escape(format_local(a.occurred_at))}</a> · {who}: {changed}</li>"
+            )
         parts.append("</ul>")
         original_data = {k: event.payload.get(k) for k in event.payload}
         parts.append(f"<h4>{escape(tr('As first recorded'))}</h4>")

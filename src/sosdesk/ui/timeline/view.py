@@ -89,13 +89,17 @@ class TimelineView(QWidget):
         self.filter_box = QWidget(self)
         inner = QHBoxLayout(self.filter_box)
         inner.setContentsMargins(0, 0, 0, 0)
-        self.kind = VocabCombo(EVENT_KIND, self.ctx.lang, empty=self.tr("All kinds"),
-                               parent=self.filter_box)  # fmt: skip
+        self.kind = VocabCombo(
+            EVENT_KIND, self.ctx.lang, empty=self.tr("All kinds"), parent=self.filter_box
+        )
         self.since = DateField(self.filter_box)
         self.until = DateField(self.filter_box)
         self.clear_button = QPushButton(with_key(self.tr("Show all"), "Esc"), self.filter_box)
-        for text, widget in ((self.tr("&Kind"), self.kind), (self.tr("Fro&m"), self.since),
-                             (self.tr("&To"), self.until)):  # fmt: skip
+        for text, widget in (
+            (self.tr("&Kind"), self.kind),
+            (self.tr("Fro&m"), self.since),
+            (self.tr("&To"), self.until),
+        ):
             label = QLabel(text, self.filter_box)
             label.setBuddy(widget)
             inner.addWidget(label)
@@ -203,16 +207,21 @@ class TimelineView(QWidget):
     def select_event(self, event_id: str, *, clear_filters: bool = True) -> bool:
         """Select an event, loading pages (and dropping filters) as needed."""
         row = self.model.ensure_loaded(event_id)
-        if row is None and clear_filters and (self.model.kinds or self.model.since
-                                              or self.model.until):  # fmt: skip
+        if (
+            row is None
+            and clear_filters
+            and (self.model.kinds or self.model.since or self.model.until)
+        ):
             self.clear_filter()
             row = self.model.ensure_loaded(event_id)
         if row is None:
             return False
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
@@ -236,9 +245,15 @@ class TimelineView(QWidget):
             self.details.clear()
             return
         row = index.row()
-        self.details.setHtml(details_html(self.model.event_at(row), self.model.amendments_at(row),
-                                          self.model.original_at(row), self._names,
-                                          self.ctx.lang))  # fmt: skip
+        self.details.setHtml(
+            details_html(
+                self.model.event_at(row),
+                self.model.amendments_at(row),
+                self.model.original_at(row),
+                self._names,
+                self.ctx.lang,
+            )
+        )
 
     def _link(self, url: QUrl) -> None:
         target = url.toString()

@@ -29,9 +29,11 @@ class QueryEdit(QLineEdit):
     def event(self, e: QEvent) -> bool:
         # The keys this field answers to win over shortcuts elsewhere in the window.
         if (
-            e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent)
-            and not e.modifiers() and e.key() in _OWNED
-        ):  # fmt: skip
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and not e.modifiers()
+            and e.key() in _OWNED
+        ):
             e.accept()
             return True
         return super().event(e)

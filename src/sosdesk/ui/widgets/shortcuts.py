@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QWidget
 
 
 def shortcut(
-    keys: str, parent: QWidget, slot: Callable[[], Any],
+    keys: str,
+    parent: QWidget,
+    slot: Callable[[], Any],
     context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
-) -> QShortcut:  # fmt: skip
+) -> QShortcut:
     """A shortcut active while the focus is inside `parent` (by default)."""
     sc = QShortcut(QKeySequence(keys), parent)
     sc.setContext(context)
