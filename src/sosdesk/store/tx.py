@@ -106,9 +106,9 @@ class Tx:
         if self._changes:
             rows = [
                 {
-                    "entity": type(obj).__tablename__,
+                    "entity": type(obj).__tablename__,  # type: ignore[attr-defined]
                     "entity_id": obj.id,
-                    "op": op,  # type: ignore[attr-defined]
+                    "op": op,
                     "fields": fields if fields is not None else column_values(obj),
                     "base_version": base,
                     "hlc": hlc,
