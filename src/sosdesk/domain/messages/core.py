@@ -64,6 +64,11 @@ class FieldError(CodedError):
         """The error as a `Problem` attached to its field."""
         return Problem(self.code, self.params, self.field)
 
+    @property
+    def message(self) -> str:
+        """The English sentence (for logs and tests; screens render `code` in their language)."""
+        return self.text("en")
+
 
 class ValidationFailed(CodedError):
     """Input refused, field by field (all problems at once); nothing has been written."""
