@@ -12,7 +12,7 @@ DEMO_CALLS ?= 20000
 # Shared libraries Qt needs even offscreen; Debian package names.
 QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
 
-.PHONY: run test lint typecheck unit venv sysdeps demo bench clean
+.PHONY: run test lint typecheck unit venv sysdeps demo bench clean screenshots
 
 venv: $(STAMP)
 
@@ -58,6 +58,11 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 test: lint typecheck unit
+
+# Refresh the pictures under docs/ on purpose (tests otherwise write to build/test-artifacts/).
+screenshots: $(STAMP)
+	SOSDESK_REFRESH_DOCS=1 QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q \
+	  tests/gui tests/sync/test_gui.py tests/documents/test_render_pages.py tests/stats/test_report.py
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -16,9 +15,10 @@ from sosdesk.documents.produce import build
 from sosdesk.services.documents_data import DocumentRequest
 from sosdesk.store.database import Database
 from sosdesk.ui.documents.printing import load_pdf
+from tests.artifacts import renders_dir
 from tests.documents.conftest import Fixture
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "documents"
+OUT = renders_dir()
 SAMPLES = (
     ("chronology", "sr-Cyrl", "full", 2),
     ("chronology", "en", "pseudonymised", 1),

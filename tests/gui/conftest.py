@@ -27,10 +27,11 @@ from sosdesk.store.database import Database
 from sosdesk.ui import i18n
 from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.theme import apply_theme
+from tests.artifacts import screenshots_dir
 from tests.conftest import PASSPHRASE, USER
 from tests.gui.typing_helper import type_text
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from sosdesk.ui.directory.area import DirectoryArea
 from sosdesk.ui.events.dialog import EventDialog
 from sosdesk.ui.followups.area import FollowUpsArea
 from sosdesk.ui.theme import apply_theme
+from tests.artifacts import screenshots_dir
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +37,7 @@ def _drain_pool(db: Database) -> Iterator[None]:
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 
 
 @pytest.fixture

@@ -17,10 +17,11 @@ from sosdesk.services.events import timeline
 from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.documents.dialog import DocumentsDialog, open_document_dialog
+from tests.artifacts import screenshots_dir
 from tests.documents.conftest import make_story, pdf_text
 from tests.gui.typing_helper import type_text
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 WAIT = 15_000
 
 

@@ -4,7 +4,6 @@ Cyrillic), saved under docs/screenshots/ for the user guide and for looking at."
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
@@ -18,9 +17,10 @@ from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.statistics.area import StatisticsArea
 from sosdesk.ui.theme import apply_theme
+from tests.artifacts import screenshots_dir
 from tests.gui.test_statistics import select
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 
 
 @pytest.fixture

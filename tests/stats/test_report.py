@@ -14,9 +14,10 @@ from sosdesk.demo.generator import generate
 from sosdesk.stats.report import build_report
 from sosdesk.stats.suppression import SuppressionRule
 from sosdesk.store.database import Database
+from tests.artifacts import renders_dir
 from tests.stats.handmade import build
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "documents"
+DOCS = renders_dir()
 
 
 def _text(pdf: bytes) -> str:

@@ -23,9 +23,10 @@ from sosdesk.ui.sync.chooser import Chooser
 from sosdesk.ui.sync.desk_panel import DeskPanel
 from sosdesk.ui.sync.office_panel import OfficePanel
 from sosdesk.ui.theme import apply_theme
+from tests.artifacts import screenshots_dir
 from tests.sync.helpers import Net, desk_to_office, office_to_desk, take_call
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = screenshots_dir()
 
 
 class Answers(Chooser):
