@@ -9,8 +9,11 @@ DEMO_DB := $(DEMO_DIR)/desk.db
 DEMO_USER := operater
 DEMO_PASS := demo-lozinka-2026
 DEMO_CALLS ?= 20000
-# Shared libraries Qt needs even offscreen; Debian package names.
-QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
+# Shared libraries Qt needs offscreen and on a real X screen (the xcb platform: `make run`),
+# and the X server the tests start the desk on; Debian/Ubuntu package names.
+QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0 \
+  libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+  libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth
 
 .PHONY: run test lint typecheck unit venv sysdeps demo bench clean screenshots
 
@@ -30,7 +33,8 @@ sysdeps:
 	  echo "Installing system libraries Qt needs:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
-	  else echo "Cannot install:$$missing. Ask an administrator to run: apt-get install$$missing"; exit 1; fi; \
+	  else echo "Cannot install:$$missing. Ask an administrator to run: apt-get install$$missing"; \
+	    echo "(on Fedora: dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms xorg-x11-server-Xvfb)"; exit 1; fi; \
 	fi
 
 $(DEMO_DB): | $(STAMP)
