@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from sosdesk.store.database import Database
 from tests.artifacts import screenshots_dir
 from tests.conftest import PASSPHRASE, USER
