@@ -45,6 +45,9 @@ $(DEMO_DB): | $(STAMP)
 demo: $(DEMO_DB)
 
 run: $(STAMP) $(DEMO_DB)
+	@if [ "$$(uname -s)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	  echo "No screen: DISPLAY is not set. Run 'make run' in a desktop session"; \
+	  echo "(or on a virtual one: xvfb-run -a make run)."; exit 1; fi
 	@echo
 	@echo "Demo database: $(DEMO_DB)"
 	@echo "User: $(DEMO_USER)   Passphrase: $(DEMO_PASS)"
