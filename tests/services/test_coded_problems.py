@@ -4,6 +4,7 @@ and no client data in the text of any refusal."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def test_english_renderings_stay_the_sentences_the_gui_translates(db: Database) 
 def test_a_refusal_never_carries_client_data(db: Database) -> None:
     client = create_client(db, {"given_name": CANARY, "notes": f"beleška {CANARY}"})
     refusals: list[Exception] = []
-    attempts = [
+    attempts: list[Callable[[], object]] = [
         lambda: create_client(
             db,
             {
