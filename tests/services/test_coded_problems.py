@@ -198,3 +198,29 @@ def test_every_code_the_services_raise_is_in_the_table() -> None:
     assert used - all_codes() == set()
     for code in used:
         assert render(code, {}, "sr-Latn") != code
+
+
+def test_a_call_cannot_register_a_client_with_nothing_to_know_them_by(db: Database) -> None:
+    calls = _count(db, Call)
+    with pytest.raises(ValidationFailed) as err:
+        save_call(
+            db,
+            CallInput(
+                caller_type="victim", categories=["victim_support"], new_client={"gender": "female"}
+            ),
+        )
+    assert _codes(err.value) == [("given_name", "client.nothing_to_know")]
+    with pytest.raises(ValidationFailed) as same:
+        create_client(db, {"gender": "female"})
+    assert _codes(same.value) == _codes(err.value)
+    assert _count(db, Call) == calls
+    saved = save_call(
+        db,
+        CallInput(
+            caller_type="victim",
+            categories=["victim_support"],
+            caller_phone="063 123 4567",
+            new_client={"gender": "female"},
+        ),
+    )
+    assert saved.client_id  # the caller's number is enough to know her by

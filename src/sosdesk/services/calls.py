@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sosdesk.domain.phones import PhoneError, normalise_phone
-from sosdesk.domain.validation import Checker
+from sosdesk.domain.validation import Checker, ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
     CALLER_TYPE,
@@ -20,7 +20,7 @@ from sosdesk.domain.vocab import (
     URGENCY,
 )
 from sosdesk.services import search_index
-from sosdesk.services.clients import clean_client, insert_client
+from sosdesk.services.clients import check_identity, clean_client, insert_client
 from sosdesk.services.errors import NotFound
 from sosdesk.services.events import insert_event
 from sosdesk.services.followups import check_followup
@@ -113,6 +113,9 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
     if new_client is not None:
         if fields["caller_phone"] and not new_client.get("phones"):
             new_client["phones"] = [fields["caller_phone"]]
+        problems = check_identity(new_client)
+        if problems:
+            raise ValidationFailed(problems)
         client_id = insert_client(tx, desk_code, new_client).id
     call = Call(operator_id=tx.actor.user_id, client_id=client_id, **fields)
     tx.insert(call, audit_detail={"client_id": client_id})

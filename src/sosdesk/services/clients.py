@@ -175,11 +175,23 @@ def insert_client(tx: Tx, desk: str, fields: dict[str, Any]) -> Client:
     return client
 
 
+IDENTIFYING = ("given_name", "family_name", "nickname", "phones", "notes")
+
+
+def check_identity(fields: dict[str, Any]) -> list[FieldError]:
+    """The rule for a new client, on every path (the client form, a call's new client, a form's
+    live check): something to know them by, a name, a nickname, a phone or a note."""
+    if any(fields.get(k) for k in IDENTIFYING):
+        return []
+    return [FieldError("given_name", "client.nothing_to_know")]
+
+
 def create_client(db: Database, data: dict[str, Any]) -> ClientView:
     """Register a new client; at least a name, nickname, phone or note is needed."""
     fields = clean_client(data)
-    if not any(fields.get(k) for k in ("given_name", "family_name", "nickname", "phones", "notes")):
-        raise ValidationFailed([FieldError("given_name", "client.nothing_to_know")])
+    problems = check_identity(fields)
+    if problems:
+        raise ValidationFailed(problems)
     with db.transaction() as tx:
         client = insert_client(tx, db.desk.desk_code, fields)
         view: ClientView = to_view(ClientView, client)
