@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "code.bad_desk": (
         "a desk code is 2 to 6 capital letters or digits, e.g. BG1",
-        "Oznaka pulta ima 2 do 6 velikih slova ili cifara, npr. BG1",
+        "Oznaka punkta ima 2 do 6 velikih slova ili cifara, npr. BG1",
     ),
     "code.number_range": (
         "client number out of range",
@@ -63,6 +63,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "code.bad_client_code": (
         "not a client code: expected DESK-YEAR-NUMBER such as BG1-2026-0142",
-        "Nije šifra klijenta: očekuje se PULT-GODINA-BROJ, npr. BG1-2026-0142",
+        "Nije šifra klijenta: očekuje se PUNKT-GODINA-BROJ, npr. BG1-2026-0142",
     ),
 }

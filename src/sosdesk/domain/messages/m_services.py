@@ -152,9 +152,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "organisation.coordinator_only": (
         "only a coordinator can change the organisation header",
-        "Samo koordinator/ka može da menja zaglavlje organizacije",
+        "Samo koordinatorka ili koordinator može da menja zaglavlje organizacije",
     ),
-    "prefs.theme": ("choose auto, light or dark", "Izaberite automatski, svetli ili tamni"),
+    "prefs.theme": ("choose auto, light or dark", "Izaberite automatsku, svetlu ili tamnu temu"),
     "prefs.lang": ("choose sr-Latn, sr-Cyrl or en", "Izaberite sr-Latn, sr-Cyrl ili en"),
     "prefs.font_size": ("a size from {min} to {max}", "Veličina od {min} do {max}"),
     "prefs.idle_minutes": ("from 1 to 60 minutes", "Od 1 do 60 minuta"),
@@ -171,7 +171,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- print register -------------------------------------------------------------------------
     "register.not_a_number": (
         "{number} is not a document number of desk {desk}",
-        "{number} nije broj dokumenta pulta {desk}",
+        "{number} nije broj dokumenta punkta {desk}",
     ),
     "register.number_taken": (
         "document number {number} was taken meanwhile",
