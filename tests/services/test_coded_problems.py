@@ -18,6 +18,7 @@ from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import create_client, update_client_fields
 from sosdesk.services.directory import create_entry
 from sosdesk.services.errors import NotFound
+from sosdesk.services.events import CLOCK_SKEW, add_event, check_event_time, correct_event
 from sosdesk.services.followups import (
     MAX_WHAT,
     PAST_GRACE,
@@ -224,3 +225,24 @@ def test_a_call_cannot_register_a_client_with_nothing_to_know_them_by(db: Databa
         ),
     )
     assert saved.client_id  # the caller's number is enough to know her by
+
+
+def test_one_rule_for_when_an_event_happened(db: Database) -> None:
+    client = create_client(db, {"given_name": "Jelena"})
+    now = utcnow()
+    with pytest.raises(ValidationFailed) as ahead:
+        add_event(db, client.id, "note", now + timedelta(hours=1), {"text": "sutra"})
+    assert _codes(ahead.value) == [("occurred_at", "field.future")]
+    hearing = {"court": "Viši sud u Beogradu", "proceeding": "criminal"}
+    planned = add_event(db, client.id, "court_hearing", now + timedelta(days=30), hearing)
+    with pytest.raises(ValidationFailed) as far:
+        add_event(db, client.id, "court_hearing", now + timedelta(days=6 * 365), hearing)
+    assert _codes(far.value) == [("occurred_at", "field.far_future")]
+    note = add_event(db, client.id, "note", now - timedelta(days=1), {"text": "juče"})
+    with pytest.raises(ValidationFailed) as moved:
+        correct_event(
+            db, note.id, {"text": "juče"}, "pogrešan dan", occurred_at=now + timedelta(days=2)
+        )
+    assert _codes(moved.value) == [("occurred_at", "field.future")]
+    assert check_event_time("note", now + CLOCK_SKEW / 2) == []
+    assert planned.kind == "court_hearing"

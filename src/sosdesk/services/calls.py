@@ -22,7 +22,7 @@ from sosdesk.domain.vocab import (
 from sosdesk.services import search_index
 from sosdesk.services.clients import check_identity, clean_client, insert_client
 from sosdesk.services.errors import NotFound
-from sosdesk.services.events import insert_event
+from sosdesk.services.events import CLOCK_SKEW, insert_event
 from sosdesk.services.followups import check_followup
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
@@ -75,7 +75,7 @@ def clean_call(data: CallInput) -> dict[str, Any]:
     if started.tzinfo is None or (data.ended_at is not None and data.ended_at.tzinfo is None):
         c.fail("started_at", "field.time_zone_missing")
     else:
-        if (started - now).total_seconds() > 300:  # allow a little clock skew
+        if started - now > CLOCK_SKEW:
             c.fail("started_at", "call.future")
         c.span("ended_at", started, data.ended_at)
     if not out["categories"]:

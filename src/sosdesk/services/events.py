@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -14,6 +14,29 @@ from sosdesk.services.views import EventView, to_view
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, Event, utcnow
 from sosdesk.store.tx import Tx
+
+CLOCK_SKEW = timedelta(minutes=10)  # clocks differ a little (the event forms allow as much)
+FAR_FUTURE = timedelta(days=5 * 365)
+PLANNED_KINDS = frozenset({"court_hearing"})  # entered ahead of the day they happen
+
+
+def check_event_time(
+    kind: str, occurred_at: datetime | None, *, now: datetime | None = None
+) -> list[FieldError]:
+    """The one rule for when an event happened, for every path (a new event, a corrected time,
+    a form's live check): given, with a time zone, not in the future (a planned court hearing
+    may be, up to `FAR_FUTURE`). Returns the problems."""
+    now = now or utcnow()
+    if occurred_at is None:
+        return [FieldError("occurred_at", "field.required")]
+    if occurred_at.tzinfo is None:
+        return [FieldError("occurred_at", "field.time_zone_missing")]
+    if kind in PLANNED_KINDS:
+        if occurred_at > now + FAR_FUTURE:
+            return [FieldError("occurred_at", "field.far_future")]
+    elif occurred_at > now + CLOCK_SKEW:
+        return [FieldError("occurred_at", "field.future")]
+    return []
 
 
 def insert_event(
@@ -28,10 +51,9 @@ def insert_event(
 ) -> Event:
     """Validate and insert an event inside an open transaction."""
     clean = validate_event(kind, payload)
-    if occurred_at.tzinfo is None:
-        raise ValidationFailed([FieldError("occurred_at", "field.time_zone_missing")])
-    if occurred_at > utcnow().replace(year=utcnow().year + 5):
-        raise ValidationFailed([FieldError("occurred_at", "field.far_future")])
+    problems = check_event_time(kind, occurred_at)
+    if problems:
+        raise ValidationFailed(problems)
     if tx.session.get(Client, client_id) is None:
         raise NotFound("not_found.client", id=client_id)
     amends = clean.payload.get("amends_id") if kind == "amendment" else None
@@ -222,8 +244,9 @@ def correct_event(
     validate_event(original.kind, payload)  # the corrected version must itself be valid
     corrected = {k: v for k, v in payload.items() if before.get(k) != v and (before.get(k) or v)}
     if occurred_at is not None:
-        if occurred_at.tzinfo is None:
-            raise ValidationFailed([FieldError("occurred_at", "field.time_zone_missing")])
+        problems = check_event_time(original.kind, occurred_at)
+        if problems:
+            raise ValidationFailed(problems)
         if occurred_at != corrected_time(original, earlier):
             corrected["occurred_at"] = occurred_at.isoformat()
     if not (reason or "").strip():
