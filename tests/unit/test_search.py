@@ -110,9 +110,10 @@ def test_nothing_to_find(db: Database, people: dict[str, str]) -> None:
 
 
 def test_directory_hits(db: Database) -> None:
-    from sosdesk.demo.generator import _directory, _Gen
+    from sosdesk.demo.context import DemoContext
+    from sosdesk.demo.directory import generate_directory
 
-    _directory(db, _Gen(db, 1))
+    generate_directory(db, DemoContext(db, 1))
     hits = directory_hits(db, "centar za zastitu zrtava")
     assert hits and hits[0].title == "Centar za zaštitu žrtava trgovine ljudima"
     assert "+381" in hits[0].detail

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sosdesk.domain.messages import CodedError
+
 DESK_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
 _CLIENT_CODE = re.compile(r"^([A-Z][A-Z0-9]{1,5})-(\d{4})-(\d{4,6})$")
 
 
-class CodeError(ValueError):
-    """A desk or client code that does not follow the pattern."""
+class CodeError(CodedError, ValueError):
+    """A desk or client code that does not follow the pattern (codes `code.*`)."""
+
+    code = "code.bad_client_code"
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class ClientCode:
 def check_desk_code(desk: str) -> str:
     """Return the desk code if valid (2–6 capital letters/digits, starting with a letter)."""
     if not DESK_CODE.match(desk):
-        raise CodeError("a desk code is 2 to 6 capital letters or digits, e.g. BG1")
+        raise CodeError("code.bad_desk")
     return desk
 
 
@@ -36,7 +40,7 @@ def format_client_code(desk: str, year: int, number: int) -> str:
     """The code of the `number`-th client registered at `desk` in `year`."""
     check_desk_code(desk)
     if not 1 <= number <= 999_999 or not 1900 <= year <= 9999:
-        raise CodeError("client number out of range")
+        raise CodeError("code.number_range")
     return str(ClientCode(desk, year, number))
 
 
@@ -44,5 +48,5 @@ def parse_client_code(text: str) -> ClientCode:
     """Parse `BG1-2026-0142` (case-insensitive, surrounding spaces ignored)."""
     m = _CLIENT_CODE.match(text.strip().upper())
     if not m:
-        raise CodeError("not a client code: expected DESK-YEAR-NUMBER such as BG1-2026-0142")
+        raise CodeError("code.bad_client_code")
     return ClientCode(m.group(1), int(m.group(2)), int(m.group(3)))

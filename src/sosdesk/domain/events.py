@@ -31,11 +31,11 @@ def _assistance(c: Checker, p: dict[str, Any]) -> CleanEvent:
     out: dict[str, Any] = {}
     kind = c.choice("type", p.get("type"), ASSISTANCE, required=True)
     if kind and ASSISTANCE.get(kind).group:
-        c.fail("type", "choose the kind of assistance; the detail goes in sub-type")
+        c.fail("type", "event.assistance_group")
     out["type"] = kind
     sub = c.choice("subtype", p.get("subtype"), ASSISTANCE)
     if sub and kind and ASSISTANCE.get(sub).group != kind:
-        c.fail("subtype", f"{sub} is not a kind of {kind}")
+        c.fail("subtype", "event.subtype_mismatch", sub=sub, kind=kind)
     out["subtype"] = sub
     out["provider_id"] = p.get("provider_id") or None
     out["provider"] = c.text("provider", p.get("provider"), max_len=200)
@@ -45,7 +45,7 @@ def _assistance(c: Checker, p: dict[str, Any]) -> CleanEvent:
     if amount is not None:
         currency = c.choice("currency", currency, CURRENCY, required=True)
     elif currency:
-        c.fail("amount", "a currency without an amount: enter the amount or clear the currency")
+        c.fail("amount", "event.currency_without_amount")
     return CleanEvent(out, amount, currency if amount is not None else None)
 
 
@@ -81,13 +81,9 @@ def _court_hearing(c: Checker, p: dict[str, Any]) -> CleanEvent:
 
 def _referral(c: Checker, p: dict[str, Any]) -> CleanEvent:
     if not p.get("entry_id"):
-        c.fail("entry_id", "choose where the client is referred to")
+        c.fail("entry_id", "event.referral_where")
     if p.get("consent") is not True:
-        c.fail(
-            "consent",
-            "the client has not consented to this referral; "
-            "a referral needs the client's informed consent",
-        )
+        c.fail("consent", "event.referral_consent")
     return CleanEvent(
         {
             "entry_id": p.get("entry_id"),
@@ -138,10 +134,10 @@ def _document(c: Checker, p: dict[str, Any]) -> CleanEvent:
 
 def _amendment(c: Checker, p: dict[str, Any]) -> CleanEvent:
     if not p.get("amends_id"):
-        c.fail("amends_id", "an amendment must name the event it corrects")
+        c.fail("amends_id", "event.amendment_target")
     corrected = p.get("corrected") or {}
     if not isinstance(corrected, dict) or not corrected:
-        c.fail("corrected", "say what is corrected")
+        c.fail("corrected", "event.amendment_empty")
     return CleanEvent(
         {
             "amends_id": p.get("amends_id"),
@@ -170,7 +166,7 @@ def validate_event(kind: str, payload: dict[str, Any]) -> CleanEvent:
     """Validate an event payload; raises ValidationFailed listing every bad field."""
     c = Checker()
     if kind not in EVENT_KIND:
-        c.fail("kind", f"unknown event kind: {kind}")
+        c.fail("kind", "event.unknown_kind", kind=str(kind)[:40])
         c.done()
     clean = _VALIDATORS[kind](c, payload)
     c.done()

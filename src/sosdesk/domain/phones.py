@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import re
 
+from sosdesk.domain.messages import CodedError
+
 DEFAULT_COUNTRY_CODE = "381"
 _ALLOWED = re.compile(r"^[+()\d\s./-]+$")
 
 
-class PhoneError(ValueError):
-    """A phone number that cannot be a phone number."""
+class PhoneError(CodedError, ValueError):
+    """A phone number that cannot be a phone number (`phone.bad_chars`, `phone.bad_length`)."""
+
+    code = "phone.bad_chars"
 
 
 def normalise_phone(raw: str, country_code: str = DEFAULT_COUNTRY_CODE) -> str:
     """Return the E.164 form (`+381631234567`) of a number typed in any common format."""
     text = raw.strip()
     if not text or not _ALLOWED.match(text):
-        raise PhoneError("use digits, spaces and + ( ) / . - only")
+        raise PhoneError("phone.bad_chars")
     digits = re.sub(r"\D", "", text)
     if text.startswith("+"):
         full = digits
@@ -29,7 +33,7 @@ def normalise_phone(raw: str, country_code: str = DEFAULT_COUNTRY_CODE) -> str:
     else:
         full = country_code + digits
     if not 7 <= len(full) <= 15:
-        raise PhoneError("a phone number has 7 to 15 digits with its country code")
+        raise PhoneError("phone.bad_length")
     return "+" + full
 
 

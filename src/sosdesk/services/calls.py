@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sosdesk.domain.phones import PhoneError, normalise_phone
-from sosdesk.domain.validation import Checker
+from sosdesk.domain.validation import Checker, ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
     CALLER_TYPE,
@@ -20,8 +20,10 @@ from sosdesk.domain.vocab import (
     URGENCY,
 )
 from sosdesk.services import search_index
-from sosdesk.services.clients import NotFound, clean_client, insert_client
-from sosdesk.services.events import insert_event
+from sosdesk.services.clients import check_identity, clean_client, insert_client
+from sosdesk.services.errors import NotFound
+from sosdesk.services.events import CLOCK_SKEW, insert_event
+from sosdesk.services.followups import check_followup
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, FollowUp, utcnow
@@ -71,27 +73,32 @@ def clean_call(data: CallInput) -> dict[str, Any]:
         "ended_at": data.ended_at,
     }
     if started.tzinfo is None or (data.ended_at is not None and data.ended_at.tzinfo is None):
-        c.fail("started_at", "time zone missing")
+        c.fail("started_at", "field.time_zone_missing")
     else:
-        if (started - now).total_seconds() > 300:  # allow a little clock skew
-            c.fail("started_at", "a call cannot start in the future")
+        if started - now > CLOCK_SKEW:
+            c.fail("started_at", "call.future")
         c.span("ended_at", started, data.ended_at)
     if not out["categories"]:
-        c.fail("categories", "choose at least one category")
+        c.fail("categories", "call.no_category")
     if data.caller_phone:
         try:
             out["caller_phone"] = normalise_phone(data.caller_phone)
         except PhoneError as exc:
-            c.fail("caller_phone", str(exc))
+            c.fail_with("caller_phone", exc)
     else:
         out["caller_phone"] = None
-    if data.follow_up_at is not None:
-        if data.follow_up_at.tzinfo is None:
-            c.fail("follow_up_at", "time zone missing")
-        elif not (data.follow_up_what or "").strip():
-            c.fail("follow_up_what", "say what is to be done")
+    if data.follow_up_at is not None or (data.follow_up_what or "").strip():
+        c.add(
+            check_followup(
+                data.follow_up_at,
+                data.follow_up_what,
+                agreed_at=started,
+                due_field="follow_up_at",
+                what_field="follow_up_what",
+            )
+        )
     if data.client_id and data.new_client:
-        c.fail("client_id", "link an existing client or create a new one, not both")
+        c.fail("client_id", "call.client_twice")
     c.done()
     return out
 
@@ -102,10 +109,13 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
     new_client = clean_client(data.new_client) if data.new_client else None
     client_id = data.client_id
     if client_id and tx.session.get(Client, client_id) is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound("not_found.client", id=client_id)
     if new_client is not None:
         if fields["caller_phone"] and not new_client.get("phones"):
             new_client["phones"] = [fields["caller_phone"]]
+        problems = check_identity(new_client)
+        if problems:
+            raise ValidationFailed(problems)
         client_id = insert_client(tx, desk_code, new_client).id
     call = Call(operator_id=tx.actor.user_id, client_id=client_id, **fields)
     tx.insert(call, audit_detail={"client_id": client_id})
@@ -145,7 +155,7 @@ def get_call(db: Database, call_id: str) -> CallView:
     with db.session() as s:
         call = s.get(Call, call_id)
         if call is None:
-            raise NotFound(f"no call with id {call_id}")
+            raise NotFound("not_found.call", id=call_id)
         view: CallView = to_view(CallView, call)
         return view
 

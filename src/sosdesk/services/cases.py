@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
-from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, CaseGoal, Client, User
 from sosdesk.store.tx import Tx
@@ -104,12 +104,12 @@ def _case_view(s: Any, c: Case) -> CaseView:
 def _case(tx: Tx, case_id: str) -> Case:
     case = tx.session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"no case with id {case_id}")
+        raise NotFound("not_found.case", id=case_id)
     return case
 
 
-def _refuse(field: str, message: str) -> ValidationFailed:
-    return ValidationFailed([FieldError(field, message)])
+def _refuse(field: str, code: str) -> ValidationFailed:
+    return ValidationFailed([FieldError(field, code)])
 
 
 def get_case(db: Database, case_id: str) -> CaseView:
@@ -117,7 +117,7 @@ def get_case(db: Database, case_id: str) -> CaseView:
     with db.session() as s:
         case = s.get(Case, case_id)
         if case is None:
-            raise NotFound(f"no case with id {case_id}")
+            raise NotFound("not_found.case", id=case_id)
         return _case_view(s, case)
 
 
@@ -142,20 +142,17 @@ def open_case(
     """Open a case for a client; a client has at most one open case at a time."""
     c = Checker()
     if phase not in OPEN_PHASES:
-        c.fail("phase", "choose the phase the case starts in")
+        c.fail("phase", "case.start_phase")
     clean_notes = c.text("notes", notes)
     c.done()
     with db.transaction() as tx:
         if tx.session.get(Client, client_id) is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound("not_found.client", id=client_id)
         already = tx.session.execute(
             select(Case.id).where(Case.client_id == client_id, Case.closed_at.is_(None))
         ).first()
         if already is not None:
-            raise _refuse(
-                "phase",
-                "this client already has an open case; move it to the next phase or close it first",
-            )
+            raise _refuse("phase", "case.already_open")
         case = Case(
             client_id=client_id,
             opened_at=tx.now,
@@ -171,17 +168,13 @@ def open_case(
 def move_phase(db: Database, case_id: str, phase: str) -> CaseView:
     """Move an open case to another phase (closing goes through `close_case`)."""
     if phase not in OPEN_PHASES:
-        raise _refuse(
-            "phase",
-            "choose identification, crisis intervention, recovery or "
-            "reintegration; to close the case give a reason with Close",
-        )
+        raise _refuse("phase", "case.bad_phase")
     with db.transaction() as tx:
         case = _case(tx, case_id)
         if case.closed_at is not None:
-            raise _refuse("phase", "the case is closed; reopen it first")
+            raise _refuse("phase", "case.closed")
         if case.phase == phase:
-            raise _refuse("phase", "the case is already in that phase")
+            raise _refuse("phase", "case.same_phase")
         tx.update(case, {"phase": phase})
         view = _case_view(tx.session, case)
     return view
@@ -193,12 +186,12 @@ def close_case(db: Database, case_id: str, reason: str, note: str | None = None)
     c.choice("reason", reason, CLOSE_REASON, required=True)
     clean_note = c.text("note", note, max_len=2000)
     if reason == "other" and not clean_note:
-        c.fail("note", "say why the case is closed")
+        c.fail("note", "case.close_why")
     c.done()
     with db.transaction() as tx:
         case = _case(tx, case_id)
         if case.closed_at is not None:
-            raise _refuse("reason", "the case is already closed")
+            raise _refuse("reason", "case.already_closed")
         notes = case.notes
         if clean_note:
             notes = f"{notes}\n{clean_note}" if notes else clean_note
@@ -212,16 +205,16 @@ def close_case(db: Database, case_id: str, reason: str, note: str | None = None)
 def reopen_case(db: Database, case_id: str, phase: str) -> CaseView:
     """Reopen a closed case in a phase (a client may come back)."""
     if phase not in OPEN_PHASES:
-        raise _refuse("phase", "choose the phase the case is reopened in")
+        raise _refuse("phase", "case.reopen_phase")
     with db.transaction() as tx:
         case = _case(tx, case_id)
         if case.closed_at is None:
-            raise _refuse("phase", "the case is open")
+            raise _refuse("phase", "case.is_open")
         other = tx.session.execute(
             select(Case.id).where(Case.client_id == case.client_id, Case.closed_at.is_(None))
         ).first()
         if other is not None:
-            raise _refuse("phase", "this client already has another open case")
+            raise _refuse("phase", "case.another_open")
         tx.update(case, {"phase": phase, "closed_at": None, "close_reason": None})
         view = _case_view(tx.session, case)
     return view
@@ -231,9 +224,9 @@ def _clean_goal(text: str | None, target: date | None, opened: date | None) -> t
     c = Checker()
     clean = c.text("text", text, required=True, max_len=MAX_GOAL)
     if target is None:
-        c.fail("target_date", "give the date by which the goal should be reached")
+        c.fail("target_date", "case.goal_target_missing")
     elif opened is not None and target < opened:
-        c.fail("target_date", "the target date is before the case was opened")
+        c.fail("target_date", "case.goal_before_open")
     c.done()
     assert clean is not None and target is not None
     return clean, target
@@ -245,7 +238,7 @@ def add_goal(db: Database, case_id: str, text: str, target_date: date | None) ->
         case = _case(tx, case_id)
         clean, target = _clean_goal(text, target_date, case.opened_at.date())
         if case.closed_at is not None:
-            raise _refuse("text", "the case is closed; reopen it to plan new goals")
+            raise _refuse("text", "case.closed_no_goals")
         goal = CaseGoal(case_id=case_id, text=clean, target_date=target, reviews=[])
         tx.insert(goal, audit_detail={"case_id": case_id})
         view = _goal_view(goal)
@@ -257,7 +250,7 @@ def update_goal(db: Database, goal_id: str, text: str, target_date: date | None)
     with db.transaction() as tx:
         goal = tx.session.get(CaseGoal, goal_id)
         if goal is None:
-            raise NotFound(f"no goal with id {goal_id}")
+            raise NotFound("not_found.goal", id=goal_id)
         case = _case(tx, goal.case_id)
         clean, target = _clean_goal(text, target_date, case.opened_at.date())
         tx.update(goal, {"text": clean, "target_date": target})
@@ -277,7 +270,7 @@ def review_goal(
     with db.transaction() as tx:
         goal = tx.session.get(CaseGoal, goal_id)
         if goal is None:
-            raise NotFound(f"no goal with id {goal_id}")
+            raise NotFound("not_found.goal", id=goal_id)
         reviews = [
             *(goal.reviews or []),
             {"on": day.isoformat(), "note": clean, "by": tx.actor.name, "achieved": achieved},

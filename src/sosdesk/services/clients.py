@@ -22,10 +22,13 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
 )
 from sosdesk.services import search_index
+from sosdesk.services.errors import NotFound as NotFound  # re-exported: callers import it from here
 from sosdesk.services.views import ClientView, to_view
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, CodeCounter
 from sosdesk.store.tx import Tx
+
+MAX_AGE = 110
 
 EDITABLE = (
     "given_name",
@@ -54,17 +57,13 @@ EDITABLE = (
 )
 
 
-class NotFound(LookupError):
-    """No record with that id or code."""
-
-
 def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """Validate client fields (only those present); raises ValidationFailed."""
     c = Checker()
     out: dict[str, Any] = {}
     unknown = set(data) - set(EDITABLE)
     for name in sorted(unknown):
-        c.fail(name, "not a client field")
+        c.fail(name, "client.unknown_field")
     for name in ("given_name", "family_name", "nickname"):
         if name in data:
             out[name] = c.text(name, data[name], max_len=MAX_NAME)
@@ -80,7 +79,7 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
         year = data["birth_year"]
         this_year = (today or date.today()).year
         if not isinstance(year, int) or not 1900 <= year <= this_year:
-            c.fail("birth_year", f"a year between 1900 and {this_year}")
+            c.fail("birth_year", "field.year_range", max=this_year)
         else:
             out["birth_year"] = year
     elif "birth_year" in data:
@@ -89,8 +88,8 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
         out["birth_year"] = out["birth_date"].year
     if "estimated_age" in data:
         age = data["estimated_age"]
-        if age is not None and (not isinstance(age, int) or not 0 <= age <= 110):
-            c.fail("estimated_age", "an age between 0 and 110")
+        if age is not None and (not isinstance(age, int) or not 0 <= age <= MAX_AGE):
+            c.fail("estimated_age", "field.age_range", min=0, max=MAX_AGE)
         else:
             out["estimated_age"] = age
     if "citizenship" in data:
@@ -103,7 +102,7 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
             try:
                 p = normalise_phone(raw)
             except PhoneError as exc:
-                c.fail("phones", f"{exc}")
+                c.fail_with("phones", exc)
                 continue
             if p not in phones:
                 phones.append(p)
@@ -176,12 +175,23 @@ def insert_client(tx: Tx, desk: str, fields: dict[str, Any]) -> Client:
     return client
 
 
+IDENTIFYING = ("given_name", "family_name", "nickname", "phones", "notes")
+
+
+def check_identity(fields: dict[str, Any]) -> list[FieldError]:
+    """The rule for a new client, on every path (the client form, a call's new client, a form's
+    live check): something to know them by, a name, a nickname, a phone or a note."""
+    if any(fields.get(k) for k in IDENTIFYING):
+        return []
+    return [FieldError("given_name", "client.nothing_to_know")]
+
+
 def create_client(db: Database, data: dict[str, Any]) -> ClientView:
     """Register a new client; at least a name, nickname, phone or note is needed."""
     fields = clean_client(data)
-    if not any(fields.get(k) for k in ("given_name", "family_name", "nickname", "phones", "notes")):
-        hint = "give at least a name, a nickname or a phone number"
-        raise ValidationFailed([FieldError("given_name", hint)])
+    problems = check_identity(fields)
+    if problems:
+        raise ValidationFailed(problems)
     with db.transaction() as tx:
         client = insert_client(tx, db.desk.desk_code, fields)
         view: ClientView = to_view(ClientView, client)
@@ -194,7 +204,7 @@ def update_client(db: Database, client_id: str, data: dict[str, Any]) -> list[st
     with db.transaction() as tx:
         client = tx.session.get(Client, client_id)
         if client is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound("not_found.client", id=client_id)
         changed = tx.update(client, fields)
         if changed:
             search_index.put(tx.session, "client", client.id, search_index.client_body(client))
@@ -207,14 +217,14 @@ def get_client(db: Database, client_id: str, *, audit_view: bool = True) -> Clie
         with db.transaction() as tx:
             client = tx.session.get(Client, client_id)
             if client is None:
-                raise NotFound(f"no client with id {client_id}")
+                raise NotFound("not_found.client", id=client_id)
             tx.audit("view", "clients", client_id)
             view: ClientView = to_view(ClientView, client)
             return view
     with db.session() as s:
         client = s.get(Client, client_id)
         if client is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound("not_found.client", id=client_id)
         view = to_view(ClientView, client)
         return view
 
@@ -225,7 +235,7 @@ def find_by_code(db: Database, code: str) -> ClientView:
     with db.session() as s:
         client = s.execute(select(Client).where(Client.code == normal)).scalar_one_or_none()
         if client is None:
-            raise NotFound(f"no client with code {normal}")
+            raise NotFound("not_found.client_code", code=normal)
         view: ClientView = to_view(ClientView, client)
         return view
 
@@ -246,20 +256,14 @@ def update_client_fields(
     with db.transaction() as tx:
         client = tx.session.get(Client, client_id)
         if client is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound("not_found.client", id=client_id)
         clashes = []
         for name in sorted(fields):
             now = getattr(client, name)
             before = original.get(name)
             before = list(before) if isinstance(before, tuple) else before
             if not _same(now, before):
-                clashes.append(
-                    FieldError(
-                        name,
-                        "changed meanwhile by someone else; reload "
-                        "the file and make your change again",
-                    )
-                )
+                clashes.append(FieldError(name, "client.changed_meanwhile"))
         if clashes:
             raise ValidationFailed(clashes)
         changed = tx.update(client, fields)

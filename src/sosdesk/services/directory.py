@@ -17,7 +17,7 @@ from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import MAX_NAME, Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services import search_index
-from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotFound
 from sosdesk.services.search import match_expression
 from sosdesk.store.database import Database
 from sosdesk.store.models import DirectoryEntry
@@ -89,7 +89,7 @@ def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str,
     c = Checker()
     out: dict[str, Any] = {}
     for name in sorted(set(data) - set(FIELDS)):
-        c.fail(name, "not a directory field")
+        c.fail(name, "directory.unknown_field")
     if "kind" in data:
         out["kind"] = c.choice("kind", data["kind"], DIRECTORY_KIND, required=True)
     if "name" in data:
@@ -106,7 +106,7 @@ def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str,
     if "email" in data:
         email = c.text("email", data["email"], max_len=200)
         if email and ("@" not in email or " " in email or email.startswith("@")):
-            c.fail("email", "not an e-mail address (name@example.org)")
+            c.fail("email", "field.not_email")
         out["email"] = email
     if "phones" in data:
         phones: list[str] = []
@@ -120,7 +120,7 @@ def clean_entry(data: dict[str, Any], *, today: date | None = None) -> dict[str,
             try:
                 number = normalise_phone(raw)
             except PhoneError as exc:
-                c.fail("phones", f"«{raw}»: {exc}")
+                c.fail("phones", f"phone.entry_{exc.code.removeprefix('phone.')}", value=raw)
                 continue
             if number not in phones:
                 phones.append(number)
@@ -190,7 +190,7 @@ def get_entry(db: Database, entry_id: str) -> DirectoryView:
     with db.session() as s:
         e = s.get(DirectoryEntry, entry_id)
         if e is None:
-            raise NotFound(f"no directory entry with id {entry_id}")
+            raise NotFound("not_found.directory_entry", id=entry_id)
         return _view(e)
 
 
@@ -213,16 +213,9 @@ def update_entry(
     with db.transaction() as tx:
         entry = tx.session.get(DirectoryEntry, entry_id)
         if entry is None:
-            raise NotFound(f"no directory entry with id {entry_id}")
+            raise NotFound("not_found.directory_entry", id=entry_id)
         if expected_version is not None and entry.version != expected_version:
-            raise ValidationFailed(
-                [
-                    FieldError(
-                        "version",
-                        "this entry was changed meanwhile; reopen it and make your change again",
-                    )
-                ]
-            )
+            raise ValidationFailed([FieldError("version", "directory.changed_meanwhile")])
         changed = tx.update(entry, fields)
         if changed:
             search_index.put(tx.session, "directory", entry.id, search_index.directory_body(entry))

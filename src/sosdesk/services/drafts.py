@@ -15,14 +15,18 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from sosdesk.domain.ids import new_id
+from sosdesk.domain.messages import CodedError
+from sosdesk.services.errors import NotAllowed
 from sosdesk.store.database import Database
 from sosdesk.store.models import Draft, utcnow
 
 MAX_PAYLOAD = 200_000  # characters of JSON; a call form is a few kilobytes
 
 
-class DraftTooLarge(ValueError):
-    """A draft bigger than any honest form."""
+class DraftTooLarge(CodedError, ValueError):
+    """A draft bigger than any honest form (`draft.too_large`)."""
+
+    code = "draft.too_large"
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,12 @@ def save_draft(
 ) -> str:
     """Create or replace a draft of the unlocked user; returns its id."""
     if len(json.dumps(payload, ensure_ascii=False)) > MAX_PAYLOAD:
-        raise DraftTooLarge("the form is too large to keep as a draft")
+        raise DraftTooLarge("draft.too_large", limit=MAX_PAYLOAD)
     draft_id = draft_id or new_id()
     with db.transaction() as tx:
         row = tx.session.get(Draft, draft_id)
         if row is not None and row.user_id != db.actor.user_id:
-            raise PermissionError("that draft belongs to another user")
+            raise NotAllowed("draft.not_yours")
         if row is None:
             tx.session.add(
                 Draft(

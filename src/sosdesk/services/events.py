@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
-from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotFound
 from sosdesk.services.views import EventView, to_view
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, Event, utcnow
 from sosdesk.store.tx import Tx
+
+CLOCK_SKEW = timedelta(minutes=10)  # clocks differ a little (the event forms allow as much)
+FAR_FUTURE = timedelta(days=5 * 365)
+PLANNED_KINDS = frozenset({"court_hearing"})  # entered ahead of the day they happen
+
+
+def check_event_time(
+    kind: str, occurred_at: datetime | None, *, now: datetime | None = None
+) -> list[FieldError]:
+    """The one rule for when an event happened, for every path (a new event, a corrected time,
+    a form's live check): given, with a time zone, not in the future (a planned court hearing
+    may be, up to `FAR_FUTURE`). Returns the problems."""
+    now = now or utcnow()
+    if occurred_at is None:
+        return [FieldError("occurred_at", "field.required")]
+    if occurred_at.tzinfo is None:
+        return [FieldError("occurred_at", "field.time_zone_missing")]
+    if kind in PLANNED_KINDS:
+        if occurred_at > now + FAR_FUTURE:
+            return [FieldError("occurred_at", "field.far_future")]
+    elif occurred_at > now + CLOCK_SKEW:
+        return [FieldError("occurred_at", "field.future")]
+    return []
 
 
 def insert_event(
@@ -28,17 +51,16 @@ def insert_event(
 ) -> Event:
     """Validate and insert an event inside an open transaction."""
     clean = validate_event(kind, payload)
-    if occurred_at.tzinfo is None:
-        raise ValidationFailed([FieldError("occurred_at", "time zone missing")])
-    if occurred_at > utcnow().replace(year=utcnow().year + 5):
-        raise ValidationFailed([FieldError("occurred_at", "implausibly far in the future")])
+    problems = check_event_time(kind, occurred_at)
+    if problems:
+        raise ValidationFailed(problems)
     if tx.session.get(Client, client_id) is None:
-        raise NotFound(f"no client with id {client_id}")
+        raise NotFound("not_found.client", id=client_id)
     amends = clean.payload.get("amends_id") if kind == "amendment" else None
     if amends is not None:
         target = tx.session.get(Event, amends)
         if target is None or target.client_id != client_id:
-            raise ValidationFailed([FieldError("amends_id", "that event is not on this timeline")])
+            raise ValidationFailed([FieldError("amends_id", "event.not_on_timeline")])
     event = Event(
         client_id=client_id,
         case_id=case_id,
@@ -80,7 +102,7 @@ def amend_event(db: Database, event_id: str, corrected: dict[str, Any], reason: 
     with db.session() as s:
         original = s.get(Event, event_id)
         if original is None:
-            raise NotFound(f"no event with id {event_id}")
+            raise NotFound("not_found.event", id=event_id)
         client_id = original.client_id
     return add_event(
         db,
@@ -153,7 +175,7 @@ def get_event(db: Database, event_id: str) -> EventView:
     with db.session() as s:
         event = s.get(Event, event_id)
         if event is None:
-            raise NotFound(f"no event with id {event_id}")
+            raise NotFound("not_found.event", id=event_id)
         view: EventView = to_view(EventView, event)
         return view
 
@@ -216,27 +238,21 @@ def correct_event(
     """
     original = get_event(db, event_id)
     if original.kind in ("amendment", "call", "document_issued"):
-        raise ValidationFailed(
-            [
-                FieldError(
-                    "amends_id",
-                    "this entry cannot be corrected here; correct the original event instead",
-                )
-            ]
-        )
+        raise ValidationFailed([FieldError("amends_id", "event.not_correctable")])
     earlier = amendments_of(db, [event_id]).get(event_id, [])
     before = corrected_payload(original, earlier)
     validate_event(original.kind, payload)  # the corrected version must itself be valid
     corrected = {k: v for k, v in payload.items() if before.get(k) != v and (before.get(k) or v)}
     if occurred_at is not None:
-        if occurred_at.tzinfo is None:
-            raise ValidationFailed([FieldError("occurred_at", "time zone missing")])
+        problems = check_event_time(original.kind, occurred_at)
+        if problems:
+            raise ValidationFailed(problems)
         if occurred_at != corrected_time(original, earlier):
             corrected["occurred_at"] = occurred_at.isoformat()
     if not (reason or "").strip():
-        raise ValidationFailed([FieldError("reason", "say why the entry is corrected")])
+        raise ValidationFailed([FieldError("reason", "event.correction_why")])
     if not corrected:
-        raise ValidationFailed([FieldError("corrected", "nothing was changed")])
+        raise ValidationFailed([FieldError("corrected", "event.nothing_changed")])
     return amend_event(db, event_id, corrected, reason.strip())
 
 

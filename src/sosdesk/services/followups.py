@@ -14,12 +14,45 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
-from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
-from sosdesk.services.clients import NotFound
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, FollowUp, User, utcnow
 
 MAX_WHAT = 2000
+# How long before the moment it is agreed a follow-up may be due. A day, because a due date
+# typed without a time means the start of that day, and a call-back agreed this morning and
+# recorded this afternoon is still worth keeping (it shows up as overdue at once).
+PAST_GRACE = timedelta(days=1)
+
+
+def check_followup(
+    due_at: datetime | None,
+    what: str | None,
+    *,
+    agreed_at: datetime | None = None,
+    what_required: bool = True,
+    due_field: str = "due_at",
+    what_field: str = "what",
+) -> list[FieldError]:
+    """The one follow-up rule, for every path (a call, a new follow-up, a new due time, a form's
+    live check): a due time with a time zone, not more than `PAST_GRACE` before `agreed_at`
+    (default: now), and what is to be done, at most `MAX_WHAT` characters. Returns the problems.
+    """
+    found: list[FieldError] = []
+    reference = agreed_at if agreed_at is not None and agreed_at.tzinfo else utcnow()
+    if due_at is None:
+        found.append(FieldError(due_field, "followup.due_missing"))
+    elif due_at.tzinfo is None:
+        found.append(FieldError(due_field, "field.time_zone_missing"))
+    elif due_at < reference - PAST_GRACE:
+        found.append(FieldError(due_field, "followup.in_past"))
+    text = (what or "").strip()
+    if what_required and not text:
+        found.append(FieldError(what_field, "field.required"))
+    elif len(text) > MAX_WHAT:
+        found.append(FieldError(what_field, "field.too_long", max=MAX_WHAT, now=len(text)))
+    return found
 
 
 @dataclass(frozen=True)
@@ -158,7 +191,7 @@ def get_followup(db: Database, followup_id: str) -> FollowUpView:
     with db.session() as s:
         rows = _views(s, select(FollowUp).where(FollowUp.id == followup_id))
     if not rows:
-        raise NotFound(f"no follow-up with id {followup_id}")
+        raise NotFound("not_found.followup", id=followup_id)
     return rows[0]
 
 
@@ -172,22 +205,17 @@ def add_followup(
     assigned_to: str | None = None,
 ) -> FollowUpView:
     """Schedule a follow-up; a due time with a time zone and a description are required."""
-    c = Checker()
-    clean = c.text("what", what, required=True, max_len=MAX_WHAT)
-    if due_at is None:
-        c.fail("due_at", "say when it is due")
-    elif due_at.tzinfo is None:
-        c.fail("due_at", "time zone missing")
-    elif due_at < utcnow() - timedelta(days=1):
-        c.fail("due_at", "a new follow-up cannot be due in the past")
-    c.done()
+    problems = check_followup(due_at, what)
+    if problems:
+        raise ValidationFailed(problems)
+    clean = what.strip()
     with db.transaction() as tx:
         if client_id and tx.session.get(Client, client_id) is None:
-            raise NotFound(f"no client with id {client_id}")
+            raise NotFound("not_found.client", id=client_id)
         if call_id and tx.session.get(Call, call_id) is None:
-            raise NotFound(f"no call with id {call_id}")
+            raise NotFound("not_found.call", id=call_id)
         if assigned_to and tx.session.get(User, assigned_to) is None:
-            raise ValidationFailed([FieldError("assigned_to", "no such user")])
+            raise ValidationFailed([FieldError("assigned_to", "followup.no_user")])
         row = FollowUp(
             due_at=due_at, what=clean, client_id=client_id, call_id=call_id, assigned_to=assigned_to
         )
@@ -202,10 +230,10 @@ def _set(
     with db.transaction() as tx:
         row = tx.session.get(FollowUp, followup_id)
         if row is None:
-            raise NotFound(f"no follow-up with id {followup_id}")
+            raise NotFound("not_found.followup", id=followup_id)
         if changes_for == "done":
             if row.done_at is not None:
-                raise ValidationFailed([FieldError("done_at", "already done")])
+                raise ValidationFailed([FieldError("done_at", "followup.already_done")])
             tx.update(row, {"done_at": tx.now, "done_by": tx.actor.user_id})
         elif changes_for == "reopen":
             tx.update(row, {"done_at": None, "done_by": None})
@@ -225,9 +253,10 @@ def reopen(db: Database, followup_id: str) -> FollowUpView:
 
 
 def reschedule(db: Database, followup_id: str, due_at: datetime) -> FollowUpView:
-    """Move a follow-up to another due time."""
-    if due_at.tzinfo is None:
-        raise ValidationFailed([FieldError("due_at", "time zone missing")])
+    """Move a follow-up to another due time (the rule of a new follow-up applies)."""
+    problems = check_followup(due_at, None, what_required=False)
+    if problems:
+        raise ValidationFailed(problems)
     return _set(db, followup_id, "reschedule", due_at)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sosdesk.domain.validation import Checker
+from sosdesk.services.errors import NotAllowed
 from sosdesk.store.database import Database
 from sosdesk.store.models import Setting
 
@@ -96,7 +97,7 @@ def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
     c = Checker()
     out: dict[str, Any] = {}
     for name in sorted(set(data) - set(FIELDS)):
-        c.fail(name, "not an organisation setting")
+        c.fail(name, "organisation.unknown_field")
     for name in ("name", "place"):
         if name in data:
             out[name] = c.text(name, data[name], required=True, max_len=200)
@@ -110,14 +111,14 @@ def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
             if n
         ]
         if len(numbers) > 4:
-            c.fail("sos_numbers", "at most four numbers fit in the header")
+            c.fail("sos_numbers", "organisation.too_many_numbers")
         out["sos_numbers"] = numbers
     if "timezone" in data:
         try:
             ZoneInfo(str(data["timezone"]))
             out["timezone"] = str(data["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
-            c.fail("timezone", "unknown time zone; use a name such as Europe/Belgrade")
+            c.fail("timezone", "organisation.bad_timezone")
     c.done()
     return out
 
@@ -125,7 +126,7 @@ def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
 def set_organisation(db: Database, data: dict[str, Any]) -> Organisation:
     """Change header fields (coordinators only); the change is recorded in the audit chain."""
     if db.actor.role != "coordinator":
-        raise PermissionError("only a coordinator can change the organisation header")
+        raise NotAllowed("organisation.coordinator_only")
     fields = clean_organisation(data)
     merged: dict[str, Any] = asdict(get_organisation(db))
     merged.update(fields)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sosdesk.domain.validation import Checker
+from sosdesk.services.errors import NotFoundUser
 from sosdesk.store.database import Database
 from sosdesk.store.models import User
 
@@ -55,13 +56,13 @@ def check(prefs: Preferences) -> Preferences:
     """Validate preferences; raises ValidationFailed naming each bad one."""
     c = Checker()
     if prefs.theme not in THEMES:
-        c.fail("theme", "choose auto, light or dark")
+        c.fail("theme", "prefs.theme")
     if prefs.lang not in LANGS:
-        c.fail("lang", "choose sr-Latn, sr-Cyrl or en")
+        c.fail("lang", "prefs.lang")
     if prefs.font_size not in FONT_SIZES:
-        c.fail("font_size", f"a size from {FONT_SIZES.start} to {FONT_SIZES.stop - 1}")
+        c.fail("font_size", "prefs.font_size", min=FONT_SIZES.start, max=FONT_SIZES.stop - 1)
     if prefs.idle_minutes not in IDLE_MINUTES:
-        c.fail("idle_minutes", "from 1 to 60 minutes")
+        c.fail("idle_minutes", "prefs.idle_minutes")
     c.done()
     return prefs
 
@@ -80,7 +81,7 @@ def update_preferences(db: Database, **changes: Any) -> Preferences:
     with db.transaction() as tx:
         user = tx.session.get(User, db.actor.user_id)
         if user is None:  # the row was deactivated and removed under us: nothing to keep
-            raise LookupError("the unlocked user no longer exists")
+            raise NotFoundUser("prefs.user_gone")
         new = check(replace(_from_json(user.preferences), **changes))
         merged = {**(user.preferences or {}), **new.to_json()}
         tx.update(user, {"preferences": merged})

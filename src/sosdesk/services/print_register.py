@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain.messages import CodedError
 from sosdesk.services.events import insert_event
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Client, CodeCounter, Event, User
@@ -29,8 +30,16 @@ OUTPUTS = ("file", "print")
 NUMBER = re.compile(r"\b([A-Z][A-Z0-9]{1,5})-(\d{4})-D(\d{4,6})\b")
 
 
-class NumberTaken(RuntimeError):
+class NumberTaken(CodedError, RuntimeError):
     """The previewed number was issued to another document meanwhile: render again."""
+
+    code = "register.number_taken"
+
+
+class BadRegisterInput(CodedError, ValueError):
+    """A number not of this desk, or an unknown output: a caller's mistake, not a user's."""
+
+    code = "register.not_a_number"
 
 
 @dataclass(frozen=True)
@@ -88,14 +97,14 @@ def peek_number(db: Database, year: int) -> str:
 def _take_number(tx: Tx, desk: str, number: str) -> None:
     m = NUMBER.fullmatch(number)
     if m is None or m.group(1) != desk:
-        raise ValueError(f"{number} is not a document number of desk {desk}")
+        raise BadRegisterInput("register.not_a_number", number=number, desk=desk)
     year, seq = int(m.group(2)), int(m.group(3))
     counter = tx.session.get(CodeCounter, (_counter_key(desk), year))
     if counter is None:
         counter = CodeCounter(desk=_counter_key(desk), year=year, last=0)
         tx.session.add(counter)
     if counter.last + 1 != seq:
-        raise NumberTaken(f"document number {number} was taken meanwhile")
+        raise NumberTaken("register.number_taken", number=number)
     counter.last = seq
 
 
@@ -107,7 +116,7 @@ def _issued_event(tx: Tx, number: str) -> Event | None:
 def issue(db: Database, record: IssueRecord, output: str) -> bool:
     """Record a saved or printed PDF. Returns False when it was a copy of one already issued."""
     if output not in OUTPUTS:
-        raise ValueError(f"output is one of {OUTPUTS}")
+        raise BadRegisterInput("register.bad_output", outputs=", ".join(OUTPUTS))
     detail: dict[str, Any] = {
         "number": record.number,
         "kind": record.kind,
@@ -125,7 +134,7 @@ def issue(db: Database, record: IssueRecord, output: str) -> bool:
         earlier = _issued_event(tx, record.number)
         if earlier is not None:
             if earlier.payload.get("sha256") != record.sha256:
-                raise NumberTaken(f"document number {record.number} was issued to another PDF")
+                raise NumberTaken("register.issued_elsewhere", number=record.number)
             tx.audit(COPY, "clients", record.client_id, detail)
             return False
         _take_number(tx, db.desk.desk_code, record.number)

@@ -13,5 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Correct the marked fields ({count}); nothing was saved.",
         "Ispravite označena polja ({count}); ništa nije sačuvano.",
     ),
-    "field.required": ("Required", "Obavezno"),
+    # English as the services said it before codes (the GUI's prose fallback matches it).
+    "field.required": ("required", "Obavezno"),
 }
