@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sosdesk.domain.messages import m_common, m_files
+from sosdesk.domain.messages import m_cli, m_common, m_files, m_store
 
-MODULES: tuple[ModuleType, ...] = (m_common, m_files)
+MODULES: tuple[ModuleType, ...] = (m_common, m_files, m_store, m_cli)
