@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sosdesk {__version__}")
     parser.add_argument(
         "--lang",
+        dest="ui_lang",
         choices=LANGS,
         help="language of messages (default: $SOSDESK_LANG, else the locale, else sr-Latn)",
     )
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 unsound/failed, 2 bad input)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang = resolve_lang(args.lang)
+    lang = resolve_lang(args.ui_lang)
     handler = getattr(args, "handler", None)
     if handler is None:
         from sosdesk.commands.gui import run_gui

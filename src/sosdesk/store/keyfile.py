@@ -22,7 +22,7 @@ from typing import Any
 
 from nacl import bindings
 from nacl.exceptions import CryptoError
-from zxcvbn import zxcvbn
+from zxcvbn import zxcvbn  # type: ignore[import-untyped]
 
 from sosdesk.files import FileProblem, read_bounded, write_private
 from sosdesk.store import kdf as kdf_mod

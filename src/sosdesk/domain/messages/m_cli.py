@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ništa nije promenjeno.",
     ),
     "cli.search_empty": (
-        "Give something to look for: a name, a code, a phone number or words.",
+        "Please give something to look for: a name, a code, a phone number or words.",
         "Navedite šta tražite: ime, šifru, broj telefona ili reči.",
     ),
     "cli.search_limit": (
