@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy.exc import DatabaseError
 
 from sosdesk import __version__, commands
@@ -66,10 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValidationFailed, CodeError) as exc:  # not yet coded; their text holds no client data
         _say(str(exc))
         return EXIT_BAD_INPUT
-    except DatabaseError as exc:
+    except (DatabaseError, sqlcipher3.dbapi2.DatabaseError) as exc:
         # A damaged page or a full disk met in the middle of a command: the database said which.
         path = getattr(args, "db_sub", None) or getattr(args, "db", None) or "desk.db"
-        _say(classify(str(exc.orig), Path(str(path))).text(lang))
+        said = str(exc.orig) if isinstance(exc, DatabaseError) else str(exc)
+        _say(classify(said, Path(str(path))).text(lang))
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head`: not an error
         return 0

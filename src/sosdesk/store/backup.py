@@ -259,7 +259,9 @@ def soundness(path: Path, key: bytes) -> list[str]:
         except sqlcipher3.dbapi2.DatabaseError:
             found = ["a page cannot be read (damaged)"]
         if found != ["ok"]:
-            problems.append(f"integrity check failed: {found[0]}")
+            lines = [ln for row in found for ln in row.splitlines() if not ln.startswith("***")]
+            first = lines[0] if lines else "?"
+            problems.append(f"integrity check failed: {first} ({len(lines)} problems)")
     finally:
         conn.close()
     return problems

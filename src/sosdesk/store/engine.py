@@ -30,6 +30,7 @@ _BUSY_TIMEOUT_MS = 5000
 _VERSION_TABLE = "alembic_version"
 # Below this much free space an I/O error while opening is a full disk, not damage.
 _FULL_BELOW = 1 << 20
+_SHM_BLOCK = 32 * 1024
 
 
 def _apply_pragmas(conn: Any, encrypted: bool) -> None:
@@ -151,7 +152,10 @@ def _close_failed(conn: Any, fresh: list[Path]) -> None:
         conn.close()
     for p in fresh:
         with contextlib.suppress(OSError):
-            if p.stat().st_size == 0:
+            # An empty WAL holds nothing; a shared-memory index shorter than one 32 KiB block
+            # was cut short by the failure (a full disk) and is of use to nobody.
+            size = p.stat().st_size
+            if size == 0 or (p.name.endswith("-shm") and size < _SHM_BLOCK):
                 p.unlink()
 
 
