@@ -23,7 +23,8 @@ from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
 from sosdesk.store.database import Database
-from sosdesk.store.errors import DatabaseDamaged, DatabaseMissing, StoreError, named
+from sosdesk.store.engine import check_database_file
+from sosdesk.store.errors import DatabaseDamaged, StoreError
 from sosdesk.store.keyfile import KeyFile, keyfile_path
 from sosdesk.store.models import AuditEntry
 
@@ -52,8 +53,7 @@ def _verify(args: argparse.Namespace) -> int:
     path = db_path(args)
     user = user_name(args)
     passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
-    if not path.exists():
-        raise DatabaseMissing("store.missing", **named(path))
+    check_database_file(path)
     key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
     problems = soundness(path, key)
     entries = 0

@@ -21,10 +21,9 @@ from sosdesk.domain.hlc import HybridLogicalClock, Timestamp
 from sosdesk.domain.ids import new_id
 from sosdesk.files import FileProblem, clean_stale_temps, ensure_private_folder
 from sosdesk.store import migrate
-from sosdesk.store.engine import WRITE_OPTION, classify, make_engine
+from sosdesk.store.engine import WRITE_OPTION, check_database_file, classify, make_engine
 from sosdesk.store.errors import (
     DatabaseExists,
-    DatabaseMissing,
     NotADatabase,
     StorageFull,
     UnknownUser,
@@ -180,8 +179,7 @@ class Database:
         cls, path: Path, *, user: str, passphrase: str, backup_dir: Path | None = None
     ) -> Database:
         """Unlock with a user's passphrase; migrations run after an automatic backup."""
-        if not path.exists():
-            raise DatabaseMissing("store.missing", **named(path))
+        check_database_file(path)  # missing, a folder, a device or empty: before the key file
         data_key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
         return cls._open_with_key(path, data_key, user, backup_dir)
 

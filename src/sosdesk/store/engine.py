@@ -68,7 +68,7 @@ def classify(message: str, path: Path, *, opening: bool = False) -> StoreError:
     return DatabaseDamaged("store.damaged", **named(path))
 
 
-def _check_existing(path: Path) -> None:
+def check_database_file(path: Path) -> None:
     """An existing ordinary, non-empty file: anything else is refused before SQLite sees it."""
     try:
         st = path.stat()
@@ -96,7 +96,7 @@ def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: b
     version table) before a single pragma that writes is run; `readonly` never writes at all.
     """
     if not create:
-        _check_existing(path)
+        check_database_file(path)
     elif path.is_symlink():
         raise NotADatabase("store.symlink", **named(path))
     fresh = [p for p in _sidecars(path) if not p.exists()]

@@ -29,6 +29,7 @@ from sosdesk.store import kdf as kdf_mod
 from sosdesk.store.errors import (
     KeyFileError,
     StorageFull,
+    StoreError,
     UnknownUser,
     WeakPassphrase,
     WrongPassphrase,
@@ -135,7 +136,7 @@ def passphrase_secret(passphrase: str) -> bytes:
         return unicodedata.normalize("NFC", passphrase).encode("utf-8")
     except UnicodeError:
         # A terminal in another encoding hands over undecodable bytes as lone surrogates.
-        raise WrongPassphrase("store.passphrase_not_utf8") from None
+        raise StoreError("store.passphrase_not_utf8") from None
 
 
 def _as_typed(passphrase: str) -> bytes | None:
@@ -208,8 +209,9 @@ class KeyFile:
     def unlock(self, user: str, passphrase: str) -> bytes:
         """The data key, or WrongPassphrase / UnknownUser."""
         slot = self._slot(user)
+        secret = passphrase_secret(passphrase)
         try:
-            return _unwrap(self.db_id, slot, passphrase_secret(passphrase))
+            return _unwrap(self.db_id, slot, secret)
         except WrongPassphrase:
             typed = _as_typed(passphrase)
             if typed is None:
