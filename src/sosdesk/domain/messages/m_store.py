@@ -105,6 +105,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database is in use by another program; nothing was saved. Close it and try again.",
         "Bazu koristi drugi program; ništa nije sačuvano. Zatvorite ga i pokušajte ponovo.",
     ),
+    "store.in_use": (
+        "{name} is already open in another SOS Desk window on this computer. "
+        "Switch to that window, or close it and try again.",
+        "{name} je već otvorena u drugom prozoru SOS Deska na ovom računaru. "
+        "Pređite u taj prozor ili ga zatvorite i pokušajte ponovo.",
+    ),
     "store.disk_full": (
         "The disk is full (where {name} is): nothing of this change was saved. Free some "
         "space (or ask the coordinator) and try again.",
