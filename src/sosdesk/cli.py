@@ -8,13 +8,18 @@ import pkgutil
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy.exc import DatabaseError
 
 from sosdesk import __version__, commands
-from sosdesk.commands.common import EXIT_BAD_INPUT, UserError
+from sosdesk.commands.common import EXIT_BAD_INPUT
 from sosdesk.config import debug_enabled
 from sosdesk.domain.codes import CodeError
+from sosdesk.domain.messages import LANGS, CodedError, resolve_lang
 from sosdesk.domain.validation import ValidationFailed
-from sosdesk.store.errors import StoreError
+from sosdesk.store.engine import classify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +28,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sosdesk", description="SOS Desk: offline desk for an SOS line (GUI by default)."
     )
     parser.add_argument("--version", action="version", version=f"sosdesk {__version__}")
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGS,
+        help="language of messages (default: $SOSDESK_LANG, else the locale, else sr-Latn)",
+    )
     parser.add_argument("--db", help="database file (default: the platform data folder)")
     parser.add_argument("--user", help="user name (default: $SOSDESK_USER)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -34,10 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(text: str) -> None:
+    print(f"sosdesk: {text}".replace("\n", " "), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 unsound/failed, 2 bad input)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = resolve_lang(args.ui_lang)
     handler = getattr(args, "handler", None)
     if handler is None:
         from sosdesk.commands.gui import run_gui
@@ -45,15 +61,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = run_gui
     try:
         return int(handler(args) or 0)
-    except (UserError, StoreError, ValidationFailed, CodeError) as exc:
-        print(f"sosdesk: {exc}", file=sys.stderr)
-        return getattr(exc, "exit_code", EXIT_BAD_INPUT)
+    except CodedError as exc:
+        _say(exc.text(lang))
+        return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
+    except (ValidationFailed, CodeError) as exc:  # not yet coded; their text holds no client data
+        _say(str(exc))
+        return EXIT_BAD_INPUT
+    except (DatabaseError, sqlcipher3.dbapi2.DatabaseError) as exc:
+        # A damaged page or a full disk met in the middle of a command: the database said which.
+        path = getattr(args, "db_sub", None) or getattr(args, "db", None) or "desk.db"
+        said = str(exc.orig) if isinstance(exc, DatabaseError) else str(exc)
+        _say(classify(said, Path(str(path))).text(lang))
+        return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head`: not an error
         return 0
     except KeyboardInterrupt:
         print("sosdesk: interrupted; nothing half-done was kept", file=sys.stderr)
         return 130
-    except Exception as exc:  # never print a traceback that may hold client data
+    except Exception as exc:  # never print a traceback or a message that may hold client data
         if debug_enabled():
             traceback.print_exc()
         print(

@@ -12,7 +12,7 @@ from sosdesk.cli import main
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE
 
-ENV = {"SOSDESK_PASSPHRASE": PASSPHRASE, "SOSDESK_USER": "ana"}
+ENV = {"SOSDESK_PASSPHRASE": PASSPHRASE, "SOSDESK_USER": "ana", "SOSDESK_LANG": "en"}
 
 
 @pytest.fixture(autouse=True)

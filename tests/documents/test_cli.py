@@ -18,6 +18,7 @@ from tests.documents.conftest import Fixture, flat, pdf_text
 def _unlock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("SOSDESK_USER", USER)
+    monkeypatch.setenv("SOSDESK_LANG", "en")
 
 
 def run(*args: str) -> int:

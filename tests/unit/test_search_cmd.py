@@ -17,6 +17,7 @@ from tests.conftest import PASSPHRASE, USER
 def env(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("SOSDESK_USER", USER)
+    monkeypatch.setenv("SOSDESK_LANG", "en")
     return db
 
 

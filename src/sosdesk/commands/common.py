@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from sosdesk.config import ENV_PASSPHRASE, ENV_USER, default_db_path
+from sosdesk.domain.messages import CodedError
 from sosdesk.store.database import Database
 
 EXIT_OK = 0
@@ -16,18 +17,32 @@ EXIT_UNSOUND = 1
 EXIT_BAD_INPUT = 2
 
 
-class UserError(Exception):
-    """A mistake in the command line or its input, reported in one line."""
+class UserError(CodedError):
+    """A mistake in the command line or its input, reported in one line (codes `cli.*`).
 
-    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(message)
+    A plain sentence (commands not yet moved to codes) is carried as `cli.text`; it must hold
+    no client data either.
+    """
+
+    code = "cli.text"
+
+    def __init__(
+        self, code_or_text: str, /, exit_code: int = EXIT_BAD_INPUT, **params: str | int
+    ) -> None:
+        if code_or_text.startswith("cli.") and " " not in code_or_text:
+            super().__init__(code_or_text, **params)
+        else:
+            super().__init__("cli.text", text=code_or_text)
         self.exit_code = exit_code
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    """`--db` (given before or after the sub-command) or the default path."""
+    """`--db` (given before or after the sub-command) or the default path.
+
+    Made absolute without resolving links, so the store sees (and refuses) a symbolic link.
+    """
     value = getattr(args, "db_sub", None) or getattr(args, "db", None)
-    return Path(value).expanduser().resolve() if value else default_db_path()
+    return Path(os.path.abspath(Path(value).expanduser())) if value else default_db_path()
 
 
 def user_name(args: argparse.Namespace) -> str:
@@ -36,7 +51,7 @@ def user_name(args: argparse.Namespace) -> str:
         getattr(args, "user_sub", None) or getattr(args, "user", None) or os.environ.get(ENV_USER)
     )
     if not value:
-        raise UserError("no user: pass --user NAME or set SOSDESK_USER")
+        raise UserError("cli.no_user")
     return str(value)
 
 
@@ -46,10 +61,10 @@ def read_secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     if value is not None:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise UserError(f"no passphrase: set {env} or run on a terminal to be asked")
+        raise UserError("cli.no_passphrase", env=env)
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat: ") != first:
-        raise UserError("the two passphrases differ; nothing was changed")
+        raise UserError("cli.passphrases_differ")
     return first
 
 

@@ -7,12 +7,17 @@ import sys
 import time
 from typing import Any
 
-from sosdesk.commands.common import add_db_args, db_path, read_secret, user_name
+from sqlalchemy import func, select
+
+from sosdesk.commands.common import UserError, add_db_args, db_path, read_secret, user_name
 from sosdesk.config import ENV_PASSPHRASE
 from sosdesk.demo.generator import generate
 from sosdesk.store.database import Database
+from sosdesk.store.models import Call, Client, Setting
 
 DEMO_DESK = "BG1"
+DEMO_MARK = "demo_database"
+MAX_CALLS = 5_000_000
 # Colleagues the demo database is shared with (same passphrase as the demo user).
 DEMO_COLLEAGUES = (
     ("konsultantkinja", "Jelena Savić", "consultant"),
@@ -43,12 +48,27 @@ class Bar:
         sys.stderr.flush()
 
 
+def _is_demo(db: Database) -> bool:
+    """Made by `demo`, or still holding no calls and no clients (nothing real to mix with)."""
+    with db.session() as s:
+        if s.get(Setting, DEMO_MARK) is not None:
+            return True
+        calls = s.execute(select(func.count()).select_from(Call)).scalar_one()
+        clients = s.execute(select(func.count()).select_from(Client)).scalar_one()
+    return calls == 0 and clients == 0
+
+
 def _demo(args: argparse.Namespace) -> int:
+    if not 1 <= args.calls <= MAX_CALLS:
+        raise UserError("cli.demo_calls", limit=MAX_CALLS)
     path = db_path(args)
     user = user_name(args)
     passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
-    if path.exists():
+    if path.exists() or path.is_symlink():
         db = Database.open(path, user=user, passphrase=passphrase)
+        if not args.into_existing and not _is_demo(db):
+            db.close()
+            raise UserError("cli.demo_real_data", name=path.name)
     else:
         db, recovery = Database.create(
             path,
@@ -58,6 +78,8 @@ def _demo(args: argparse.Namespace) -> int:
             display_name="Ana Petrović",
             role="operator",
         )
+        with db.transaction() as tx:
+            tx.session.merge(Setting(key=DEMO_MARK, value=True))
         for name, display, role in DEMO_COLLEAGUES:
             db.add_user(name, display, role, passphrase)
         print(f"Created demo database {path} (desk {DEMO_DESK}).")
@@ -86,4 +108,9 @@ def register(sub: Any) -> None:
     add_db_args(p)
     p.add_argument("--calls", type=int, default=20_000, help="calls to add (default 20,000)")
     p.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    p.add_argument(
+        "--into-existing",
+        action="store_true",
+        help="add demo data to a database that already holds other data",
+    )
     p.set_defaults(handler=_demo)

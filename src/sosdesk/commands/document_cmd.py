@@ -11,11 +11,14 @@ from typing import Any
 
 from sosdesk.commands.common import EXIT_UNSOUND, UserError, add_db_args, open_db, read_secret
 from sosdesk.domain.vocab import DOCUMENT_KIND, EVENT_KIND, LANGS
+from sosdesk.files import FileProblem, read_bounded, write_private
 from sosdesk.services import organisation, print_register
 from sosdesk.services.clients import NotFound, find_by_code
 from sosdesk.services.documents_data import DocumentRequest, NothingToPrint
 
 ENV_PDF_PASSWORD = "SOSDESK_PDF_PASSWORD"
+# Far above any document we issue (a 2,000-event chronology is a few megabytes).
+MAX_PDF = 256 * 1024 * 1024
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$|^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
 
 
@@ -34,29 +37,28 @@ def parse_day(text: str, option: str) -> date:
 
 def check_output(path: Path, overwrite: bool) -> Path:
     """Refuse an output path that cannot be written, before any work is done."""
-    path = path.expanduser()
+    path = Path(os.path.abspath(path.expanduser()))
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError("cli.bad_name") from None
+    if path.is_symlink():
+        raise FileProblem("file.symlink", path)
     if path.is_dir():
-        raise UserError(f"--out {path} is a folder; give a file name such as {path / 'doc.pdf'}")
-    folder = path.parent.resolve()
+        raise UserError(f"--out {path.name} is a folder; give a file name such as doc.pdf")
+    folder = path.parent
     if not folder.is_dir():
-        raise UserError(f"cannot write {path}: the folder {folder} does not exist")
+        raise FileProblem("file.no_folder", path)
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UserError(f"cannot write {path}: the folder {folder} is not writable")
+        raise FileProblem("file.not_writable", path)
     if path.exists() and not overwrite:
-        raise UserError(f"{path} already exists; choose another name or pass --overwrite")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise UserError(f"cannot write {path}: the file is read-only")
+        raise UserError("cli.output_exists", name=path.name)
     return path
 
 
-def write_pdf(path: Path, data: bytes) -> None:
-    """Write the PDF (owner-readable only); a failure is a one-line message."""
-    from sosdesk.documents.output import write_private
-
-    try:
-        write_private(path, data)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from None
+def write_pdf(path: Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write the PDF atomically (mode 0600, never through a link); a failure is coded."""
+    write_private(path, data, overwrite=overwrite)
 
 
 def _kinds(text: str | None) -> frozenset[str] | None:
@@ -104,7 +106,9 @@ def _produce(args: argparse.Namespace) -> int:
                 entry_id=args.to_entry,
             )
             built = build(db, request, password=password)
-            done = issue_with_retry(db, built, "file", lambda b: write_pdf(out, b.pdf))
+            done = issue_with_retry(
+                db, built, "file", lambda b: write_pdf(out, b.pdf, overwrite=args.overwrite)
+            )
         except (NotFound, NothingToPrint) as exc:
             raise UserError(str(exc)) from None
     finally:
@@ -120,10 +124,7 @@ def _produce(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = read_bounded(path, MAX_PDF)
     db = open_db(args)
     try:
         result = print_register.verify(db, data)

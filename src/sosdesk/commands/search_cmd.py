@@ -15,9 +15,9 @@ MAX_LIMIT = 500
 def _search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if not query.strip():
-        raise UserError("give something to look for: a name, a code, a phone number or words")
+        raise UserError("cli.search_empty")
     if not 1 <= args.limit <= MAX_LIMIT:
-        raise UserError(f"--limit must be between 1 and {MAX_LIMIT}")
+        raise UserError("cli.search_limit", limit=MAX_LIMIT)
     db = open_db(args)
     try:
         hits = search(db, query, limit=args.limit)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError
 
 from sosdesk.commands.common import (
     EXIT_UNSOUND,
@@ -19,8 +21,10 @@ from sosdesk.commands.common import (
 )
 from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 from sosdesk.store.audit import verify_chain
-from sosdesk.store.backup import backup_engine, restore_file
+from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
 from sosdesk.store.database import Database
+from sosdesk.store.engine import check_database_file
+from sosdesk.store.errors import DatabaseDamaged, StoreError
 from sosdesk.store.keyfile import KeyFile, keyfile_path
 from sosdesk.store.models import AuditEntry
 
@@ -46,29 +50,33 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    db = open_db(args)
-    try:
-        with db.session() as s:
-            integrity = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
-            cipher = list(s.execute(text("PRAGMA cipher_integrity_check")))
-            problems = verify_chain(s)
-            entries = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
-    finally:
-        db.close()
-    sound = True
-    if integrity != ["ok"]:
-        print(f"UNSOUND: integrity check failed: {integrity[0]}")
-        sound = False
-    if cipher:
-        print(f"UNSOUND: encryption integrity check found {len(cipher)} damaged pages")
-        sound = False
-    for p in problems:
-        print(f"UNSOUND: audit chain: {p.message} ({p.kind})")
-        sound = False
-    if sound:
-        print(f"ok: database integrity, encryption integrity and audit chain ({entries} entries)")
-        return 0
-    return EXIT_UNSOUND
+    path = db_path(args)
+    user = user_name(args)
+    passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
+    check_database_file(path)
+    key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
+    problems = soundness(path, key)
+    entries = 0
+    if not problems:
+        try:
+            db = Database.open(path, user=user, passphrase=passphrase)
+            try:
+                with db.session() as s:
+                    for p in verify_chain(s):
+                        problems.append(f"audit chain: {p.message} ({p.kind})")
+                    entries = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+            finally:
+                db.close()
+        except DatabaseDamaged:
+            problems.append("a page cannot be read (damaged)")
+        except DatabaseError:
+            problems.append("a page cannot be read (damaged)")
+    for line in problems:
+        print(f"UNSOUND: {line}")
+    if problems:
+        return EXIT_UNSOUND
+    print(f"ok: database integrity, encryption integrity and audit chain ({entries} entries)")
+    return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -84,19 +92,43 @@ def _backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _current_device(path: Path, key: bytes) -> str | None:
+    """The desk identity of the database being replaced, if it still reads (it may be lost)."""
+    if not path.exists():
+        return None
+    try:
+        return inspect_file(path, key, readonly=False).device_id
+    except StoreError:
+        return None  # damaged or not ours: exactly what a restore is for
+
+
 def _restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     user = user_name(args)
     passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
-    db = Database.open(path, user=user, passphrase=passphrase)  # proves the right to restore
-    key = db.data_key
-    db.close()
-    restore_file(path, Path(args.source).expanduser(), key)
+    source = Path(os.path.abspath(Path(args.source).expanduser()))
+    # The key file proves the right to restore; the database itself may be damaged or lost.
+    keyfile = KeyFile.load(keyfile_path(path))
+    key = keyfile.unlock(user, passphrase)
+
+    def check() -> None:
+        Database.open(path, user=user, passphrase=passphrase).close()
+
+    restore_file(
+        path,
+        source,
+        key,
+        desk_code=keyfile.desk,
+        device_id=_current_device(path, key),
+        check=check,
+    )
     db = Database.open(path, user=user, passphrase=passphrase)
-    with db.transaction() as tx:
-        tx.audit("restore", "database", None, {"file": Path(args.source).name})
-    db.close()
-    print(f"Restored {path} from {args.source}.")
+    try:
+        with db.transaction() as tx:
+            tx.audit("restore", "database", None, {"file": source.name})
+    finally:
+        db.close()
+    print(f"Restored {path} from {source.name}.")
     return 0
 
 
@@ -111,7 +143,7 @@ def _passwd(args: argparse.Namespace) -> int:
         db = open_db(args)
     try:
         if target != user and db.actor.role != "coordinator":
-            raise UserError("only a coordinator can set another user's passphrase")
+            raise UserError("cli.coordinator_only_passwd")
         new = read_secret(ENV_NEW_PASSPHRASE, f"New passphrase for {target}: ", confirm=True)
         db.set_passphrase(target, new)
     finally:
@@ -124,7 +156,7 @@ def _user_add(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         if db.actor.role != "coordinator":
-            raise UserError("only a coordinator can add users")
+            raise UserError("cli.coordinator_only_add")
         new = read_secret(ENV_NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
         db.add_user(args.name, args.display or args.name, args.role, new)
     finally:
@@ -137,7 +169,7 @@ def _user_remove(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         if db.actor.role != "coordinator":
-            raise UserError("only a coordinator can remove users")
+            raise UserError("cli.coordinator_only_remove")
         db.remove_user(args.name)
     finally:
         db.close()

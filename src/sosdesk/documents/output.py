@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import os
+import errno
 from pathlib import Path
 
+from sosdesk import files
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write `data` to `path` (mode 0600, fsynced); on failure no partial file remains."""
+
+def write_private(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` atomically at mode 0600, never through a symbolic link.
+
+    The save dialog has already asked before replacing a file, hence `overwrite` by default.
+    A refusal comes as an OSError (what the dialog reports), carrying the coded problem.
+    """
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except OSError:
-        path.unlink(missing_ok=True)
-        raise
+        files.write_private(path, data, overwrite=overwrite)
+    except files.FileProblem as exc:
+        raise OSError(errno.EIO, exc.text("en")) from exc
 
 
 def suggested_name(number: str) -> str:

@@ -1,48 +1,143 @@
-"""Encrypted backups with `sqlcipher_export`, verified after writing; verified restore."""
+"""Encrypted backups with `sqlcipher_export`, verified after writing; a fail-safe restore.
+
+A backup is restored only when it is a complete SOS Desk database of the same identity: it opens
+with this database's key, its schema is one this program knows (at or below head), it belongs to
+the same desk, and `integrity_check` and `cipher_integrity_check` pass. The file it replaces is
+kept aside until the restored copy has been opened and verified, and put back otherwise.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Engine
 
+from sosdesk.files import TEMP_SUFFIX, FileProblem, check_regular_file, fsync_folder, open_bounded
+from sosdesk.store import migrate
 from sosdesk.store.engine import open_raw
-from sosdesk.store.errors import NotADatabase, StorageFull
+from sosdesk.store.errors import (
+    DatabaseDamaged,
+    NotADatabase,
+    StorageFull,
+    StoreError,
+    named,
+)
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What a verified database file is: its schema revision and its desk."""
+
+    revision: str
+    device_id: str
+    desk_code: str
+    tables: int
 
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def verify_file(path: Path, key: bytes) -> int:
-    """Open a database file with `key` and check it; returns its table count or raises."""
-    conn = open_raw(path, key)
+def inspect_file(path: Path, key: bytes, *, readonly: bool = True) -> FileIdentity:
+    """Open `path` with `key` (read-only by default), check it completely and say what it is."""
+    conn = open_raw(path, key, readonly=readonly)
     try:
-        ok = conn.execute("PRAGMA integrity_check").fetchall()
-        if ok != [("ok",)]:
-            raise NotADatabase(f"{path.name} failed its integrity check")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None:
+            raise NotADatabase("store.not_ours", **named(path))
+        if not migrate.is_known(str(row[0])):
+            raise NotADatabase("store.newer_schema", **named(path))
+        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+            raise DatabaseDamaged("store.damaged", **named(path))
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise NotADatabase(f"{path.name} failed its encryption integrity check")
-        return int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+            raise DatabaseDamaged("store.damaged", **named(path))
+        idents = conn.execute("SELECT device_id, desk_code FROM device_identity").fetchall()
+        if len(idents) != 1:
+            raise NotADatabase("store.no_identity", **named(path))
+        tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
+        return FileIdentity(str(row[0]), str(idents[0][0]), str(idents[0][1]), tables)
+    except sqlcipher3.dbapi2.DatabaseError:
+        raise DatabaseDamaged("store.damaged", **named(path)) from None
     finally:
         conn.close()
 
 
+def verify_file(path: Path, key: bytes) -> int:
+    """Open a database file with `key` and check it; returns its table count or raises."""
+    return inspect_file(path, key).tables
+
+
+def _temp_beside(target: Path) -> tuple[Path, int]:
+    """A new private temp file in `target`'s folder (named so a later start cleans it up)."""
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+    except UnicodeEncodeError:
+        raise FileProblem("file.bad_name", target) from None
+    except OSError as exc:
+        raise _os_problem(exc, target) from None
+    return tmp, fd
+
+
+def _os_problem(exc: OSError, target: Path) -> StoreError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return StorageFull("store.disk_full", **named(target))
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageFull("store.folder_not_writable", **named(target))
+    return StorageFull("store.backup_failed", **named(target))
+
+
+def _check_new_target(out: Path) -> None:
+    try:
+        str(out).encode("utf-8")
+        os.lstat(out)
+    except UnicodeEncodeError:
+        raise FileProblem("file.bad_name", out) from None
+    except FileNotFoundError:
+        if not out.parent.is_dir():
+            raise FileProblem("file.no_folder", out) from None
+        return
+    raise FileProblem("file.exists", out)
+
+
 def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
-    """Write an encrypted copy of the database to `out` (temp file, verify, rename)."""
-    out = out.resolve()
-    if out.exists():
-        raise StorageFull(f"{out.name} already exists; choose another name.")
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    """Write an encrypted copy of the database to a new file `out` (temp file, verify, rename)."""
+    out = Path(os.path.abspath(out))
+    _check_new_target(out)
+    tmp, fd = _temp_beside(out)
+    os.close(fd)
+    try:
+        _export(engine, key, tmp, out)
+        inspect_file(tmp, key)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        _check_new_target(out)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise _os_problem(exc, out) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    fsync_folder(out.parent)
+    return out
+
+
+def _export(engine: Engine, key: bytes, tmp: Path, out: Path) -> None:
     raw = engine.raw_connection()
     try:
-        conn = raw.driver_connection
-        assert conn is not None
+        conn: Any = raw.driver_connection
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
             conn.execute(f"ATTACH DATABASE {_quote(tmp)} AS backup KEY \"x'{key.hex()}'\"")
             try:
                 conn.execute("SELECT sqlcipher_export('backup')")
@@ -51,48 +146,122 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
                 conn.execute(f"PRAGMA backup.user_version = {int(uv)}")
             finally:
                 conn.execute("DETACH DATABASE backup")
-        except Exception as exc:
-            tmp.unlink(missing_ok=True)
-            raise StorageFull(
-                f"The backup could not be written ({exc}). Free disk space or choose another "
-                "folder; the database itself is unchanged."
-            ) from None
+        except sqlcipher3.dbapi2.DatabaseError as exc:
+            low = str(exc).lower()
+            if "full" in low:
+                raise StorageFull("store.disk_full", **named(out)) from None
+            if "readonly" in low or "read-only" in low:
+                raise StorageFull("store.folder_not_writable", **named(out)) from None
+            raise StorageFull("store.backup_failed", **named(out)) from None
     finally:
         raw.close()
-    try:
-        verify_file(tmp, key)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
 
 
-def restore_file(db_path: Path, source: Path, key: bytes) -> None:
-    """Replace the (closed) database with a verified backup encrypted with the same key."""
-    if not source.exists():
-        raise NotADatabase(f"No backup at {source}.")
+def _copy_bounded(source: Path, size: int, target: Path) -> Path:
+    tmp, fd = _temp_beside(target)
     try:
-        verify_file(source, key)
-    except NotADatabase:
-        raise NotADatabase(
-            f"{source.name} does not open with this database's key: it is not a backup of this "
-            "database, or it is damaged. Nothing was changed."
-        ) from None
-    tmp = db_path.with_name(f".{db_path.name}.{secrets.token_hex(4)}.restore")
-    try:
-        with open(source, "rb") as src, open(tmp, "xb") as dst:
-            os.chmod(tmp, 0o600)
-            while chunk := src.read(1 << 20):
+        with os.fdopen(fd, "wb") as dst, open_bounded(source, size) as src:
+            while chunk := src.read(_CHUNK):
                 dst.write(chunk)
             dst.flush()
             os.fsync(dst.fileno())
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(tmp, db_path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageFull(f"Restore failed ({exc.strerror}); the database is unchanged.") from None
-    verify_file(db_path, key)
+        raise _os_problem(exc, target) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _sidecars(db_path: Path) -> list[Path]:
+    return [db_path, *(db_path.with_name(db_path.name + s) for s in ("-wal", "-shm"))]
+
+
+def restore_file(
+    db_path: Path,
+    source: Path,
+    key: bytes,
+    *,
+    desk_code: str,
+    device_id: str | None,
+    check: Callable[[], None],
+) -> None:
+    """Replace the (closed or lost) database with a verified backup of the same desk.
+
+    `check` opens the restored database as the user will; if it fails, the old files return.
+    """
+    size = check_regular_file(source)
+    try:
+        found = inspect_file(source, key)
+    except NotADatabase as exc:
+        code = "store.backup_newer" if exc.code == "store.newer_schema" else "store.backup_not_ours"
+        raise NotADatabase(code, **named(source)) from None
+    if found.desk_code != desk_code or (device_id is not None and found.device_id != device_id):
+        raise NotADatabase(
+            "store.backup_other_desk", found=found.desk_code, expected=desk_code, **named(source)
+        )
+    tmp = _copy_bounded(source, size, db_path)
+    try:
+        inspect_file(tmp, key)
+    except StoreError:
+        tmp.unlink(missing_ok=True)
+        raise NotADatabase("store.backup_not_ours", **named(source)) from None
+    token = secrets.token_hex(4)
+    aside: list[tuple[Path, Path]] = []
+    try:
+        for p in _sidecars(db_path):
+            if os.path.lexists(p):
+                kept = p.with_name(f".{p.name}.{token}.replaced")
+                os.replace(p, kept)
+                aside.append((p, kept))
+        os.replace(tmp, db_path)
+        fsync_folder(db_path.parent)
+        check()
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        for p in _sidecars(db_path):
+            if not any(p == orig for orig, _ in aside):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+        for orig, kept in aside:
+            os.replace(kept, orig)
+        fsync_folder(db_path.parent)
+        if isinstance(exc, OSError):
+            raise _os_problem(exc, db_path) from None
+        if isinstance(exc, Exception):
+            raise StorageFull("store.restore_failed") from exc
+        raise
+    for _orig, kept in aside:
+        with contextlib.suppress(OSError):
+            kept.unlink()
+
+
+def soundness(path: Path, key: bytes) -> list[str]:
+    """What is wrong with the pages of the database at `path` (empty when sound); read only."""
+    try:
+        conn = open_raw(path, key)
+    except (DatabaseDamaged, NotADatabase) as exc:
+        if exc.code not in ("store.damaged", "store.not_ours"):
+            raise
+        # The key file's slot opened, so the key is right: the first page itself is damaged.
+        return ["the file does not open with its key (damaged first page, or a foreign key file)"]
+    problems: list[str] = []
+    try:
+        try:
+            damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        except sqlcipher3.dbapi2.DatabaseError:
+            damaged = [("?",)]
+        if damaged:
+            problems.append(f"encryption integrity check found {len(damaged)} damaged pages")
+        try:
+            found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        except sqlcipher3.dbapi2.DatabaseError:
+            found = ["a page cannot be read (damaged)"]
+        if found != ["ok"]:
+            lines = [ln for row in found for ln in row.splitlines() if not ln.startswith("***")]
+            first = lines[0] if lines else "?"
+            problems.append(f"integrity check failed: {first} ({len(lines)} problems)")
+    finally:
+        conn.close()
+    return problems

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import stat
@@ -13,28 +12,29 @@ from pathlib import Path
 
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey
-from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sosdesk.domain.codes import check_desk_code
 from sosdesk.domain.hlc import HybridLogicalClock, Timestamp
 from sosdesk.domain.ids import new_id
+from sosdesk.files import FileProblem, clean_stale_temps, ensure_private_folder
 from sosdesk.store import migrate
-from sosdesk.store.engine import WRITE_OPTION, make_engine
+from sosdesk.store.engine import WRITE_OPTION, check_database_file, classify, make_engine
 from sosdesk.store.errors import (
-    DatabaseBusy,
     DatabaseExists,
-    DatabaseMissing,
     NotADatabase,
     StorageFull,
-    StoreError,
     UnknownUser,
+    UserRefused,
+    named,
 )
 from sosdesk.store.kdf import KdfParams
 from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
 from sosdesk.store.models import DeviceIdentity, Setting, User, utcnow
 from sosdesk.store.tx import Actor, Tx
+from sosdesk.store.user_rules import check_user_name
 
 _HLC_KEY = "hlc_last"
 
@@ -49,11 +49,27 @@ class DeskInfo:
 
 
 def secure_folder(folder: Path) -> None:
-    """Create the data folder (0700) if needed."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # A shared folder we do not own stays as it is; the database file itself is 0600.
-    with contextlib.suppress(PermissionError):
-        os.chmod(folder, 0o700)
+    """Create the data folder (0700) if needed; an existing folder keeps its mode."""
+    try:
+        ensure_private_folder(folder)
+    except FileProblem as exc:
+        if exc.code == "file.symlink":
+            raise NotADatabase("store.symlink", **named(folder)) from None
+        if exc.code == "file.no_space":
+            raise StorageFull("store.disk_full", **named(folder)) from None
+        raise StorageFull("store.folder_cannot_create", **named(folder)) from None
+
+
+def _refuse_links(*paths: Path) -> None:
+    """A (possibly dangling) symbolic link in place of a file we create is refused."""
+    for p in paths:
+        if p.is_symlink():
+            raise NotADatabase("store.symlink", **named(p))
+
+
+def clean_leftovers(path: Path) -> None:
+    """Remove the temp files a killed writer (key file, backup, restore) left beside `path`."""
+    clean_stale_temps(path.parent)
 
 
 def _secure_files(path: Path) -> None:
@@ -103,18 +119,15 @@ class Database:
     ) -> tuple[Database, str]:
         """Create a new encrypted database and key file; returns it and the recovery key."""
         check_desk_code(desk)
+        check_user_name(user)
         check_new_passphrase(passphrase)
         kpath = keyfile_path(path)
+        _refuse_links(path, kpath)
         if path.exists() or kpath.exists():
-            raise DatabaseExists(f"{path.name} already exists; nothing was changed.")
-        try:
-            secure_folder(path.parent)
-        except OSError as exc:
-            raise StorageFull(
-                f"The folder {path.parent} cannot be created ({exc.strerror}); choose another."
-            ) from None
+            raise DatabaseExists("store.exists", **named(path))
+        secure_folder(path.parent)
         if not os.access(path.parent, os.W_OK):
-            raise StorageFull(f"The folder {path.parent} is not writable; choose another.")
+            raise StorageFull("store.folder_not_writable", **named(path))
         data_key = secrets.token_bytes(32)
         keyfile, recovery = KeyFile.create(new_id(), desk, data_key, user, passphrase, kdf)
         old_umask = os.umask(0o077)
@@ -166,10 +179,7 @@ class Database:
         cls, path: Path, *, user: str, passphrase: str, backup_dir: Path | None = None
     ) -> Database:
         """Unlock with a user's passphrase; migrations run after an automatic backup."""
-        if not path.exists():
-            raise DatabaseMissing(
-                f"No database at {path}. Check --db, or create one with `sosdesk init`."
-            )
+        check_database_file(path)  # missing, a folder, a device or empty: before the key file
         data_key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
         return cls._open_with_key(path, data_key, user, backup_dir)
 
@@ -181,8 +191,13 @@ class Database:
 
     @classmethod
     def _open_with_key(cls, path: Path, key: bytes, user: str, backup_dir: Path | None) -> Database:
+        clean_leftovers(path)
         engine = make_engine(path, key)
         try:
+            revision = migrate.current(engine)
+            if revision is None or not migrate.is_known(revision):
+                code = "store.not_ours" if revision is None else "store.newer_schema"
+                raise NotADatabase(code, **named(path))
             if migrate.needs_upgrade(engine):
                 from sosdesk.store.backup import backup_engine
 
@@ -194,7 +209,7 @@ class Database:
                 ident = s.execute(select(DeviceIdentity)).scalar_one_or_none()
                 row = s.execute(select(User).where(User.name == user)).scalar_one_or_none()
             if ident is None:
-                raise NotADatabase("This database has no desk identity; it is damaged.")
+                raise NotADatabase("store.no_identity", **named(path))
             if row is None or not row.active:
                 raise UnknownUser(user)
             actor = Actor(row.id, row.name, row.role)
@@ -205,11 +220,9 @@ class Database:
                 actor,
                 DeskInfo(ident.device_id, ident.desk_code, ident.is_office),
             )
-        except OperationalError as exc:
+        except DatabaseError as exc:
             engine.dispose()
-            if "locked" in str(exc):
-                raise DatabaseBusy("The database is in use by another program.") from None
-            raise
+            raise classify(str(exc.orig), path) from None
         except BaseException:
             engine.dispose()
             raise
@@ -234,16 +247,12 @@ class Database:
                 tx.finish()
                 s.merge(Setting(key=_HLC_KEY, value=self.clock.last.encode()))
         except OperationalError as exc:
-            msg = str(exc.orig)
-            if "full" in msg or "disk I/O" in msg:
-                raise StorageFull(
-                    "The disk is full: nothing of this change was saved. Free some space "
-                    "(or ask the coordinator) and save again."
-                ) from None
+            msg = str(exc.orig).lower()
+            if "full" in msg or "disk i/o" in msg:
+                # A write that fails half-way is a full disk or quota far more often than damage.
+                raise StorageFull("store.disk_full", **named(self.path)) from None
             if "locked" in msg or "busy" in msg:
-                raise DatabaseBusy(
-                    "The database is busy in another program; nothing was saved. Try again."
-                ) from None
+                raise classify(msg, self.path) from None
             raise
 
     # -- key management --------------------------------------------------------------------
@@ -262,17 +271,25 @@ class Database:
     def add_user(
         self, name: str, display_name: str, role: str, passphrase: str, kdf: KdfParams | None = None
     ) -> str:
-        """Create a user row and key slot; returns the user id."""
+        """Create (or re-activate) a user row and key slot; returns the user id.
+
+        The database commits first and the key file follows: a failure in between leaves a user
+        who cannot unlock yet (running the command again completes it), never a key slot for a
+        user the database does not know.
+        """
         from sosdesk.domain.vocab import ROLE
 
+        check_user_name(name)
         if role not in ROLE:
-            raise StoreError(f"unknown role {role!r}: use operator, consultant or coordinator")
+            raise UserRefused("store.unknown_role", role=role[:20])
         kf = self.keyfile().with_user(name, passphrase, self._data_key, kdf)
         with self.transaction() as tx:
             existing = tx.session.execute(
                 select(User).where(User.name == name)
             ).scalar_one_or_none()
             if existing is not None:
+                if role != "coordinator":
+                    self._keep_a_coordinator(tx.session, existing)
                 tx.update(existing, {"active": True, "role": role, "display_name": display_name})
                 user_id = existing.id
             else:
@@ -281,16 +298,32 @@ class Database:
                         name=name, display_name=display_name, role=role, active=True, preferences={}
                     )
                 ).id
-            kf.save(keyfile_path(self.path))
+        kf.save(keyfile_path(self.path))
         return user_id
 
     def remove_user(self, name: str) -> None:
-        """Remove a user's key slot and deactivate the user (history keeps the name)."""
+        """Deactivate the user (history keeps the name), then remove the key slot."""
         kf = self.keyfile().without_user(name)
         with self.transaction() as tx:
-            row = tx.session.execute(select(User).where(User.name == name)).scalar_one()
-            tx.update(row, {"active": False})
-            kf.save(keyfile_path(self.path))
+            row = tx.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
+            if row is not None:
+                self._keep_a_coordinator(tx.session, row)
+                tx.update(row, {"active": False})
+        # An inactive user cannot unlock even while the slot is still there.
+        kf.save(keyfile_path(self.path))
+
+    @staticmethod
+    def _keep_a_coordinator(session: Session, row: User) -> None:
+        """Refuse to take the last active coordinator away (nobody could manage users)."""
+        if row.role != "coordinator" or not row.active:
+            return
+        others = session.execute(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "coordinator", User.active.is_(True), User.id != row.id)
+        ).scalar_one()
+        if not others:
+            raise UserRefused("store.last_coordinator", user=row.name)
 
     @property
     def data_key(self) -> bytes:

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import stat
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import QueuePool
 
-from sosdesk.store.errors import DatabaseBusy, DatabaseMissing, NotADatabase
+from sosdesk.files.errors import FileProblem, from_os_error
+from sosdesk.store.errors import (
+    DatabaseBusy,
+    DatabaseDamaged,
+    DatabaseMissing,
+    NotADatabase,
+    StorageFull,
+    StoreError,
+    named,
+)
 
 WRITE_OPTION = "sosdesk_write"
 _BUSY_TIMEOUT_MS = 5000
+_VERSION_TABLE = "alembic_version"
+# Below this much free space an I/O error while opening is a full disk, not damage.
+_FULL_BELOW = 1 << 20
+_SHM_BLOCK = 32 * 1024
 
 
 def _apply_pragmas(conn: Any, encrypted: bool) -> None:
     if encrypted:
-        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA cipher_memory_security = ON")
     for pragma in (
         "temp_store = MEMORY",
@@ -31,44 +47,116 @@ def _apply_pragmas(conn: Any, encrypted: bool) -> None:
         conn.execute(f"PRAGMA {pragma}")
 
 
-def open_raw(path: Path, key: bytes | None, *, create: bool = False) -> Any:
-    """A DBAPI connection with the key applied first, pragmas set and a test read done."""
-    if not create and not path.exists():
-        raise DatabaseMissing(
-            f"No database at {path}. Check --db, or create one with `sosdesk init`."
-        )
-    mode = "rwc" if create else "rw"
-    uri = f"file:{path}?mode={mode}"
+def _disk_is_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _FULL_BELOW
+    except OSError:
+        return False
+
+
+def classify(message: str, path: Path, *, opening: bool = False) -> StoreError:
+    """The coded store error for an SQLite/SQLCipher error message about `path`."""
+    low = message.lower()
+    if "locked" in low or "busy" in low:
+        return DatabaseBusy(**named(path))
+    if "full" in low or (("disk i/o" in low or "unable to open" in low) and _disk_is_full(path)):
+        return StorageFull("store.disk_full", **named(path))
+    if "readonly" in low or "read-only" in low:
+        return StorageFull("store.folder_not_writable", **named(path))
+    if opening:
+        return NotADatabase("store.not_ours", **named(path))
+    return DatabaseDamaged("store.damaged", **named(path))
+
+
+def check_database_file(path: Path) -> None:
+    """An existing ordinary, non-empty file: anything else is refused before SQLite sees it."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise DatabaseMissing("store.missing", **named(path)) from None
+    except UnicodeEncodeError:
+        raise FileProblem("file.bad_name", path) from None
+    except OSError as exc:
+        raise from_os_error(exc, path) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotADatabase("store.not_a_file", **named(path))
+    if st.st_size == 0:
+        # SQLite would happily turn an empty file into a new database on the first write.
+        raise NotADatabase("store.empty_file", **named(path))
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: bool = False) -> Any:
+    """A DBAPI connection with the key applied first, pragmas set and a test read done.
+
+    Without `create`, the file must already be an SOS Desk database (it has the migrations'
+    version table) before a single pragma that writes is run; `readonly` never writes at all.
+    """
+    if not create:
+        check_database_file(path)
+    elif path.is_symlink():
+        raise NotADatabase("store.symlink", **named(path))
+    fresh = [p for p in _sidecars(path) if not p.exists()]
+    # `immutable`: a file only being checked gets no -wal/-shm beside it and no lock.
+    mode = "rwc" if create else ("ro&immutable=1" if readonly else "rw")
+    try:
+        uri = f"file:{quote(str(path))}?mode={mode}"
+    except UnicodeEncodeError:
+        raise FileProblem("file.bad_name", path) from None
     # Plain databases (benchmarks) use the same SQLCipher build without a key: same SQLite
     # version and features, only the encryption differs.
     module: Any = sqlcipher3.dbapi2
     try:
         conn = module.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-    except module.OperationalError as exc:
-        raise NotADatabase(f"cannot open the database file: {exc}") from None
+    except module.DatabaseError as exc:
+        raise classify(str(exc), path, opening=True) from None
     try:
         if key is not None:
             if len(key) != 32:
-                raise NotADatabase("the data key must be 32 bytes")
+                raise NotADatabase("store.not_ours", **named(path))
+            # Before the key: a wrong key must not print "hmac check failed" noise.
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if key is not None:
             version = conn.execute("PRAGMA cipher_version").fetchone()
             if not version or not str(version[0]).startswith("4"):
-                raise NotADatabase("SQLCipher 4 is required to open this database")
-        _apply_pragmas(conn, key is not None)
+                raise NotADatabase("store.sqlcipher_version")
+        if not create:
+            ours = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+                (_VERSION_TABLE,),
+            ).fetchone()[0]
+            if not ours:
+                raise NotADatabase("store.not_ours", **named(path))
+        if readonly:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        else:
+            _apply_pragmas(conn, key is not None)
     except module.DatabaseError as exc:
-        conn.close()
-        msg = str(exc)
-        if "locked" in msg or "busy" in msg:
-            raise DatabaseBusy(
-                "The database is in use by another program; close it and retry."
-            ) from None
-        raise NotADatabase(
-            "This file is not an SOS Desk database, or the key file beside it belongs to "
-            "another database."
-        ) from None
+        _close_failed(conn, fresh)
+        raise classify(str(exc), path, opening=True) from None
+    except BaseException:
+        _close_failed(conn, fresh)
+        raise
     return conn
+
+
+def _close_failed(conn: Any, fresh: list[Path]) -> None:
+    """Close a connection that failed to open; remove the empty side files it made."""
+    with contextlib.suppress(Exception):
+        conn.close()
+    for p in fresh:
+        with contextlib.suppress(OSError):
+            # An empty WAL holds nothing; a shared-memory index shorter than one 32 KiB block
+            # was cut short by the failure (a full disk) and is of use to nobody.
+            size = p.stat().st_size
+            if size == 0 or (p.name.endswith("-shm") and size < _SHM_BLOCK):
+                p.unlink()
 
 
 def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engine:
@@ -77,7 +165,7 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     pending = [first]
 
     def creator() -> Any:
-        return pending.pop() if pending else open_raw(path, key)
+        return pending.pop() if pending else open_raw(path, key, create=create)
 
     # The URL names no file (the creator opens it), so SQLAlchemy would assume an in-memory
     # database and pick SingletonThreadPool, which closes connections under other threads.

@@ -18,11 +18,10 @@ from sosdesk.store.errors import DatabaseBusy
 class DatabaseInUse(DatabaseBusy):
     """Another SOS Desk window has this database open."""
 
+    code = "store.in_use"
+
     def __init__(self, name: str) -> None:
-        super().__init__(
-            f"{name} is already open in another SOS Desk window on this computer. "
-            "Switch to that window, or close it and try again."
-        )
+        super().__init__("store.in_use", name=name)
 
 
 def lock_path(db_path: Path) -> Path:

@@ -21,11 +21,11 @@ class KdfParams:
     def check(self) -> KdfParams:
         """Refuse parameters no honest key file has (a damaged or hostile file)."""
         if not (1 <= self.time_cost <= 20):
-            raise KeyFileError("key file: Argon2 iterations out of range")
+            raise KeyFileError("store.keyfile_damaged", detail="Argon2 iterations out of range")
         if not (8 * 1024 <= self.memory_kib <= 2 * 1024 * 1024):
-            raise KeyFileError("key file: Argon2 memory out of range")
+            raise KeyFileError("store.keyfile_damaged", detail="Argon2 memory out of range")
         if not (1 <= self.parallelism <= 16):
-            raise KeyFileError("key file: Argon2 lanes out of range")
+            raise KeyFileError("store.keyfile_damaged", detail="Argon2 lanes out of range")
         return self
 
     def to_json(self) -> dict[str, Any]:
@@ -35,11 +35,13 @@ class KdfParams:
     def from_json(cls, data: Any) -> KdfParams:
         """Parse and bound-check stored parameters."""
         if not isinstance(data, dict) or data.get("alg") != "argon2id":
-            raise KeyFileError("key file: unknown key derivation")
+            raise KeyFileError("store.keyfile_damaged", detail="unknown key derivation")
         try:
             params = cls(int(data["time_cost"]), int(data["memory_kib"]), int(data["parallelism"]))
         except (KeyError, TypeError, ValueError):
-            raise KeyFileError("key file: damaged key derivation parameters") from None
+            raise KeyFileError(
+                "store.keyfile_damaged", detail="damaged key derivation parameters"
+            ) from None
         return params.check()
 
 

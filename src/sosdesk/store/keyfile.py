@@ -1,29 +1,48 @@
 """The key file beside the database: the data key wrapped once per user, plus a recovery slot.
 
 Each slot is Argon2id(passphrase) -> XChaCha20-Poly1305 wrap of the 32-byte data key, with
-the database id, slot kind and user name as associated data so slots cannot be swapped.
+the database id, slot kind and user name as associated data so slots cannot be swapped. The
+exact format (enough to unwrap the key by hand with libsodium and argon2) is in the README's
+"Disaster recovery" section.
+
+Passphrases are NFC-normalised UTF-8. Slots made before normalisation hold whatever form was
+typed; keyboards produce the composed (NFC) form, so those are NFC in practice, and an unlock
+that fails with the NFC form retries once with the form as typed, so no old slot is stranded.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from nacl import bindings
 from nacl.exceptions import CryptoError
+from zxcvbn import zxcvbn  # type: ignore[import-untyped]
 
+from sosdesk.files import FileProblem, read_bounded, write_private
 from sosdesk.store import kdf as kdf_mod
-from sosdesk.store.errors import KeyFileError, StorageFull, UnknownUser, WrongPassphrase
+from sosdesk.store.errors import (
+    KeyFileError,
+    StorageFull,
+    StoreError,
+    UnknownUser,
+    WeakPassphrase,
+    WrongPassphrase,
+    named,
+)
 from sosdesk.store.kdf import KdfParams, derive
 
 FORMAT = "sosdesk-keyfile"
 VERSION = 1
 MIN_PASSPHRASE = 10
+MAX_PASSPHRASE = 1024
+# zxcvbn score 0-4; 3 is "safely unguessable: moderate protection from offline attacks".
+MIN_SCORE = 3
 _MAX_SIZE = 1_000_000
 
 
@@ -40,9 +59,9 @@ def _unb64(s: Any, size: int | None = None) -> bytes:
     try:
         raw = base64.b64decode(str(s), validate=True)
     except (ValueError, TypeError):
-        raise KeyFileError("key file is damaged (bad encoding)") from None
+        raise KeyFileError("store.keyfile_damaged", detail="encoding") from None
     if size is not None and len(raw) != size:
-        raise KeyFileError("key file is damaged (bad field length)")
+        raise KeyFileError("store.keyfile_damaged", detail="field length")
     return raw
 
 
@@ -70,7 +89,7 @@ class Slot:
     @classmethod
     def from_json(cls, d: Any) -> Slot:
         if not isinstance(d, dict) or d.get("kind") not in ("user", "recovery"):
-            raise KeyFileError("key file is damaged (bad slot)")
+            raise KeyFileError("store.keyfile_damaged", detail="slot")
         return cls(
             kind=d["kind"],
             user=str(d.get("user", "")),
@@ -107,7 +126,23 @@ def _unwrap(db_id: str, slot: Slot, secret: bytes) -> bytes:
             )
         )
     except CryptoError:
-        raise WrongPassphrase() from None
+        code = "store.wrong_recovery_key" if slot.kind == "recovery" else "store.wrong_passphrase"
+        raise WrongPassphrase(code) from None
+
+
+def passphrase_secret(passphrase: str) -> bytes:
+    """The bytes a passphrase is hashed from: its NFC form in UTF-8."""
+    try:
+        return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeError:
+        # A terminal in another encoding hands over undecodable bytes as lone surrogates.
+        raise StoreError("store.passphrase_not_utf8") from None
+
+
+def _as_typed(passphrase: str) -> bytes | None:
+    """The passphrase as typed, when it differs from its NFC form (slots made before NFC)."""
+    raw = passphrase.encode("utf-8")
+    return None if raw == passphrase_secret(passphrase) else raw
 
 
 def new_recovery_key() -> str:
@@ -121,14 +156,17 @@ def _norm_recovery(text: str) -> bytes:
 
 
 def check_new_passphrase(passphrase: str) -> None:
-    """Refuse a passphrase too short to protect client data."""
-    from sosdesk.store.errors import WeakPassphrase
-
-    if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(
-            f"The passphrase must have at least {MIN_PASSPHRASE} characters; "
-            "a short sentence is easy to remember and hard to guess."
-        )
+    """Refuse a passphrase that is not UTF-8, too long, too short or easy to guess (zxcvbn)."""
+    passphrase_secret(passphrase)
+    text = unicodedata.normalize("NFC", passphrase)
+    if len(text) > MAX_PASSPHRASE:
+        raise WeakPassphrase("store.passphrase_too_long", limit=MAX_PASSPHRASE)
+    # zxcvbn's cost grows fast with length; the first 100 characters decide well enough.
+    if (
+        len(text.strip()) < MIN_PASSPHRASE
+        or zxcvbn(text[:100], max_length=100)["score"] < MIN_SCORE
+    ):
+        raise WeakPassphrase("store.weak_passphrase", min=MIN_PASSPHRASE)
 
 
 @dataclass(frozen=True)
@@ -153,7 +191,7 @@ class KeyFile:
         check_new_passphrase(passphrase)
         recovery = new_recovery_key()
         slots = (
-            _wrap(db_id, "user", user, passphrase.encode(), data_key, kdf),
+            _wrap(db_id, "user", user, passphrase_secret(passphrase), data_key, kdf),
             _wrap(db_id, "recovery", "", _norm_recovery(recovery), data_key, kdf),
         )
         return cls(db_id, desk, slots), recovery
@@ -170,21 +208,29 @@ class KeyFile:
 
     def unlock(self, user: str, passphrase: str) -> bytes:
         """The data key, or WrongPassphrase / UnknownUser."""
-        return _unwrap(self.db_id, self._slot(user), passphrase.encode())
+        slot = self._slot(user)
+        secret = passphrase_secret(passphrase)
+        try:
+            return _unwrap(self.db_id, slot, secret)
+        except WrongPassphrase:
+            typed = _as_typed(passphrase)
+            if typed is None:
+                raise
+            return _unwrap(self.db_id, slot, typed)
 
     def unlock_recovery(self, recovery_key: str) -> bytes:
         """The data key from the recovery key."""
         for s in self.slots:
             if s.kind == "recovery":
                 return _unwrap(self.db_id, s, _norm_recovery(recovery_key))
-        raise KeyFileError("this key file has no recovery slot")
+        raise KeyFileError("store.keyfile_no_recovery")
 
     def with_user(
         self, user: str, passphrase: str, data_key: bytes, kdf: KdfParams | None = None
     ) -> KeyFile:
         """Add or replace a user's slot."""
         check_new_passphrase(passphrase)
-        slot = _wrap(self.db_id, "user", user, passphrase.encode(), data_key, kdf)
+        slot = _wrap(self.db_id, "user", user, passphrase_secret(passphrase), data_key, kdf)
         others = tuple(s for s in self.slots if not (s.kind == "user" and s.user == user))
         return replace(self, slots=(slot, *others))
 
@@ -193,7 +239,7 @@ class KeyFile:
         self._slot(user)
         rest = tuple(s for s in self.slots if not (s.kind == "user" and s.user == user))
         if not any(s.kind == "user" for s in rest):
-            raise KeyFileError("the last user cannot be removed: nobody could unlock the database")
+            raise KeyFileError("store.last_user")
         return replace(self, slots=rest)
 
     def to_bytes(self) -> bytes:
@@ -210,20 +256,18 @@ class KeyFile:
     def from_bytes(cls, raw: bytes) -> KeyFile:
         """Parse a key file, refusing anything damaged or foreign."""
         if len(raw) > _MAX_SIZE:
-            raise KeyFileError("key file is too large: not an SOS Desk key file")
+            raise KeyFileError("store.keyfile_damaged", detail="too large")
         try:
             doc = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            raise KeyFileError(
-                "key file is damaged (not readable); restore it from a backup"
-            ) from None
+            raise KeyFileError("store.keyfile_damaged", detail="not readable") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise KeyFileError("this is not an SOS Desk key file")
+            raise KeyFileError("store.keyfile_damaged", detail="format")
         if doc.get("version") != VERSION:
-            raise KeyFileError(f"key file version {doc.get('version')} is not supported")
+            raise KeyFileError("store.keyfile_damaged", detail="version")
         slots = doc.get("slots")
         if not isinstance(slots, list) or not slots:
-            raise KeyFileError("key file is damaged (no key slots)")
+            raise KeyFileError("store.keyfile_damaged", detail="no key slots")
         return cls(
             str(doc.get("db_id", "")),
             str(doc.get("desk", "")),
@@ -232,42 +276,24 @@ class KeyFile:
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
-        """Read the key file at `path`."""
+        """Read the key file at `path` (bounded: a key file is small)."""
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise KeyFileError(
-                f"The key file {path.name} is missing beside the database. "
-                "Copy it back from where you keep backups; without it the database cannot be opened."
-            ) from None
-        except OSError as exc:
-            raise KeyFileError(f"cannot read the key file: {exc.strerror}") from None
+            raw = read_bounded(path, _MAX_SIZE)
+        except FileProblem as exc:
+            if exc.code == "file.missing":
+                raise KeyFileError("store.keyfile_missing", **named(path)) from None
+            if exc.code == "file.too_large":
+                raise KeyFileError("store.keyfile_damaged", detail="too large") from None
+            raise KeyFileError("store.keyfile_unreadable", **named(path)) from None
         return cls.from_bytes(raw)
 
     def save(self, path: Path) -> None:
-        """Write atomically: temp file, fsync, rename, fsync the folder."""
-        write_atomic(path, self.to_bytes())
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        """Write atomically (temp file, fsync, rename, fsync the folder) at mode 0600."""
         try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StorageFull(
-            f"cannot write {path.name}: {exc.strerror}. Free some disk space "
-            "or choose a writable folder; nothing was changed."
-        ) from None
+            write_private(path, self.to_bytes(), overwrite=True)
+        except FileProblem as exc:
+            if exc.code == "file.not_writable":
+                raise StorageFull("store.folder_not_writable", **named(path)) from None
+            if exc.code == "file.no_space":
+                raise StorageFull("store.disk_full", **named(path)) from None
+            raise

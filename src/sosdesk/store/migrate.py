@@ -54,3 +54,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 def downgrade(engine: Engine, revision: str) -> None:
     """Downgrade to `revision` (tests and emergency roll-back only)."""
     command.downgrade(_config(engine), revision)
+
+
+def is_known(revision: str) -> bool:
+    """Whether `revision` is one of this program's revisions (at or below head)."""
+    script = ScriptDirectory.from_config(_config(None))  # type: ignore[arg-type]
+    return any(rev.revision == revision for rev in script.walk_revisions())

@@ -294,7 +294,8 @@ class UnlockScreen(QWidget):
                 "There is no database {0} here. Check the {1} option or ask the coordinator."
             ).format(name, "--db")
         if isinstance(exc, WeakPassphrase):
-            return self.tr("The new passphrase is too short: use at least 10 characters.")
+            # The strength rule is the store's (coded message in the chosen language).
+            return exc.text(str(self.lang_box.currentData() or "sr-Latn"))
         if isinstance(exc, StorageFull):
             return self.tr(
                 "The disk is full or the folder is not writable. Free some space and try again."
