@@ -29,15 +29,10 @@ from sosdesk.services.cases import OPEN_PHASES, CaseView, GoalView
 from sosdesk.services.client_history import display_names
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import (
-    DateField,
-    VocabCombo,
-    format_date,
-    format_local,
-    keys_hint,
-    shortcut,
-    with_key,
-)
+from sosdesk.ui.widgets.datetime_field import DateField, format_date, format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 def _parse(field: DateField, name: str) -> date | None:

@@ -36,12 +36,12 @@ from sosdesk.ui.clients.profile import ProfileEditor
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from sosdesk.ui.events.dialog import EventDialog
-from sosdesk.ui.events.fields import keys_hint
 from sosdesk.ui.events.registry import FORMS
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.view import TimelineView
+from sosdesk.ui.widgets.display import keys_hint
 
 TAB_KEYS = ("F6", "F7", "F8", "F9", "F10")
 

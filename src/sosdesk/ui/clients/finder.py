@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.services.search import search
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import keys_hint, with_key
+from sosdesk.ui.widgets.display import keys_hint, with_key
 
 _ID = Qt.ItemDataRole.UserRole
 

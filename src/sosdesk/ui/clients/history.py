@@ -30,7 +30,8 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services.client_history import field_history, status_history
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_date, format_local, tr
+from sosdesk.ui.widgets.datetime_field import format_date, format_local
+from sosdesk.ui.widgets.display import tr
 
 _VOCAB: dict[str, Vocabulary] = {
     "gender": GENDER,

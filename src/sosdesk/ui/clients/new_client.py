@@ -27,7 +27,11 @@ from sosdesk.domain.vocab import GENDER
 from sosdesk.services.clients import create_client
 from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 _ID = Qt.ItemDataRole.UserRole
 

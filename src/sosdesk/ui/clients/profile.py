@@ -38,15 +38,13 @@ from sosdesk.domain.vocab import (
 from sosdesk.services.clients import NotFound, update_client_fields
 from sosdesk.services.views import ClientView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import (
-    DateField,
-    ErrorLabel,
-    FieldErrors,
-    MultiSelect,
-    VocabCombo,
-    shortcut,
-    with_key,
-)
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.multi_select import MultiSelect
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 _LISTS = ("aliases", "phones")
 

@@ -25,7 +25,9 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import VocabCombo, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class DirectoryArea(QWidget):

@@ -13,7 +13,10 @@ from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services.directory import DirectoryView, create_entry, update_entry
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import DateField, MultiSelect, VocabCombo, tr
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import tr
+from sosdesk.ui.widgets.multi_select import MultiSelect
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 def _text_box(height: int = 60) -> QPlainTextEdit:

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.clients import NotFound
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 class ActionDialog(QDialog):

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from sosdesk.domain.validation import FieldError
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import ErrorLabel
 
 
 class EventForm(QWidget):

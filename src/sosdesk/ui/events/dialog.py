@@ -26,8 +26,11 @@ from sosdesk.services.events import add_event, correct_event
 from sosdesk.services.views import EventView
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date, shortcut, with_key
 from sosdesk.ui.events.registry import FORM_OF
+from sosdesk.ui.widgets.datetime_field import DateTimeField, format_date
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 _SKEW = timedelta(minutes=10)
 
@@ -75,6 +78,7 @@ class EventDialog(QDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.when = DateTimeField(self)
+        self.when.setMaximumWidth(200)
         if kind != "court_hearing" or original is not None:
             self.when.set_value(current_time or utcnow())
         self._initial_when = self.when.text()

@@ -27,9 +27,11 @@ from sosdesk.services.clients import NotFound
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import ErrorLabel, keys_hint, shortcut, with_key
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 REFRESH_MS = 60_000
 

@@ -11,7 +11,8 @@ from sosdesk.services.followups import add_followup, assignable_users
 from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import DateTimeField, tr
+from sosdesk.ui.widgets.datetime_field import DateTimeField
+from sosdesk.ui.widgets.display import tr
 
 
 def followup_dialog(
@@ -19,6 +20,7 @@ def followup_dialog(
 ) -> ActionDialog:
     """A dialog that schedules a follow-up (for a client when `client_id` is given)."""
     due = DateTimeField()
+    due.setMaximumWidth(200)
     soon = (utcnow() + timedelta(hours=1)).astimezone()
     due.set_value(soon.replace(minute=soon.minute - soon.minute % 5, second=0, microsecond=0))
     what = QLineEdit()

@@ -37,13 +37,14 @@ from sosdesk.stats.periods import Period, PeriodError
 from sosdesk.stats.publication import Publication, publish_all
 from sosdesk.stats.suppression import Published, SuppressionRule
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import keys_hint, shortcut, with_key
 from sosdesk.ui.statistics.chart import StatChart
 from sosdesk.ui.statistics.period_picker import PeriodPicker
 from sosdesk.ui.statistics.records_dialog import RecordsDialog
 from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import LatestOnly
 
 KEY_ROLE = Qt.ItemDataRole.UserRole

@@ -24,8 +24,11 @@ from sosdesk.sync.conflicts import list_conflicts, resolve_conflict
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.views import ConflictView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, format_local, shortcut, with_key
 from sosdesk.ui.sync.values import FIELD_NAMES, parse_typed, show_value
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 class ConflictsPanel(QWidget):

@@ -30,10 +30,12 @@ from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import import_summary
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
 RECEIPTS = "SOS Desk receipts (*.sosreceipt)"

@@ -30,12 +30,14 @@ from sosdesk.sync.quarantine import quarantined
 from sosdesk.sync.status import batches
 from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
 from sosdesk.ui.sync.desk_panel import BATCHES
 from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 def table(parent: QWidget, columns: int) -> QTableWidget:

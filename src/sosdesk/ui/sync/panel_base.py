@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from sosdesk.ui.events.fields import ErrorLabel
 from sosdesk.ui.sync.jobs import Job
+from sosdesk.ui.widgets.field_message import ErrorLabel
 
 
 class SyncPanelBase(QWidget):

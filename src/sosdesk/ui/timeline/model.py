@@ -33,9 +33,9 @@ from sosdesk.services.events import (
 from sosdesk.services.views import EventView
 from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.text import amendment_summary, summary
+from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.workers import run_in_pool
 
 PAGE = 100  # rows per fetch: a screenful or four; small pages keep scrolling smooth

@@ -24,9 +24,13 @@ from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.client_history import user_names
 from sosdesk.services.views import EventView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo, shortcut, with_key
 from sosdesk.ui.timeline.model import TimelineModel
 from sosdesk.ui.timeline.text import details_html
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class TimelineView(QWidget):
