@@ -50,6 +50,7 @@ class CallsArea(QWidget):
         self.form.saved.connect(self._call_saved)
         self.form.discard_requested.connect(self._discard_call)
         self.keeper = DraftKeeper(ctx, self.form, self)
+        self.form.draft_of = lambda: self.keeper.draft_id
         self.tally = QuickTally(ctx)
         self.tally.saved.connect(self._tally_saved)
         self.tally.closed.connect(self._tally_closed)
@@ -197,7 +198,7 @@ class CallsArea(QWidget):
             self._show_page("detail")
 
     def _call_saved(self, view: object) -> None:
-        self.keeper.discard()
+        self.keeper.forget()  # save_call deleted the draft in the call's own transaction
         self.form.reset()
         self._show_page("idle")
         when = view.started_at.astimezone().strftime("%H:%M") if isinstance(view, CallView) else ""

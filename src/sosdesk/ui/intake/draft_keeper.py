@@ -67,10 +67,15 @@ class DraftKeeper(QObject):
         self.timer.stop()
 
     def discard(self) -> None:
-        """The call was saved or thrown away: its draft goes."""
+        """The call was thrown away: its draft goes."""
         self.timer.stop()
         if self.draft_id is not None and not self.ctx.is_locked:
             discard_draft(self.ctx.db, self.draft_id)
+        self.forget()
+
+    def forget(self) -> None:
+        """The call was saved, and its draft deleted in the same transaction: stop keeping it."""
+        self.timer.stop()
         self.draft_id = None
         self._last = None
         self._dirty = False

@@ -7,6 +7,7 @@ Ctrl+S or Ctrl+Enter saves, Alt+L / Alt+E / Alt+F jump to client, checklist, fol
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -73,6 +74,8 @@ class IntakeForm(QWidget):
         self._loading = False
         self._discard_armed = False
         self._problems = ProblemText(self)
+        # The id of the draft this call is kept in (set by the area): saving deletes it.
+        self.draft_of: Callable[[], str | None] = lambda: None
         self.labels: dict[str, QLabel] = {}
         self.messages: dict[str, FieldMessage] = {}
         self.section_labels: dict[str, QLabel] = {}
@@ -496,7 +499,7 @@ class IntakeForm(QWidget):
             self.show_problems(problems)
             return None
         try:
-            view = save_call(self.ctx.db, self.call_input())
+            view = save_call(self.ctx.db, self.call_input(), discard_draft=self.draft_of())
         except ValidationFailed as exc:
             self.show_problems(self._service_problems(exc))
             return None
