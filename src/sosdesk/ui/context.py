@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from sosdesk.store.database import Database
+from sosdesk.services.session import Database
 
 
 class AppContext(QObject):

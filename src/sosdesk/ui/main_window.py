@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
-from sosdesk.store.database import Database
-from sosdesk.store.errors import DatabaseMissing, StoreError
-from sosdesk.store.instance_lock import InstanceLock
+from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
 from sosdesk.ui import i18n
 from sosdesk.ui.areas import AREAS
 from sosdesk.ui.auth.idle_watch import IdleWatch

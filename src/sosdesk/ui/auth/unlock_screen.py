@@ -20,18 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.store.errors import (
+from sosdesk.services.session import (
+    Credentials,
     DatabaseBusy,
+    DatabaseInUse,
     DatabaseMissing,
+    InstanceLock,
     KeyFileError,
     NotADatabase,
     StorageFull,
     UnknownUser,
     WeakPassphrase,
     WrongPassphrase,
+    desk_code_of,
+    open_database,
 )
-from sosdesk.store.instance_lock import DatabaseInUse, InstanceLock
-from sosdesk.ui.auth.opening import Credentials, desk_code_of, open_database
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import run_in_pool

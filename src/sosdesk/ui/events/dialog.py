@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.clients import NotFound
 from sosdesk.services.events import add_event, correct_event
 from sosdesk.services.views import EventView
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.registry import FORM_OF
 from sosdesk.ui.widgets.datetime_field import DateTimeField, format_date

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.followups.dialog import followup_dialog

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.followups import add_followup, assignable_users
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from sosdesk.ui.widgets.datetime_field import DateTimeField

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk.services.drafts import DraftView, discard_draft, get_draft, list_drafts
+from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
-from sosdesk.store.errors import StoreError
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake.call_detail import CallDetail
 from sosdesk.ui.intake.draft_banner import DraftBanner

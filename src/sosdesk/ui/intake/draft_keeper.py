@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sosdesk.services.drafts import DraftTooLarge, discard_draft, save_draft
-from sosdesk.store.errors import StoreError
+from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake.form import IntakeForm
 

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, DIRECTION, LANGUAGE, LINE, URGENCY
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import NotFound
+from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
-from sosdesk.store.errors import StoreError
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake import form_reading
 from sosdesk.ui.intake.client_link import NEW_FIELDS, ClientLink

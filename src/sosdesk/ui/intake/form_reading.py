@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.services.calls import CallInput
-from sosdesk.store.models import utcnow
 
 if TYPE_CHECKING:
     from sosdesk.ui.intake.form import IntakeForm

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sosdesk.domain.vocab import RISK_LEVEL
 from sosdesk.services.clients import NotFound, get_client
 from sosdesk.services.search import directory_hits
-from sosdesk.store.errors import StoreError
+from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
 
 CENTRE_QUERY = "Centar za zaštitu žrtava trgovine ljudima"

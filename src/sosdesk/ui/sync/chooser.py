@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sosdesk.store.database import Database
+from sosdesk.services.session import Database
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.identity import PublicIdentity, read_identity, write_identity
 

@@ -30,8 +30,8 @@ from sosdesk.services.events import (
     events_by_id,
     timeline,
 )
+from sosdesk.services.session import Database
 from sosdesk.services.views import EventView
-from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.text import amendment_summary, summary
