@@ -5,6 +5,7 @@ which desk and database file it opens, and nothing else of the database.
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QThreadPool, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.logtail import Code
 from sosdesk.services.session import (
     Credentials,
     DatabaseBusy,
@@ -38,6 +40,8 @@ from sosdesk.services.session import (
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import run_in_pool
+
+_log = logging.getLogger(__name__)
 
 LANGUAGE_NAMES = (
     ("sr-Latn", "Srpski (latinica)"),
@@ -244,6 +248,7 @@ class UnlockScreen(QWidget):
         run_in_pool(self.pool, lambda: open_database(path, creds), self._opened, self._failed)
 
     def _opened(self, db: object) -> None:
+        _log.info("unlock ok")
         self._set_busy(False)
         for edit in (self.pass_edit, self.key_edit, self.new_edit, self.repeat_edit):
             edit.clear()
@@ -252,6 +257,8 @@ class UnlockScreen(QWidget):
         self.unlocked.emit(db)
 
     def _failed(self, exc: object) -> None:
+        code = getattr(exc, "code", None)
+        _log.warning("unlock failed: %s %s", Code(type(exc).__name__), code)
         self._set_busy(False)
         for secret in (self.pass_edit, self.new_edit, self.repeat_edit):
             secret.clear()  # typed again after any failure, never kept around

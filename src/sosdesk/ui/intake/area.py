@@ -144,6 +144,11 @@ class CallsArea(QWidget):
         self.idle_notice.clear()
         self._show_page("idle")
 
+    def reload(self) -> None:
+        """Read the latest calls again."""
+        if not self.ctx.is_locked:
+            self.recent.reload()
+
     def _on_unlocked(self) -> None:
         self.recent.reload()
         resumed = self._resume()

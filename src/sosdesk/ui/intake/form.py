@@ -7,6 +7,7 @@ Ctrl+S or Ctrl+Enter saves, Alt+L / Alt+E / Alt+F jump to client, checklist, fol
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -56,6 +57,8 @@ TEXTS = ("caller_phone", "follow_up_what")
 NOTES = ("summary", "actions_taken")
 TIMES = ("follow_up_at", "started_at", "ended_at")
 DEFAULTS = {"line": "sos_24_7", "direction": "incoming", "language": "sr", "urgency": "routine"}
+
+_log = logging.getLogger(__name__)
 
 
 class IntakeForm(QWidget):
@@ -515,6 +518,7 @@ class IntakeForm(QWidget):
         except StoreError as exc:
             self.top_message.show_problem(self.tr("Not saved: {0}").format(str(exc)))
             return None
+        _log.info("call %s saved", view.id)
         self.show_problems({})
         self.saved.emit(view)
         return view

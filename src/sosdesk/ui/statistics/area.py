@@ -249,6 +249,10 @@ class StatisticsArea(QWidget):
         except PeriodError:
             return None
 
+    def reload(self) -> None:
+        """Compute the dashboard again (the area protocol's name for `refresh`)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Compute the chosen period (in the thread pool); only while the area is on screen,
         so unlocking the desk at night costs nothing until someone opens the statistics."""

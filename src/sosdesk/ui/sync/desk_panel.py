@@ -35,6 +35,7 @@ from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import import_summary
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.problem_text import failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
@@ -364,11 +365,5 @@ class DeskPanel(SyncPanelBase):
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(
-                self.tr(
-                    "The operation failed and nothing was changed; see the "
-                    "command line (sosdesk sync) for details."
-                ),
-                error=True,
-            )
+            self._say(failure_text(exc), error=True)
         self.reload()

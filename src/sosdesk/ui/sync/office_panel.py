@@ -37,6 +37,7 @@ from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.problem_text import failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 
@@ -422,11 +423,5 @@ class OfficePanel(SyncPanelBase):
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(
-                self.tr(
-                    "The operation failed and nothing was changed; see the command "
-                    "line (sosdesk office) for details."
-                ),
-                error=True,
-            )
+            self._say(failure_text(exc), error=True)
         self.reload()

@@ -85,6 +85,13 @@ def error_text(exc: BaseException | Problem) -> str:
     return message_text(str(exc))
 
 
+def failure_text(exc: BaseException) -> str:
+    """What to tell the user about a failed job: its coded reason, or the unexpected kind of it."""
+    if isinstance(exc, CodedError):
+        return error_text(exc)
+    return render("internal.unexpected", {"kind": type(exc).__name__}, current_lang())
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ClientFile", text)
 
