@@ -128,3 +128,29 @@ def test_a_date_field_takes_a_day_not_a_time(qtbot: QtBot) -> None:
     for bad in ("21.11.2026 23:10", "23:10", "30.02.2026"):
         with pytest.raises(ValueError):
             parse_date(bad)
+
+
+def test_error_text_renders_coded_errors_in_the_ui_language(qapp: object) -> None:
+    from sosdesk.domain.messages import CodedError, FieldError, Problem
+    from sosdesk.ui import i18n
+    from sosdesk.ui.widgets.problem_text import error_text, failure_text
+
+    before = i18n.current_lang()
+    try:
+        i18n.install("sr-Cyrl")
+        assert i18n.current_lang() == "sr-Cyrl"
+        assert error_text(FieldError("summary", "field.required")) == "Обавезно"
+        assert error_text(Problem("field.invalid", {"count": 2})).startswith("Исправите")
+        assert "(KeyError)" in failure_text(KeyError("Ana"))
+        assert "Ana" not in failure_text(KeyError("Ana"))
+        i18n.install("en")
+        assert error_text(CodedError("field.invalid", count=3)) == (
+            "Correct the marked fields (3); nothing was saved."
+        )
+        i18n.install("sr-Latn")
+        # English prose from services not yet coded still goes through the fallback.
+        assert error_text(ValueError("at most 120 characters (now 5000)")) != (
+            "at most 120 characters (now 5000)"
+        )
+    finally:
+        i18n.install(before)
