@@ -74,7 +74,8 @@ def test_ctrl_l_then_unlock_returns_to_the_same_area(
     qtbot, window: MainWindow, db: Database, people: dict[str, str]
 ) -> None:
     unlock(qtbot, window)
-    old_db = window.ctx.db
+    old_db = window._db
+    assert old_db is not None
     pool_before = old_db.engine.pool
     press(qtbot, K.Key_3, CTRL)
     assert window.current_area() == "followups"
@@ -86,4 +87,4 @@ def test_ctrl_l_then_unlock_returns_to_the_same_area(
     assert not any("Petrović" in t for t in widget_texts(window))
     unlock(qtbot, window)
     assert window.current_area() == "followups"
-    assert window.ctx.db is not old_db
+    assert window._db is not None and window._db is not old_db

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         logtail.install()  # the in-memory tail behind Help → Diagnostics; never a file
         self.prefs = prefs or Preferences()
         self.ctx = AppContext(None, self.prefs.lang)
+        self._db: Database | None = None
         self.db_path = db_path
         self.instance_lock = InstanceLock(db_path)
         self.areas: dict[str, QWidget] = {}  # each one an `Area`
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, db: Database) -> None:
         first = self.desk is None
+        self._db = db  # the window owns the open database; widgets reach it through ctx.call
         self.ctx.set_db(db)  # areas built below see the database in their constructors
         _log.info("desk %s unlocked", Code(db.desk.desk_code))
         if first:
@@ -248,7 +250,9 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(StoreError):  # the timer saved it seconds ago
                 saver()
         self._close_other_windows()
-        db = self.ctx.db
+        db = self._db
+        assert db is not None
+        self._db = None
         self.ctx.pool.waitForDone(3000)  # no lookup may still be reading
         self.ctx.set_db(None)
         for key, area in self.areas.items():
@@ -382,9 +386,9 @@ class MainWindow(QMainWindow):
             self.menu_actions[f"lang_{prefs.lang}"].setChecked(True)
         self.idle.set_minutes(prefs.idle_minutes)
         self.prefs = prefs
-        if store and not self.ctx.is_locked:
+        if store and self._db is not None:
             try:
-                self.prefs = store_preferences(self.ctx.db, **prefs.to_json())
+                self.prefs = store_preferences(self._db, **prefs.to_json())
             except (StoreError, ValueError):
                 self.statusBar().showMessage(self.tr("The preference could not be saved."))
 
@@ -453,7 +457,7 @@ class MainWindow(QMainWindow):
         if self.ctx.is_locked:
             self.setWindowTitle(self.tr("SOS Desk"))
         else:
-            self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(self.ctx.db.desk.desk_code))
+            self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(self.ctx.desk_code))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -150,7 +150,7 @@ class NewClientDialog(QDialog):
         """Look for existing files of the same person; show them above the buttons."""
         self._timer.stop()
         data, errors = self.form_data()
-        found = [] if errors else possible_duplicates(self.ctx.db, data)
+        found = [] if errors else self.ctx.call(possible_duplicates, data)
         self.duplicates = found
         self.matches.clear()
         for d in found:
@@ -189,7 +189,7 @@ class NewClientDialog(QDialog):
             self.matches.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
-            client = create_client(self.ctx.db, data)
+            client = self.ctx.call(create_client, data)
         except ValidationFailed as exc:
             self.errors.show(exc.errors)
             return

@@ -424,7 +424,7 @@ class ProfileEditor(QWidget):
             return True
         try:
             original = {name: getattr(self.client, name) for name in changes}
-            update_client_fields(self.ctx.db, self.client.id, changes, original)
+            self.ctx.call(update_client_fields, self.client.id, changes, original)
         except ValidationFailed as exc:
             self.errors.show(exc.errors)
             return False

@@ -138,8 +138,8 @@ class DirectoryArea(QWidget):
             return
         keep = self.current()
         code = self.kind.code()
-        entries = search_directory(
-            self.ctx.db,
+        entries = self.ctx.call(
+            search_directory,
             self.query.text(),
             kinds={code} if code else None,
             include_inactive=self.inactive.isChecked(),
@@ -189,6 +189,6 @@ class DirectoryArea(QWidget):
     def verified_today(self) -> None:
         entry = self.current()
         if entry is not None:
-            mark_verified(self.ctx.db, entry.id)
+            self.ctx.call(mark_verified, entry.id)
             self.ctx.data_changed.emit("directory")
             self.status.emit(self.tr("Marked as verified today."))

@@ -76,9 +76,9 @@ def entry_dialog(
             "active": active.isChecked(),
         }
         if entry is None:
-            create_entry(ctx.db, data)
+            ctx.call(create_entry, data)
         else:
-            update_entry(ctx.db, entry.id, data, expected_version=entry.version)
+            ctx.call(update_entry, entry.id, data, expected_version=entry.version)
         ctx.data_changed.emit("directory")
 
     rows = [

@@ -157,12 +157,12 @@ class EventDialog(QDialog):
             return
         try:
             if self.original is None:
-                view = add_event(self.ctx.db, self.client_id, self.kind, at, self.form.payload())
+                view = self.ctx.call(add_event, self.client_id, self.kind, at, self.form.payload())
             else:
                 # Minutes are all the field shows: an untouched time is not a correction.
                 moved = at if self.when.text() != self._initial_when else None
-                view = correct_event(
-                    self.ctx.db,
+                view = self.ctx.call(
+                    correct_event,
                     self.original.id,
                     self.form.payload(),
                     self.reason.text(),

@@ -27,9 +27,9 @@ def followup_dialog(
     what.setPlaceholderText(tr("e.g. Call her back to check she is safe"))
     who = QComboBox()
     who.addItem(tr("Anyone on the desk"), None)
-    for u in assignable_users(ctx.db):
+    for u in ctx.call(assignable_users):
         who.addItem(u.display_name, u.id)
-    who.setCurrentIndex(max(0, who.findData(ctx.db.actor.user_id)))
+    who.setCurrentIndex(max(0, who.findData(ctx.user_id)))
 
     def submit() -> None:
         try:
@@ -38,7 +38,9 @@ def followup_dialog(
             raise ValidationFailed(
                 [FieldError("due_at", "not a date and time: type it as dd.mm.yyyy hh:mm")]
             ) from None
-        add_followup(ctx.db, when, what.text(), client_id=client_id, assigned_to=who.currentData())
+        ctx.call(
+            add_followup, when, what.text(), client_id=client_id, assigned_to=who.currentData()
+        )
         ctx.data_changed.emit("followups")
 
     return ActionDialog(

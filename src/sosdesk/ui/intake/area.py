@@ -158,7 +158,7 @@ class CallsArea(QWidget):
         draft_id, page = self._resume_draft, self._resume_page
         self._resume_draft, self._resume_page = None, "idle"
         if draft_id is not None:
-            draft = get_draft(self.ctx.db, draft_id)  # None when another user unlocked
+            draft = self.ctx.call(get_draft, draft_id)  # None when another user unlocked
             if draft is not None:
                 self._restore(draft)
                 return True
@@ -239,7 +239,7 @@ class CallsArea(QWidget):
 
     def _offer_drafts(self, exclude: str | None) -> None:
         try:
-            drafts = list_drafts(self.ctx.db, KIND)
+            drafts = self.ctx.call(list_drafts, KIND)
         except StoreError:
             return
         self._offered = [d for d in drafts if d.id != exclude and d.id != self.keeper.draft_id]
@@ -267,7 +267,7 @@ class CallsArea(QWidget):
     def _discard_offered(self) -> None:
         if not self._offered or self.ctx.is_locked:
             return
-        discard_draft(self.ctx.db, self._offered[0].id)
+        self.ctx.call(discard_draft, self._offered[0].id)
         self._offer_drafts(exclude=self.keeper.draft_id)
 
     # -- language --------------------------------------------------------------------------

@@ -53,7 +53,7 @@ class DraftKeeper(QObject):
             self._dirty = False
             return False
         try:
-            self.draft_id = save_draft(self.ctx.db, KIND, state, self.draft_id)
+            self.draft_id = self.ctx.call(save_draft, KIND, state, self.draft_id)
         except (StoreError, DraftTooLarge) as exc:
             self.failed.emit(str(exc))
             return False
@@ -70,7 +70,7 @@ class DraftKeeper(QObject):
         """The call was thrown away: its draft goes."""
         self.timer.stop()
         if self.draft_id is not None and not self.ctx.is_locked:
-            discard_draft(self.ctx.db, self.draft_id)
+            self.ctx.call(discard_draft, self.draft_id)
         self.forget()
 
     def forget(self) -> None:

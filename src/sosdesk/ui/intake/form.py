@@ -369,7 +369,7 @@ class IntakeForm(IntakeFormLayout):
             self.show_problems(problems)
             return None
         try:
-            view = save_call(self.ctx.db, self.call_input(), discard_draft=self.draft_of())
+            view = self.ctx.call(save_call, self.call_input(), discard_draft=self.draft_of())
         except ValidationFailed as exc:
             self.show_problems(self._service_problems(exc))
             return None

@@ -129,8 +129,8 @@ class QuickTally(QWidget):
             return None
         code = {name: pick.code() or "" for name, pick in self.picks.items()}
         try:
-            view = save_call(
-                self.ctx.db,
+            view = self.ctx.call(
+                save_call,
                 CallInput(
                     line=code["line"],
                     caller_type=code["caller_type"],

@@ -224,7 +224,7 @@ class StatisticsArea(QWidget):
         super().changeEvent(event)
 
     def _may_open_records(self) -> bool:
-        return not self.ctx.is_locked and self.ctx.db.actor.role in ALLOWED_ROLES
+        return not self.ctx.is_locked and self.ctx.role in ALLOWED_ROLES
 
     # -- computing -------------------------------------------------------------------------
 
@@ -264,9 +264,9 @@ class StatisticsArea(QWidget):
             return
         self._stale = False
         self.message.setText("")
-        db, compare = self.ctx.db, self.compare.isChecked()
+        call, compare = self.ctx.caller(), self.compare.isChecked()
         self.busy.show()
-        self.runner.submit(lambda: compute_dashboard(db, period, compare=compare))
+        self.runner.submit(lambda: call(compute_dashboard, period, compare=compare))
 
     def _failed(self, _exc: object) -> None:
         self.busy.hide()
@@ -411,7 +411,7 @@ class StatisticsArea(QWidget):
             self.message.setText(self.tr("Show the exact numbers (Alt+H) to open the records."))
             return
         row, column = cell
-        found = records_behind(self.ctx.db, period, table.key, row, column)
+        found = self.ctx.call(records_behind, period, table.key, row, column)
         heading = f"{table_title(table.key)} · {self.model.data(index.siblingAtColumn(0))}"
         self.dialog = RecordsDialog(found, heading, self.ctx.lang, self)
         self.dialog.open_client.connect(self.ctx.open_client_requested.emit)

@@ -113,7 +113,7 @@ class ConflictsPanel(QWidget):
         """Read the open conflicts again."""
         if self.ctx.is_locked:
             return
-        self.conflicts = list_conflicts(self.ctx.db)
+        self.conflicts = self.ctx.call(list_conflicts)
         self._fill()
         self.count_changed.emit(len(self.conflicts))
 
@@ -202,10 +202,10 @@ class ConflictsPanel(QWidget):
             if self.merged_radio.isChecked():
                 sample = c.candidates[0].value if c.candidates else None
                 value = parse_typed(c.entity, c.field, self.merged.text(), sample)
-                resolve_conflict(self.ctx.db, c.id, value=value, merged=True)
+                self.ctx.call(resolve_conflict, c.id, value=value, merged=True)
             else:
                 pick = self.group.checkedId()
-                resolve_conflict(self.ctx.db, c.id, pick=pick + 1)
+                self.ctx.call(resolve_conflict, c.id, pick=pick + 1)
         except SyncError as exc:
             self.error.say(str(exc))
             return

@@ -126,7 +126,7 @@ class TimelineView(QWidget):
 
     def show_client(self, client_id: str) -> None:
         """Show a client's whole timeline (filters reset)."""
-        self._names = user_names(self.ctx.db)
+        self._names = self.ctx.call(user_names)
         self._reset_filter_widgets()
         self.model.load(client_id)
         self._after_load()
