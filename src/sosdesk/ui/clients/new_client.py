@@ -29,7 +29,7 @@ from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_errors import FieldErrors
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -49,7 +49,7 @@ class NewClientDialog(QDialog):
         self.setMinimumWidth(520)
         self.duplicates: list[PossibleDuplicate] = []
         layout = QVBoxLayout(self)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         layout.addWidget(self.general)
         self.errors = FieldErrors(self.general)
         form = QFormLayout()
@@ -71,7 +71,7 @@ class NewClientDialog(QDialog):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(widget)
-            error = ErrorLabel(holder)
+            error = FieldMessage(holder)
             column.addWidget(error)
             caption = QLabel(text, self)
             caption.setBuddy(widget)

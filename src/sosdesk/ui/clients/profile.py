@@ -41,7 +41,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.datetime_field import DateField
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_errors import FieldErrors
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.multi_select import MultiSelect
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
@@ -64,7 +64,7 @@ class ProfileEditor(QWidget):
         self._summaries: list[Any] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         outer.addWidget(self.general)
         self.errors = FieldErrors(self.general)
         scroll = QScrollArea(self)
@@ -119,7 +119,7 @@ class ProfileEditor(QWidget):
 
             widget.changed.connect(show_chosen)
             self._summaries.append(show_chosen)
-        error = ErrorLabel(holder)
+        error = FieldMessage(holder)
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(widget)

@@ -29,7 +29,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.registry import FORM_OF
 from sosdesk.ui.widgets.datetime_field import DateTimeField, format_date
 from sosdesk.ui.widgets.display import with_key
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 _SKEW = timedelta(minutes=10)
@@ -64,7 +64,7 @@ class EventDialog(QDialog):
             self.setWindowTitle(self.tr("Correct: %1").replace("%1", label))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         layout.addWidget(self.general)
         if original is not None:
             hint = QLabel(

@@ -30,7 +30,7 @@ from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, retur
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.widgets.display import keys_hint, with_key
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 REFRESH_MS = 60_000
@@ -73,7 +73,7 @@ class FollowUpsArea(QWidget):
         self.new_button.clicked.connect(self.new_followup)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.message = ErrorLabel(self)
+        self.message = FieldMessage(self)
         layout.addWidget(self.message)
         self.list = FollowUpList(self)
         self.list.done_requested.connect(self.mark_done)

@@ -27,7 +27,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.values import FIELD_NAMES, parse_typed, show_value
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import with_key
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 
@@ -74,7 +74,7 @@ class ConflictsPanel(QWidget):
         self.resolve_button.setProperty("role", "primary")
         self.resolve_button.clicked.connect(self.resolve)
         self.grid.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.error = ErrorLabel(detail)
+        self.error = FieldMessage(detail)
         self.grid.addWidget(self.error)
         self.grid.addStretch(1)
         self.empty = QLabel(detail)

@@ -28,7 +28,7 @@ from sosdesk.ui.timeline.model import TimelineModel
 from sosdesk.ui.timeline.text import details_html
 from sosdesk.ui.widgets.datetime_field import DateField
 from sosdesk.ui.widgets.display import with_key
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -46,7 +46,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._filter_bar())
-        self.filter_error = ErrorLabel(self)
+        self.filter_error = FieldMessage(self)
         layout.addWidget(self.filter_error)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.table = QTableView(split)

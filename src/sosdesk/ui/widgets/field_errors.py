@@ -7,18 +7,18 @@ from PySide6.QtWidgets import QWidget
 
 from sosdesk.domain.validation import FieldError
 from sosdesk.ui.theme import repolish
-from sosdesk.ui.widgets.field_message import ErrorLabel
+from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.problem_text import message_text
 
 
 class FieldErrors:
     """Maps field names to their inline labels; shows a service's errors where they belong."""
 
-    def __init__(self, general: ErrorLabel) -> None:
+    def __init__(self, general: FieldMessage) -> None:
         self.general = general
-        self._fields: dict[str, tuple[QWidget, ErrorLabel]] = {}
+        self._fields: dict[str, tuple[QWidget, FieldMessage]] = {}
 
-    def add(self, name: str, widget: QWidget, label: ErrorLabel) -> None:
+    def add(self, name: str, widget: QWidget, label: FieldMessage) -> None:
         self._fields[name] = (widget, label)
 
     def clear(self) -> None:

@@ -31,7 +31,3 @@ class FieldMessage(QLabel):
     def say(self, text: str) -> None:
         """Show `text` as an error ('' hides it)."""
         self.show_problem(text)
-
-
-# The dialogs' name for the same inline message (one class, two names while callers move).
-ErrorLabel = FieldMessage
