@@ -76,7 +76,7 @@ def area(ctx: AppContext, qtbot: QtBot, client_id: str) -> Iterator[ClientsArea]
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
-    hits = [h for h in search(ctx.db, "Đorđe") if h.kind == "client"]
+    hits = [h for h in ctx.call(search, "Đorđe") if h.kind == "client"]
     widget.open_client(hits[0].ref)
     yield widget
 

@@ -74,11 +74,11 @@ def test_ctrl_l_then_unlock_returns_to_the_same_area(
     qtbot, window: MainWindow, db: Database, people: dict[str, str]
 ) -> None:
     unlock(qtbot, window)
-    old_db = window.ctx.db
+    old_db = window._db
+    assert old_db is not None
     pool_before = old_db.engine.pool
-    if "followups" in window.areas:
-        press(qtbot, K.Key_3, CTRL)
-        assert window.current_area() == "followups"
+    press(qtbot, K.Key_3, CTRL)
+    assert window.current_area() == "followups"
     QApplication.clipboard().setText("Đorđe Petrović 063/123-45-67")
     press(qtbot, K.Key_L, CTRL)
     assert window.ctx.is_locked
@@ -86,5 +86,5 @@ def test_ctrl_l_then_unlock_returns_to_the_same_area(
     assert old_db.engine.pool is not pool_before  # disposed: every connection closed
     assert not any("Petrović" in t for t in widget_texts(window))
     unlock(qtbot, window)
-    assert window.current_area() == ("followups" if "followups" in window.areas else "calls")
-    assert window.ctx.db is not old_db
+    assert window.current_area() == "followups"
+    assert window._db is not None and window._db is not old_db

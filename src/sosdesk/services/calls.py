@@ -19,7 +19,7 @@ from sosdesk.domain.vocab import (
     LINE,
     URGENCY,
 )
-from sosdesk.services import search_index
+from sosdesk.services import drafts, search_index
 from sosdesk.services.clients import check_identity, clean_client, insert_client
 from sosdesk.services.errors import NotFound
 from sosdesk.services.events import CLOCK_SKEW, insert_event
@@ -142,10 +142,16 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
     return call
 
 
-def save_call(db: Database, data: CallInput) -> CallView:
-    """Save a call (and its new client, timeline event and follow-up) in one transaction."""
+def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None) -> CallView:
+    """Save a call (and its new client, timeline event and follow-up) in one transaction.
+
+    `discard_draft` names the draft the call was typed into: it goes in the same transaction,
+    so a crash can never leave both the saved call and its draft (offered again as a call).
+    """
     with db.transaction() as tx:
         call = insert_call(tx, db.desk.desk_code, data)
+        if discard_draft is not None:
+            drafts.delete_draft(tx, db.actor.user_id, discard_draft)
         view: CallView = to_view(CallView, call)
     return view
 

@@ -19,6 +19,7 @@ from sosdesk.domain.messages import CodedError
 from sosdesk.services.errors import NotAllowed
 from sosdesk.store.database import Database
 from sosdesk.store.models import Draft, utcnow
+from sosdesk.store.tx import Tx
 
 MAX_PAYLOAD = 200_000  # characters of JSON; a call form is a few kilobytes
 
@@ -94,8 +95,11 @@ def get_draft(db: Database, draft_id: str) -> DraftView | None:
 
 
 def discard_draft(db: Database, draft_id: str) -> None:
-    """Delete a draft (after its call was saved, or when the operator discards it)."""
+    """Delete a draft (when the operator discards it)."""
     with db.transaction() as tx:
-        tx.session.execute(
-            delete(Draft).where(Draft.id == draft_id, Draft.user_id == db.actor.user_id)
-        )
+        delete_draft(tx, db.actor.user_id, draft_id)
+
+
+def delete_draft(tx: Tx, user_id: str, draft_id: str) -> None:
+    """Delete a draft inside the caller's transaction (a saved call takes its draft with it)."""
+    tx.session.execute(delete(Draft).where(Draft.id == draft_id, Draft.user_id == user_id))

@@ -1,16 +1,122 @@
-"""The areas of the main window, in tab order. Each is `Class(ctx, parent=None)`, a QWidget with
-`title() -> str` (translated) and `clear()` (drop client data on lock); it reloads on
-`ctx.unlocked`. An area whose module is not importable is left out of the window.
+"""The areas of the main window, in tab order, registered statically.
+
+Each area is a QWidget built as `Class(ctx)` that implements `Area`: a translated `title()`,
+`clear()` (drop every piece of client data on lock) and `reload()` (read its data again). An
+area that fails to build is replaced by `AreaFailed`, which says so in the user's language and
+logs the reason: an error the user sees, never a tab that silently goes missing.
 """
 
 from __future__ import annotations
 
-# (key, module, class name, shortcut)
-AREAS: tuple[tuple[str, str, str, str], ...] = (
-    ("calls", "sosdesk.ui.intake.area", "CallsArea", "Ctrl+1"),
-    ("clients", "sosdesk.ui.clients.area", "ClientsArea", "Ctrl+2"),
-    ("followups", "sosdesk.ui.followups.area", "FollowUpsArea", "Ctrl+3"),
-    ("directory", "sosdesk.ui.directory.area", "DirectoryArea", "Ctrl+4"),
-    ("sync", "sosdesk.ui.sync.area", "SyncArea", "Ctrl+5"),
-    ("statistics", "sosdesk.ui.statistics.area", "StatisticsArea", "Ctrl+6"),
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sosdesk.domain.messages import CodedError
+from sosdesk.logtail import Code
+from sosdesk.ui.clients.area import ClientsArea
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.directory.area import DirectoryArea
+from sosdesk.ui.followups.area import FollowUpsArea
+from sosdesk.ui.intake.area import CallsArea
+from sosdesk.ui.statistics.area import StatisticsArea
+from sosdesk.ui.sync.area import SyncArea
+from sosdesk.ui.widgets.problem_text import failure_text
+
+_log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class Area(Protocol):
+    """What the window asks of every area."""
+
+    def title(self) -> str:
+        """The tab's name in the current language."""
+        ...
+
+    def clear(self) -> None:
+        """Drop every piece of client data on screen (the desk locked)."""
+        ...
+
+    def reload(self) -> None:
+        """Read the area's data again."""
+        ...
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """One tab: its key, its shortcut, how to build it, and its name should building fail."""
+
+    key: str
+    shortcut: str
+    build: Callable[[AppContext], QWidget]
+    name: str  # English source of the title, translated like the area's own `title()`
+
+
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec("calls", "Ctrl+1", CallsArea, "Calls"),
+    AreaSpec("clients", "Ctrl+2", ClientsArea, "Clients"),
+    AreaSpec("followups", "Ctrl+3", FollowUpsArea, "Follow-ups"),
+    AreaSpec("directory", "Ctrl+4", DirectoryArea, "Directory"),
+    AreaSpec("sync", "Ctrl+5", SyncArea, "Exchange"),
+    AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
 )
+
+
+class AreaFailed(QWidget):
+    """Stands in for an area that could not be built: says why, holds no data."""
+
+    def __init__(self, spec: AreaSpec, error: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"area_failed_{spec.key}")
+        self.spec = spec
+        self.error = error
+        self.message = QLabel(self)
+        self.message.setObjectName("area_failed_message")
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable, read aloud
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        self.setFocusProxy(self.message)
+        self.retranslate()
+
+    def title(self) -> str:
+        return QCoreApplication.translate("AreaFailed", self.spec.name)
+
+    def clear(self) -> None:
+        """Nothing of a client is shown here."""
+
+    def reload(self) -> None:
+        """Nothing to read."""
+
+    def retranslate(self) -> None:
+        text = self.tr("This part of the desk could not be opened: {0}").format(
+            failure_text(self.error)
+        )
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
+
+
+def build_area(spec: AreaSpec, ctx: AppContext) -> QWidget:
+    """The area, or a visible `AreaFailed` (logged) when building it raises."""
+    try:
+        widget = spec.build(ctx)
+        if not isinstance(widget, Area):
+            raise CodedError("internal.unexpected", kind="Area")
+    except Exception as exc:  # one broken area must not keep the desk from opening
+        _log.error("area %s failed to build", Code(spec.key), exc_info=exc)
+        return AreaFailed(spec, exc)
+    _log.info("area %s built", Code(spec.key))
+    return widget

@@ -53,17 +53,24 @@ class CatalogueTranslator(QTranslator):
 
 
 _installed: CatalogueTranslator | None = None
+_current = "en"
+
+
+def current_lang() -> str:
+    """The language the application was last switched to (`install`); English before that."""
+    return _current
 
 
 def install(lang: str) -> None:
     """Switch the application language (widgets retranslate on QEvent.LanguageChange)."""
-    global _installed
+    global _installed, _current
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the QApplication first")
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
+    _current = lang if lang in LANGUAGES else "en"
     if lang != "en":
         _installed = CatalogueTranslator(lang)
         app.installTranslator(_installed)

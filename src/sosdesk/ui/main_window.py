@@ -7,7 +7,7 @@ only the unlock screen remains; unlocking returns to the same area and field.
 from __future__ import annotations
 
 import contextlib
-import importlib
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -26,36 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk import logtail
+from sosdesk.logtail import Code
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
-from sosdesk.store.database import Database
-from sosdesk.store.errors import DatabaseMissing, StoreError
-from sosdesk.store.instance_lock import InstanceLock
+from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
 from sosdesk.ui import i18n
-from sosdesk.ui.areas import AREAS
+from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, resolve
 from sosdesk.ui.widgets.desk_status import DeskStatus
+from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
 from sosdesk.ui.widgets.drop_list import DropList
 from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
 from sosdesk.ui.widgets.shortcut_help import ShortcutHelp
 
+_log = logging.getLogger(__name__)
+
 
 def load_areas(ctx: AppContext) -> list[tuple[str, str, QWidget]]:
-    """(key, shortcut, widget) of every area that can be built; the others are left out."""
-    built = []
-    for key, module_name, class_name, shortcut in AREAS:
-        try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-            widget = cls(ctx)
-        except Exception:  # an area still being written must not keep the desk from opening
-            continue
-        if isinstance(widget, QWidget):
-            built.append((key, shortcut, widget))
-    return built
+    """(key, shortcut, widget) of every area; one that fails to build shows why instead."""
+    return [(spec.key, spec.shortcut, build_area(spec, ctx)) for spec in AREAS]
 
 
 class MainWindow(QMainWindow):
@@ -70,11 +64,13 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        logtail.install()  # the in-memory tail behind Help → Diagnostics; never a file
         self.prefs = prefs or Preferences()
         self.ctx = AppContext(None, self.prefs.lang)
+        self._db: Database | None = None
         self.db_path = db_path
         self.instance_lock = InstanceLock(db_path)
-        self.areas: dict[str, QWidget] = {}
+        self.areas: dict[str, QWidget] = {}  # each one an `Area`
         self.area_buttons: dict[str, QToolButton] = {}
         self._resume_area = "calls"
         self._lock_reason = ""
@@ -163,6 +159,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self._action("prefs", "Ctrl+,", self.edit_preferences, self.view_menu)
         self._action("help", "F1", lambda: ShortcutHelp(self).exec(), self.help_menu)
+        self._action("diagnostics", None, self.show_diagnostics, self.help_menu)
 
     def _build_desk(self) -> None:
         """The unlocked part of the window, made on the first unlock."""
@@ -217,7 +214,9 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, db: Database) -> None:
         first = self.desk is None
+        self._db = db  # the window owns the open database; widgets reach it through ctx.call
         self.ctx.set_db(db)  # areas built below see the database in their constructors
+        _log.info("desk %s unlocked", Code(db.desk.desk_code))
         if first:
             self._build_desk()
         try:
@@ -251,16 +250,18 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(StoreError):  # the timer saved it seconds ago
                 saver()
         self._close_other_windows()
-        db = self.ctx.db
+        db = self._db
+        assert db is not None
+        self._db = None
         self.ctx.pool.waitForDone(3000)  # no lookup may still be reading
         self.ctx.set_db(None)
-        for area in self.areas.values():
-            clear = getattr(area, "clear", None)
-            if callable(clear):
-                try:
-                    clear()
-                except Exception:  # one area's bug must not leave data of others on screen
-                    area.hide()
+        for key, area in self.areas.items():
+            try:
+                assert isinstance(area, Area)
+                area.clear()
+            except Exception as exc:  # one area's bug must not leave data of others on screen
+                _log.error("area %s failed to clear", Code(key), exc_info=exc)
+                area.hide()
         if self.search is not None:
             self.search.clear()
         for drop in self.findChildren(DropList):
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         if clipboard is not None:  # a name copied from a field must not outlive the lock
             clipboard.clear()
         db.close()
+        logtail.clear()  # the tail holds ids of this session's records: gone with the lock
         self._set_locked_ui(True)
         self.status.set_state(db.desk.desk_code, "", True)
         self.setWindowTitle(self.tr("SOS Desk — locked"))
@@ -349,6 +351,10 @@ class MainWindow(QMainWindow):
         except RuntimeError:  # that widget was deleted meanwhile
             pass
 
+    def show_diagnostics(self) -> None:
+        """Help → Diagnostics: the redacted log tail, to copy into a support request."""
+        DiagnosticsDialog(self).exec()
+
     def open_client(self, client_id: str) -> None:
         """Show a client's file in the clients area (if this build has one)."""
         area = self.areas.get("clients")
@@ -380,9 +386,9 @@ class MainWindow(QMainWindow):
             self.menu_actions[f"lang_{prefs.lang}"].setChecked(True)
         self.idle.set_minutes(prefs.idle_minutes)
         self.prefs = prefs
-        if store and not self.ctx.is_locked:
+        if store and self._db is not None:
             try:
-                self.prefs = store_preferences(self.ctx.db, **prefs.to_json())
+                self.prefs = store_preferences(self._db, **prefs.to_json())
             except (StoreError, ValueError):
                 self.statusBar().showMessage(self.tr("The preference could not be saved."))
 
@@ -439,19 +445,19 @@ class MainWindow(QMainWindow):
             "normal": self.tr("&Normal text size"),
             "prefs": self.tr("&Preferences…"),
             "help": self.tr("&Keyboard shortcuts"),
+            "diagnostics": self.tr("&Diagnostics…"),
         }
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
         for key, widget in self.areas.items():
-            title = getattr(widget, "title", None)
-            name = str(title()) if callable(title) else key
+            name = widget.title() if isinstance(widget, Area) else key
             shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
             self.area_buttons[key].setText(f"{name}  {shortcut}")
             self.menu_actions[f"area_{key}"].setText(name)
         if self.ctx.is_locked:
             self.setWindowTitle(self.tr("SOS Desk"))
         else:
-            self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(self.ctx.db.desk.desk_code))
+            self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(self.ctx.desk_code))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

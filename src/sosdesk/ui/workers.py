@@ -5,10 +5,13 @@ runner that keeps only the answer to the latest request (lookup as you type).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_log = logging.getLogger(__name__)
 
 
 class WorkerSignals(QObject):
@@ -30,6 +33,7 @@ class Worker(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # reported, not raised: a worker must never kill the app
+            _log.warning("background job failed", exc_info=exc)  # type and module only
             self.signals.failed.emit(exc)
             return
         self.signals.done.emit(result)

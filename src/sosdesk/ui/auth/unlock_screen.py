@@ -5,6 +5,7 @@ which desk and database file it opens, and nothing else of the database.
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QThreadPool, Signal
@@ -20,21 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.store.errors import (
+from sosdesk.logtail import Code
+from sosdesk.services.session import (
+    Credentials,
     DatabaseBusy,
+    DatabaseInUse,
     DatabaseMissing,
+    InstanceLock,
     KeyFileError,
     NotADatabase,
     StorageFull,
     UnknownUser,
     WeakPassphrase,
     WrongPassphrase,
+    desk_code_of,
+    open_database,
 )
-from sosdesk.store.instance_lock import DatabaseInUse, InstanceLock
-from sosdesk.ui.auth.opening import Credentials, desk_code_of, open_database
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import run_in_pool
+
+_log = logging.getLogger(__name__)
 
 LANGUAGE_NAMES = (
     ("sr-Latn", "Srpski (latinica)"),
@@ -241,6 +248,7 @@ class UnlockScreen(QWidget):
         run_in_pool(self.pool, lambda: open_database(path, creds), self._opened, self._failed)
 
     def _opened(self, db: object) -> None:
+        _log.info("unlock ok")
         self._set_busy(False)
         for edit in (self.pass_edit, self.key_edit, self.new_edit, self.repeat_edit):
             edit.clear()
@@ -249,6 +257,8 @@ class UnlockScreen(QWidget):
         self.unlocked.emit(db)
 
     def _failed(self, exc: object) -> None:
+        code = getattr(exc, "code", None)
+        _log.warning("unlock failed: %s %s", Code(type(exc).__name__), code)
         self._set_busy(False)
         for secret in (self.pass_edit, self.new_edit, self.repeat_edit):
             secret.clear()  # typed again after any failure, never kept around

@@ -15,7 +15,7 @@ from sosdesk.ui.clients.file_view import ClientFileView
 from sosdesk.ui.clients.finder import ClientFinder
 from sosdesk.ui.clients.new_client import NewClientDialog
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import shortcut
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 class ClientsArea(QWidget):

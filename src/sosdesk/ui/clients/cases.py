@@ -29,15 +29,10 @@ from sosdesk.services.cases import OPEN_PHASES, CaseView, GoalView
 from sosdesk.services.client_history import display_names
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import (
-    DateField,
-    VocabCombo,
-    format_date,
-    format_local,
-    keys_hint,
-    shortcut,
-    with_key,
-)
+from sosdesk.ui.widgets.datetime_field import DateField, format_date, format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 def _parse(field: DateField, name: str) -> date | None:
@@ -136,7 +131,7 @@ class CasesView(QWidget):
     def show_cases(self, client_id: str, cases: list[CaseView]) -> None:
         """Show a client's cases (open first) and the first case's plan."""
         self.client_id = client_id
-        self._names = display_names(self.ctx.db)
+        self._names = self.ctx.call(display_names)
         current = self.current_case()
         keep = current.id if current is not None else None
         self.cases = cases
@@ -243,7 +238,7 @@ class CasesView(QWidget):
         client_id = self.client_id
 
         def submit() -> None:
-            svc.open_case(self.ctx.db, client_id, phase=phase.code() or "", notes=notes.text())
+            self.ctx.call(svc.open_case, client_id, phase=phase.code() or "", notes=notes.text())
 
         self._run(
             ActionDialog(
@@ -267,7 +262,7 @@ class CasesView(QWidget):
             ActionDialog(
                 self.tr("Move case to phase"),
                 [("phase", self.tr("&Phase"), phase)],
-                lambda: svc.move_phase(self.ctx.db, case.id, phase.code() or ""),
+                lambda: self.ctx.call(svc.move_phase, case.id, phase.code() or ""),
                 self,
             )
         )
@@ -282,7 +277,7 @@ class CasesView(QWidget):
             ActionDialog(
                 self.tr("Close case"),
                 [("reason", self.tr("&Reason"), reason), ("note", self.tr("&Note"), note)],
-                lambda: svc.close_case(self.ctx.db, case.id, reason.code() or "", note.text()),
+                lambda: self.ctx.call(svc.close_case, case.id, reason.code() or "", note.text()),
                 self,
             )
         )
@@ -298,7 +293,7 @@ class CasesView(QWidget):
             ActionDialog(
                 self.tr("Reopen case"),
                 [("phase", self.tr("&Phase"), phase)],
-                lambda: svc.reopen_case(self.ctx.db, case.id, phase.code() or ""),
+                lambda: self.ctx.call(svc.reopen_case, case.id, phase.code() or ""),
                 self,
             )
         )
@@ -311,7 +306,7 @@ class CasesView(QWidget):
         target = DateField()
 
         def submit() -> None:
-            svc.add_goal(self.ctx.db, case.id, text.text(), _parse(target, "target_date"))
+            self.ctx.call(svc.add_goal, case.id, text.text(), _parse(target, "target_date"))
 
         self._run(
             ActionDialog(
@@ -337,8 +332,8 @@ class CasesView(QWidget):
         on.set_value(date.today())
 
         def submit() -> None:
-            svc.review_goal(
-                self.ctx.db,
+            self.ctx.call(
+                svc.review_goal,
                 goal.id,
                 note.toPlainText(),
                 achieved=achieved.isChecked(),

@@ -36,12 +36,12 @@ from sosdesk.ui.clients.profile import ProfileEditor
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from sosdesk.ui.events.dialog import EventDialog
-from sosdesk.ui.events.fields import keys_hint
 from sosdesk.ui.events.registry import FORMS
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.view import TimelineView
+from sosdesk.ui.widgets.display import keys_hint
 
 TAB_KEYS = ("F6", "F7", "F8", "F9", "F10")
 
@@ -238,7 +238,7 @@ class ClientFileView(QWidget):
     def show_client(self, client_id: str, *, audit: bool = True) -> None:
         """Open a file (the view is audited by the service; `audit=False` only redraws a file
         that is already open, e.g. after a language switch)."""
-        client = get_client(self.ctx.db, client_id, audit_view=audit)
+        client = self.ctx.call(get_client, client_id, audit_view=audit)
         self.client = client
         self.header.show_client(client, None, self.ctx.lang)
         self.timeline.show_client(client_id)
@@ -263,7 +263,7 @@ class ClientFileView(QWidget):
             self._fill(self.client)
 
     def _fill(self, client: ClientView) -> None:
-        cases = cases_of(self.ctx.db, client.id)
+        cases = self.ctx.call(cases_of, client.id)
         self.header.show_client(client, cases, self.ctx.lang)
         if (
             not self.profile.dirty
@@ -274,7 +274,7 @@ class ClientFileView(QWidget):
         else:  # keep the unsaved edits; the status is not edited there, so it can follow
             self.profile.show_status(client.status)
         self.cases.show_cases(client.id, cases)
-        self.followups.set_items(followups_of_client(self.ctx.db, client.id))
+        self.followups.set_items(self.ctx.call(followups_of_client, client.id))
         if self.tabs.currentWidget() is self.history:
             self.history.show_client(client.id)
         else:
@@ -286,7 +286,7 @@ class ClientFileView(QWidget):
             return
         self._pending_fill = False
         try:
-            client = get_client(self.ctx.db, self.client.id, audit_view=False)
+            client = self.ctx.call(get_client, self.client.id, audit_view=False)
         except NotFound:
             self.clear()
             return
@@ -348,7 +348,7 @@ class ClientFileView(QWidget):
         """Correct an event: its form filled with the current values, plus a reason (Ctrl+E)."""
         if self.client is None:
             return
-        original = get_event(self.ctx.db, event_id)
+        original = self.ctx.call(get_event, event_id)
         if original.kind not in {kind for kind, _f, _k in FORMS}:
             self._inform(
                 self.tr("Correct"),
@@ -358,7 +358,7 @@ class ClientFileView(QWidget):
                 ),
             )
             return
-        earlier = amendments_of(self.ctx.db, [event_id]).get(event_id, [])
+        earlier = self.ctx.call(amendments_of, [event_id]).get(event_id, [])
         dialog = EventDialog(
             self.ctx,
             self.client.id,
@@ -386,7 +386,7 @@ class ClientFileView(QWidget):
     def _followup_done(self, followup_id: str) -> None:
         # Already done elsewhere: the refresh below shows the truth.
         with contextlib.suppress(ValidationFailed, NotFound):
-            mark_done(self.ctx.db, followup_id)
+            self.ctx.call(mark_done, followup_id)
         self.ctx.data_changed.emit("followups")
 
     def _inform(self, title: str, text: str) -> None:

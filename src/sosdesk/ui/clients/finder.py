@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.services.search import search
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import keys_hint, with_key
+from sosdesk.ui.widgets.display import keys_hint, with_key
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -85,7 +85,7 @@ class ClientFinder(QWidget):
         self.results.clear()
         if self.ctx.is_locked:
             return
-        for hit in search(self.ctx.db, self.query.text(), limit=30):
+        for hit in self.ctx.call(search, self.query.text(), limit=30):
             if hit.kind != "client":
                 continue
             item = QListWidgetItem(f"{hit.title}    {hit.detail}".rstrip(), self.results)

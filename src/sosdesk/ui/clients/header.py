@@ -12,7 +12,8 @@ from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import CASE_PHASE, GENDER, RISK_LEVEL, VICTIM_STATUS, age_group
 from sosdesk.services.cases import CaseView
 from sosdesk.services.views import ClientView
-from sosdesk.ui.events.fields import display_phone, format_date, theme_colours
+from sosdesk.ui.widgets.datetime_field import format_date
+from sosdesk.ui.widgets.display import display_phone, theme_colours
 
 
 def client_age(c: ClientView, today: date | None = None) -> int | None:

@@ -30,7 +30,8 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services.client_history import field_history, status_history
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_date, format_local, tr
+from sosdesk.ui.widgets.datetime_field import format_date, format_local
+from sosdesk.ui.widgets.display import tr
 
 _VOCAB: dict[str, Vocabulary] = {
     "gender": GENDER,
@@ -161,7 +162,7 @@ class ClientHistoryView(QWidget):
         """Load the history of a client."""
         self.client_id = client_id
         lang = self.ctx.lang
-        statuses = status_history(self.ctx.db, client_id)
+        statuses = self.ctx.call(status_history, client_id)
         self.status_table.setRowCount(len(statuses))
         for r, s in enumerate(statuses):
             cells = [
@@ -174,7 +175,7 @@ class ClientHistoryView(QWidget):
             ]
             for c, text in enumerate(cells):
                 self.status_table.setItem(r, c, QTableWidgetItem(text))
-        changes = field_history(self.ctx.db, client_id)
+        changes = self.ctx.call(field_history, client_id)
         self.fields_table.setRowCount(len(changes))
         for r, ch in enumerate(changes):
             old = field_value(ch.field, ch.old, lang) if ch.old_known else self.tr("(not recorded)")

@@ -27,7 +27,11 @@ from sosdesk.domain.vocab import GENDER
 from sosdesk.services.clients import create_client
 from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, VocabCombo, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 _ID = Qt.ItemDataRole.UserRole
 
@@ -45,7 +49,7 @@ class NewClientDialog(QDialog):
         self.setMinimumWidth(520)
         self.duplicates: list[PossibleDuplicate] = []
         layout = QVBoxLayout(self)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         layout.addWidget(self.general)
         self.errors = FieldErrors(self.general)
         form = QFormLayout()
@@ -67,7 +71,7 @@ class NewClientDialog(QDialog):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(widget)
-            error = ErrorLabel(holder)
+            error = FieldMessage(holder)
             column.addWidget(error)
             caption = QLabel(text, self)
             caption.setBuddy(widget)
@@ -146,7 +150,7 @@ class NewClientDialog(QDialog):
         """Look for existing files of the same person; show them above the buttons."""
         self._timer.stop()
         data, errors = self.form_data()
-        found = [] if errors else possible_duplicates(self.ctx.db, data)
+        found = [] if errors else self.ctx.call(possible_duplicates, data)
         self.duplicates = found
         self.matches.clear()
         for d in found:
@@ -185,7 +189,7 @@ class NewClientDialog(QDialog):
             self.matches.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         try:
-            client = create_client(self.ctx.db, data)
+            client = self.ctx.call(create_client, data)
         except ValidationFailed as exc:
             self.errors.show(exc.errors)
             return

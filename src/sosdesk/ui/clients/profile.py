@@ -38,15 +38,13 @@ from sosdesk.domain.vocab import (
 from sosdesk.services.clients import NotFound, update_client_fields
 from sosdesk.services.views import ClientView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import (
-    DateField,
-    ErrorLabel,
-    FieldErrors,
-    MultiSelect,
-    VocabCombo,
-    shortcut,
-    with_key,
-)
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.multi_select import MultiSelect
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 _LISTS = ("aliases", "phones")
 
@@ -66,7 +64,7 @@ class ProfileEditor(QWidget):
         self._summaries: list[Any] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         outer.addWidget(self.general)
         self.errors = FieldErrors(self.general)
         scroll = QScrollArea(self)
@@ -121,7 +119,7 @@ class ProfileEditor(QWidget):
 
             widget.changed.connect(show_chosen)
             self._summaries.append(show_chosen)
-        error = ErrorLabel(holder)
+        error = FieldMessage(holder)
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(widget)
@@ -426,7 +424,7 @@ class ProfileEditor(QWidget):
             return True
         try:
             original = {name: getattr(self.client, name) for name in changes}
-            update_client_fields(self.ctx.db, self.client.id, changes, original)
+            self.ctx.call(update_client_fields, self.client.id, changes, original)
         except ValidationFailed as exc:
             self.errors.show(exc.errors)
             return False

@@ -25,7 +25,9 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import VocabCombo, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class DirectoryArea(QWidget):
@@ -136,8 +138,8 @@ class DirectoryArea(QWidget):
             return
         keep = self.current()
         code = self.kind.code()
-        entries = search_directory(
-            self.ctx.db,
+        entries = self.ctx.call(
+            search_directory,
             self.query.text(),
             kinds={code} if code else None,
             include_inactive=self.inactive.isChecked(),
@@ -187,6 +189,6 @@ class DirectoryArea(QWidget):
     def verified_today(self) -> None:
         entry = self.current()
         if entry is not None:
-            mark_verified(self.ctx.db, entry.id)
+            self.ctx.call(mark_verified, entry.id)
             self.ctx.data_changed.emit("directory")
             self.status.emit(self.tr("Marked as verified today."))

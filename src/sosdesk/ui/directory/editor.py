@@ -13,7 +13,10 @@ from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services.directory import DirectoryView, create_entry, update_entry
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import DateField, MultiSelect, VocabCombo, tr
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import tr
+from sosdesk.ui.widgets.multi_select import MultiSelect
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 def _text_box(height: int = 60) -> QPlainTextEdit:
@@ -73,9 +76,9 @@ def entry_dialog(
             "active": active.isChecked(),
         }
         if entry is None:
-            create_entry(ctx.db, data)
+            ctx.call(create_entry, data)
         else:
-            update_entry(ctx.db, entry.id, data, expected_version=entry.version)
+            ctx.call(update_entry, entry.id, data, expected_version=entry.version)
         ctx.data_changed.emit("directory")
 
     rows = [

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor
 
 from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services.directory import DirectoryView
-from sosdesk.ui.events.fields import display_phone, format_date, theme_colours, with_key
+from sosdesk.ui.widgets.datetime_field import format_date
+from sosdesk.ui.widgets.display import display_phone, theme_colours, with_key
 
 Index = QModelIndex | QPersistentModelIndex
 

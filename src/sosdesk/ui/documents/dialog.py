@@ -99,9 +99,9 @@ class DocumentsDialog(QDialog):
         self.options.changed.connect(self._schedule)
         ctx.locked.connect(self._on_lock)
 
-        self.options.set_span(timeline_span(ctx.db, client_id))
-        self.options.set_hearings(hearings(ctx.db, client_id))
-        self.options.set_entries(referral_targets(ctx.db, client_id))
+        self.options.set_span(ctx.call(timeline_span, client_id))
+        self.options.set_hearings(ctx.call(hearings, client_id))
+        self.options.set_entries(ctx.call(referral_targets, client_id))
         self._set_ready(False)
         self.refresh()
 
@@ -142,8 +142,8 @@ class DocumentsDialog(QDialog):
         self._request = request
         self._set_ready(False)
         self.status.setText(self.tr("Preparing the document…"))
-        db = self.ctx.db
-        self._worker.submit(lambda: build(db, request, password=password))
+        call = self.ctx.caller()
+        self._worker.submit(lambda: call(build, request, password=password))
 
     def _show(self, built: BuiltDocument) -> None:
         self._load(built)
@@ -276,7 +276,7 @@ class DocumentsDialog(QDialog):
             return
         self.setCursor(Qt.CursorShape.WaitCursor)
         try:
-            done = issue_with_retry(self.ctx.db, self.built, output, deliver)
+            done = self.ctx.call(issue_with_retry, self.built, output, deliver)
         except OSError as exc:
             self.status.setText(
                 self.tr(

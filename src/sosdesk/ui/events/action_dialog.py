@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.clients import NotFound
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors, shortcut, with_key
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 class ActionDialog(QDialog):
@@ -45,7 +48,7 @@ class ActionDialog(QDialog):
             label.setWordWrap(True)
             label.setProperty("role", "muted")
             layout.addWidget(label)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         layout.addWidget(self.general)
         self.errors = FieldErrors(self.general)
         form = QFormLayout()
@@ -57,7 +60,7 @@ class ActionDialog(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addWidget(widget)
-            error = ErrorLabel(holder)
+            error = FieldMessage(holder)
             column.addWidget(error)
             caption = QLabel(text, self)
             caption.setBuddy(widget)

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from sosdesk.domain.validation import FieldError
 from sosdesk.domain.vocab import ASSISTANCE, CURRENCY
-from sosdesk.ui.directory.picker import DirectoryPicker
 from sosdesk.ui.events.base import EventForm
-from sosdesk.ui.events.fields import VocabCombo
+from sosdesk.ui.widgets.directory_picker import DirectoryPicker
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class AssistanceForm(EventForm):

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 
 from sosdesk.domain.validation import FieldError
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, FieldErrors
+from sosdesk.ui.widgets.field_errors import FieldErrors
+from sosdesk.ui.widgets.field_message import FieldMessage
 
 
 class EventForm(QWidget):
@@ -27,7 +28,7 @@ class EventForm(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = FieldErrors(ErrorLabel(self))
+        self.errors = FieldErrors(FieldMessage(self))
         self._first: QWidget | None = None
         self.build()
 
@@ -41,7 +42,7 @@ class EventForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        error = ErrorLabel(box)
+        error = FieldMessage(box)
         column.addWidget(error)
         caption = QLabel(label, self)
         caption.setBuddy(widget)

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit
 
 from sosdesk.domain.vocab import CLIENT_ROLE, PROCEEDING
-from sosdesk.ui.directory.picker import DirectoryPicker
 from sosdesk.ui.events.base import EventForm
-from sosdesk.ui.events.fields import VocabCombo
+from sosdesk.ui.widgets.directory_picker import DirectoryPicker
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class CourtHearingForm(EventForm):

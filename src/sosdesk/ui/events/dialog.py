@@ -18,16 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.clients import NotFound
 from sosdesk.services.events import add_event, correct_event
 from sosdesk.services.views import EventView
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateTimeField, ErrorLabel, format_date, shortcut, with_key
 from sosdesk.ui.events.registry import FORM_OF
+from sosdesk.ui.widgets.datetime_field import DateTimeField, format_date
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 _SKEW = timedelta(minutes=10)
 
@@ -61,7 +64,7 @@ class EventDialog(QDialog):
             self.setWindowTitle(self.tr("Correct: %1").replace("%1", label))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        self.general = ErrorLabel(self)
+        self.general = FieldMessage(self)
         layout.addWidget(self.general)
         if original is not None:
             hint = QLabel(
@@ -75,6 +78,7 @@ class EventDialog(QDialog):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         self.when = DateTimeField(self)
+        self.when.setMaximumWidth(200)
         if kind != "court_hearing" or original is not None:
             self.when.set_value(current_time or utcnow())
         self._initial_when = self.when.text()
@@ -153,12 +157,12 @@ class EventDialog(QDialog):
             return
         try:
             if self.original is None:
-                view = add_event(self.ctx.db, self.client_id, self.kind, at, self.form.payload())
+                view = self.ctx.call(add_event, self.client_id, self.kind, at, self.form.payload())
             else:
                 # Minutes are all the field shows: an untouched time is not a correction.
                 moved = at if self.when.text() != self._initial_when else None
-                view = correct_event(
-                    self.ctx.db,
+                view = self.ctx.call(
+                    correct_event,
                     self.original.id,
                     self.form.payload(),
                     self.reason.text(),

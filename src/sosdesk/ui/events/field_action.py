@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from sosdesk.domain.vocab import FIELD_ACTION
 from sosdesk.ui.events.base import EventForm
-from sosdesk.ui.events.fields import VocabCombo
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class FieldActionForm(EventForm):

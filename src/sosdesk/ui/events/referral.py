@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox
 
-from sosdesk.ui.directory.picker import DirectoryPicker
 from sosdesk.ui.events.base import EventForm
+from sosdesk.ui.widgets.directory_picker import DirectoryPicker
 
 
 class ReferralForm(EventForm):

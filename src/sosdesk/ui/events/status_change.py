@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from sosdesk.domain.validation import FieldError
 from sosdesk.domain.vocab import VICTIM_STATUS
 from sosdesk.ui.events.base import EventForm
-from sosdesk.ui.events.fields import VocabCombo
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class StatusChangeForm(EventForm):

@@ -21,15 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
-from sosdesk.ui.events.fields import ErrorLabel, keys_hint, shortcut, with_key
 from sosdesk.ui.followups.dialog import followup_dialog
 from sosdesk.ui.followups.table import FollowUpList
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 REFRESH_MS = 60_000
 
@@ -71,7 +73,7 @@ class FollowUpsArea(QWidget):
         self.new_button.clicked.connect(self.new_followup)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.message = ErrorLabel(self)
+        self.message = FieldMessage(self)
         layout.addWidget(self.message)
         self.list = FollowUpList(self)
         self.list.done_requested.connect(self.mark_done)
@@ -137,14 +139,13 @@ class FollowUpsArea(QWidget):
         """Reload the list and the overdue count."""
         if self.ctx.is_locked:
             return
-        db = self.ctx.db
         now = utcnow()
-        user = db.actor.user_id
-        board = svc.board(
-            db, user if self.mine.isChecked() else None, now=now, day_end=local_day_end(now)
+        user = self.ctx.user_id
+        board = self.ctx.call(
+            svc.board, user if self.mine.isChecked() else None, now=now, day_end=local_day_end(now)
         )
         self.list.set_board(board)
-        self._set_overdue(svc.overdue_count(db, user, now=now))
+        self._set_overdue(self.ctx.call(svc.overdue_count, user, now=now))
         if not self.timer.isActive():
             self.timer.start()
 
@@ -167,7 +168,7 @@ class FollowUpsArea(QWidget):
     def mark_done(self, followup_id: str) -> None:
         """Done, by me, now (Space)."""
         try:
-            svc.mark_done(self.ctx.db, followup_id)
+            self.ctx.call(svc.mark_done, followup_id)
         except (ValidationFailed, NotFound):
             self.message.say(
                 self.tr("That follow-up was already done or removed; the list is refreshed.")
@@ -183,7 +184,7 @@ class FollowUpsArea(QWidget):
         """Undo the last "done" (Ctrl+Z)."""
         if self._last_done is None:
             return
-        svc.reopen(self.ctx.db, self._last_done)
+        self.ctx.call(svc.reopen, self._last_done)
         self._last_done = None
         self.ctx.data_changed.emit("followups")
 

@@ -6,12 +6,13 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.followups import add_followup, assignable_users
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
-from sosdesk.ui.events.fields import DateTimeField, tr
+from sosdesk.ui.widgets.datetime_field import DateTimeField
+from sosdesk.ui.widgets.display import tr
 
 
 def followup_dialog(
@@ -19,15 +20,16 @@ def followup_dialog(
 ) -> ActionDialog:
     """A dialog that schedules a follow-up (for a client when `client_id` is given)."""
     due = DateTimeField()
+    due.setMaximumWidth(200)
     soon = (utcnow() + timedelta(hours=1)).astimezone()
     due.set_value(soon.replace(minute=soon.minute - soon.minute % 5, second=0, microsecond=0))
     what = QLineEdit()
     what.setPlaceholderText(tr("e.g. Call her back to check she is safe"))
     who = QComboBox()
     who.addItem(tr("Anyone on the desk"), None)
-    for u in assignable_users(ctx.db):
+    for u in ctx.call(assignable_users):
         who.addItem(u.display_name, u.id)
-    who.setCurrentIndex(max(0, who.findData(ctx.db.actor.user_id)))
+    who.setCurrentIndex(max(0, who.findData(ctx.user_id)))
 
     def submit() -> None:
         try:
@@ -36,7 +38,9 @@ def followup_dialog(
             raise ValidationFailed(
                 [FieldError("due_at", "not a date and time: type it as dd.mm.yyyy hh:mm")]
             ) from None
-        add_followup(ctx.db, when, what.text(), client_id=client_id, assigned_to=who.currentData())
+        ctx.call(
+            add_followup, when, what.text(), client_id=client_id, assigned_to=who.currentData()
+        )
         ctx.data_changed.emit("followups")
 
     return ActionDialog(

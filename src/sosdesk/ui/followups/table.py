@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from sosdesk.services.followups import FollowUpBoard, FollowUpView
-from sosdesk.ui.events.fields import format_local, theme_colours
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import theme_colours
 
 _ID = Qt.ItemDataRole.UserRole
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk.services.drafts import DraftView, discard_draft, get_draft, list_drafts
+from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
-from sosdesk.store.errors import StoreError
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake.call_detail import CallDetail
 from sosdesk.ui.intake.draft_banner import DraftBanner
@@ -50,6 +50,7 @@ class CallsArea(QWidget):
         self.form.saved.connect(self._call_saved)
         self.form.discard_requested.connect(self._discard_call)
         self.keeper = DraftKeeper(ctx, self.form, self)
+        self.form.draft_of = lambda: self.keeper.draft_id
         self.tally = QuickTally(ctx)
         self.tally.saved.connect(self._tally_saved)
         self.tally.closed.connect(self._tally_closed)
@@ -143,6 +144,11 @@ class CallsArea(QWidget):
         self.idle_notice.clear()
         self._show_page("idle")
 
+    def reload(self) -> None:
+        """Read the latest calls again."""
+        if not self.ctx.is_locked:
+            self.recent.reload()
+
     def _on_unlocked(self) -> None:
         self.recent.reload()
         resumed = self._resume()
@@ -152,7 +158,7 @@ class CallsArea(QWidget):
         draft_id, page = self._resume_draft, self._resume_page
         self._resume_draft, self._resume_page = None, "idle"
         if draft_id is not None:
-            draft = get_draft(self.ctx.db, draft_id)  # None when another user unlocked
+            draft = self.ctx.call(get_draft, draft_id)  # None when another user unlocked
             if draft is not None:
                 self._restore(draft)
                 return True
@@ -197,7 +203,7 @@ class CallsArea(QWidget):
             self._show_page("detail")
 
     def _call_saved(self, view: object) -> None:
-        self.keeper.discard()
+        self.keeper.forget()  # save_call deleted the draft in the call's own transaction
         self.form.reset()
         self._show_page("idle")
         when = view.started_at.astimezone().strftime("%H:%M") if isinstance(view, CallView) else ""
@@ -233,7 +239,7 @@ class CallsArea(QWidget):
 
     def _offer_drafts(self, exclude: str | None) -> None:
         try:
-            drafts = list_drafts(self.ctx.db, KIND)
+            drafts = self.ctx.call(list_drafts, KIND)
         except StoreError:
             return
         self._offered = [d for d in drafts if d.id != exclude and d.id != self.keeper.draft_id]
@@ -261,7 +267,7 @@ class CallsArea(QWidget):
     def _discard_offered(self) -> None:
         if not self._offered or self.ctx.is_locked:
             return
-        discard_draft(self.ctx.db, self._offered[0].id)
+        self.ctx.call(discard_draft, self._offered[0].id)
         self._offer_drafts(exclude=self.keeper.draft_id)
 
     # -- language --------------------------------------------------------------------------

@@ -64,15 +64,15 @@ class CallDetail(QWidget):
     def show_call(self, call_id: str) -> bool:
         """Load and show a call (False if it does not exist)."""
         try:
-            self.call = get_call(self.ctx.db, call_id)
+            self.call = self.ctx.call(get_call, call_id)
         except NotFound:
             self.clear()
             return False
         self._client_code = ""
         if self.call.client_id:
             try:
-                self._client_code = get_client(
-                    self.ctx.db, self.call.client_id, audit_view=False
+                self._client_code = self.ctx.call(
+                    get_client, self.call.client_id, audit_view=False
                 ).code
             except NotFound:
                 self._client_code = ""

@@ -149,8 +149,8 @@ class ClientLink(QWidget):
         if self.ctx.is_locked or not text.strip():
             self.drop.hide()
             return
-        db = self.ctx.db
-        self.runner.submit(lambda: search_clients(db, text, 8))
+        call = self.ctx.caller()
+        self.runner.submit(lambda: call(search_clients, text, 8))
 
     def _show_hits(self, hits: object) -> None:
         found = [h for h in hits if isinstance(h, SearchHit)] if isinstance(hits, list) else []
@@ -181,7 +181,7 @@ class ClientLink(QWidget):
             self._lookup()
             return
         try:
-            client = find_by_code(self.ctx.db, str(code))
+            client = self.ctx.call(find_by_code, str(code))
         except NotFound:
             self.message.show_problem(
                 self.tr(

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from sosdesk.services.drafts import DraftTooLarge, discard_draft, save_draft
-from sosdesk.store.errors import StoreError
+from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake.form import IntakeForm
 
@@ -53,7 +53,7 @@ class DraftKeeper(QObject):
             self._dirty = False
             return False
         try:
-            self.draft_id = save_draft(self.ctx.db, KIND, state, self.draft_id)
+            self.draft_id = self.ctx.call(save_draft, KIND, state, self.draft_id)
         except (StoreError, DraftTooLarge) as exc:
             self.failed.emit(str(exc))
             return False
@@ -67,10 +67,15 @@ class DraftKeeper(QObject):
         self.timer.stop()
 
     def discard(self) -> None:
-        """The call was saved or thrown away: its draft goes."""
+        """The call was thrown away: its draft goes."""
         self.timer.stop()
         if self.draft_id is not None and not self.ctx.is_locked:
-            discard_draft(self.ctx.db, self.draft_id)
+            self.ctx.call(discard_draft, self.draft_id)
+        self.forget()
+
+    def forget(self) -> None:
+        """The call was saved, and its draft deleted in the same transaction: stop keeping it."""
+        self.timer.stop()
         self.draft_id = None
         self._last = None
         self._dirty = False

@@ -1,63 +1,44 @@
-"""The call intake form: a call timer, every field of a Call with type-ahead pick lists, the
-client (linked or new), the emergency checklist, a follow-up, and inline messages.
+"""The call intake form's presenter: the call timer, the pick lists, the client (linked or
+new), the emergency checklist, a follow-up, drafts, saving and inline messages.
 Keyboard: Tab walks the fields in reading order, Enter takes a choice and moves on,
 Ctrl+S or Ctrl+Enter saves, Alt+L / Alt+E / Alt+F jump to client, checklist, follow-up.
+The widgets and their layout are in `form_layout.py`, the values and rules (Qt-free) in
+`form_state.py`.
 """
 
 from __future__ import annotations
 
-import itertools
-from datetime import datetime, timedelta
+import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import ValidationFailed
-from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, DIRECTION, LANGUAGE, LINE, URGENCY
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import NotFound
+from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
-from sosdesk.store.errors import StoreError
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.intake import form_reading
-from sosdesk.ui.intake.client_link import NEW_FIELDS, ClientLink
-from sosdesk.ui.intake.emergency import EmergencyPanel
+from sosdesk.ui.intake.client_link import NEW_FIELDS
+from sosdesk.ui.intake.form_layout import DEFAULTS, READING_ORDER, IntakeFormLayout
+from sosdesk.ui.intake.form_state import CallFormState
 from sosdesk.ui.intake.safety import centre_phone, directory_names, safety_brief
-from sosdesk.ui.widgets.datetime_field import BadDateTime, DateTimeField, format_local
-from sosdesk.ui.widgets.field_message import FieldMessage
-from sosdesk.ui.widgets.multi_pick import MultiPick
-from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
+from sosdesk.ui.widgets.datetime_field import BadDateTime
 from sosdesk.ui.widgets.problem_text import ProblemText
 from sosdesk.ui.widgets.shortcuts import shortcut
 
-PICKS = {
-    "caller_type": CALLER_TYPE,
-    "language": LANGUAGE,
-    "urgency": URGENCY,
-    "line": LINE,
-    "direction": DIRECTION,
-}
-TEXTS = ("caller_phone", "follow_up_what")
-NOTES = ("summary", "actions_taken")
-TIMES = ("follow_up_at", "started_at", "ended_at")
-DEFAULTS = {"line": "sos_24_7", "direction": "incoming", "language": "sr", "urgency": "routine"}
+_log = logging.getLogger(__name__)
 
 
-class IntakeForm(QWidget):
+class IntakeForm(IntakeFormLayout):
     """Emits `saved(CallView)` after a save and `changed` on every edit (for the draft)."""
 
     saved = Signal(object)
@@ -65,153 +46,24 @@ class IntakeForm(QWidget):
     discard_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("IntakeForm")
         self._started: datetime | None = None
         self._active = False
         self._loading = False
         self._discard_armed = False
+        super().__init__(ctx, parent)
         self._problems = ProblemText(self)
-        self.labels: dict[str, QLabel] = {}
-        self.messages: dict[str, FieldMessage] = {}
-        self.section_labels: dict[str, QLabel] = {}
-
-        self.heading = QLabel(self)
-        self.heading.setProperty("role", "heading")
-        self.timer_label = QLabel(self)
-        self.timer_label.setObjectName("call_timer")
-        self.timer_label.setProperty("role", "timer")
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("save_call")
-        self.save_button.setProperty("role", "primary")
+        # The id of the draft this call is kept in (set by the area): saving deletes it.
+        self.draft_of: Callable[[], str | None] = lambda: None
         self.save_button.clicked.connect(self.save)
-        self.discard_button = QPushButton(self)
-        self.discard_button.setObjectName("discard_call")
-        self.discard_button.setProperty("role", "danger")
         self.discard_button.clicked.connect(self._discard)
-        self.top_message = FieldMessage(self)
-        self.top_message.setObjectName("form_message")
-
-        self.picks: dict[str, PickList] = {
-            name: PickList.for_vocabulary(vocab, ctx.lang, required=True)
-            for name, vocab in PICKS.items()
-        }
-        self.caller_phone = QLineEdit()
-        self.follow_up_what = QLineEdit()
-        self.summary = QPlainTextEdit()
-        self.actions_taken = QPlainTextEdit()
-        for note in (self.summary, self.actions_taken):
-            note.setTabChangesFocus(True)  # Tab leaves the text; it never types a tab
-            note.setMinimumHeight(70)
-        self.summary.setMinimumHeight(110)
-        self.categories = MultiPick()
-        self.categories.set_options(vocabulary_options(CALL_CATEGORY, ctx.lang))
-        self.referrals = MultiPick(free_text=True)
-        self.client = ClientLink(ctx)
-        self.emergency = EmergencyPanel(ctx)
-        self.times = {name: DateTimeField() for name in TIMES}
-        self.follow_up_hint = QLabel()
-        self.follow_up_hint.setProperty("role", "muted")
-        self.follow_up_hint.setWordWrap(True)
-        self.widgets: dict[str, QWidget] = {
-            **self.picks,
-            "caller_phone": self.caller_phone,
-            "follow_up_what": self.follow_up_what,
-            "summary": self.summary,
-            "actions_taken": self.actions_taken,
-            "categories": self.categories,
-            "referrals_given": self.referrals,
-            "client": self.client,
-            **self.times,
-        }
-        for name, widget in self.widgets.items():
-            widget.setObjectName(name)
-
-        content = QWidget()
-        left, right = QVBoxLayout(), QVBoxLayout()
-        for column in (left, right):
-            column.setSpacing(10)
-        self._section(left, "caller")
-        self._field(left, "caller_type")
-        self._field(left, "caller_phone")
-        self._field(left, "language")
-        self._section(left, "client")
-        self._field(left, "client")
-        self._section(left, "details")
-        self._field(left, "line")
-        self._field(left, "direction")
-        self._field(left, "started_at")
-        self._field(left, "ended_at")
-        left.addStretch(1)
-        self._section(right, "call")
-        self._field(right, "categories")
-        self._field(right, "urgency")
-        right.addWidget(self.emergency)
-        self._field(right, "summary")
-        self._field(right, "actions_taken")
-        self._field(right, "referrals_given")
-        self._section(right, "follow_up")
-        self._field(right, "follow_up_at")
-        right.addWidget(self.follow_up_hint)
-        self._field(right, "follow_up_what")
-        right.addStretch(1)
-        columns = QHBoxLayout(content)
-        columns.setContentsMargins(12, 6, 12, 12)
-        columns.setSpacing(20)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setWidget(content)
-
-        header = QHBoxLayout()
-        header.setContentsMargins(16, 10, 16, 0)
-        header.addWidget(self.heading)
-        header.addSpacing(16)
-        header.addWidget(self.timer_label)
-        header.addStretch(1)
-        header.addWidget(self.discard_button)
-        header.addWidget(self.save_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(header)
-        outer.addWidget(self.top_message)
-        outer.addWidget(self.scroller, 1)
-
         self.tick = QTimer(self)
         self.tick.setInterval(1000)
         self.tick.timeout.connect(self._update_timer)
         self._wire()
         self._tab_order()
-        self.emergency.hide()
         self.retranslate()
 
-    # -- building --------------------------------------------------------------------------
-
-    def _section(self, column: QVBoxLayout, key: str) -> None:
-        label = QLabel()
-        label.setProperty("role", "section")
-        self.section_labels[key] = label
-        column.addWidget(label)
-
-    def _field(self, column: QVBoxLayout, name: str) -> None:
-        """Label, field and its message, held close together."""
-        label = QLabel()
-        widget = self.widgets[name]
-        label.setBuddy(widget.focusProxy() or widget)
-        message = FieldMessage()
-        message.setObjectName(f"msg_{name}")
-        self.labels[name] = label
-        self.messages[name] = message
-        box = QVBoxLayout()
-        box.setSpacing(3)
-        box.addWidget(label)
-        box.addWidget(widget)
-        box.addWidget(message)
-        column.addLayout(box)
+    # -- building
 
     def _wire(self) -> None:
         for pick in self.picks.values():
@@ -236,30 +88,6 @@ class IntakeForm(QWidget):
         shortcut("Alt+U", self, self.client.unlink)
         shortcut("Alt+E", self, self._focus_emergency)
         shortcut("Alt+F", self, self.times["follow_up_at"].setFocus)
-
-    def _tab_order(self) -> None:
-        chain: list[QWidget] = [
-            self.picks["caller_type"],
-            self.caller_phone,
-            self.picks["language"],
-            *self.client.focus_widgets(),
-            self.categories.input,
-            self.picks["urgency"],
-            *self.emergency.focus_widgets(),
-            self.summary,
-            self.actions_taken,
-            self.referrals.input,
-            self.times["follow_up_at"],
-            self.follow_up_what,
-            self.picks["line"],
-            self.picks["direction"],
-            self.times["started_at"],
-            self.times["ended_at"],
-            self.save_button,
-            self.discard_button,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -477,13 +305,58 @@ class IntakeForm(QWidget):
         """When the call timer started (None before a call is taken)."""
         return self._started
 
+    def read_state(self) -> CallFormState:
+        """The form's values, without Qt (a time that does not parse reads as None)."""
+        linked = self.client.mode == "linked"
+        return CallFormState(
+            picks={name: pick.code() for name, pick in self.picks.items()},
+            caller_phone=self.caller_phone.text(),
+            started_at=self._time("started_at"),
+            ended_at=self._time("ended_at"),
+            timer_started=self._started,
+            follow_up_at=self._time("follow_up_at"),
+            follow_up_what=self.follow_up_what.text(),
+            categories=tuple(self.categories.codes()),
+            referrals=tuple(self.referrals.codes()),
+            emergency_steps=tuple(self.emergency.codes()),
+            summary=self.summary.toPlainText(),
+            actions_taken=self.actions_taken.toPlainText(),
+            client_id=self.client.client_id if linked else None,
+            new_client=self.client.new_client_fields() if self.client.mode == "new" else None,
+        )
+
+    def _time(self, name: str) -> datetime | None:
+        try:
+            return self.times[name].value()
+        except BadDateTime:
+            return None
+
     def local_problems(self) -> dict[str, str]:
         """What the form can tell is wrong before asking the service."""
-        return form_reading.local_problems(self)
+        found: dict[str, str] = {}
+        for name, pick in self.picks.items():
+            if problem := pick.problem():
+                found[name] = problem
+        for name, field in self.times.items():
+            if problem := field.problem():
+                found[name] = problem
+        texts = {
+            "started_missing": self.tr("Give the time the call started"),
+            "categories_missing": self.tr("Choose at least one category"),
+            "emergency_missing": self.tr(
+                "Tick what was done (at least one step), or lower the urgency"
+            ),
+            "follow_up_time_missing": self.tr("Give the date and time of the follow-up"),
+            "follow_up_past": self.tr("A follow-up is due in the future"),
+        }
+        for name, key in self.read_state().rule_problems(utcnow()).items():
+            found.setdefault(name, texts[key])  # a time that does not parse says so itself
+        found.update({f"client.{k}": v for k, v in self.client.problems().items()})
+        return found
 
     def call_input(self) -> CallInput:
         """The CallInput for the service (call local_problems() first)."""
-        return form_reading.call_input(self)
+        return self.read_state().call_input(utcnow())
 
     def save(self) -> CallView | None:
         """Validate and save; on a problem show it next to its field and save nothing."""
@@ -496,7 +369,7 @@ class IntakeForm(QWidget):
             self.show_problems(problems)
             return None
         try:
-            view = save_call(self.ctx.db, self.call_input())
+            view = self.ctx.call(save_call, self.call_input(), discard_draft=self.draft_of())
         except ValidationFailed as exc:
             self.show_problems(self._service_problems(exc))
             return None
@@ -512,6 +385,7 @@ class IntakeForm(QWidget):
         except StoreError as exc:
             self.top_message.show_problem(self.tr("Not saved: {0}").format(str(exc)))
             return None
+        _log.info("call %s saved", view.id)
         self.show_problems({})
         self.saved.emit(view)
         return view
@@ -539,31 +413,10 @@ class IntakeForm(QWidget):
             if stray
             else (self.tr("Please correct the marked fields.") if problems else None)
         )
-        for name in self._reading_order():
+        for name in READING_ORDER:
             if name in problems:
                 self._focus_problem(name)
                 break
-
-    def _reading_order(self) -> list[str]:
-        return [
-            "caller_type",
-            "caller_phone",
-            "language",
-            "client",
-            *(f"client.{n}" for n in NEW_FIELDS),
-            "categories",
-            "urgency",
-            "emergency",
-            "summary",
-            "actions_taken",
-            "referrals_given",
-            "follow_up_at",
-            "follow_up_what",
-            "line",
-            "direction",
-            "started_at",
-            "ended_at",
-        ]
 
     def _focus_problem(self, name: str) -> None:
         if name.startswith("client."):
@@ -578,56 +431,6 @@ class IntakeForm(QWidget):
 
     # -- language --------------------------------------------------------------------------
 
-    def relabel(self) -> None:
-        """Vocabulary labels in the current language."""
-        for name, vocab in PICKS.items():
-            self.picks[name].set_options(vocabulary_options(vocab, self.ctx.lang))
-        self.categories.set_options(vocabulary_options(CALL_CATEGORY, self.ctx.lang))
-
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Call in progress"))
-        self.save_button.setText(self.tr("Save call ({0})").format("Ctrl+S"))
-        self.discard_button.setText(self.tr("Discard ({0})").format("Ctrl+Shift+X"))
-        sections = {
-            "caller": self.tr("Caller"),
-            "client": self.tr("Client"),
-            "details": self.tr("Line and time"),
-            "call": self.tr("The call"),
-            "follow_up": self.tr("Follow-up"),
-        }
-        for key, text in sections.items():
-            self.section_labels[key].setText(text)
-        names = {
-            "caller_type": self.tr("Caller type"),
-            "caller_phone": self.tr("Caller's phone"),
-            "language": self.tr("Language of the call"),
-            "client": self.tr("Client ({0} find, {1} new)").format("Alt+L", "Alt+W"),
-            "line": self.tr("Line"),
-            "direction": self.tr("Direction"),
-            "started_at": self.tr("Started"),
-            "ended_at": self.tr("Ended (empty: when saved)"),
-            "categories": self.tr("Categories ({0} adds, {1} removes)").format(
-                "Enter", "Backspace"
-            ),
-            "urgency": self.tr("Urgency ({0} checklist)").format("Alt+E"),
-            "summary": self.tr("Summary"),
-            "actions_taken": self.tr("Actions taken"),
-            "referrals_given": self.tr("Referrals given (directory or free text)"),
-            "follow_up_at": self.tr("Follow-up due ({0})").format("Alt+F"),
-            "follow_up_what": self.tr("Follow-up: what is to be done"),
-        }
-        for name, text in names.items():
-            self.labels[name].setText(text)
-        self.follow_up_hint.setText(
-            self.tr("For example {0}; leave empty for no follow-up.").format(
-                format_local(utcnow() + timedelta(days=1))
-            )
-        )
-        self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
+        super().retranslate()
         self._update_timer()
-
-    def changeEvent(self, e: QEvent) -> None:
-        if e.type() == QEvent.Type.LanguageChange:
-            self.relabel()
-            self.retranslate()
-        super().changeEvent(e)

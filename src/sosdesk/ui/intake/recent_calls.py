@@ -56,8 +56,8 @@ class RecentCalls(QWidget):
         """Fetch the latest calls in the background."""
         if self.ctx.is_locked:
             return
-        db = self.ctx.db
-        self.runner.submit(lambda: recent_calls(db, LIMIT))
+        call = self.ctx.caller()
+        self.runner.submit(lambda: call(recent_calls, LIMIT))
 
     def _show(self, calls: object) -> None:
         if self.ctx.is_locked or not isinstance(calls, list):

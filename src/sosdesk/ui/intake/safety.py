@@ -6,7 +6,7 @@ from __future__ import annotations
 from sosdesk.domain.vocab import RISK_LEVEL
 from sosdesk.services.clients import NotFound, get_client
 from sosdesk.services.search import directory_hits
-from sosdesk.store.errors import StoreError
+from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
 
 CENTRE_QUERY = "Centar za zaštitu žrtava trgovine ljudima"
@@ -16,7 +16,7 @@ MAX_PLAN = 600
 def centre_phone(ctx: AppContext) -> str:
     """The first phone number of the Centre in the directory ('' when it is not there)."""
     try:
-        hits = directory_hits(ctx.db, CENTRE_QUERY, 3)
+        hits = ctx.call(directory_hits, CENTRE_QUERY, 3)
     except StoreError:
         return ""
     for hit in hits:
@@ -29,7 +29,7 @@ def centre_phone(ctx: AppContext) -> str:
 def safety_brief(ctx: AppContext, client_id: str) -> tuple[str, str]:
     """(risk level label, notes) of the client; opening them is recorded as a view."""
     try:
-        client = get_client(ctx.db, client_id, audit_view=True)
+        client = ctx.call(get_client, client_id, audit_view=True)
     except (NotFound, StoreError):
         return "", ""
     notes = (client.notes or "").strip()
@@ -41,6 +41,6 @@ def safety_brief(ctx: AppContext, client_id: str) -> tuple[str, str]:
 def directory_names(ctx: AppContext) -> list[str]:
     """Names of the active directory entries (referral choices)."""
     try:
-        return [h.title for h in directory_hits(ctx.db, "", 2000)]
+        return [h.title for h in ctx.call(directory_hits, "", 2000)]
     except StoreError:
         return []

@@ -10,12 +10,12 @@ import itertools
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, LANGUAGE, LINE, TALLY_CATEGORIES
 from sosdesk.services.calls import CallInput, save_call
+from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
-from sosdesk.store.errors import StoreError
-from sosdesk.store.models import utcnow
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
@@ -129,8 +129,8 @@ class QuickTally(QWidget):
             return None
         code = {name: pick.code() or "" for name, pick in self.picks.items()}
         try:
-            view = save_call(
-                self.ctx.db,
+            view = self.ctx.call(
+                save_call,
                 CallInput(
                     line=code["line"],
                     caller_type=code["caller_type"],

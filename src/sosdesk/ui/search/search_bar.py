@@ -73,8 +73,8 @@ class SearchBar(QWidget):
         if self.ctx.is_locked or not text.strip():
             self._show([])
             return
-        db, lang = self.ctx.db, self.ctx.lang
-        self.runner.submit(lambda: search(db, text, LIMIT, lang=lang))
+        call, lang = self.ctx.caller(), self.ctx.lang
+        self.runner.submit(lambda: call(search, text, LIMIT, lang=lang))
 
     def _show(self, hits: object) -> None:
         found = [h for h in hits if isinstance(h, SearchHit)] if isinstance(hits, list) else []

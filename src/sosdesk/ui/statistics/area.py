@@ -37,13 +37,14 @@ from sosdesk.stats.periods import Period, PeriodError
 from sosdesk.stats.publication import Publication, publish_all
 from sosdesk.stats.suppression import Published, SuppressionRule
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import keys_hint, shortcut, with_key
 from sosdesk.ui.statistics.chart import StatChart
 from sosdesk.ui.statistics.period_picker import PeriodPicker
 from sosdesk.ui.statistics.records_dialog import RecordsDialog
 from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import LatestOnly
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -223,7 +224,7 @@ class StatisticsArea(QWidget):
         super().changeEvent(event)
 
     def _may_open_records(self) -> bool:
-        return not self.ctx.is_locked and self.ctx.db.actor.role in ALLOWED_ROLES
+        return not self.ctx.is_locked and self.ctx.role in ALLOWED_ROLES
 
     # -- computing -------------------------------------------------------------------------
 
@@ -248,6 +249,10 @@ class StatisticsArea(QWidget):
         except PeriodError:
             return None
 
+    def reload(self) -> None:
+        """Compute the dashboard again (the area protocol's name for `refresh`)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Compute the chosen period (in the thread pool); only while the area is on screen,
         so unlocking the desk at night costs nothing until someone opens the statistics."""
@@ -259,9 +264,9 @@ class StatisticsArea(QWidget):
             return
         self._stale = False
         self.message.setText("")
-        db, compare = self.ctx.db, self.compare.isChecked()
+        call, compare = self.ctx.caller(), self.compare.isChecked()
         self.busy.show()
-        self.runner.submit(lambda: compute_dashboard(db, period, compare=compare))
+        self.runner.submit(lambda: call(compute_dashboard, period, compare=compare))
 
     def _failed(self, _exc: object) -> None:
         self.busy.hide()
@@ -406,7 +411,7 @@ class StatisticsArea(QWidget):
             self.message.setText(self.tr("Show the exact numbers (Alt+H) to open the records."))
             return
         row, column = cell
-        found = records_behind(self.ctx.db, period, table.key, row, column)
+        found = self.ctx.call(records_behind, period, table.key, row, column)
         heading = f"{table_title(table.key)} · {self.model.data(index.siblingAtColumn(0))}"
         self.dialog = RecordsDialog(found, heading, self.ctx.lang, self)
         self.dialog.open_client.connect(self.ctx.open_client_requested.emit)

@@ -49,7 +49,7 @@ class SyncArea(QWidget):
         """Show the office or the desk side, freshly read."""
         if self.ctx.is_locked:
             return
-        office = self.ctx.db.desk.is_office
+        office = self.ctx.is_office
         self.stack.setCurrentWidget(self.office if office else self.desk)
         self.panel.reload()
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sosdesk.store.database import Database
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.identity import PublicIdentity, read_identity, write_identity
+from sosdesk.ui.context import AppContext
 
 IDENTITIES = "SOS Desk identity (*.sosid)"
 
@@ -71,19 +71,19 @@ def pick_identity(
 def save_own_identity(
     chooser: Chooser,
     parent: QWidget,
-    db: Database,
+    ctx: AppContext,
     caption: str,
     done: str,
     say: Callable[..., None],
 ) -> None:
     """Write this database's public identity where the user chooses; `done` has `{0}` for the
     file name and `{1}` for the fingerprint to read out by phone."""
-    name = f"{db.desk.desk_code}.sosid"
+    name = f"{ctx.desk_code}.sosid"
     path = chooser.save_as(parent, caption, name, IDENTITIES)
     if path is None:
         return
     try:
-        ident = write_identity(db, path)
+        ident = ctx.call(write_identity, path)
     except (SyncError, OSError) as exc:
         say(str(exc), error=True)
         return

@@ -24,8 +24,11 @@ from sosdesk.sync.conflicts import list_conflicts, resolve_conflict
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.views import ConflictView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import ErrorLabel, format_local, shortcut, with_key
 from sosdesk.ui.sync.values import FIELD_NAMES, parse_typed, show_value
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 class ConflictsPanel(QWidget):
@@ -71,7 +74,7 @@ class ConflictsPanel(QWidget):
         self.resolve_button.setProperty("role", "primary")
         self.resolve_button.clicked.connect(self.resolve)
         self.grid.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.error = ErrorLabel(detail)
+        self.error = FieldMessage(detail)
         self.grid.addWidget(self.error)
         self.grid.addStretch(1)
         self.empty = QLabel(detail)
@@ -110,7 +113,7 @@ class ConflictsPanel(QWidget):
         """Read the open conflicts again."""
         if self.ctx.is_locked:
             return
-        self.conflicts = list_conflicts(self.ctx.db)
+        self.conflicts = self.ctx.call(list_conflicts)
         self._fill()
         self.count_changed.emit(len(self.conflicts))
 
@@ -199,10 +202,10 @@ class ConflictsPanel(QWidget):
             if self.merged_radio.isChecked():
                 sample = c.candidates[0].value if c.candidates else None
                 value = parse_typed(c.entity, c.field, self.merged.text(), sample)
-                resolve_conflict(self.ctx.db, c.id, value=value, merged=True)
+                self.ctx.call(resolve_conflict, c.id, value=value, merged=True)
             else:
                 pick = self.group.checkedId()
-                resolve_conflict(self.ctx.db, c.id, pick=pick + 1)
+                self.ctx.call(resolve_conflict, c.id, pick=pick + 1)
         except SyncError as exc:
             self.error.say(str(exc))
             return

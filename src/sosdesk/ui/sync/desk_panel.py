@@ -30,10 +30,13 @@ from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import import_summary
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.problem_text import failure_text
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
 RECEIPTS = "SOS Desk receipts (*.sosreceipt)"
@@ -155,7 +158,7 @@ class DeskPanel(SyncPanelBase):
         """Read the status again."""
         if self.ctx.is_locked:
             return
-        self.status = desk_status(self.ctx.db)
+        self.status = self.ctx.call(desk_status)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -234,8 +237,8 @@ class DeskPanel(SyncPanelBase):
         folder = self.chooser.folder(self, self.tr("Where to write the batch (the USB stick)"))
         if folder is None:
             return
-        db = self.ctx.db
-        self._start("export", lambda progress: export_desk(db, folder, progress))
+        call = self.ctx.caller()
+        self._start("export", lambda progress: call(export_desk, folder, progress))
 
     def import_from_office(self) -> None:
         """Apply batches the office wrote for this desk (Ctrl+I)."""
@@ -244,8 +247,8 @@ class DeskPanel(SyncPanelBase):
         files = self.chooser.files(self, self.tr("Batches from the office"), BATCHES)
         if not files:
             return
-        db = self.ctx.db
-        self._start("import", lambda progress: import_batches(db, files, progress=progress))
+        call = self.ctx.caller()
+        self._start("import", lambda progress: call(import_batches, files, progress=progress))
 
     def import_receipts(self) -> None:
         """Mark batches the office confirmed as delivered (Ctrl+R)."""
@@ -256,7 +259,7 @@ class DeskPanel(SyncPanelBase):
         refused = 0
         for path in files:
             try:
-                done.extend(import_receipt(self.ctx.db, path).newly_delivered)
+                done.extend(self.ctx.call(import_receipt, path).newly_delivered)
             except (Rejected, SyncError):
                 refused += 1
         if files:
@@ -277,7 +280,7 @@ class DeskPanel(SyncPanelBase):
         save_own_identity(
             self.chooser,
             self,
-            self.ctx.db,
+            self.ctx,
             self.tr("Save this desk's identity"),
             self.tr("Identity saved to {0}. Read the fingerprint {1} to the office by phone."),
             self._say,
@@ -309,7 +312,7 @@ class DeskPanel(SyncPanelBase):
         ):
             return
         try:
-            trust_office(self.ctx.db, ident, replace=replace)
+            self.ctx.call(trust_office, ident, replace=replace)
         except SyncError as exc:
             self._say(str(exc), error=True)
             return
@@ -362,11 +365,5 @@ class DeskPanel(SyncPanelBase):
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(
-                self.tr(
-                    "The operation failed and nothing was changed; see the "
-                    "command line (sosdesk sync) for details."
-                ),
-                error=True,
-            )
+            self._say(failure_text(exc), error=True)
         self.reload()

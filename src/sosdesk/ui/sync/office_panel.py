@@ -30,12 +30,15 @@ from sosdesk.sync.quarantine import quarantined
 from sosdesk.sync.status import batches
 from sosdesk.sync.views import ExportResult, ImportOutcome, PeerView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
 from sosdesk.ui.sync.desk_panel import BATCHES
 from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
+from sosdesk.ui.widgets.datetime_field import format_local
+from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.problem_text import failure_text
+from sosdesk.ui.widgets.shortcuts import shortcut
 
 
 def table(parent: QWidget, columns: int) -> QTableWidget:
@@ -210,19 +213,19 @@ class OfficePanel(SyncPanelBase):
         """Read desks, conflicts, waiting and refused batches again."""
         if self.ctx.is_locked:
             return
-        db = self.ctx.db
-        me = own_identity(db)
+        call = self.ctx.call
+        me = call(own_identity)
         self.office_id.setText(
             self.tr("This office: {0}, fingerprint {1}").format(me.desk_code, me.fingerprint)
         )
-        self.peers = list_peers(db)
+        self.peers = call(list_peers)
         self._show_peers()
         self.conflicts.reload()
         fill(
             self.held,
             [
                 [b.peer_code, str(b.seq), str(b.records), format_local(b.recorded_at)]
-                for b in batches(db, direction="in", states=("held",))
+                for b in call(batches, direction="in", states=("held",))
             ],
         )
         fill(
@@ -234,7 +237,7 @@ class OfficePanel(SyncPanelBase):
                     q.peer_code or "—",
                     reason_text(q.reason, self.tr),
                 ]
-                for q in quarantined(db)
+                for q in call(quarantined)
             ],
         )
 
@@ -297,11 +300,11 @@ class OfficePanel(SyncPanelBase):
         files = self.chooser.files(self, self.tr("Batches from the desks"), BATCHES)
         if not files:
             return
-        db, receipts = self.ctx.db, files[0].parent
+        call, receipts = self.ctx.caller(), files[0].parent
         self.tabs.setCurrentIndex(0)
         self._start(
             "import",
-            lambda progress: import_batches(db, files, receipts_dir=receipts, progress=progress),
+            lambda progress: call(import_batches, files, receipts_dir=receipts, progress=progress),
         )
 
     def export_for_desk(self) -> None:
@@ -318,8 +321,8 @@ class OfficePanel(SyncPanelBase):
         )
         if folder is None:
             return
-        db, code = self.ctx.db, peer.desk_code
-        self._start("export", lambda progress: export_office(db, code, folder, progress))
+        call, code = self.ctx.caller(), peer.desk_code
+        self._start("export", lambda progress: call(export_office, code, folder, progress))
 
     def enrol(self) -> None:
         """Accept a desk's batches, after comparing its fingerprint (Ctrl+Shift+E)."""
@@ -338,7 +341,7 @@ class OfficePanel(SyncPanelBase):
         if ident is None:
             return
         try:
-            peer = enroll_desk(self.ctx.db, ident)
+            peer = self.ctx.call(enroll_desk, ident)
         except SyncError as exc:
             self._say(str(exc), error=True)
             return
@@ -361,7 +364,7 @@ class OfficePanel(SyncPanelBase):
             ).format(peer.desk_code),
         ):
             return
-        revoke_desk(self.ctx.db, peer.device_id)
+        self.ctx.call(revoke_desk, peer.device_id)
         self._say(self.tr("Desk {0} is revoked.").format(peer.desk_code))
         self.reload()
 
@@ -372,7 +375,7 @@ class OfficePanel(SyncPanelBase):
         save_own_identity(
             self.chooser,
             self,
-            self.ctx.db,
+            self.ctx,
             self.tr("Save the office's identity"),
             self.tr("Identity saved to {0}. Read the fingerprint {1} to each desk by phone."),
             self._say,
@@ -420,11 +423,5 @@ class OfficePanel(SyncPanelBase):
         if isinstance(exc, SyncError | Rejected):
             self._say(str(exc), error=True)
         else:  # never show a raw exception: it may hold client data
-            self._say(
-                self.tr(
-                    "The operation failed and nothing was changed; see the command "
-                    "line (sosdesk office) for details."
-                ),
-                error=True,
-            )
+            self._say(failure_text(exc), error=True)
         self.reload()

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from sosdesk.ui.events.fields import ErrorLabel
 from sosdesk.ui.sync.jobs import Job
+from sosdesk.ui.widgets.field_message import FieldMessage
 
 
 class SyncPanelBase(QWidget):
@@ -22,7 +22,7 @@ class SyncPanelBase(QWidget):
         self.notice.setProperty("role", "notice")
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        self.error = ErrorLabel(self)
+        self.error = FieldMessage(self)
         layout.addWidget(self.error)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "muted")

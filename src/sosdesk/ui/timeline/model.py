@@ -30,12 +30,12 @@ from sosdesk.services.events import (
     events_by_id,
     timeline,
 )
+from sosdesk.services.session import Database
 from sosdesk.services.views import EventView
-from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import format_local
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.text import amendment_summary, summary
+from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.workers import run_in_pool
 
 PAGE = 100  # rows per fetch: a screenful or four; small pages keep scrolling smooth
@@ -108,10 +108,11 @@ class TimelineModel(QAbstractTableModel):
             self.beginResetModel()
             self.client_id, self.kinds, self.since, self.until = client_id, kinds, since, until
             self._rows, self._row_of = [], {}
-            db = self.ctx.db
             self._generation += 1
             self._ahead = None
-            self.total = count_timeline(db, client_id, kinds=kinds, since=since, until=until)
+            self.total = self.ctx.call(
+                count_timeline, client_id, kinds=kinds, since=since, until=until
+            )
             self._append(self._page(0))
             self.endResetModel()
         finally:
@@ -138,7 +139,7 @@ class TimelineModel(QAbstractTableModel):
 
     def _page(self, offset: int) -> list[_Row]:
         assert self.client_id is not None
-        return read_page(self.ctx.db, self.client_id, self.kinds, self.since, self.until, offset)
+        return self.ctx.call(read_page, self.client_id, self.kinds, self.since, self.until, offset)
 
     def _read_ahead(self) -> None:
         """Start reading the next page in the pool (one at a time; stale answers are dropped)."""
@@ -147,7 +148,7 @@ class TimelineModel(QAbstractTableModel):
         gen, offset = self._generation, len(self._rows)
         if self._ahead is not None and self._ahead[:2] == (gen, offset):
             return
-        db, client_id = self.ctx.db, self.client_id
+        call, client_id = self.ctx.caller(), self.client_id
         assert client_id is not None
         kinds, since, until = self.kinds, self.since, self.until
         self._reading_ahead = True
@@ -162,7 +163,7 @@ class TimelineModel(QAbstractTableModel):
 
         run_in_pool(
             self.ctx.pool,
-            lambda: read_page(db, client_id, kinds, since, until, offset),
+            lambda: call(read_page, client_id, kinds, since, until, offset),
             done,
             failed,
         )

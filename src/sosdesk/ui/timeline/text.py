@@ -24,7 +24,7 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services.events import corrected_payload, corrected_time
 from sosdesk.services.views import EventView
-from sosdesk.ui.events.fields import format_local
+from sosdesk.ui.widgets.datetime_field import format_local
 
 MAX_LINE = 220
 

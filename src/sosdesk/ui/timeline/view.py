@@ -24,9 +24,13 @@ from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.client_history import user_names
 from sosdesk.services.views import EventView
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.events.fields import DateField, ErrorLabel, VocabCombo, shortcut, with_key
 from sosdesk.ui.timeline.model import TimelineModel
 from sosdesk.ui.timeline.text import details_html
+from sosdesk.ui.widgets.datetime_field import DateField
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
 
 class TimelineView(QWidget):
@@ -42,7 +46,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._filter_bar())
-        self.filter_error = ErrorLabel(self)
+        self.filter_error = FieldMessage(self)
         layout.addWidget(self.filter_error)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.table = QTableView(split)
@@ -122,7 +126,7 @@ class TimelineView(QWidget):
 
     def show_client(self, client_id: str) -> None:
         """Show a client's whole timeline (filters reset)."""
-        self._names = user_names(self.ctx.db)
+        self._names = self.ctx.call(user_names)
         self._reset_filter_widgets()
         self.model.load(client_id)
         self._after_load()

@@ -27,3 +27,7 @@ class FieldMessage(QLabel):
 
     def problem(self) -> str:
         return self.text() if self.isVisible() else ""
+
+    def say(self, text: str) -> None:
+        """Show `text` as an error ('' hides it)."""
+        self.show_problem(text)

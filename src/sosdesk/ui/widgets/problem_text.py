@@ -1,12 +1,19 @@
-"""Translates the field messages of the services (English, from sosdesk.domain.validation
-and the services) into the operator's language, keeping numbers and values."""
+"""The one place where a problem becomes a sentence on screen.
+
+`error_text(exc)` renders a coded error (`sosdesk.domain.messages`) in the UI's language. The
+regular expressions below are a fallback for the English prose some services still return; they
+go away once every service raises coded problems.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
+
+from sosdesk.domain.messages import CodedError, Problem, render
+from sosdesk.ui.i18n import current_lang
 
 
 class ProblemText(QObject):
@@ -62,8 +69,52 @@ class ProblemText(QObject):
         fixed = self._fixed().get(message)
         if fixed is not None:
             return fixed
-        for pattern, render in self._patterns():
+        for pattern, make in self._patterns():
             m = pattern.match(message)
             if m:
-                return render(m)
+                return make(m)
         return message
+
+
+def error_text(exc: BaseException | Problem) -> str:
+    """A problem in the current language: coded ones from the message table, prose translated."""
+    if isinstance(exc, Problem):
+        return render(exc.code, exc.params, current_lang())
+    if isinstance(exc, CodedError):
+        return render(exc.code, exc.params, current_lang())
+    return message_text(str(exc))
+
+
+def failure_text(exc: BaseException) -> str:
+    """What to tell the user about a failed job: its coded reason, or the unexpected kind of it."""
+    if isinstance(exc, CodedError):
+        return error_text(exc)
+    return render("internal.unexpected", {"kind": type(exc).__name__}, current_lang())
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClientFile", text)
+
+
+_PATTERNS = (
+    (re.compile(r"^at most (\d+) characters \(now (\d+)\)$"), "at most %1 characters (now %2)"),
+    (re.compile(r"^a year between 1900 and (\d+)$"), "a year between 1900 and %1"),
+)
+_QUOTED = re.compile(r"^«(.*)»: (.+)$")
+
+
+def message_text(message: str) -> str:
+    """A service's English message in the user's language (numbers carried over)."""
+    quoted = _QUOTED.match(message)
+    if quoted:  # «what was typed»: why it is wrong
+        return f"«{quoted[1]}»: {message_text(quoted[2])}"
+    for pattern, source in _PATTERNS:
+        m = pattern.match(message)
+        if m:
+            out = _tr(source)
+            for i, g in enumerate(m.groups(), 1):
+                out = out.replace(f"%{i}", g)
+            return out
+    if message.startswith("unknown "):
+        return _tr("not one of the values offered")
+    return _tr(message)

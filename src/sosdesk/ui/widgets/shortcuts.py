@@ -1,5 +1,8 @@
-"""Keyboard shortcuts with an explicit reach (PySide ignores `context=` given together with a
-callable to the QShortcut constructor, which silently makes every shortcut window-wide)."""
+"""Keyboard shortcuts with an explicit reach.
+
+PySide ignores a `context` given together with a callable to the QShortcut constructor, which
+silently makes every such shortcut window-wide; here the context is set on the object itself.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +19,11 @@ def shortcut(
     parent: QWidget,
     slot: Callable[[], Any],
     context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    *,
+    window: bool = False,
 ) -> QShortcut:
-    """A shortcut active while the focus is inside `parent` (by default)."""
+    """`keys` runs `slot` while the focus is inside `parent` (its whole window with `window`)."""
     sc = QShortcut(QKeySequence(keys), parent)
-    sc.setContext(context)
+    sc.setContext(Qt.ShortcutContext.WindowShortcut if window else context)
     sc.activated.connect(slot)
     return sc

@@ -71,7 +71,7 @@ class DirectoryPicker(QComboBox):
         self._items.clear()
         self._by_text.clear()
         self._items.appendRow(QStandardItem(""))
-        for e in search_directory(self.ctx.db, kinds=self.kinds):
+        for e in self.ctx.call(search_directory, kinds=self.kinds):
             shown = f"{e.name} ({e.city})" if e.city else e.name
             item = QStandardItem(shown)
             item.setData(e.id, _ID)

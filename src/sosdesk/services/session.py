@@ -1,5 +1,6 @@
-"""Opening the database for the unlock screen (runs in a worker: Argon2id takes ~0.5 s), and
-what the unlock screen may show before unlocking: the desk code and the file name, never data.
+"""Opening and holding the encrypted database: the unlock flow (runs in a worker, Argon2id takes
+~0.5 s), what the unlock screen may show before unlocking (the desk code, never data), and the
+store's names the window needs (errors, the instance lock) so that `ui` never imports `store`.
 """
 
 from __future__ import annotations
@@ -8,8 +9,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sosdesk.store.database import Database
-from sosdesk.store.errors import StoreError
+from sosdesk.store.errors import (
+    DatabaseBusy,
+    DatabaseMissing,
+    KeyFileError,
+    NotADatabase,
+    StorageFull,
+    StoreError,
+    UnknownUser,
+    WeakPassphrase,
+    WrongPassphrase,
+)
+from sosdesk.store.instance_lock import DatabaseInUse, InstanceLock
 from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
+
+__all__ = [
+    "Credentials",
+    "Database",
+    "DatabaseBusy",
+    "DatabaseInUse",
+    "DatabaseMissing",
+    "InstanceLock",
+    "KeyFileError",
+    "NotADatabase",
+    "StorageFull",
+    "StoreError",
+    "UnknownUser",
+    "WeakPassphrase",
+    "WrongPassphrase",
+    "desk_code_of",
+    "open_database",
+]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,75 @@
+"""What the intake form holds, without Qt: the values read from its fields, the rules the form
+checks before asking the service, and the `CallInput` it submits.
+
+Rules answer with a problem key per field (`"started_missing"`, ...); the presenter turns keys
+into sentences in the operator's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sosdesk.services.calls import CallInput
+
+# How far in the past a follow-up may be typed (the time it takes to type it).
+FOLLOW_UP_SLACK = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class CallFormState:
+    """The form's values; a time that does not parse is None (its field says why)."""
+
+    picks: dict[str, str | None] = field(default_factory=dict)
+    caller_phone: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    timer_started: datetime | None = None
+    follow_up_at: datetime | None = None
+    follow_up_what: str = ""
+    categories: tuple[str, ...] = ()
+    referrals: tuple[str, ...] = ()
+    emergency_steps: tuple[str, ...] = ()
+    summary: str = ""
+    actions_taken: str = ""
+    client_id: str | None = None
+    new_client: dict[str, Any] | None = None
+
+    def rule_problems(self, now: datetime) -> dict[str, str]:
+        """Field name -> problem key for what the form can tell before asking the service."""
+        found: dict[str, str] = {}
+        if self.started_at is None:
+            found["started_at"] = "started_missing"
+        if not self.categories:
+            found["categories"] = "categories_missing"
+        if self.picks.get("urgency") == "immediate_danger" and not self.emergency_steps:
+            found["emergency"] = "emergency_missing"
+        if self.follow_up_at is None and self.follow_up_what.strip():
+            found["follow_up_at"] = "follow_up_time_missing"
+        elif self.follow_up_at is not None and self.follow_up_at < now - FOLLOW_UP_SLACK:
+            found["follow_up_at"] = "follow_up_past"
+        return found
+
+    def call_input(self, now: datetime) -> CallInput:
+        """The CallInput for the service (check `rule_problems` first)."""
+        what = self.follow_up_what.strip()
+        return CallInput(
+            line=self.picks.get("line") or "",
+            direction=self.picks.get("direction") or "",
+            started_at=self.started_at or self.timer_started or now,
+            ended_at=self.ended_at or now,
+            caller_type=self.picks.get("caller_type") or "",
+            caller_phone=self.caller_phone.strip() or None,
+            language=self.picks.get("language") or "",
+            categories=list(self.categories),
+            client_id=self.client_id,
+            new_client=self.new_client,
+            summary=self.summary,
+            actions_taken=self.actions_taken,
+            referrals_given=list(self.referrals),
+            urgency=self.picks.get("urgency") or "",
+            emergency_steps=list(self.emergency_steps),
+            follow_up_at=self.follow_up_at,
+            follow_up_what=what or None,
+        )

@@ -1,0 +1,73 @@
+"""Areas are registered statically; one that fails to build shows why (it never just vanishes),
+and Help → Diagnostics shows the redacted log tail, which the lock clears."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sosdesk import logtail
+from sosdesk.ui import areas, main_window
+from sosdesk.ui.areas import AREAS, Area, AreaFailed
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.main_window import MainWindow
+from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
+from tests.gui.conftest import press, unlock
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _broken(_ctx: AppContext) -> QWidget:
+    raise TypeError("Ana Petrović 063 123 4567")  # the text of a bug may quote client data
+
+
+@pytest.fixture
+def broken_clients(monkeypatch: pytest.MonkeyPatch) -> None:
+    specs = tuple(dataclasses.replace(s, build=_broken) if s.key == "clients" else s for s in AREAS)
+    monkeypatch.setattr(main_window, "AREAS", specs)
+
+
+def test_every_area_is_built_and_speaks_the_protocol(qtbot, window: MainWindow) -> None:
+    unlock(qtbot, window)
+    assert list(window.areas) == [s.key for s in areas.AREAS]
+    for key, widget in window.areas.items():
+        assert isinstance(widget, Area) and not isinstance(widget, AreaFailed), key
+
+
+def test_an_area_that_fails_to_build_says_so(
+    qtbot, broken_clients: None, window: MainWindow
+) -> None:
+    logtail.clear()
+    unlock(qtbot, window)
+    failed = window.areas["clients"]
+    assert isinstance(failed, AreaFailed)
+    assert window.area_buttons["clients"].text().startswith("Klijenti")
+    press(qtbot, Qt.Key.Key_2, CTRL)
+    assert window.current_area() == "clients"
+    assert failed.message.isVisible()
+    text = failed.message.text()
+    assert "nije mogao da se otvori" in text and "TypeError" in text
+    assert "Ana" not in text and "4567" not in text
+    tail = "\n".join(logtail.tail())
+    assert "area clients failed to build [TypeError in tests.gui.test_desk_areas]" in tail
+    assert "Ana" not in tail and "4567" not in tail
+    assert "unlock ok" in tail and "area calls built" in tail
+
+
+def test_diagnostics_shows_and_copies_the_tail_and_the_lock_clears_it(
+    qtbot, window: MainWindow
+) -> None:
+    unlock(qtbot, window)
+    dialog = DiagnosticsDialog(window)
+    qtbot.addWidget(dialog)
+    assert "unlock ok" in dialog.text.toPlainText()
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert "unlock ok" in QApplication.clipboard().text()
+    dialog.close()
+    press(qtbot, Qt.Key.Key_L, CTRL)
+    assert window.ctx.is_locked
+    assert logtail.tail() == []
+    assert QApplication.clipboard().text() == ""
