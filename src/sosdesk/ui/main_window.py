@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk import logtail
+from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         if store and self._db is not None:
             try:
                 self.prefs = store_preferences(self._db, **prefs.to_json())
-            except (StoreError, ValueError):
+            except CodedError:
                 self.statusBar().showMessage(self.tr("The preference could not be saved."))
 
     def set_language(self, lang: str) -> None:
