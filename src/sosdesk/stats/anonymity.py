@@ -20,7 +20,15 @@ from typing import Generic, TypeVar
 
 R = TypeVar("R")
 # Order in which a small class's rows lose their values: the rarest kinds of value first.
-LOCAL_ORDER = ("citizenship", "country", "age", "exploitation", "gender")
+LOCAL_ORDER = (
+    "citizenship",
+    "country",
+    "recruiter",
+    "means",
+    "age",
+    "exploitation",
+    "gender",
+)
 # Share of rows that may be suppressed locally before a whole attribute is generalised.
 MAX_LOCAL_SHARE = 0.05
 
