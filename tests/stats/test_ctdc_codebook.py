@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.ctdc_codebook import ALPHA3, USER_ASSIGNED
 from sosdesk.domain.vocab import EXPLOITATION, GENDER, MEANS_OF_CONTROL, RECRUITER_RELATION
-from sosdesk.stats.ctdc import VictimRecord
+from sosdesk.stats.ctdc import NOT_RECORDED, QI_COLUMNS, VictimRecord
 from sosdesk.stats.ctdc_export import build_export
+from sosdesk.stats.ctdc_notes import ctdc_method_notes
 from tests.stats import ctdc_codebook_copy as book
 
 ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-1.json")
@@ -80,3 +81,14 @@ def test_every_country_we_know_has_its_iso_alpha3() -> None:
             assert code not in iso  # Kosovo: no ISO code exists to use instead
         else:
             assert iso[code] == ALPHA3[code], code
+
+
+def test_method_notes_justify_every_column_left_out_and_keep_codes_latin() -> None:
+    english = " ".join(ctdc_method_notes("en"))
+    not_qi = set(book.COLUMNS) - {c for cols in QI_COLUMNS.values() for c in cols}
+    for column in not_qi - {"Datasource", "yearOfRegistration"}:
+        assert column in english or column.startswith("typeOf"), column
+    assert set(NOT_RECORDED) <= not_qi
+    assert "registration year" in english and "data source" in english
+    cyrillic = " ".join(ctdc_method_notes("sr-Cyrl"))
+    assert "majorityStatusAtExploit" in cyrillic and "XKX" in cyrillic

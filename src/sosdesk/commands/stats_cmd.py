@@ -14,6 +14,7 @@ from sosdesk.domain.ctdc_codebook import DATASOURCES
 from sosdesk.domain.messages import CodedError, render, resolve_lang
 from sosdesk.services.privacy_ledger import Ledger, ledger, set_budget
 from sosdesk.stats.ctdc_export import DEFAULT_DATASOURCE, DEFAULT_K, CtdcExport
+from sosdesk.stats.ctdc_notes import ctdc_method_notes
 from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND
 from sosdesk.stats.labels import LANGS
 from sosdesk.stats.publish import (
@@ -176,6 +177,9 @@ def _ctdc(args: argparse.Namespace) -> int:
     print(f"CTDC export {args.year} written: {out}")
     for line in describe(export):
         print(line)
+    print("Method notes:")
+    for note in ctdc_method_notes(resolve_lang()):
+        print(f"  - {note}")
     return 0
 
 
