@@ -75,3 +75,22 @@ def test_suppressed_preview_and_missing_file(
     assert "counts under 11 hidden" in dialog.preview.toPlainText()
     dialog.publish()
     assert dialog.message.text() == "Choose the file to write."
+
+
+def test_ctdc_mode_previews_counts_and_writes_the_file(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(db, monkeypatch)
+    dialog = _dialog(qtbot, db)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("ctdc"))
+    assert not dialog.epsilon.isEnabled() and not dialog.csv.isEnabled()
+    dialog.k.setValue(2)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: "victims written" in dialog.preview.toPlainText(), timeout=15_000)
+    assert "k = 2: 3 of 3 victims written." in dialog.preview.toPlainText()
+    dialog.out.setText(str(tmp_path / "ctdc-2025"))
+    dialog.publish_button.click()
+    qtbot.waitUntil(lambda: dialog.exported is not None, timeout=15_000)
+    header = (tmp_path / "ctdc-2025.csv").read_text().splitlines()[0]
+    assert header.startswith("yearOfRegistration,Datasource,gender")
+    assert dialog.message.text() == "Written: ctdc-2025.csv"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.messages import CodedError, render
 from sosdesk.services.privacy_ledger import Ledger, ledger
+from sosdesk.stats.ctdc_export import CtdcExport, build_export, victim_records
 from sosdesk.stats.dashboard import compute_dashboard
 from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND
 from sosdesk.stats.labels import title
@@ -44,6 +45,7 @@ from sosdesk.stats.publish import (
     Published,
     ReportRequest,
     dp_preview,
+    publish_ctdc,
     publish_report,
 )
 from sosdesk.stats.suppression import SuppressionRule
@@ -51,6 +53,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.workers import run_in_pool
 
 REPORT_LANGS = ("sr-Cyrl", "sr-Latn", "en")
+CTDC_MODE = "ctdc"
 
 
 class _Progress(QObject):
@@ -66,6 +69,8 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.published: Published | None = None
+        self.exported: CtdcExport | None = None
+        self._target = Path()
         self.setWindowTitle(self.tr("Publish the annual report"))
         self.setAccessibleName(self.tr("Publish the annual report"))
         form = QFormLayout()
@@ -77,6 +82,7 @@ class PublishDialog(QDialog):
         self.mode.addItem(
             self.tr("Differential privacy (noise, ε from the yearly budget)"), DP_MODE
         )
+        self.mode.addItem(self.tr("CTDC file of the year's victims (k-anonymised rows)"), CTDC_MODE)
         self.k = QSpinBox(self)
         self.k.setRange(2, 99)
         self.k.setValue(11)
@@ -150,9 +156,15 @@ class PublishDialog(QDialog):
     def is_dp(self) -> bool:
         return bool(self.mode.currentData() == DP_MODE)
 
+    @property
+    def is_ctdc(self) -> bool:
+        return bool(self.mode.currentData() == CTDC_MODE)
+
     def _mode_changed(self) -> None:
         self.k.setEnabled(not self.is_dp)
         self.epsilon.setEnabled(self.is_dp)
+        self.lang.setEnabled(not self.is_ctdc)
+        self.csv.setEnabled(not self.is_ctdc)
         self.preview.setPlainText("")
 
     def _choose(self) -> None:
@@ -169,13 +181,14 @@ class PublishDialog(QDialog):
             self._say(self.tr("Choose the file to write."), error=True)
             return None
         out = Path(text).expanduser()
-        if out.suffix.lower() != ".pdf":
-            out = out.with_name(out.name + ".pdf")
+        suffix = ".csv" if self.is_ctdc else ".pdf"
+        if out.suffix.lower() != suffix:
+            out = out.with_name(out.name + suffix)
         return ReportRequest(
             year=self.year.value(),
             out=out,
             lang=str(self.lang.currentData()),
-            mode=DP_MODE if self.is_dp else K_MODE,
+            mode=DP_MODE if self.is_dp else K_MODE,  # CTDC: see `publish`
             k=self.k.value(),
             epsilon=round(self.epsilon.value(), 2),
             call_bound=DEFAULT_CALL_BOUND,
@@ -203,12 +216,14 @@ class PublishDialog(QDialog):
 
     def show_preview(self) -> None:
         """List what would be released (in the pool: the k preview computes the tables)."""
-        db, year, dp_mode = self.ctx.db, self.year.value(), self.is_dp
+        db, year, dp_mode, ctdc = self.ctx.db, self.year.value(), self.is_dp, self.is_ctdc
         eps, k = round(self.epsilon.value(), 2), self.k.value()
         self._busy(True)
         self._say(self.tr("Computing…"))
 
-        def work() -> tuple[list[PreviewRow], Ledger] | list[tuple[str, int, int]]:
+        def work() -> tuple[list[PreviewRow], Ledger] | list[tuple[str, int, int]] | CtdcExport:
+            if ctdc:
+                return build_export(victim_records(db, year), year, k)
             if dp_mode:
                 return dp_preview(year, eps), ledger(db, year)
             dash = compute_dashboard(db, Period.year(year), compare=False)
@@ -226,7 +241,9 @@ class PublishDialog(QDialog):
         self._say("")
         lang = self.ctx.lang
         lines: list[str] = []
-        if isinstance(result, tuple):
+        if isinstance(result, CtdcExport):
+            lines = self._ctdc_lines(result)
+        elif isinstance(result, tuple):
             rows, book = result
             total = sum(r.epsilon for r in rows)
             lines.append(
@@ -262,6 +279,24 @@ class PublishDialog(QDialog):
                 )
         self.preview.setPlainText("\n".join(lines))
 
+    def _ctdc_lines(self, export: CtdcExport) -> list[str]:
+        report = export.report
+        lines = [
+            self.tr("k = {k}: {out} of {n} victims written.").format(
+                k=report.k, out=report.rows_out, n=report.rows_in
+            )
+        ]
+        if export.extra_countries_dropped:
+            lines.append(
+                self.tr(
+                    "{n} rows had several countries of exploitation: the first is kept."
+                ).format(n=export.extra_countries_dropped)
+            )
+        lines.append(self.tr("Cells emptied (recorded, not written), by column:"))
+        for column, n in sorted(export.suppressed_cells.items(), key=lambda c: (-c[1], c[0])):
+            lines.append(f"  {column}: {n}")
+        return lines
+
     # -- publish ---------------------------------------------------------------------------
 
     def publish(self) -> None:
@@ -270,6 +305,17 @@ class PublishDialog(QDialog):
         if req is None:
             return
         db = self.ctx.db
+        self._target = req.out
+        if self.is_ctdc:
+            self._busy(True)
+            self._say(self.tr("Publishing…"))
+            run_in_pool(
+                self.ctx.pool,
+                lambda: publish_ctdc(db, req.year, req.out, k=req.k, overwrite=req.overwrite),
+                self._exported,
+                self._failed,
+            )
+            return
         progress = _Progress(self)
         progress.moved.connect(self.progress.setValue)
         self.progress.setValue(0)
@@ -282,6 +328,12 @@ class PublishDialog(QDialog):
             self._published,
             self._failed,
         )
+
+    def _exported(self, export: CtdcExport) -> None:
+        self._busy(False)
+        self.preview.setPlainText("\n".join(self._ctdc_lines(export)))
+        self._say(self.tr("Written: {names}").format(names=self._target.name))
+        self.exported = export
 
     def _published(self, done: Published) -> None:
         self.published = done
