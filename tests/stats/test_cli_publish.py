@@ -136,6 +136,32 @@ def test_read_only_folder_is_a_coded_refusal(
     assert list(folder.iterdir()) == []
 
 
+def test_read_only_file_system_is_a_coded_refusal(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db.close()
+    real_open = writing.os.open
+
+    def read_only(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).startswith(str(tmp_path / "media")):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    (tmp_path / "media").mkdir()
+    monkeypatch.setattr(writing.os, "open", read_only)
+    code, _, err = _run(
+        capsys,
+        *["stats", "report", "--db", str(db_path), "--year", "2025"],
+        *["--out", str(tmp_path / "media" / "r.pdf")],
+    )
+    assert code == 2 and "Cannot write into the folder of r.pdf" in err
+    assert list((tmp_path / "media").iterdir()) == []
+
+
 def test_full_disk_is_a_coded_refusal(
     db: Database,
     db_path: Path,

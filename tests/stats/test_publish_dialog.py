@@ -94,3 +94,9 @@ def test_ctdc_mode_previews_counts_and_writes_the_file(
     header = (tmp_path / "ctdc-2025.csv").read_text().splitlines()[0]
     assert header.startswith("yearOfRegistration,Datasource,gender")
     assert dialog.message.text() == "Written: ctdc-2025.csv"
+
+
+def test_locking_the_desk_closes_the_dialog(qtbot: QtBot, db: Database) -> None:
+    dialog = _dialog(qtbot, db)
+    dialog.ctx.set_db(None)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

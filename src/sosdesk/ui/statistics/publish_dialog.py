@@ -148,6 +148,7 @@ class PublishDialog(QDialog):
         layout.addLayout(buttons)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._mode_changed()
+        ctx.locked.connect(self.reject)  # locking drops the preview with everything else
         self.resize(640, 560)
 
     # -- helpers ---------------------------------------------------------------------------
