@@ -9,8 +9,8 @@ Sources (public; each mapping row names the one it follows):
   https://www.ctdatacollaborative.org/dataset/global-synthetic-data-and-resources : gender
   `Man`, `Woman`, `Trans/Transgender/NonConforming` (missing left empty), age groups `0--8`
   ... `48+`, countries as ISO 3166-1 alpha-3, missing values left empty.
-- HTCDS-2.0: IOM Human Trafficking Case Data Standard 2.0, "HTCDS Field Reference"
-  (github.com/UNMigration/HTCDS): prs_Gender, vic_MethodsOfControl,
+- HTCDS-2.0: IOM Human Trafficking Case Data Standard, "HTCDS Field Reference" in its
+  repository (github.com/UNMigration/HTCDS, current version 2.0): prs_Gender, vic_MethodsOfControl,
   vic_TypeOfLabourExploitation, vic_TypeOfSexExploitation, vic_MethodOfRecruitment.
 - ISO-3166: ISO 3166-1 alpha-3 (checked in the tests against the iso-codes package).
 
@@ -233,7 +233,7 @@ RECRUITER_MAP = {
 }
 
 # ISO 3166-1 alpha-2 (what we store) -> alpha-3 (what CTDC writes). Kosovo has no ISO code:
-# XKX is the user-assigned code the European Commission uses. Unknown (XX) is left empty.
+# XKX is the user-assigned alpha-3 code in common use for it. Unknown (XX) is left empty.
 ALPHA3: dict[str, str] = {
     "RS": "SRB",
     "ME": "MNE",

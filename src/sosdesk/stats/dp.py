@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import opendp.prelude as dp
 
+# OpenDP gates mechanisms not yet formally vetted (the discrete Laplace on integer vectors
+# included) behind "contrib"; its privacy maps are what the ledger records.
 dp.enable_features("contrib")
 
 ALPHA = 0.05  # accuracy is stated at 95%
