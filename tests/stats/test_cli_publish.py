@@ -89,8 +89,11 @@ def test_dp_report_consumes_the_budget_and_is_refused_when_spent(
     gender = (folder / "new_clients_by_gender.csv").read_text(encoding="utf-8-sig")
     assert gender.splitlines()[0] == "code,Figure,2025,accuracy_95"
     assert "trans_nonbinary" in gender  # every public key, empty or not
-    code, _, err = _run(capsys, *_dp(db_path, tmp_path / "b.pdf", "--epsilon", "0.5"))
+    code, text, err = _run(
+        capsys, *_dp(db_path, tmp_path / "b.pdf", "--epsilon", "0.5", "--tables", "victims")
+    )
     assert code == 0, err
+    assert "over 4 tables" in text and "victims_by_gender" in text and "calls_by" not in text
     code, _, err = _run(capsys, *_dp(db_path, tmp_path / "c.pdf", "--epsilon", "0.5"))
     assert code == 2 and "cannot pay for this release" in err and "nothing was released" in err
     assert not (tmp_path / "c.pdf").exists()

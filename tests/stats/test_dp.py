@@ -20,6 +20,8 @@ from sosdesk.stats.dp import (
     total_epsilon,
 )
 from sosdesk.stats.dp_queries import year_queries
+from sosdesk.stats.periods import Period
+from sosdesk.stats.persons import identified_in
 from sosdesk.store.database import Database
 from tests.stats.handmade import build
 
@@ -56,6 +58,17 @@ def test_year_tables_count_the_handmade_year_exactly(
     cats = dict(zip(keys["calls_by_category"], tables["calls_by_category"], strict=True))
     assert (cats["victim_support"], cats["prevention_info"], cats["silent"]) == (2, 2, 1)
     assert sum(tables["new_clients_by_gender"]) == sum(tables["new_clients_by_status"])
+    with db.session() as s:
+        identified = identified_in(s, Period.year(2025))
+    assert sum(tables["victims_by_gender"]) == sum(tables["victims_by_age_group"])
+    assert sum(tables["victims_by_gender"]) == len(identified) > 0
+    only_victims = year_queries(db, 2025, groups=("victims",))
+    assert [q.key for q, _c in only_victims] == [
+        "victims_by_gender",
+        "victims_by_age_group",
+        "victims_by_citizenship",
+        "victims_by_exploitation",
+    ]
 
 
 @pytest.mark.parametrize(("d_in", "epsilon"), [(1, 1.0), (1, 0.1), (3, 0.1), (30, 0.25)])

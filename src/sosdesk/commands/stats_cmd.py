@@ -15,7 +15,7 @@ from sosdesk.domain.messages import CodedError, render, resolve_lang
 from sosdesk.services.privacy_ledger import Ledger, ledger, set_budget
 from sosdesk.stats.ctdc_export import DEFAULT_DATASOURCE, DEFAULT_K, CtdcExport
 from sosdesk.stats.ctdc_notes import ctdc_method_notes
-from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND
+from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND, GROUPS
 from sosdesk.stats.labels import LANGS
 from sosdesk.stats.publish import (
     DP_MODE,
@@ -66,6 +66,14 @@ def _epsilon(value: str) -> float:
         raise argparse.ArgumentTypeError(f"a number such as 1 or 0.5, not {value!r}") from None
 
 
+def _groups(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    wrong = [g for g in chosen if g not in GROUPS]
+    if wrong or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {','.join(GROUPS)}, comma-separated")
+    return chosen
+
+
 def _coded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
     """Coded errors become one line in the user's language (they hold no client data)."""
 
@@ -98,6 +106,7 @@ def _report(args: argparse.Namespace) -> int:
         call_bound=args.call_bound,
         csv_dir=Path(args.csv).expanduser() if args.csv else None,
         overwrite=args.overwrite,
+        groups=args.tables,
     )
     db = open_db(args)
     try:
@@ -223,6 +232,13 @@ def register(sub: Any) -> None:
         type=_int,
         default=DEFAULT_CALL_BOUND,
         help=f"mode dp: calls one person adds to a call table ({DEFAULT_CALL_BOUND})",
+    )
+    r.add_argument(
+        "--tables",
+        type=_groups,
+        default=GROUPS,
+        metavar="GROUPS",
+        help="mode dp: groups of tables, comma-separated (default clients,victims,calls)",
     )
     r.add_argument("--overwrite", action="store_true", help="replace files that exist")
     r.set_defaults(handler=_coded(_report))

@@ -1,7 +1,11 @@
 """What a differentially private release of a year contains: the tables, their public keys,
 and each person's contributions read from the database (ids stay in memory, never written).
+A release holds one or more groups of tables: `clients`, `victims`, `calls`.
 
-Persons: clients registered in the year, once each (a client is in one year only). Calls:
+Clients: registered in the year, once each. Victims: formally identified in the year (first
+identification), once each. A person can be in several years' releases (registered in one,
+identified in the next, calling in both): the privacy loss of a person adds up over the
+years they appear in, and the method notes say so. Calls:
 calls that started in the year; the unit is the client the call is linked to, or the call
 itself when it has none (an anonymous caller may be a person already counted: a stated
 limit of the method). A person adds at most `call_bound` calls to each call table.
@@ -28,7 +32,7 @@ from sosdesk.stats.calls_stats import NO_CATEGORY, months_of
 from sosdesk.stats.dp import Contribution, Query, units
 from sosdesk.stats.localtime import local_date_of
 from sosdesk.stats.periods import Period
-from sosdesk.stats.persons import Person, registered_in
+from sosdesk.stats.persons import Person, identified_in, registered_in
 from sosdesk.stats.rawsql import rows
 from sosdesk.store.database import Database
 
@@ -37,6 +41,36 @@ MAX_TYPES = 3  # exploitation types one person adds to the table (most have one 
 MAX_CATEGORIES = 3  # categories one call adds to the table
 
 AGE_KEYS = (*(label for label, _low, _high in AGE_GROUPS), "unknown")
+
+
+GROUPS = ("clients", "victims", "calls")
+
+
+def victim_queries() -> list[Query]:
+    """Tables of victims identified in the year: each person once."""
+    return [
+        Query("victims_by_gender", "gender", tuple(GENDER.codes())),
+        Query("victims_by_age_group", "age_group", AGE_KEYS),
+        Query("victims_by_citizenship", "country", tuple(COUNTRY.codes())),
+        Query(
+            "victims_by_exploitation",
+            "exploitation type",
+            tuple(EXPLOITATION.codes()),
+            per_contribution=MAX_TYPES,
+        ),
+    ]
+
+
+def group_queries(groups: Sequence[str], period: Period, call_bound: int) -> list[Query]:
+    """The tables of the chosen groups, in report order."""
+    out: list[Query] = []
+    if "clients" in groups:
+        out += person_queries()
+    if "victims" in groups:
+        out += victim_queries()
+    if "calls" in groups:
+        out += call_queries(period, call_bound)
+    return out
 
 
 def person_queries() -> list[Query]:
@@ -72,18 +106,20 @@ def call_queries(period: Period, bound: int) -> list[Query]:
     ]
 
 
-def person_contributions(persons: Sequence[Person]) -> dict[str, list[Contribution]]:
-    """Each new client's one entry per person table."""
+def person_contributions(
+    persons: Sequence[Person], prefix: str = "new_clients"
+) -> dict[str, list[Contribution]]:
+    """Each person's one entry per person table (`new_clients_by_…` or `victims_by_…`)."""
 
     def one(key_of: dict[str, tuple[str, ...]]) -> list[Contribution]:
         return [Contribution(pid, (keys,)) for pid, keys in key_of.items()]
 
     return {
-        "new_clients_by_gender": one({p.id: (p.gender,) for p in persons}),
-        "new_clients_by_age_group": one({p.id: (group_of(p.age),) for p in persons}),
-        "new_clients_by_citizenship": one({p.id: (p.citizenship,) for p in persons}),
-        "new_clients_by_status": one({p.id: (p.status,) for p in persons}),
-        "new_clients_by_exploitation": one(
+        f"{prefix}_by_gender": one({p.id: (p.gender,) for p in persons}),
+        f"{prefix}_by_age_group": one({p.id: (group_of(p.age),) for p in persons}),
+        f"{prefix}_by_citizenship": one({p.id: (p.citizenship,) for p in persons}),
+        f"{prefix}_by_status": one({p.id: (p.status,) for p in persons}),
+        f"{prefix}_by_exploitation": one(
             {p.id: tuple(p.exploitation) or ("unknown",) for p in persons}
         ),
     }
@@ -131,14 +167,19 @@ def _categories(value: object) -> tuple[str, ...]:
 
 
 def year_queries(
-    db: Database, year: int, call_bound: int = DEFAULT_CALL_BOUND
+    db: Database,
+    year: int,
+    call_bound: int = DEFAULT_CALL_BOUND,
+    groups: Sequence[str] = GROUPS,
 ) -> list[tuple[Query, list[Contribution]]]:
-    """Every table of a year's release with its contributions."""
+    """The tables of a year's release (the chosen groups) with their contributions."""
     period = Period.year(year)
+    contributions: dict[str, list[Contribution]] = {}
     with db.session() as s:
-        persons = registered_in(s, period)
-    people = person_contributions(persons)
-    calls = call_contributions(db, period)
-    out = [(q, people[q.key]) for q in person_queries()]
-    out += [(q, calls[q.key]) for q in call_queries(period, call_bound)]
-    return out
+        if "clients" in groups:
+            contributions.update(person_contributions(registered_in(s, period)))
+        if "victims" in groups:
+            contributions.update(person_contributions(identified_in(s, period), "victims"))
+    if "calls" in groups:
+        contributions.update(call_contributions(db, period))
+    return [(q, contributions[q.key]) for q in group_queries(groups, period, call_bound)]

@@ -7,7 +7,7 @@ only then are the files written through `sosdesk.files` (atomic, owner-only)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from sosdesk.services.organisation import get_organisation
 from sosdesk.services.privacy_ledger import Ledger, check_release, record_release
 from sosdesk.stats.ctdc_export import DEFAULT_DATASOURCE, DEFAULT_K, CtdcExport, ctdc_export
 from sosdesk.stats.dp import accuracy_of, measurement
-from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND, call_queries, person_queries
+from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND, GROUPS, group_queries
 from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.periods import Period
 from sosdesk.stats.report import build_report
@@ -49,6 +49,7 @@ class ReportRequest:
     call_bound: int = DEFAULT_CALL_BOUND
     csv_dir: Path | None = None
     overwrite: bool = False
+    groups: tuple[str, ...] = GROUPS  # DP: which tables (clients, victims, calls)
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,17 @@ def _csv_targets(folder: Path | None, names: list[str]) -> dict[Path, str]:
     return {folder / n: n for n in names}
 
 
-def dp_preview(year: int, epsilon: float, call_bound: int = DEFAULT_CALL_BOUND) -> list[PreviewRow]:
+def dp_preview(
+    year: int,
+    epsilon: float,
+    call_bound: int = DEFAULT_CALL_BOUND,
+    groups: Sequence[str] = GROUPS,
+) -> list[PreviewRow]:
     """The tables a DP release would hold and their accuracy, without drawing any noise (a
     preview must not let anyone pick the nicest of several draws)."""
-    queries = [*person_queries(), *call_queries(Period.year(year), call_bound)]
+    queries = group_queries(groups, Period.year(year), call_bound)
+    if not queries:
+        raise CodedError("stats.no_tables")
     share = epsilon / len(queries)
     out = []
     for q in queries:
@@ -150,7 +158,9 @@ def publish_report(db: Database, req: ReportRequest, progress: Progress = _quiet
             "empty": int(report.is_empty),
         }
     else:
-        release = build_dp_release(db, req.year, req.epsilon, req.call_bound)
+        if not req.groups:
+            raise CodedError("stats.no_tables")
+        release = build_dp_release(db, req.year, req.epsilon, req.call_bound, req.groups)
         progress(60, "pdf")
         pdf = dp_pdf(release, req.lang, _organisation(db, req.lang), utcnow())
         files = {req.out: pdf}

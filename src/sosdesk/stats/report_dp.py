@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,7 +16,13 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 from sosdesk.domain.translit import latin_to_cyrillic
 from sosdesk.stats import formatting as fmt
 from sosdesk.stats.dp import DpTable, release_all, total_epsilon
-from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND, MAX_CATEGORIES, MAX_TYPES, year_queries
+from sosdesk.stats.dp_queries import (
+    DEFAULT_CALL_BOUND,
+    GROUPS,
+    MAX_CATEGORIES,
+    MAX_TYPES,
+    year_queries,
+)
 from sosdesk.stats.labels import row_label, text, title
 from sosdesk.stats.localtime import to_local
 from sosdesk.stats.report_pdf import MARGIN, WIDTH, _grid, _p
@@ -64,15 +71,23 @@ _NOTES: tuple[tuple[str, str], ...] = (
         "than a single count.",
     ),
     (
-        "Novi klijenti: svaka osoba jednom po tabeli (vrste eksploatacije: najviše {types} po "
-        "osobi). Pozivi: jedna osoba doprinosi najviše {calls} poziva svakoj tabeli poziva "
+        "Novi klijenti i identifikovane žrtve: svaka osoba jednom po tabeli (vrste eksploatacije: "
+        "najviše {types} po osobi). Pozivi: jedna osoba doprinosi najviše {calls} poziva svakoj tabeli poziva "
         "(kategorije: najviše {cats} po pozivu); dalji pozivi iste osobe nisu brojani, pa brojevi "
         "poziva mogu biti manji od stvarnih. Poziv bez klijenta smatra se posebnom osobom.",
-        "New clients: each person once per table (exploitation types: at most {types} per "
-        "person). Calls: one person adds at most {calls} calls to each call table (categories: "
+        "New clients and identified victims: each person once per table (exploitation types: at "
+        "most {types} per person). Calls: one person adds at most {calls} calls to each call table (categories: "
         "at most {cats} per call); further calls of the same person are not counted, so call "
         "counts can be lower than the true ones. A call without a client counts as a person "
         "of its own.",
+    ),
+    (
+        "Budžet privatnosti važi za godinu na koju se podaci odnose. Osoba koja se javlja u "
+        "podacima više godina (registrovana jedne, identifikovana sledeće, poziva obe) nosi "
+        "zbir gubitaka privatnosti tih godina.",
+        "The privacy budget belongs to the year the data describe. A person who appears in the "
+        "data of several years (registered in one, identified in the next, calling in both) "
+        "bears the sum of those years' privacy losses.",
     ),
 )
 
@@ -115,10 +130,14 @@ class DpRelease:
 
 
 def build_dp_release(
-    db: Database, year: int, epsilon: float, call_bound: int = DEFAULT_CALL_BOUND
+    db: Database,
+    year: int,
+    epsilon: float,
+    call_bound: int = DEFAULT_CALL_BOUND,
+    groups: Sequence[str] = GROUPS,
 ) -> DpRelease:
     """Draw the noisy tables of `year` (nothing is recorded or written here)."""
-    tables = release_all(year_queries(db, year, call_bound), epsilon)
+    tables = release_all(year_queries(db, year, call_bound, groups), epsilon)
     return DpRelease(year, epsilon, call_bound, tuple(tables))
 
 

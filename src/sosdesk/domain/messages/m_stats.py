@@ -51,4 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} od datoteka koje treba upisati već postoji (prva: {name}). Izaberite drugo "
         "ime ili dodajte --overwrite; ništa nije upisano.",
     ),
+    "stats.no_tables": (
+        "Choose at least one group of tables (clients, victims, calls); nothing was released.",
+        "Izaberite bar jednu grupu tabela (klijenti, žrtve, pozivi); ništa nije objavljeno.",
+    ),
 }

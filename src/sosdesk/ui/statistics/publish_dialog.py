@@ -100,6 +100,19 @@ class PublishDialog(QDialog):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out, 1)
         out_row.addWidget(browse)
+        self.groups = {
+            "clients": QCheckBox(self.tr("New clie&nts"), self),
+            "victims": QCheckBox(self.tr("Identified &victims"), self),
+            "calls": QCheckBox(self.tr("Call&s"), self),
+        }
+        groups_row = QHBoxLayout()
+        groups_label = QLabel(self.tr("DP tables:"), self)
+        groups_row.addWidget(groups_label)
+        for box in self.groups.values():
+            box.setChecked(True)
+            box.toggled.connect(self._clear_preview)
+            groups_row.addWidget(box)
+        groups_row.addStretch(1)
         self.csv = QCheckBox(self.tr("Also write every table as CSV (a folder next to the PDF)"))
         self.overwrite = QCheckBox(self.tr("Replace files that exist"))
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
@@ -119,6 +132,7 @@ class PublishDialog(QDialog):
                 label.setBuddy(self.out)
                 self.out.setAccessibleName(text.replace("&", "").rstrip(":"))
             form.addRow(label, field)
+        form.addRow(groups_row)
         form.addRow(self.csv)
         form.addRow(self.overwrite)
         self.preview = QPlainTextEdit(self)
@@ -166,6 +180,8 @@ class PublishDialog(QDialog):
         self.epsilon.setEnabled(self.is_dp)
         self.lang.setEnabled(not self.is_ctdc)
         self.csv.setEnabled(not self.is_ctdc)
+        for box in self.groups.values():
+            box.setEnabled(self.is_dp)
         self.preview.setPlainText("")
 
     def _choose(self) -> None:
@@ -195,7 +211,15 @@ class PublishDialog(QDialog):
             call_bound=DEFAULT_CALL_BOUND,
             csv_dir=out.with_name(out.stem + "-csv") if self.csv.isChecked() else None,
             overwrite=self.overwrite.isChecked(),
+            groups=self.chosen_groups(),
         )
+
+    def _clear_preview(self) -> None:
+        self.preview.setPlainText("")
+
+    def chosen_groups(self) -> tuple[str, ...]:
+        """The DP table groups ticked, in report order."""
+        return tuple(g for g, box in self.groups.items() if box.isChecked())
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "muted")
@@ -218,7 +242,7 @@ class PublishDialog(QDialog):
     def show_preview(self) -> None:
         """List what would be released (in the pool: the k preview computes the tables)."""
         db, year, dp_mode, ctdc = self.ctx.db, self.year.value(), self.is_dp, self.is_ctdc
-        eps, k = round(self.epsilon.value(), 2), self.k.value()
+        eps, k, groups = round(self.epsilon.value(), 2), self.k.value(), self.chosen_groups()
         self._busy(True)
         self._say(self.tr("Computing…"))
 
@@ -226,7 +250,7 @@ class PublishDialog(QDialog):
             if ctdc:
                 return build_export(victim_records(db, year), year, k)
             if dp_mode:
-                return dp_preview(year, eps), ledger(db, year)
+                return dp_preview(year, eps, groups=groups), ledger(db, year)
             dash = compute_dashboard(db, Period.year(year), compare=False)
             pub = publish_all(dash.tables, SuppressionRule(k=k))
             return [
