@@ -53,7 +53,7 @@ class ReportRequest:
 
 
 @dataclass(frozen=True)
-class Published:
+class PublishResult:
     """What was written (file names only) and, for DP, the release and the ledger after it."""
 
     files: tuple[Path, ...]
@@ -133,7 +133,7 @@ def _organisation(db: Database, lang: str) -> str:
     return latin_to_cyrillic(org) if lang == "sr-Cyrl" else org
 
 
-def publish_report(db: Database, req: ReportRequest, progress: Progress = _quiet) -> Published:
+def publish_report(db: Database, req: ReportRequest, progress: Progress = _quiet) -> PublishResult:
     """Compute, check, (DP: enter in the ledger), write. Raises a coded error and writes
     nothing when a target exists, a folder is missing or the budget cannot pay."""
     if req.mode not in MODES:
@@ -180,13 +180,13 @@ def publish_report(db: Database, req: ReportRequest, progress: Progress = _quiet
         written = _write(files, req.overwrite)
         _audit(db, "stats_report", req, len(files))
         progress(100, "done")
-        return Published(written, K_MODE, summary)
+        return PublishResult(written, K_MODE, summary)
     after = record_release(
         db, req.year, req.epsilon, tables=len(release.tables), purpose="report", file=req.out.name
     )
     written = _write(files, req.overwrite)
     progress(100, "done")
-    return Published(written, DP_MODE, summary, release, after)
+    return PublishResult(written, DP_MODE, summary, release, after)
 
 
 def _audit(db: Database, action: str, req: ReportRequest, count: int) -> None:

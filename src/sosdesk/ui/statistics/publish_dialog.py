@@ -42,7 +42,7 @@ from sosdesk.stats.publish import (
     DP_MODE,
     K_MODE,
     PreviewRow,
-    Published,
+    PublishResult,
     ReportRequest,
     dp_preview,
     publish_ctdc,
@@ -68,7 +68,7 @@ class PublishDialog(QDialog):
     def __init__(self, ctx: AppContext, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.published: Published | None = None
+        self.published: PublishResult | None = None
         self.exported: CtdcExport | None = None
         self._target = Path()
         self.setWindowTitle(self.tr("Publish the annual report"))
@@ -360,7 +360,7 @@ class PublishDialog(QDialog):
         self._say(self.tr("Written: {names}").format(names=self._target.name))
         self.exported = export
 
-    def _published(self, done: Published) -> None:
+    def _published(self, done: PublishResult) -> None:
         self.published = done
         self._busy(False)
         self.progress.setValue(100)
