@@ -215,3 +215,30 @@ def test_operator_cannot_set_the_budget(
         capsys, "stats", "budget", "--db", str(db_path), "--year", "2025", "--set", "1"
     )
     assert code == 2 and "Samo koordinatorka postavlja budžet privatnosti" in err
+
+
+def test_a_failure_midway_leaves_no_part_of_the_release(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db.close()
+    real_fsync, calls = writing.os.fsync, []
+
+    def fails_on_the_third(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(writing.os, "fsync", fails_on_the_third)
+    folder = tmp_path / "tabele"
+    code, _, err = _run(
+        capsys,
+        *["stats", "report", "--db", str(db_path), "--year", "2025"],
+        *["--out", str(tmp_path / "r.pdf"), "--csv", str(folder)],
+    )
+    assert code == 2 and "is full" in err
+    assert not (tmp_path / "r.pdf").exists() and list(folder.iterdir()) == []

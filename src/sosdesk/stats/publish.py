@@ -7,6 +7,7 @@ only then are the files written through `sosdesk.files` (atomic, owner-only)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,8 +96,20 @@ def check_targets(paths: list[Path], overwrite: bool) -> None:
 
 
 def _write(files: dict[Path, bytes], overwrite: bool) -> tuple[Path, ...]:
-    for path, data in files.items():
-        write_private(path, data, overwrite=overwrite)
+    """Write every file; if one fails, the new files written before it are removed again, so a
+    release is on disk whole or not at all (files replaced under --overwrite stay replaced)."""
+    new: list[Path] = []
+    try:
+        for path, data in files.items():
+            existed = path.exists()
+            write_private(path, data, overwrite=overwrite)
+            if not existed:
+                new.append(path)
+    except BaseException:
+        for path in new:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
     return tuple(files)
 
 
