@@ -19,6 +19,7 @@ from tests.stats.handmade import build
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("SOSDESK_USER", "ana")
+    monkeypatch.setenv("SOSDESK_LANG", "en")
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -96,7 +97,9 @@ def test_ctdc_prints_what_it_suppressed(
     )
     assert code == 0 and "k = 2: 3 of 3 victims written." in text
     assert "suppressed" in text or "generalised" in text
-    assert out.read_text().splitlines()[0].startswith("yearOfRegistration,gender,ageBroad")
+    assert (
+        out.read_text().splitlines()[0].startswith("yearOfRegistration,Datasource,gender,ageBroad")
+    )
     assert "stats_ctdc_export" in _actions(db_path)
 
 
@@ -119,7 +122,7 @@ def test_k_below_two_is_refused_and_nothing_written(
         "--k",
         "1",
     )
-    assert code == 2 and "--k 1" in err and "nothing was written" in err
+    assert code == 2 and "k = 1" in err and "nothing was written" in err
     assert not out.exists()
 
 

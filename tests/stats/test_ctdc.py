@@ -16,7 +16,10 @@ from sosdesk.stats.ctdc_export import build_export, ctdc_export
 from sosdesk.store.database import Database
 from tests.stats.handmade import build
 
-QI = [c for q in QUASI_IDENTIFIERS for c in QI_COLUMNS[q]]
+# Every column an adversary may know: all but the registration year (one year per file). A
+# suppressed cell is written empty, like a value never recorded: both count as the value "".
+QI = [c for c in COLUMNS if c != "yearOfRegistration"]
+assert {c for q in QUASI_IDENTIFIERS for c in QI_COLUMNS[q]} <= set(QI)
 
 
 def _rows(text: str) -> list[dict[str, str]]:
@@ -68,24 +71,37 @@ def test_flags_and_codes_of_a_recorded_victim() -> None:
         24,
         "UA",
         ("forced_begging", "sexual"),
-        ("DE",),
+        ("DE", "AT"),
         ("debt_bondage", "threats_to_family"),
         "intimate_partner",
     )
-    row = _rows(build_export([person] * 3, 2025, k=3).csv_text())[0]
+    export = build_export([person] * 3, 2025, k=3)
+    row = _rows(export.csv_text())[0]
     assert row["yearOfRegistration"] == "2025"
-    assert (row["gender"], row["ageBroad"], row["majorityStatus"]) == (
-        "Woman/Girl",
-        "24--26",
-        "Adult",
-    )
-    assert (row["citizenship"], row["CountryOfExploitation"]) == ("UA", "DE")
+    assert row["Datasource"] == "Case Management"
+    assert (row["gender"], row["ageBroad"], row["majorityStatus"]) == ("Woman", "24--26", "Adult")
+    assert row["majorityStatusAtExploit"] == row["majorityEntry"] == ""
+    assert (row["citizenship"], row["CountryOfExploitation"]) == ("UKR", "DEU")
+    assert export.extra_countries_dropped == 3
     assert row["isSexualExploit"] == row["isForcedLabour"] == row["typeOfLabourBegging"] == "1"
-    assert row["isOtherExploit"] == row["typeOfLabourDomesticWork"] == row["isNotSpecified"] == "0"
+    assert row["isSexAndLabour"] == "1"
+    assert row["isOtherExploit"] == row["typeOfLabourDomesticWork"] == "0"
+    assert row["typeOfLabourAgriculture"] == ""  # never recorded: missing, not "no"
     assert row["meansOfControlDebtBondage"] == row["meansOfControlThreats"] == "1"
     assert row["meansOfControlNotSpecified"] == row["meansOfControlPhysicalAbuse"] == "0"
     assert row["recruiterRelationIntimatePartner"] == "1"
     assert row["recruiterRelationUnknown"] == "0"
+    assert row["RecruiterRelationship"] == "Intimate Partner"
+
+
+def test_unknowns_are_left_empty() -> None:
+    person = VictimRecord(2025, "unknown", None, "XX", ("unknown",), ("XX",), (), None)
+    row = _rows(build_export([person] * 2, 2025, k=2).csv_text())[0]
+    for column in ("gender", "ageBroad", "majorityStatus", "citizenship"):
+        assert row[column] == ""
+    assert row["CountryOfExploitation"] == row["isSexualExploit"] == row["isForcedLabour"] == ""
+    assert row["meansOfControlNotSpecified"] == "1" and row["meansOfControlThreats"] == ""
+    assert row["recruiterRelationUnknown"] == ""
 
 
 def test_rare_values_are_generalised_then_suppressed() -> None:
@@ -94,7 +110,7 @@ def test_rare_values_are_generalised_then_suppressed() -> None:
     export = build_export([common] * 20 + [rare], 2025, k=5)
     rows = _rows(export.csv_text())
     assert len(rows) == 21 and all(n >= 5 for n in _combinations(rows).values())
-    assert not any(r["citizenship"] == "NG" or r["ageBroad"] == "9--17" for r in rows)
+    assert not any(r["citizenship"] == "NGA" or r["ageBroad"] == "9--17" for r in rows)
     assert export.report.locally_suppressed or any(export.report.global_levels.values())
 
 

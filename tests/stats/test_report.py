@@ -94,15 +94,16 @@ def test_a_year_without_data_says_so(db: Database) -> None:
         assert phrase in _text(report.pdf).replace("\n", " ")
 
 
-def test_report_pages_rendered(db: Database, qapp: object) -> None:
+def test_report_pages_rendered(db: Database, qapp: object, tmp_path: Path) -> None:
     from PySide6.QtCore import QSize
     from PySide6.QtPdf import QPdfDocument
 
+    out = DOCS
     generate(db, 6000, 11)
-    DOCS.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for lang in ("sr-Cyrl", "en"):
         pdf = build_report(db, 2025, lang).pdf
-        path = DOCS / f"stats-report-{lang}.pdf"
+        path = out / f"stats-report-{lang}.pdf"
         path.write_bytes(pdf)
         doc = QPdfDocument()
         doc.load(str(path))
@@ -111,7 +112,7 @@ def test_report_pages_rendered(db: Database, qapp: object) -> None:
             size = doc.pagePointSize(page)
             image = doc.render(page, QSize(int(size.width() * 1.5), int(size.height() * 1.5)))
             assert not image.isNull()
-            image.save(str(DOCS / f"stats-report-{lang}-p{page + 1}.png"))
+            image.save(str(out / f"stats-report-{lang}-p{page + 1}.png"))
         doc.close()
         path.unlink()
 

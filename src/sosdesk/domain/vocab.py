@@ -1,4 +1,7 @@
-"""Controlled vocabularies with sr-Latn, sr-Cyrl and en labels, mapped to CTDC/HTCDS codes.
+"""Controlled vocabularies with sr-Latn, sr-Cyrl and en labels.
+
+The CTDC and HTCDS codes of the export, with their sources, are in `ctdc_codebook.py`; the
+`ctdc` of a term is an older hint kept for reference, not what the export writes.
 
 Codes are stable English snake_case and are what the database stores; labels translate.
 The Cyrillic label is transliterated from the Latin one so the two never drift apart.

@@ -1,8 +1,15 @@
-"""The CTDC shape: one row per identified or presumed victim registered in a year, with the
-column names of the IOM Counter Trafficking Data Collaborative (codes from the vocabularies).
+"""One victim as a row of CTDC's k-anonymised Global Dataset (columns and codes in
+`domain/ctdc_codebook.py`), with every column an adversary may know as a quasi-identifier.
 
-Quasi-identifiers are kept as generalisable values so `anonymity.py` can coarsen them: each
-has levels (0 = as recorded, ..., top = suppressed, written as an empty cell).
+Each quasi-identifier has generalisation levels that stay valid CTDC cells (0 = as recorded,
+the last = suppressed, every cell empty, as CTDC writes missing values):
+- age: age group and majority status, then majority status only;
+- exploitation: every type, then the sexual / labour flags only;
+- means of control: every means, then only whether any was recorded;
+- gender, citizenship, country of exploitation, recruiter relation: as recorded or empty
+  (CTDC has no region codes, so a country cannot be coarsened into a valid cell).
+The registration year is the same in every row of a yearly export, and the data source is
+the same for the whole desk, so neither splits anyone from the others.
 """
 
 from __future__ import annotations
@@ -10,66 +17,66 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sosdesk.domain.countries import COUNTRY
-from sosdesk.domain.vocab import (
-    EXPLOITATION,
-    GENDER,
-    MEANS_OF_CONTROL,
-    RECRUITER_RELATION,
-    age_group,
-    majority_status,
+from sosdesk.domain.ctdc_codebook import (
+    CTDC_COLUMNS,
+    DATASOURCES,
+    EXPLOITATION_MAP,
+    GENDER_MAP,
+    LABOUR_TYPES,
+    MEANS_MAP,
+    RECRUITER_MAP,
+    SEX_TYPES,
+    alpha3,
 )
+from sosdesk.domain.vocab import age_group, majority_status
 from sosdesk.stats.persons import Person
-from sosdesk.stats.regions import region_label, region_of
 
 VICTIM_STATUSES = ("identified", "presumed")
+COLUMNS = CTDC_COLUMNS
+UNKNOWN_COUNTRY = "XX"
 
-# Broad CTDC exploitation types and the recorded types each covers.
-_BROAD = {
-    "isSexualExploit": ("sexual", "online_sexual"),
-    "isForcedLabour": (
-        "forced_labour",
-        "forced_begging",
-        "domestic_servitude",
-        "forced_criminality",
-    ),
-    "isOtherExploit": ("forced_marriage", "organ_removal", "other"),
-}
-_NOT_SPECIFIED = EXPLOITATION.get("unknown").ctdc
-EXPLOITATION_COLUMNS = tuple(
-    dict.fromkeys([*_BROAD, *(t.ctdc for t in EXPLOITATION if t.code != "unknown"), _NOT_SPECIFIED])
+MEANS_COLUMNS = tuple(c for c in COLUMNS if c.startswith("meansOfControl"))
+RECRUITER_COLUMNS = (
+    "RecruiterRelationship",
+    *(c for c in COLUMNS if c.startswith("recruiterRelation")),
 )
-MEANS_NOT_SPECIFIED = "meansOfControlNotSpecified"
-MEANS_COLUMNS = tuple(dict.fromkeys([*(t.ctdc for t in MEANS_OF_CONTROL), MEANS_NOT_SPECIFIED]))
-RECRUITER_COLUMNS = tuple(dict.fromkeys(t.ctdc for t in RECRUITER_RELATION))
-COLUMNS = (
-    "yearOfRegistration",
+EXPLOITATION_COLUMNS = tuple(c for c in COLUMNS if c.startswith(("is", "typeOf")))
+_BROAD = ("isForcedLabour", "isSexualExploit", "isSexAndLabour")
+
+QUASI_IDENTIFIERS = (
     "gender",
-    "ageBroad",
-    "majorityStatus",
+    "age",
     "citizenship",
-    *MEANS_COLUMNS,
-    *EXPLOITATION_COLUMNS,
-    *RECRUITER_COLUMNS,
-    "CountryOfExploitation",
+    "exploitation",
+    "country",
+    "means",
+    "recruiter",
 )
-
-# The quasi-identifiers and how many levels each has (the last one is "suppressed").
-QUASI_IDENTIFIERS = ("gender", "age", "citizenship", "exploitation", "country")
-LEVELS = {"gender": 2, "age": 3, "citizenship": 3, "exploitation": 3, "country": 3}
-# Which output columns each quasi-identifier fills.
+LEVELS = {
+    "gender": 2,
+    "age": 3,
+    "citizenship": 2,
+    "exploitation": 3,
+    "country": 2,
+    "means": 3,
+    "recruiter": 2,
+}
 QI_COLUMNS: dict[str, tuple[str, ...]] = {
     "gender": ("gender",),
     "age": ("ageBroad", "majorityStatus"),
     "citizenship": ("citizenship",),
     "exploitation": EXPLOITATION_COLUMNS,
     "country": ("CountryOfExploitation",),
+    "means": MEANS_COLUMNS,
+    "recruiter": RECRUITER_COLUMNS,
 }
+# Columns we never record: always empty (CTDC's missing value).
+NOT_RECORDED = ("majorityStatusAtExploit", "majorityEntry")
 
 
 @dataclass(frozen=True)
 class VictimRecord:
-    """One victim as recorded (level 0 of every quasi-identifier) plus the other columns."""
+    """One victim as recorded (level 0 of every quasi-identifier)."""
 
     year: int
     gender: str
@@ -93,6 +100,11 @@ class VictimRecord:
             person.recruiter,
         )
 
+    @property
+    def known_countries(self) -> tuple[str, ...]:
+        """Countries of exploitation other than unknown, in recorded order."""
+        return tuple(dict.fromkeys(c for c in self.countries if c and c != UNKNOWN_COUNTRY))
+
 
 def _flag(value: bool) -> str:
     return "1" if value else "0"
@@ -100,53 +112,91 @@ def _flag(value: bool) -> str:
 
 def qi_values(record: VictimRecord, qi: str, level: int) -> tuple[str, ...]:
     """The output cells of one quasi-identifier at a generalisation level."""
-    top = LEVELS[qi] - 1
     width = len(QI_COLUMNS[qi])
-    if level >= top:
+    if level >= LEVELS[qi] - 1:
         return ("",) * width
     if qi == "gender":
-        return (GENDER.get(record.gender).ctdc if record.gender in GENDER else "Unknown",)
+        m = GENDER_MAP.get(record.gender)
+        return (m.ctdc[0] if m and m.ctdc else "",)
     if qi == "age":
         group = age_group(record.age)
-        majority = majority_status(record.age if group != "unknown" else None)
-        return ("" if group == "unknown" or level == 1 else group, majority)
+        if group == "unknown":
+            return ("", "")
+        return ("" if level == 1 else group, majority_status(record.age))
     if qi == "citizenship":
-        code = record.citizenship or "XX"
-        if level == 0:
-            return (COUNTRY.get(code).ctdc if code in COUNTRY else code,)
-        return (region_label(region_of(code)),)
+        return (alpha3(record.citizenship),)
+    if qi == "country":
+        known = record.known_countries
+        return (alpha3(known[0]) if known else "",)
     if qi == "exploitation":
-        return _exploitation_cells(record.exploitation, level)
-    codes = sorted(set(record.countries)) or ["XX"]
-    if level == 1:
-        codes = sorted({region_label(region_of(c)) for c in codes})
-    return (";".join(codes),)
+        cells = exploitation_cells(record.exploitation)
+        if level == 1:
+            cells = {c: (v if c in _BROAD else "") for c, v in cells.items()}
+        return tuple(cells[c] for c in EXPLOITATION_COLUMNS)
+    if qi == "means":
+        cells = means_cells(record.means)
+        if level == 1:
+            cells = {c: (v if c == "meansOfControlNotSpecified" else "") for c, v in cells.items()}
+        return tuple(cells[c] for c in MEANS_COLUMNS)
+    cells = recruiter_cells(record.recruiter)
+    return tuple(cells[c] for c in RECRUITER_COLUMNS)
 
 
-def _exploitation_cells(types: Sequence[str], level: int) -> tuple[str, ...]:
-    recorded = [t for t in types if t != "unknown"]
-    cells = dict.fromkeys(EXPLOITATION_COLUMNS, "" if level == 1 else "0")
-    for broad, members in _BROAD.items():
-        cells[broad] = _flag(any(t in members for t in recorded))
-    if level == 0:
-        for t in recorded:
-            if t in EXPLOITATION:
-                cells[EXPLOITATION.get(t).ctdc] = "1"
-    cells[_NOT_SPECIFIED] = _flag(not recorded)
-    return tuple(cells[c] for c in EXPLOITATION_COLUMNS)
+def exploitation_cells(types: Sequence[str]) -> dict[str, str]:
+    """The exploitation columns of recorded types; every cell empty when none is known."""
+    known = [EXPLOITATION_MAP[t] for t in types if t in EXPLOITATION_MAP and t != "unknown"]
+    cells = dict.fromkeys(EXPLOITATION_COLUMNS, "")
+    if not known:
+        return cells
+    flagged = {c for m in known for c in m.ctdc}
+    for column in ("isForcedLabour", "isSexualExploit", "isOtherExploit", "isForcedMarriage"):
+        cells[column] = _flag(column in flagged)
+    cells["isOrganRemoval"] = _flag("isOrganRemoval" in flagged)
+    labour, sexual = "isForcedLabour" in flagged, "isSexualExploit" in flagged
+    cells["isSexAndLabour"] = _flag(labour and sexual)
+    cells["typeOfExploitConcatenated"] = ";".join(dict.fromkeys(m.label for m in known))
+    if labour:
+        subtypes = [label for c, label in LABOUR_TYPES.items() if c in flagged]
+        for column in LABOUR_TYPES:
+            cells[column] = _flag(column in flagged)
+        cells["typeOfLabourNotSpecified"] = _flag(not subtypes)
+        cells["typeOfLabourConcatenated"] = ";".join(subtypes)
+    if sexual:
+        subtypes = [label for c, label in SEX_TYPES.items() if c in flagged]
+        for column in SEX_TYPES:
+            cells[column] = _flag(column in flagged)
+        cells["typeOfSexConcatenated"] = ";".join(subtypes)
+    return cells
 
 
-def other_cells(record: VictimRecord) -> dict[str, str]:
-    """Columns that are not quasi-identifiers: year, means of control, recruiter relation."""
-    cells = {"yearOfRegistration": str(record.year)}
-    means = [m for m in record.means if m in MEANS_OF_CONTROL]
-    for column in MEANS_COLUMNS:
-        cells[column] = "" if not means else "0"
-    for m in means:
-        cells[MEANS_OF_CONTROL.get(m).ctdc] = "1"
-    cells[MEANS_NOT_SPECIFIED] = _flag(not means)
-    relation = record.recruiter if record.recruiter in RECRUITER_RELATION else "unknown"
-    for column in RECRUITER_COLUMNS:
-        cells[column] = "0"
-    cells[RECRUITER_RELATION.get(relation or "unknown").ctdc] = "1"
+def means_cells(means: Sequence[str]) -> dict[str, str]:
+    """The means-of-control columns: flags of the recorded means, or only NotSpecified = 1."""
+    known = [MEANS_MAP[m] for m in means if m in MEANS_MAP]
+    cells = dict.fromkeys(MEANS_COLUMNS, "")
+    cells["meansOfControlNotSpecified"] = _flag(not known)
+    if known:
+        flagged = {c for m in known for c in m.ctdc}
+        ours = {c for m in MEANS_MAP.values() for c in m.ctdc}
+        for column in ours:
+            cells[column] = _flag(column in flagged)
+        cells["meansOfControlConcatenated"] = ";".join(dict.fromkeys(m.label for m in known))
+    return cells
+
+
+def recruiter_cells(relation: str | None) -> dict[str, str]:
+    """The recruiter columns: one flag set, the others 0; all empty when never asked."""
+    cells = dict.fromkeys(RECRUITER_COLUMNS, "")
+    m = RECRUITER_MAP.get(relation or "")
+    if m is None:
+        return cells
+    for column in RECRUITER_COLUMNS[1:]:
+        cells[column] = _flag(column in m.ctdc)
+    cells["RecruiterRelationship"] = m.label
+    return cells
+
+
+def other_cells(record: VictimRecord, datasource: str) -> dict[str, str]:
+    """Columns that are not quasi-identifiers: year, data source, never-recorded columns."""
+    cells = {"yearOfRegistration": str(record.year), "Datasource": DATASOURCES[datasource]}
+    cells.update(dict.fromkeys(NOT_RECORDED, ""))
     return cells

@@ -1,10 +1,11 @@
-"""`sosdesk stats ctdc`: the k-anonymised CTDC-shaped file of a year's victims."""
+"""`sosdesk stats ctdc`: the k-anonymised file of a year's victims in CTDC's format."""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sosdesk.stats.anonymity import AnonymityReport, anonymise
 from sosdesk.stats.ctdc import (
@@ -22,6 +23,7 @@ from sosdesk.stats.persons import registered_in
 from sosdesk.store.database import Database
 
 DEFAULT_K = 11
+DEFAULT_DATASOURCE = "case_management"
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class CtdcExport:
     year: int
     rows: tuple[tuple[str, ...], ...]
     report: AnonymityReport
+    # Column -> cells emptied by generalisation or suppression (recorded, but not written).
+    suppressed_cells: dict[str, int] = field(default_factory=dict, hash=False)
+    extra_countries_dropped: int = 0  # rows with more than one country: only the first kept
 
     def csv_text(self) -> str:
         """The file: a header of CTDC column names, then one row per victim."""
@@ -48,21 +53,44 @@ def victim_records(db: Database, year: int) -> list[VictimRecord]:
     return [VictimRecord.of(p) for p in persons]
 
 
-def render_row(record: VictimRecord, levels: dict[str, int]) -> tuple[str, ...]:
-    """One output row at the given generalisation levels."""
-    cells = other_cells(record)
+def render_cells(record: VictimRecord, levels: dict[str, int], datasource: str) -> dict[str, str]:
+    """One output row at the given generalisation levels, by column."""
+    cells = other_cells(record, datasource)
     for qi in QUASI_IDENTIFIERS:
         cells.update(zip(QI_COLUMNS[qi], qi_values(record, qi, levels[qi]), strict=True))
+    return cells
+
+
+def render_row(
+    record: VictimRecord, levels: dict[str, int], datasource: str = DEFAULT_DATASOURCE
+) -> tuple[str, ...]:
+    """One output row at the given generalisation levels."""
+    cells = render_cells(record, levels, datasource)
     return tuple(cells[c] for c in COLUMNS)
 
 
-def build_export(records: list[VictimRecord], year: int, k: int = DEFAULT_K) -> CtdcExport:
+def build_export(
+    records: list[VictimRecord],
+    year: int,
+    k: int = DEFAULT_K,
+    datasource: str = DEFAULT_DATASOURCE,
+) -> CtdcExport:
     """Anonymise and render; rows are sorted so their order says nothing about registration."""
     result = anonymise(records, k, QUASI_IDENTIFIERS, LEVELS, qi_values)
-    rows = sorted(render_row(r, lv) for r, lv in result.records)
-    return CtdcExport(year, tuple(rows), result.report)
+    recorded = dict.fromkeys(QUASI_IDENTIFIERS, 0)
+    emptied: Counter[str] = Counter()
+    rows = []
+    for record, levels in result.records:
+        written = render_cells(record, levels, datasource)
+        as_recorded = render_cells(record, recorded, datasource)
+        emptied.update(c for c, v in as_recorded.items() if v and not written[c])
+        rows.append(tuple(written[c] for c in COLUMNS))
+    extra = sum(1 for r, _lv in result.records if len(r.known_countries) > 1)
+    return CtdcExport(year, tuple(sorted(rows)), result.report, dict(emptied), extra)
 
 
-def ctdc_export(db: Database, year: int, k: int = DEFAULT_K) -> CtdcExport:
+def ctdc_export(
+    db: Database, year: int, k: int = DEFAULT_K, datasource: str = DEFAULT_DATASOURCE
+) -> CtdcExport:
     """The CTDC export of `year` from the database."""
-    return build_export(victim_records(db, year), year, k)
+    return build_export(victim_records(db, year), year, k, datasource)

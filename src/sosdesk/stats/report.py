@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from sosdesk.domain.translit import latin_to_cyrillic
 from sosdesk.services.organisation import get_organisation
@@ -59,19 +56,3 @@ def build_report(
         if key in now.tables:
             files[f"{key}.csv"] = table_csv(now[key], before.tables.get(key), lang, years)
     return Report(pdf, files, dash, now)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file readable by its owner only, atomically (temp file in the same folder)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

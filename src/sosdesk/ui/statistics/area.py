@@ -39,6 +39,7 @@ from sosdesk.stats.suppression import Published, SuppressionRule
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.statistics.chart import StatChart
 from sosdesk.ui.statistics.period_picker import PeriodPicker
+from sosdesk.ui.statistics.publish_dialog import PublishDialog
 from sosdesk.ui.statistics.records_dialog import RecordsDialog
 from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
@@ -81,6 +82,9 @@ class StatisticsArea(QWidget):
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
         head.addWidget(self.refresh_button)
+        self.publish_button = QPushButton(self)
+        self.publish_button.clicked.connect(self.open_publish)
+        head.addWidget(self.publish_button)
         layout.addLayout(head)
         bar = QHBoxLayout()
         self.picker = PeriodPicker(local_today(), self)
@@ -174,6 +178,7 @@ class StatisticsArea(QWidget):
         self.compare.setText(self.tr("&Compare with the previous period"))
         self.hide_small.setText(self.tr("&Hide counts under {k} (as published)").format(k=RULE.k))
         self.refresh_button.setText(with_key(self.tr("Refresh"), "F5"))
+        self.publish_button.setText(self.tr("P&ublish the report…"))
         self.list_label.setText(self.tr("&Statistics:"))
         pairs = [
             ("Alt+P", self.tr("period")),
@@ -222,6 +227,14 @@ class StatisticsArea(QWidget):
         elif event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._show_selected()
         super().changeEvent(event)
+
+    def open_publish(self) -> None:
+        """The publishing dialog for the chosen period's year (suppressed or DP)."""
+        if self.ctx.is_locked:
+            return
+        period = self.period()
+        year = period.start.year if period is not None else local_today().year - 1
+        PublishDialog(self.ctx, year, self).exec()
 
     def _may_open_records(self) -> bool:
         return not self.ctx.is_locked and self.ctx.role in ALLOWED_ROLES
