@@ -241,17 +241,17 @@ class PublishDialog(QDialog):
 
     def show_preview(self) -> None:
         """List what would be released (in the pool: the k preview computes the tables)."""
-        db, year, dp_mode, ctdc = self.ctx.db, self.year.value(), self.is_dp, self.is_ctdc
+        call, year, dp_mode, ctdc = self.ctx.caller(), self.year.value(), self.is_dp, self.is_ctdc
         eps, k, groups = round(self.epsilon.value(), 2), self.k.value(), self.chosen_groups()
         self._busy(True)
         self._say(self.tr("Computing…"))
 
         def work() -> tuple[list[PreviewRow], Ledger] | list[tuple[str, int, int]] | CtdcExport:
             if ctdc:
-                return build_export(victim_records(db, year), year, k)
+                return build_export(call(victim_records, year), year, k)
             if dp_mode:
-                return dp_preview(year, eps, groups=groups), ledger(db, year)
-            dash = compute_dashboard(db, Period.year(year), compare=False)
+                return dp_preview(year, eps, groups=groups), call(ledger, year)
+            dash = call(compute_dashboard, Period.year(year), compare=False)
             pub = publish_all(dash.tables, SuppressionRule(k=k))
             return [
                 (key, len(p.table.rows), len(p.hidden))
@@ -329,14 +329,14 @@ class PublishDialog(QDialog):
         req = self.request()
         if req is None:
             return
-        db = self.ctx.db
+        call = self.ctx.caller()
         self._target = req.out
         if self.is_ctdc:
             self._busy(True)
             self._say(self.tr("Publishing…"))
             run_in_pool(
                 self.ctx.pool,
-                lambda: publish_ctdc(db, req.year, req.out, k=req.k, overwrite=req.overwrite),
+                lambda: call(publish_ctdc, req.year, req.out, k=req.k, overwrite=req.overwrite),
                 self._exported,
                 self._failed,
             )
@@ -349,7 +349,7 @@ class PublishDialog(QDialog):
         self._say(self.tr("Publishing…"))
         run_in_pool(
             self.ctx.pool,
-            lambda: publish_report(db, req, lambda p, _step: progress.moved.emit(p)),
+            lambda: call(publish_report, req, lambda p, _step: progress.moved.emit(p)),
             self._published,
             self._failed,
         )
