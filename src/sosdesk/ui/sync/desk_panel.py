@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.domain.messages import CodedError
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
@@ -33,7 +34,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.fields import format_local, keys_hint, shortcut, with_key
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.panel_base import SyncPanelBase
-from sosdesk.ui.sync.summary import import_summary
+from sosdesk.ui.sync.summary import error_text, import_summary
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
 RECEIPTS = "SOS Desk receipts (*.sosreceipt)"
@@ -257,7 +258,7 @@ class DeskPanel(SyncPanelBase):
         for path in files:
             try:
                 done.extend(import_receipt(self.ctx.db, path).newly_delivered)
-            except (Rejected, SyncError):
+            except CodedError:  # refused, or not a readable file
                 refused += 1
         if files:
             text = self.tr("Confirmed by the office: {0}.").format(
@@ -311,7 +312,7 @@ class DeskPanel(SyncPanelBase):
         try:
             trust_office(self.ctx.db, ident, replace=replace)
         except SyncError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(self.tr("This desk now sends its batches to office {0}.").format(ident.desk_code))
         self.reload()
@@ -359,8 +360,8 @@ class DeskPanel(SyncPanelBase):
         return " ".join(parts)
 
     def _job_failed(self, exc: Any) -> None:
-        if isinstance(exc, SyncError | Rejected):
-            self._say(str(exc), error=True)
+        if isinstance(exc, CodedError):  # sync errors and file problems: coded, no client data
+            self._say(error_text(exc), error=True)
         else:  # never show a raw exception: it may hold client data
             self._say(
                 self.tr(

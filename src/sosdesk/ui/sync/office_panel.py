@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.domain.messages import CodedError
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_office
 from sosdesk.sync.identity import own_identity
 from sosdesk.sync.importer import import_batches
@@ -35,7 +36,13 @@ from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.conflicts_panel import ConflictsPanel
 from sosdesk.ui.sync.desk_panel import BATCHES
 from sosdesk.ui.sync.panel_base import SyncPanelBase
-from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
+from sosdesk.ui.sync.summary import (
+    detail_text,
+    error_text,
+    import_summary,
+    reason_text,
+    status_text,
+)
 
 
 def table(parent: QWidget, columns: int) -> QTableWidget:
@@ -340,7 +347,7 @@ class OfficePanel(SyncPanelBase):
         try:
             peer = enroll_desk(self.ctx.db, ident)
         except SyncError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(
             self.tr("Desk {0} is enrolled: its batches will be accepted.").format(peer.desk_code)
@@ -417,8 +424,8 @@ class OfficePanel(SyncPanelBase):
     def _job_failed(self, exc: Any) -> None:
         self.import_button.setEnabled(True)
         self.export_button.setEnabled(True)
-        if isinstance(exc, SyncError | Rejected):
-            self._say(str(exc), error=True)
+        if isinstance(exc, CodedError):  # sync errors and file problems: coded, no client data
+            self._say(error_text(exc), error=True)
         else:  # never show a raw exception: it may hold client data
             self._say(
                 self.tr(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sosdesk.domain.messages import CodedError, resolve_lang
 from sosdesk.sync.views import ImportOutcome, still_waiting
 
 REASONS = {
@@ -28,6 +29,11 @@ REASONS = {
     "not_a_file": "not an ordinary file",
     "not_owned": "changes data its sender may not send",
 }
+
+
+def error_text(exc: CodedError) -> str:
+    """A coded sync or file error in the user's language (SOSDESK_LANG, then the locale)."""
+    return exc.text(resolve_lang())
 
 
 def reason_text(reason: str | None, tr: Callable[[str], str]) -> str:
