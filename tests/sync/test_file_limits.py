@@ -147,3 +147,16 @@ def test_an_oversized_file_is_neither_read_nor_copied(pair: Net, tmp_path: Path)
     with pair.office.session() as s:
         row = s.execute(select(SyncQuarantine)).scalar_one()
     assert row.stored_as is None and row.sha256 == quarantine.NOT_HASHED
+
+
+def test_a_killed_copy_into_the_quarantine_is_swept_at_the_next_refusal(
+    pair: Net, tmp_path: Path
+) -> None:
+    folder = quarantine.sync_folder(pair.office, "quarantine")
+    stale = folder / ".20260101T000000-aa.sosbatch.0123abcd.sosdesk-tmp"
+    stale.write_bytes(b"half a copy")
+    junk = tmp_path / "junk.sosbatch"
+    junk.write_bytes(os.urandom(64))
+    import_batches(pair.office, [junk])
+    assert not stale.exists()
+    assert len(list(folder.iterdir())) == 1

@@ -22,6 +22,7 @@ from sosdesk.files import (
     TEMP_SUFFIX,
     FileProblem,
     check_regular_file,
+    clean_stale_temps,
     ensure_private_folder,
     open_bounded,
     private_output,
@@ -47,6 +48,10 @@ def sync_folder(db: Database, name: str) -> Path:
     ensure_private_folder(base)
     folder = base / name
     ensure_private_folder(folder)
+    if name == "quarantine":
+        # A killed writer's temp copy; at worst a concurrent refusal loses its copy (its
+        # register row stays). Held copies are never swept: a batch waits on them.
+        clean_stale_temps(folder)
     return folder
 
 
