@@ -263,7 +263,8 @@ CLIENT = {"code": "BG1-2026-0009", "created_at": NOW, "given_name": "Ana"}
             "invalid_record",
             "date and time",
         ),
-        (lambda r: {**r, "entity": "device_identity"}, "invalid_record", "unknown"),
+        (lambda r: {**r, "entity": "device_identity"}, "not_owned", "device_identity"),
+        (lambda r: {**r, "entity": "no_such_table"}, "invalid_record", "unknown"),
         (
             lambda r: {**r, "entity": "events", "op": "update", "fields": {"kind": "note"}},
             "invalid_record",

@@ -15,6 +15,7 @@ from tests.sync.helpers import OFFICE_USER, make_db, take_call
 @pytest.fixture(autouse=True)
 def _secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("SOSDESK_LANG", "en")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -262,7 +263,7 @@ def test_wrong_database_role_and_missing_files_are_one_clear_line(
         OFFICE_USER,
         str(tmp_path / "nothing.sosid"),
     )
-    assert code == 2 and "no file" in out
+    assert code == 2 and "There is no file nothing.sosid" in out
     code, out = run(
         capsys, "office", "revoke", "--db", str(office.path), "--user", OFFICE_USER, "--desk", "XX1"
     )

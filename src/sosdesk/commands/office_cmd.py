@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 from sosdesk.commands.common import UserError, add_db_args, open_db
-from sosdesk.commands.sync_cmd import friendly, report_imports
+from sosdesk.commands.sync_cmd import confirm_fingerprint, friendly, report_imports
 from sosdesk.sync.batch_format import Limits
 from sosdesk.sync.conflicts import list_conflicts, resolve_conflict
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_office
 from sosdesk.sync.identity import read_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import enroll_desk, list_peers, require_office, revoke_desk
 from sosdesk.sync.quarantine import quarantined
+
+MAX_SIZE_MB = 1024 * 1024  # a terabyte: anything larger is a typing mistake
 
 
 def _value(v: Any) -> str:
@@ -27,9 +31,10 @@ def _value(v: Any) -> str:
 @friendly
 def _enroll(args: argparse.Namespace) -> int:
     ident = read_identity(Path(args.file))
+    confirmed = confirm_fingerprint(args, ident)
     db = open_db(args)
     try:
-        peer = enroll_desk(db, ident, expect=args.fingerprint)
+        peer = enroll_desk(db, ident, expect=confirmed, re_enrol=args.re_enrol)
     finally:
         db.close()
     print(f"Desk {peer.desk_code} enrolled; its batches will be accepted.")
@@ -69,7 +74,11 @@ def _desks(args: argparse.Namespace) -> int:
 @friendly
 def _import(args: argparse.Namespace) -> int:
     receipts = Path(args.receipts).expanduser() if args.receipts else None
-    limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024)) if args.max_size else None
+    limits = None
+    if args.max_size is not None:
+        if not math.isfinite(args.max_size) or not 0 < args.max_size <= MAX_SIZE_MB:
+            raise SyncError("sync.bad_max_size")
+        limits = Limits(max_file_bytes=int(args.max_size * 1024 * 1024))
     db = open_db(args)
     try:
         require_office(db)
@@ -166,7 +175,15 @@ def register(sub: Any) -> None:
     a = osub.add_parser("enroll", help="accept batches from a desk (its identity file)")
     add_db_args(a)
     a.add_argument("file", metavar="FILE")
-    a.add_argument("--fingerprint", metavar="DIGITS", help="refuse unless it matches")
+    a.add_argument(
+        "--fingerprint", metavar="DIGITS", help="the fingerprint read out by phone (else asked)"
+    )
+    a.add_argument(
+        "--re-enrol",
+        dest="re_enrol",
+        action="store_true",
+        help="accept a revoked desk again (coordinator only)",
+    )
     a.set_defaults(handler=_enroll)
 
     a = osub.add_parser("revoke", help="refuse batches from a desk from now on")

@@ -5,39 +5,69 @@ from __future__ import annotations
 
 import argparse
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sosdesk.commands.common import UserError, add_db_args, open_db
+from sosdesk.domain.messages import CodedError, render, resolve_lang
+from sosdesk.files import FileProblem
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.export import export_desk
-from sosdesk.sync.identity import read_identity, write_identity
+from sosdesk.sync.identity import PublicIdentity, read_identity, write_identity
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
 from sosdesk.sync.views import ImportOutcome, still_waiting
 
+YES = frozenset({"y", "yes", "d", "da", "д", "да"})
 EXIT_REJECTED = 2
 EXIT_HELD = 3
 
 Handler = Callable[[argparse.Namespace], int]
 
 
+def _lang(args: argparse.Namespace) -> str:
+    return resolve_lang(getattr(args, "lang", None))
+
+
 def friendly(handler: Handler) -> Handler:
-    """Sync errors become one clear line and exit code 2 (never a traceback)."""
+    """Sync and file errors become one clear line in the user's language and exit code 2
+    (never a traceback)."""
 
     @functools.wraps(handler)
     def run(args: argparse.Namespace) -> int:
         try:
             return handler(args)
         except Rejected as exc:
-            raise UserError(f"refused: {exc.message}") from None
-        except SyncError as exc:
-            raise UserError(str(exc)) from None
+            if exc.code == "sync.rejected":
+                raise UserError(f"refused: {exc.message}") from None
+            raise UserError(exc.text(_lang(args))) from None
+        except CodedError as exc:
+            raise UserError(exc.text(_lang(args))) from None
 
     return run
+
+
+def confirm_fingerprint(args: argparse.Namespace, ident: PublicIdentity) -> str:
+    """The fingerprint the user confirmed: `--fingerprint`, or a yes typed at a terminal after
+    seeing it. Without a terminal and without `--fingerprint`, nothing is accepted."""
+    if args.fingerprint is not None:
+        return str(args.fingerprint)
+    lang = _lang(args)
+    if not sys.stdin.isatty():
+        raise SyncError("sync.confirm_needed", code=ident.desk_code, fingerprint=ident.fingerprint)
+    print(render("sync.confirm_prompt", {"code": ident.desk_code}, lang))
+    print(f"  {ident.fingerprint}")
+    try:
+        answer = input(render("sync.confirm_question", None, lang) + " ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in YES:
+        raise SyncError("sync.confirm_declined", code=ident.desk_code)
+    return ident.fingerprint
 
 
 def report_imports(outcomes: list[ImportOutcome]) -> int:
@@ -78,9 +108,10 @@ def _identity(args: argparse.Namespace) -> int:
 @friendly
 def _trust(args: argparse.Namespace) -> int:
     ident = read_identity(Path(args.file))
+    confirmed = confirm_fingerprint(args, ident)
     db = open_db(args)
     try:
-        peer = trust_office(db, ident, expect=args.fingerprint, replace=args.replace)
+        peer = trust_office(db, ident, expect=confirmed, replace=args.replace)
     finally:
         db.close()
     print(f"This desk now sends its batches to office {peer.desk_code}.")
@@ -119,6 +150,10 @@ def _receipt(args: argparse.Namespace) -> int:
                 out = import_receipt(db, Path(name))
             except Rejected as exc:
                 print(f"refused   {Path(name).name}: {exc.message}")
+                failed = True
+                continue
+            except FileProblem as exc:
+                print(f"refused   {Path(name).name}: {exc.text(_lang(args))}")
                 failed = True
                 continue
             print(f"ok        {Path(name).name}: {out.message}")
@@ -181,7 +216,9 @@ def register(sub: Any) -> None:
     a = ssub.add_parser("trust-office", help="send batches to this office (its identity file)")
     add_db_args(a)
     a.add_argument("file", metavar="FILE")
-    a.add_argument("--fingerprint", metavar="DIGITS", help="refuse unless it matches")
+    a.add_argument(
+        "--fingerprint", metavar="DIGITS", help="the fingerprint read out by phone (else asked)"
+    )
     a.add_argument("--replace", action="store_true", help="replace the office trusted so far")
     a.set_defaults(handler=_trust)
 

@@ -104,6 +104,9 @@ class Tx:
         """Flush the rows, then write the outbox and the audit entries (called before commit)."""
         self.session.flush()
         if self._changes:
+            # Lazy: the store does not depend on sync, except for this one shared check.
+            from sosdesk.sync.schema import check_outgoing
+
             rows = [
                 {
                     "entity": type(obj).__tablename__,  # type: ignore[attr-defined]
@@ -116,6 +119,8 @@ class Tx:
                 }
                 for obj, op, fields, base, hlc in self._changes
             ]
+            for row in rows:
+                check_outgoing(row["entity"], row["op"], row["fields"])
             self.session.execute(insert(Change), rows)
             self._changes.clear()
         if self._audit:

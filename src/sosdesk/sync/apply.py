@@ -189,9 +189,8 @@ class Applier:
                         errors.INVALID_RECORD,
                         f"record {r.seq} changes a {r.entity} record this database does not have",
                     )
+                # An update of a user never gets here: parse_record refuses it (AUTHORS_ONLY).
                 applied = self._update_fields(r, writes, new_writes)
-                if applied and r.entity == "users":
-                    self._foreign_user(applied, r.origin)
                 # Clock and version move with every update seen, applied or superseded, so
                 # the result does not depend on the order batches arrive in.
                 if key in pending:
@@ -264,11 +263,11 @@ class Applier:
                 found.append({"value": w.value, "origin": w.origin, "hlc": w.hlc})
 
     def _foreign_user(self, row: dict[str, Any], origin: str) -> None:
-        # Users of other desks are kept as authors only: a distinct name, never able to log in.
-        if "name" in row and row["name"] is not None and "@" not in row["name"]:
+        # Users of other desks are kept as authors only: always renamed name@DESK (so no name
+        # sent can equal one that unlocks this database) and locked, never able to log in.
+        if row.get("name") is not None:
             row["name"] = f"{row['name']}@{self.origins.get(origin, origin[:8])}"
-        if "active" in row:
-            row["active"] = 0
+        row["active"] = 0
 
     def _write(
         self,

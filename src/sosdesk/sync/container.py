@@ -10,7 +10,6 @@ and memory stays bounded whatever the size of the file.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ import nacl.bindings as nb
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
+from sosdesk.files import fsync_folder
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected
 
@@ -206,14 +206,5 @@ def random_name(suffix: str) -> str:
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (best effort on file systems without directory fsync)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    """Make a rename durable (the one implementation lives in `sosdesk.files`)."""
+    fsync_folder(folder)

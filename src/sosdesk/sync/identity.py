@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +18,9 @@ from nacl.signing import SigningKey, VerifyKey
 from sqlalchemy import select
 
 from sosdesk.domain.codes import DESK_CODE
+from sosdesk.files import FileProblem, read_bounded, write_private
 from sosdesk.store.database import Database
 from sosdesk.store.models import DeviceIdentity
-from sosdesk.sync.container import fsync_dir
 from sosdesk.sync.errors import SyncError
 
 FORMAT = "sosdesk-identity"
@@ -121,16 +120,9 @@ def write_identity(db: Database, path: Path) -> PublicIdentity:
     doc["fingerprint"] = ident.fingerprint  # for people reading the file; recomputed on read
     path = path.expanduser()
     if path.is_dir():
-        raise SyncError(f"{path} is a folder; give a file name, e.g. {ident.desk_code}.sosid")
-    if not path.parent.is_dir():
-        raise SyncError(f"the folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "wb") as fh:
-        fh.write(json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+        raise SyncError(f"{path.name} is a folder; give a file name, e.g. {ident.desk_code}.sosid")
+    # An identity holds public keys only; writing it again over an older one is expected.
+    write_private(path, json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n", overwrite=True)
     return ident
 
 
@@ -138,15 +130,15 @@ def read_identity(path: Path) -> PublicIdentity:
     """Read and check an identity file; raises SyncError saying what is wrong."""
     path = path.expanduser()
     try:
-        if path.stat().st_size > _MAX_FILE:
-            raise SyncError(f"{path.name} is too large to be an identity file")
-        doc = json.loads(path.read_bytes())
-    except FileNotFoundError:
-        raise SyncError(f"no file {path}") from None
+        doc = json.loads(read_bounded(path, _MAX_FILE))
+    except FileProblem as exc:
+        if exc.code == "file.too_large":
+            raise SyncError("sync.not_identity", name=exc.params["name"]) from None
+        raise
     except (OSError, ValueError):
-        raise SyncError(f"{path.name} is not an SOS Desk identity file") from None
+        raise SyncError("sync.not_identity", name=path.name) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise SyncError(f"{path.name} is not an SOS Desk identity file")
+        raise SyncError("sync.not_identity", name=path.name)
     if doc.get("version") != VERSION:
         raise SyncError(f"{path.name} was made by another version of SOS Desk; update both")
     try:

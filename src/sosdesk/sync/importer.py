@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from sosdesk.domain.hlc import HybridLogicalClock
 from sosdesk.domain.ids import new_id
+from sosdesk.files import FileProblem, check_regular_file, open_bounded
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
@@ -35,7 +36,7 @@ from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import trusted_office
 from sosdesk.sync.receipts import write_receipt
-from sosdesk.sync.schema import NOT_TO_DESKS, Record, entities, parse_record
+from sosdesk.sync.schema import DESK, OFFICE, Record, parse_record
 from sosdesk.sync.views import ImportOutcome
 
 Progress = Callable[[int, int], None]  # bytes read so far, bytes in all files
@@ -50,6 +51,7 @@ class _Opened:
     header: bf.BatchHeader
     digest: str
     peer: SyncPeer
+    closer: contextlib.ExitStack
 
 
 class Importer:
@@ -73,8 +75,7 @@ class Importer:
         self._total_bytes = 0
         self._signed_by: tuple[str, str, int] | None = None
         self._head = bf.schema_number(migrate.head()) or 0
-        names = set(entities())
-        self._allowed = frozenset(names if self.office else names - NOT_TO_DESKS)
+        self._sender_kind = DESK if self.office else OFFICE
         if receipts_dir is not None and not receipts_dir.is_dir():
             raise SyncError(f"the receipts folder {receipts_dir} does not exist")
 
@@ -123,23 +124,32 @@ class Importer:
             if held_row is not None:
                 self._drop_held(held_row, exc.message)
             return [ImportOutcome(name, "rejected", exc.message, code, seq, reason=exc.reason)]
-        except FileNotFoundError:
-            return [ImportOutcome(name, "rejected", f"no file {path}", reason="missing")]
+        except FileProblem as exc:
+            if exc.code == "file.too_large":
+                quarantine.record(
+                    self.db, path, errors.TOO_LARGE, exc.text("en"), limit=0, peer=None, seq=None
+                )
+                return [ImportOutcome(name, "rejected", exc.text("en"), reason=errors.TOO_LARGE)]
+            # Not a file at all (missing, a folder, a device): nothing to keep in quarantine.
+            why = "missing" if exc.code == "file.missing" else "not_a_file"
+            return [ImportOutcome(name, "rejected", exc.text("en"), reason=why)]
         finally:
             if opened is not None:
-                opened.fh.close()
+                opened.closer.close()
 
     # -- steps ---------------------------------------------------------------------------
 
     def _open(self, path: Path) -> _Opened:
-        size = path.stat().st_size
+        size = check_regular_file(path)
         if size > self.limits.max_file_bytes:
             raise Rejected(
                 errors.TOO_LARGE,
                 f"the file is {size:,} bytes, over the limit of "
                 f"{self.limits.max_file_bytes:,}: it was not opened",
             )
-        fh = open(path, "rb")  # noqa: SIM115 (closed by the caller, after the transaction)
+        # Bounded while reading too: a file that grows (or a device) stops at the limit.
+        stack = contextlib.ExitStack()  # closed by the caller, after the transaction
+        fh = stack.enter_context(open_bounded(path, self.limits.max_file_bytes))
         try:
             reader = PlainReader(open_sealed(fh, self.keys.box_private, KIND_BATCH, self.who))
             (n,) = struct.unpack(">I", reader.read_exact(4))
@@ -164,9 +174,9 @@ class Importer:
                     f"{peer.revoked_at:%Y-%m-%d}; its batches are refused",
                 )
             self._check(header)
-            return _Opened(fh, reader, header, bf.batch_hash(header_bytes), peer)
+            return _Opened(fh, reader, header, bf.batch_hash(header_bytes), peer, stack)
         except BaseException:
-            fh.close()
+            stack.close()
             raise
 
     def _sender(self, header: bf.BatchHeader) -> SyncPeer:
@@ -264,7 +274,7 @@ class Importer:
             size += len(line) + 1
             sha.update(line)
             sha.update(b"\n")
-            rec = parse_record(line, count, self._allowed)
+            rec = parse_record(line, count, self._sender_kind)
             if rec.seq <= prev_seq:
                 raise Rejected(errors.INVALID_RECORD, f"record {count} is out of order")
             prev_seq = rec.seq
@@ -281,7 +291,7 @@ class Importer:
             if each is not None:
                 each(rec)
             if count % 2000 == 0:
-                self._tick(o.fh.tell())
+                self._tick(size)  # payload bytes: the bounded reader cannot tell()
         if count != h.records:
             raise Rejected(
                 errors.COUNT_MISMATCH,

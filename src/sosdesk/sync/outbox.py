@@ -10,7 +10,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from sosdesk.sync.schema import LOCAL_ONLY, NOT_TO_DESKS, entities
+from sosdesk.sync.schema import (
+    AUTHORS_ONLY,
+    LOCAL_ONLY,
+    NOT_TO_DESKS,
+    entities,
+    travelling_fields,
+)
 
 _COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
 _FETCH = 2000
@@ -22,11 +28,10 @@ def _q(v: str) -> str:
 
 def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
     seq, entity, entity_id, op, fields, base, hlc, origin = row
-    drop = LOCAL_ONLY.get(entity)
-    if drop:
-        doc = {k: v for k, v in json.loads(fields).items() if k not in drop}
-        if not doc:
-            return None  # only local settings changed: nothing to send
+    if entity in LOCAL_ONLY or entity in AUTHORS_ONLY:
+        doc = travelling_fields(entity, op, json.loads(fields))
+        if doc is None:
+            return None  # only local settings changed, or a user's update: nothing to send
         fields = json.dumps(doc, ensure_ascii=False)
     text = (
         f'{{"base":{int(base)},"entity":{_q(entity)},"fields":{fields},"hlc":{_q(hlc)},'

@@ -29,14 +29,14 @@ def require_desk(db: Database) -> None:
 
 def _check_expected(ident: PublicIdentity, expect: str | None) -> None:
     if expect is not None and normalise_fingerprint(expect) != ident.fingerprint:
-        raise SyncError(
-            "the fingerprint does not match what you were told by phone; do not "
-            "enrol this file, and call the desk back"
-        )
+        raise SyncError("sync.fingerprint_mismatch")
 
 
-def enroll_desk(db: Database, ident: PublicIdentity, expect: str | None = None) -> PeerView:
-    """Accept batches from a desk (office only). Re-enrolling the same keys changes nothing."""
+def enroll_desk(
+    db: Database, ident: PublicIdentity, expect: str | None = None, *, re_enrol: bool = False
+) -> PeerView:
+    """Accept batches from a desk (office only). Re-enrolling the same keys changes nothing;
+    a revoked desk is accepted again only with `re_enrol` (a coordinator's explicit act)."""
     require_office(db)
     _check_expected(ident, expect)
     if ident.role != "desk":
@@ -48,16 +48,31 @@ def enroll_desk(db: Database, ident: PublicIdentity, expect: str | None = None) 
         same = s.get(SyncPeer, ident.device_id)
         if same is not None:
             if same.revoked_at is not None:
-                raise SyncError(
-                    f"desk {same.desk_code} was revoked; a revoked desk cannot be "
-                    "enrolled again: set it up as a new desk with another code"
+                if not re_enrol:
+                    raise SyncError("sync.revoked_desk", code=same.desk_code)
+                if tx.actor.role != "coordinator":
+                    raise SyncError("sync.coordinator_only")
+                same.revoked_at, same.revoked_by = None, None
+                same.sign_public, same.box_public = ident.sign_public, ident.box_public
+                same.fingerprint = ident.fingerprint
+                s.flush()
+                tx.audit(
+                    "sync_re_enrol",
+                    "sync_peers",
+                    ident.device_id,
+                    {"desk": same.desk_code, "fingerprint": ident.fingerprint},
                 )
+                return peer_view(s, same)
+            if re_enrol:
+                raise SyncError("sync.re_enrol_not_revoked", code=same.desk_code)
             if (same.sign_public, same.box_public) != (ident.sign_public, ident.box_public):
                 raise SyncError(
                     f"desk {same.desk_code} is already enrolled with other keys; "
                     "revoke it first if the desk was really replaced"
                 )
             return peer_view(s, same)
+        if re_enrol:
+            raise SyncError("sync.re_enrol_not_revoked", code=ident.desk_code)
         taken = s.execute(select(SyncPeer).where(SyncPeer.desk_code == ident.desk_code)).scalar()
         if taken is not None:
             raise SyncError(

@@ -9,55 +9,114 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import shutil
+import secrets
+import stat
+import time
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.ids import new_id
+from sosdesk.files import (
+    TEMP_SUFFIX,
+    FileProblem,
+    check_regular_file,
+    clean_stale_temps,
+    ensure_private_folder,
+    open_bounded,
+    private_output,
+)
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
 from sosdesk.store.models.sync import SyncPeer, SyncQuarantine
 from sosdesk.sync.views import QuarantineView
 
+# The quarantine's cap and retention rule (docs/architecture.md, "Sync"): copies older than
+# RETENTION_DAYS are removed; beyond MAX_FILES copies or MAX_BYTES in all, a refused file is
+# registered (name, size, SHA-256, reason) but not copied. Held batches are never capped.
+RETENTION_DAYS = 90
+MAX_FILES = 500
+MAX_BYTES = 1 << 30
+NOT_HASHED = "0" * 64
+_BLOCK = 1 << 20
+
 
 def sync_folder(db: Database, name: str) -> Path:
-    """`<db folder>/<db stem>-sync/<name>/`, created 0700."""
-    folder = db.path.parent / f"{db.path.stem}-sync" / name
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with contextlib.suppress(PermissionError):
-        os.chmod(folder, 0o700)
-        os.chmod(folder.parent, 0o700)
+    """`<db folder>/<db stem>-sync/<name>/`, created 0700 (an existing folder keeps its mode)."""
+    base = db.path.parent / f"{db.path.stem}-sync"
+    ensure_private_folder(base)
+    folder = base / name
+    ensure_private_folder(folder)
+    if name == "quarantine":
+        # A killed writer's temp copy; at worst a concurrent refusal loses its copy (its
+        # register row stays). Held copies are never swept: a batch waits on them.
+        clean_stale_temps(folder)
     return folder
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in blocks."""
+def file_sha256(path: Path, limit: int) -> str:
+    """SHA-256 of an ordinary file of at most `limit` bytes, read in blocks."""
     sha = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+    with open_bounded(path, limit) as fh:
+        for block in iter(lambda: fh.read(_BLOCK), b""):
             sha.update(block)
     return sha.hexdigest()
 
 
-def keep_copy(db: Database, source: Path, folder_name: str, limit: int) -> tuple[str | None, str]:
-    """Copy a file into a sync folder (if not absurdly large); returns (stored name, sha256)."""
+def _copies(folder: Path) -> list[tuple[float, int, Path]]:
+    out = []
+    for entry in folder.iterdir():
+        with contextlib.suppress(OSError):
+            st = os.lstat(entry)
+            if stat.S_ISREG(st.st_mode) and not entry.name.endswith(TEMP_SUFFIX):
+                out.append((st.st_mtime, st.st_size, entry))
+    return sorted(out)
+
+
+def prune(folder: Path, now: float | None = None) -> list[str]:
+    """Remove quarantine copies older than the retention period; returns their names."""
+    cutoff = (time.time() if now is None else now) - RETENTION_DAYS * 86400
+    gone = []
+    for mtime, _size, entry in _copies(folder):
+        if mtime < cutoff:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                gone.append(entry.name)
+    return gone
+
+
+def _has_room(folder: Path, size: int) -> bool:
+    copies = _copies(folder)
+    return len(copies) < MAX_FILES and sum(c[1] for c in copies) + size <= MAX_BYTES
+
+
+def _copy_and_hash(source: Path, target: Path, limit: int) -> str:
+    sha = hashlib.sha256()
+    with open_bounded(source, limit) as src, private_output(target) as out:
+        for block in iter(lambda: src.read(_BLOCK), b""):
+            sha.update(block)
+            out.write(block)
+    return sha.hexdigest()
+
+
+def keep_copy(
+    db: Database, source: Path, folder_name: str, limit: int, *, capped: bool = False
+) -> tuple[str | None, str]:
+    """Copy a file into a sync folder (if within `limit`, and within the cap when `capped`);
+    returns (stored name or None, sha256). Reads at most `limit` bytes."""
     try:
-        size = source.stat().st_size
-        digest = file_sha256(source) if size <= limit else "0" * 64
-    except OSError:
-        return None, "0" * 64
-    if size > limit:
-        return None, digest  # a file over the limit is not copied: it could fill the disk
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S")
-    name = f"{stamp}-{digest[:16]}{source.suffix or '.bin'}"
-    target = sync_folder(db, folder_name) / name
-    if not target.exists():
-        tmp = target.with_name(f".{name}.part")
-        shutil.copyfile(source, tmp)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
+        size = check_regular_file(source)
+        if size > limit:
+            return None, NOT_HASHED  # over the limit: neither read nor copied
+        folder = sync_folder(db, folder_name)
+        if capped and not _has_room(folder, size):
+            return None, file_sha256(source, limit)
+        stamp = utcnow().strftime("%Y%m%dT%H%M%S")
+        name = f"{stamp}-{secrets.token_hex(8)}{source.suffix[:16] or '.bin'}"
+        digest = _copy_and_hash(source, folder / name, limit)
+    except FileProblem:
+        return None, NOT_HASHED
     return name, digest
 
 
@@ -72,10 +131,14 @@ def record(
     seq: int | None = None,
 ) -> QuarantineView:
     """Keep a copy of a refused file and register why (one small transaction)."""
-    stored, digest = keep_copy(db, source, "quarantine", limit)
+    try:
+        pruned = prune(sync_folder(db, "quarantine"))
+    except FileProblem:
+        pruned = []
+    stored, digest = keep_copy(db, source, "quarantine", limit, capped=True)
     try:
         size = source.stat().st_size
-    except OSError:
+    except (OSError, ValueError):
         size = 0
     row = SyncQuarantine(
         id=new_id(),
@@ -90,6 +153,12 @@ def record(
         seq=seq,
     )
     with db.transaction() as tx:
+        if pruned:
+            tx.session.execute(
+                update(SyncQuarantine)
+                .where(SyncQuarantine.stored_as.in_(pruned))
+                .values(stored_as=None)
+            )
         tx.session.add(row)
         tx.session.flush()
         tx.audit(

@@ -7,9 +7,7 @@ batches strictly in order), as delivered.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import struct
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import SigningKey, VerifyKey
 from sqlalchemy import select
 
+from sosdesk.files import FileProblem, open_bounded, private_output
 from sosdesk.store.database import Database
 from sosdesk.store.models.sync import SyncBatch
 from sosdesk.sync import errors
@@ -26,7 +25,6 @@ from sosdesk.sync.container import (
     KIND_RECEIPT,
     PlainReader,
     SealedWriter,
-    fsync_dir,
     open_sealed,
     random_name,
 )
@@ -61,40 +59,31 @@ def write_receipt(
     if not out_dir.is_dir():
         raise SyncError(f"the receipts folder {out_dir} does not exist")
     name = random_name("sosreceipt")
-    tmp = out_dir / f".{name}.part"
     try:
-        with open(tmp, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o600)
+        with private_output(out_dir / name) as fh:
             w = SealedWriter(fh, desk_box_public, KIND_RECEIPT)
             w.write(struct.pack(">I", len(body)) + body + sig)
             w.close()
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out_dir / name)
-        fsync_dir(out_dir)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise SyncError(f"could not write a receipt to {out_dir}: {exc.strerror or exc}") from None
+    except FileProblem as exc:
+        raise SyncError(f"could not write a receipt: {exc.text('en')}") from None
     return out_dir / name
 
 
 def _read(path: Path, keys: DeviceKeys, office_sign: bytes, limits: Limits) -> dict[str, Any]:
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise SyncError(f"no file {path}") from None
-    if size > limits.max_receipt_bytes:
-        raise Rejected(errors.TOO_LARGE, "this file is far too large to be a receipt")
-    with open(path, "rb") as fh:
-        reader = PlainReader(open_sealed(fh, keys.box_private, KIND_RECEIPT, "this desk"))
-        (n,) = struct.unpack(">I", reader.read_exact(4))
-        if n > limits.max_receipt_bytes:
-            raise Rejected(errors.MALFORMED, "the receipt is malformed")
-        body = reader.read_exact(n)
-        sig = reader.read_exact(64)
-        if list(reader.lines(limits.max_receipt_bytes)):
-            raise Rejected(errors.TRAILING_DATA, "the receipt carries unexpected extra data")
+        with open_bounded(path, limits.max_receipt_bytes) as fh:
+            reader = PlainReader(open_sealed(fh, keys.box_private, KIND_RECEIPT, "this desk"))
+            (n,) = struct.unpack(">I", reader.read_exact(4))
+            if n > limits.max_receipt_bytes:
+                raise Rejected(errors.MALFORMED, "the receipt is malformed")
+            body = reader.read_exact(n)
+            sig = reader.read_exact(64)
+            if list(reader.lines(limits.max_receipt_bytes)):
+                raise Rejected(errors.TRAILING_DATA, "the receipt carries unexpected extra data")
+    except FileProblem as exc:
+        if exc.code == "file.too_large":
+            raise Rejected(errors.TOO_LARGE, "this file is far too large to be a receipt") from None
+        raise
     try:
         VerifyKey(office_sign).verify(_DOMAIN + body, sig)
     except (BadSignatureError, ValueError):

@@ -43,9 +43,10 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
     Vocabulary,
 )
+from sosdesk.store.errors import StoreError
 from sosdesk.store.models import Base, SyncedMixin, UtcDateTime
 from sosdesk.sync import errors
-from sosdesk.sync.errors import Rejected
+from sosdesk.sync.errors import Rejected, SyncError
 
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
@@ -54,6 +55,12 @@ IMMUTABLE = frozenset({"events"})  # timeline events are append-only
 # The desk's own to-do list stays with the desk; everything else is history the night shift
 # at another desk may need.
 NOT_TO_DESKS = frozenset({"followups"})
+# Users travel only as authors (the calls, events and cases they wrote point at them): a new
+# row, stored locked and renamed name@DESK. An update of a user never travels, so no batch
+# can change who unlocks a database (docs/architecture.md, "Sync: what each side may send").
+AUTHORS_ONLY = frozenset({"users"})
+DESK = "desk"
+OFFICE = "office"
 RECORD_KEYS = frozenset({"seq", "entity", "id", "op", "base", "hlc", "origin", "fields"})
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _DT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -84,6 +91,14 @@ _VOCAB: dict[tuple[str, str], Vocabulary] = {
     ("directory_entries", "languages"): LANGUAGE,
     ("users", "role"): ROLE,
 }
+
+
+class OutgoingRefused(SyncError, StoreError):
+    """A change that could never be sent (a value that does not fit its column); nothing is
+    saved. Also a StoreError, so today's command line answers it with exit 2."""
+
+    def __init__(self, table: str, column: str, why: str) -> None:
+        SyncError.__init__(self, "sync.bad_column", table=table, column=column, why=why)
 
 
 class BadValue(ValueError):
@@ -305,6 +320,28 @@ class Record:
     values: dict[str, Any]
 
 
+def may_send(sender: str, entity: str, op: str) -> bool:
+    """Whether a desk (`sender="desk"`) or the office may send this change of `entity`."""
+    if entity not in entities():
+        return False
+    if sender == OFFICE and entity in NOT_TO_DESKS:
+        return False
+    return not (op == "update" and entity in AUTHORS_ONLY)
+
+
+def not_owned(line_no: int, sender: str, entity: str) -> Rejected:
+    """The refusal of a change the sender may not send; it names the table."""
+    table = entity[:40]
+    whom = "a desk" if sender == DESK else "the office"
+    return Rejected(
+        errors.NOT_OWNED,
+        f"record {line_no} changes the table {table}, which {whom} may not send",
+        f"sync.not_owned_by_{sender}",
+        line=line_no,
+        table=table,
+    )
+
+
 def _bad(line_no: int, msg: str) -> Rejected:
     return Rejected(errors.INVALID_RECORD, f"record {line_no} is invalid: {msg}")
 
@@ -313,17 +350,21 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None) -> Record:
-    """Parse and check one payload line; raises Rejected(MALFORMED / INVALID_RECORD)."""
+def parse_record(raw: bytes, line_no: int, sender: str | None = None) -> Record:
+    """Parse and check one payload line sent by `sender` ("desk", "office"; None: no rule of
+    ownership); raises Rejected(MALFORMED / INVALID_RECORD / NOT_OWNED)."""
     try:
         doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except (UnicodeDecodeError, ValueError):
         raise Rejected(errors.MALFORMED, f"record {line_no} is not valid JSON") from None
     if not isinstance(doc, dict) or doc.keys() != RECORD_KEYS:
         raise _bad(line_no, "unexpected or missing keys")
-    entity = entities().get(doc["entity"]) if isinstance(doc["entity"], str) else None
-    if entity is None or (allowed is not None and entity.name not in allowed):
-        raise _bad(line_no, f"unknown or unexpected entity {str(doc['entity'])[:40]!r}")
+    name = doc["entity"]
+    entity = entities().get(name) if isinstance(name, str) else None
+    if entity is None:
+        if sender is not None and isinstance(name, str) and name in Base.metadata.tables:
+            raise not_owned(line_no, sender, name)
+        raise _bad(line_no, f"unknown or unexpected entity {str(name)[:40]!r}")
     rid, op, base, hlc, origin = doc["id"], doc["op"], doc["base"], doc["hlc"], doc["origin"]
     seq, fields = doc["seq"], doc["fields"]
     if not isinstance(rid, str) or not _UUID.match(rid):
@@ -332,6 +373,8 @@ def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None
         raise _bad(line_no, "op is neither insert nor update")
     if op == "update" and entity.name in IMMUTABLE:
         raise _bad(line_no, "timeline events cannot be changed, only amended")
+    if sender is not None and not may_send(sender, entity.name, op):
+        raise not_owned(line_no, sender, entity.name)
     for name, v in (("seq", seq), ("base", base)):
         if not isinstance(v, int) or isinstance(v, bool) or v < 0:
             raise _bad(line_no, f"{name} is not a number")
@@ -344,31 +387,75 @@ def parse_record(raw: bytes, line_no: int, allowed: frozenset[str] | None = None
         raise _bad(line_no, "the clock value is not one of its origin desk") from None
     if not isinstance(fields, dict) or not fields:
         raise _bad(line_no, "no fields")
+    try:
+        values = check_fields(entity, op, fields)
+    except BadField as exc:
+        raise _bad(line_no, exc.why) from None
+    return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values)
+
+
+class BadField(ValueError):
+    """A field that may not travel: `column` names it, `why` says why (no value in it)."""
+
+    def __init__(self, column: str, why: str) -> None:
+        super().__init__(why)
+        self.column = column
+        self.why = why
+
+
+def check_fields(entity: Entity, op: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The column checks of a record's fields, the same on the way out (outbox) and the way
+    in (import); returns the values as stored, or raises BadField."""
     values: dict[str, Any] = {}
     for name, v in fields.items():
         col = entity.columns.get(name)
         if col is None:
-            raise _bad(line_no, f"unknown field {entity.name}.{str(name)[:40]}")
+            raise BadField(str(name)[:40], f"unknown field {entity.name}.{str(name)[:40]}")
         if v is None:
             if not col.nullable:
-                raise _bad(line_no, f"{entity.name}.{name} cannot be empty")
+                raise BadField(name, f"{entity.name}.{name} cannot be empty")
             values[name] = None
             continue
         try:
             values[name] = col.convert(v)
         except BadValue as exc:
-            raise _bad(line_no, f"{entity.name}.{name}: {exc}") from None
+            raise BadField(name, f"{entity.name}.{name}: {exc}") from None
     if op == "insert" and not entity.required <= fields.keys():
         missing = sorted(entity.required - fields.keys())
-        raise _bad(line_no, f"{entity.name} is missing {', '.join(missing[:5])}")
+        raise BadField(missing[0], f"{entity.name} is missing {', '.join(missing[:5])}")
     if entity.name == "events" and op == "insert":
         try:
             validate_event(fields.get("kind", ""), fields.get("payload") or {})
         except ValidationFailed as exc:
-            raise _bad(line_no, f"event payload: {str(exc)[:200]}") from None
+            raise BadField("payload", f"event payload: {str(exc)[:200]}") from None
         except (KeyError, TypeError, AttributeError):
-            raise _bad(line_no, "event payload is not valid") from None
-    return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values)
+            raise BadField("payload", "event payload is not valid") from None
+    return values
+
+
+def travelling_fields(entity: str, op: str, fields: dict[str, Any]) -> dict[str, Any] | None:
+    """The part of an outbox row that is exported (None: nothing of it travels)."""
+    if op == "update" and entity in AUTHORS_ONLY:
+        return None
+    drop = LOCAL_ONLY.get(entity)
+    if drop:
+        fields = {k: v for k, v in fields.items() if k not in drop}
+    return fields or None
+
+
+def check_outgoing(entity: str, op: str, fields: dict[str, Any]) -> None:
+    """Refuse, at write time, an outbox row the office would refuse for a column (so a desk
+    can never export a batch that blocks every later one); raises `OutgoingRefused`."""
+    known = entities().get(entity)
+    if known is None:
+        return
+    sent = travelling_fields(entity, op, fields)
+    if sent is None:
+        return
+    try:
+        check_fields(known, op, sent)
+    except BadField as exc:
+        raise OutgoingRefused(entity, exc.column, exc.why) from None
 
 
 def vocabulary(entity: str, field: str) -> Vocabulary | None:

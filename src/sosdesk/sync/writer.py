@@ -19,13 +19,13 @@ from typing import BinaryIO
 
 import nacl.bindings as nb
 
+from sosdesk.files import FileProblem, private_output
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync.container import (
     CHUNK,
     KIND_BATCH,
     PlainReader,
     SealedWriter,
-    fsync_dir,
     open_with_file_key,
     random_name,
 )
@@ -133,26 +133,17 @@ def write_file(
     if not out_dir.is_dir():
         raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
     name = random_name("sosbatch")
-    tmp = out_dir / f".{name}.part"
     final = out_dir / name
     try:
-        with open(tmp, "wb") as fh:
-            os.fchmod(fh.fileno(), 0o600)
+        with private_output(final) as fh:
             writer = SealedWriter(fh, recipient_box_public, KIND_BATCH)
             writer.write(bf.frame_header(header_bytes, signature))
             for chunk in payload.spool.replay():
                 writer.write(chunk)
             writer.close()
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, final)
-        fsync_dir(out_dir)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    except FileProblem as exc:
         raise SyncError(
-            f"could not write the batch to {out_dir}: {exc.strerror or exc}; "
-            "nothing counts as exported"
+            f"could not write the batch: {exc.text('en')} Nothing counts as exported."
         ) from None
     try:
         _verify(final, writer, header_bytes, signature, payload, max_line)

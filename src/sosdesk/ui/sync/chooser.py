@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sosdesk.sync.errors import SyncError
+from sosdesk.domain.messages import CodedError
 from sosdesk.sync.identity import PublicIdentity, read_identity, write_identity
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.problem_text import error_text
 
 IDENTITIES = "SOS Desk identity (*.sosid)"
 
@@ -58,8 +59,8 @@ def pick_identity(
         return None
     try:
         ident = read_identity(files[0])
-    except SyncError as exc:
-        say(str(exc), error=True)
+    except CodedError as exc:  # a sync error or a file problem (missing, a folder, too large)
+        say(error_text(exc), error=True)
         return None
     title = QCoreApplication.translate("Chooser", "Compare the fingerprint")
     if not chooser.confirm(parent, title, question.format(ident.desk_code, ident.fingerprint)):
@@ -84,7 +85,7 @@ def save_own_identity(
         return
     try:
         ident = ctx.call(write_identity, path)
-    except (SyncError, OSError) as exc:
-        say(str(exc), error=True)
+    except CodedError as exc:
+        say(error_text(exc), error=True)
         return
     say(done.format(path.name, ident.fingerprint))

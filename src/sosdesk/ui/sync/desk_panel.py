@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.domain.messages import CodedError
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
@@ -35,7 +36,7 @@ from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import import_summary
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
-from sosdesk.ui.widgets.problem_text import failure_text
+from sosdesk.ui.widgets.problem_text import error_text, failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 BATCHES = "SOS Desk batches (*.sosbatch)"
@@ -260,7 +261,7 @@ class DeskPanel(SyncPanelBase):
         for path in files:
             try:
                 done.extend(self.ctx.call(import_receipt, path).newly_delivered)
-            except (Rejected, SyncError):
+            except CodedError:  # refused, or not a readable file
                 refused += 1
         if files:
             text = self.tr("Confirmed by the office: {0}.").format(
@@ -314,7 +315,7 @@ class DeskPanel(SyncPanelBase):
         try:
             self.ctx.call(trust_office, ident, replace=replace)
         except SyncError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(self.tr("This desk now sends its batches to office {0}.").format(ident.desk_code))
         self.reload()
@@ -362,8 +363,8 @@ class DeskPanel(SyncPanelBase):
         return " ".join(parts)
 
     def _job_failed(self, exc: Any) -> None:
-        if isinstance(exc, SyncError | Rejected):
-            self._say(str(exc), error=True)
+        if isinstance(exc, CodedError):  # sync errors and file problems: coded, no client data
+            self._say(error_text(exc), error=True)
         else:  # never show a raw exception: it may hold client data
             self._say(failure_text(exc), error=True)
         self.reload()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.domain.messages import CodedError
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_office
 from sosdesk.sync.identity import own_identity
 from sosdesk.sync.importer import import_batches
@@ -37,7 +38,7 @@ from sosdesk.ui.sync.panel_base import SyncPanelBase
 from sosdesk.ui.sync.summary import detail_text, import_summary, reason_text, status_text
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
-from sosdesk.ui.widgets.problem_text import failure_text
+from sosdesk.ui.widgets.problem_text import error_text, failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 
@@ -343,7 +344,7 @@ class OfficePanel(SyncPanelBase):
         try:
             peer = self.ctx.call(enroll_desk, ident)
         except SyncError as exc:
-            self._say(str(exc), error=True)
+            self._say(error_text(exc), error=True)
             return
         self._say(
             self.tr("Desk {0} is enrolled: its batches will be accepted.").format(peer.desk_code)
@@ -420,8 +421,8 @@ class OfficePanel(SyncPanelBase):
     def _job_failed(self, exc: Any) -> None:
         self.import_button.setEnabled(True)
         self.export_button.setEnabled(True)
-        if isinstance(exc, SyncError | Rejected):
-            self._say(str(exc), error=True)
+        if isinstance(exc, CodedError):  # sync errors and file problems: coded, no client data
+            self._say(error_text(exc), error=True)
         else:  # never show a raw exception: it may hold client data
             self._say(failure_text(exc), error=True)
         self.reload()

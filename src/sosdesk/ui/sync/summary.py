@@ -25,6 +25,8 @@ REASONS = {
     "clock_ahead": "the sender's clock is far ahead",
     "unknown_batch": "names a batch this desk did not write",
     "missing": "file not found",
+    "not_a_file": "not an ordinary file",
+    "not_owned": "changes data its sender may not send",
 }
 
 
