@@ -138,6 +138,16 @@ def test_bad_user_names_are_refused(
     assert digest(desk.parent) == before
 
 
+def test_a_local_name_cannot_look_like_a_colleague_from_another_desk(
+    desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOSDESK_NEW_PASSPHRASE", "markova-lozinka-1")
+    before = digest(desk.parent)
+    code, _, err = run(capsys, "user", "add", "--db", str(desk), "--name", "ana@HQ")
+    assert code == 2 and "may not contain @" in err and err.count("\n") == 1
+    assert digest(desk.parent) == before
+
+
 def test_the_last_coordinator_cannot_remove_or_demote_herself(
     desk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -18,4 +18,8 @@ def check_user_name(name: str) -> str:
         or any(0xD800 <= ord(ch) <= 0xDFFF for ch in name)
     ):
         raise UserRefused("store.user_name", limit=USER_NAME_MAX)
+    if "@" in name:
+        # `name@DESK` is how colleagues from other desks arrive through sync; a local name
+        # with `@` could collide with one of them.
+        raise UserRefused("store.user_name_at")
     return name

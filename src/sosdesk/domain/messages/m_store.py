@@ -45,6 +45,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{user} je poslednja aktivna koordinatorka i ne može da se ukloni niti da izgubi tu "
         "ulogu; prvo dodajte drugu koordinatorku.",
     ),
+    "store.user_name_at": (
+        "A user name may not contain @: it marks colleagues from other desks. Choose another.",
+        "Korisničko ime ne sme da sadrži @: tim znakom se označavaju kolege sa drugih punktova. "
+        "Izaberite drugo.",
+    ),
     "store.user_name": (
         "A user name must have 1 to {limit} characters, without spaces at the ends or line breaks.",
         "Korisničko ime mora imati od 1 do {limit} znakova, bez razmaka na krajevima i bez "
