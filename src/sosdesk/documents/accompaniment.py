@@ -11,7 +11,7 @@ from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, RULE, fields_table, grid, styles, title_block
 from sosdesk.documents.script import fmt_datetime, para
 from sosdesk.domain.vocab import CLIENT_ROLE, DOCUMENT_KIND, FIELD_ACTION, PROCEEDING
-from sosdesk.services.documents_data import AccompanimentData
+from sosdesk.services.documents.shapes import AccompanimentData
 
 
 def story(data: AccompanimentData, number: str) -> list[Flowable]:

@@ -10,7 +10,7 @@ from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.vocab import ASSISTANCE, DOCUMENT_KIND, FIELD_ACTION
-from sosdesk.services.documents_data import CertificateData
+from sosdesk.services.documents.shapes import CertificateData
 
 
 def _body(data: CertificateData) -> str:

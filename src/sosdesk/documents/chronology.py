@@ -11,7 +11,7 @@ from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, grid, styles, title_block
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.vocab import DOCUMENT_KIND, EVENT_KIND
-from sosdesk.services.documents_data import ChronologyData
+from sosdesk.services.documents.shapes import ChronologyData
 
 WIDTHS = (9 * mm, 22 * mm, 25 * mm, CONTENT_W - 88 * mm, 32 * mm)
 

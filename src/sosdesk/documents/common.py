@@ -9,7 +9,7 @@ from sosdesk.documents.layout import fields_table, signature_block, styles
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import LANGUAGE, ROLE
-from sosdesk.services.documents_data import Common
+from sosdesk.services.documents.shapes import Common
 
 
 def period_text(common: Common) -> str:

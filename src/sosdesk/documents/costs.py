@@ -11,7 +11,7 @@ from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, grid, styles, title_block
 from sosdesk.documents.script import fmt_amount, fmt_date, fmt_money, para
 from sosdesk.domain.vocab import ASSISTANCE, DOCUMENT_KIND
-from sosdesk.services.documents_data import CostItem, CostsData
+from sosdesk.services.documents.shapes import CostItem, CostsData
 
 ITEM_WIDTHS = (9 * mm, 22 * mm, CONTENT_W - 119 * mm, 42 * mm, 28 * mm, 18 * mm)
 SUB_WIDTHS = (CONTENT_W - 78 * mm, 16 * mm, 18 * mm, 44 * mm)

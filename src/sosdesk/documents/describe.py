@@ -21,7 +21,7 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
     Vocabulary,
 )
-from sosdesk.services.documents_data import Correction, Item
+from sosdesk.services.documents.shapes import Correction, Item
 
 _VOCAB_FIELDS: dict[str, Vocabulary] = {
     "subtype": ASSISTANCE,

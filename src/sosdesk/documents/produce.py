@@ -17,7 +17,9 @@ from sosdesk.documents.layout import PageFrame, render
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import DOCUMENT_KIND
 from sosdesk.services import print_register
-from sosdesk.services.documents_data import DocumentData, DocumentRequest, gather
+from sosdesk.services.documents.gather import gather
+from sosdesk.services.documents.request import DocumentRequest
+from sosdesk.services.documents.shapes import DocumentData
 from sosdesk.store.database import Database
 
 MIN_PASSWORD = 8

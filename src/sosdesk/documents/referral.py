@@ -11,7 +11,7 @@ from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import DIRECTORY_KIND, DOCUMENT_KIND
-from sosdesk.services.documents_data import ReferralData
+from sosdesk.services.documents.shapes import ReferralData
 
 
 def _addressee(data: ReferralData) -> list[str]:
