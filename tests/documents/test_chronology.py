@@ -119,5 +119,5 @@ def test_no_events_in_range_is_refused(db: Database, story: Fixture) -> None:
     req = DocumentRequest(
         "chronology", story.client_id, since=date(2020, 1, 1), until=date(2020, 12, 31)
     )
-    with pytest.raises(NothingToPrint, match="widen the date range"):
+    with pytest.raises(NothingToPrint, match="Widen the period"):
         build(db, req)

@@ -8,7 +8,6 @@ every page they run onto and may split a tall row between pages.
 from __future__ import annotations
 
 import io
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,6 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -34,6 +32,8 @@ from reportlab.platypus import (
 
 from sosdesk.documents.fonts import register_fonts
 from sosdesk.documents.labels import t
+from sosdesk.documents.pdfa import EMBEDDED_CANVAS, make_pdfa
+from sosdesk.documents.protect import encrypt
 from sosdesk.documents.script import fmt_date, in_script, para
 from sosdesk.services.organisation import Organisation
 
@@ -187,22 +187,6 @@ def _canvas_class(frame: PageFrame) -> type[Canvas]:
     return NumberedCanvas
 
 
-def encryption(password: str) -> StandardEncryption:
-    """User password to open; a random owner password so restrictions cannot be lifted."""
-    from reportlab.lib import pdfencrypt
-
-    strength = 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
-    return StandardEncryption(
-        password,
-        ownerPassword=secrets.token_urlsafe(24),
-        canPrint=1,
-        canModify=0,
-        canCopy=0,
-        canAnnotate=0,
-        strength=strength,
-    )
-
-
 @dataclass(frozen=True)
 class Rendered:
     """A finished PDF."""
@@ -212,7 +196,11 @@ class Rendered:
 
 
 def render(frame: PageFrame, story: list[Flowable], password: str | None = None) -> Rendered:
-    """Lay out `story` on A4 pages with the header and footer; encrypt if a password is given."""
+    """Lay out `story` on A4 pages with the header and footer.
+
+    Without a password the result is PDF/A-2b; with one it is encrypted (AES-256, R6) instead,
+    since an encrypted file cannot be PDF/A.
+    """
     register_fonts()
     buf = io.BytesIO()
     org_name = in_script(frame.organisation.display_name(frame.lang), frame.lang)
@@ -228,7 +216,8 @@ def render(frame: PageFrame, story: list[Flowable], password: str | None = None)
         subject=frame.number,
         creator="SOS Desk",
         producer="SOS Desk",
-        encrypt=encryption(password) if password else None,
+        lang=frame.lang,
+        **EMBEDDED_CANVAS,
     )
     counter: list[int] = []
     doc.build(
@@ -237,7 +226,11 @@ def render(frame: PageFrame, story: list[Flowable], password: str | None = None)
         onLaterPages=lambda c, d: counter.append(d.page),
         onFirstPage=lambda c, d: counter.append(d.page),
     )
-    return Rendered(buf.getvalue(), len(counter))
+    pdf = buf.getvalue()
+    if password:
+        return Rendered(encrypt(pdf, password), len(counter))
+    title = f"{in_script(frame.title, frame.lang)} {frame.number}"
+    return Rendered(make_pdfa(pdf, title, frame.number, frame.lang, org_name), len(counter))
 
 
 # -- building blocks --------------------------------------------------------------------------
@@ -262,6 +255,15 @@ class SplitTable(Table):  # type: ignore[misc]
         return list(super().split(width, height))
 
 
+def embedded_font() -> list[tuple[Any, ...]]:
+    """A table-style command setting every cell's font to DejaVu.
+
+    A reportlab Table selects its cell font (Helvetica unless told) before each cell, even one
+    holding a Paragraph; a PDF/A file may not name a font it does not embed.
+    """
+    return [("FONT", (0, 0), (-1, -1), register_fonts()[0])]
+
+
 def title_block(title: str, number: str, lang: str) -> list[Flowable]:
     """The document's title and number, centred."""
     st = styles()
@@ -283,6 +285,7 @@ def fields_table(rows: Sequence[tuple[str, str]], label_w: float = 50 * mm) -> T
     table.setStyle(
         TableStyle(
             [
+                *embedded_font(),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -360,6 +363,7 @@ def grid(
         [head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT"
     )
     style: list[tuple[Any, ...]] = [
+        *embedded_font(),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -395,7 +399,13 @@ def signature_block(place: str, issued: str, name: str, role: str, lang: str) ->
     ]
     table = Table([[left, middle, right]], colWidths=[60 * mm, 35 * mm, CONTENT_W - 95 * mm])
     table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                *embedded_font(),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     return KeepTogether([Spacer(1, 10 * mm), table])
 

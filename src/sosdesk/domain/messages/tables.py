@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from sosdesk.domain.messages import m_common, m_files
+from sosdesk.domain.messages import m_common, m_documents, m_files
 
-MODULES: tuple[ModuleType, ...] = (m_common, m_files)
+MODULES: tuple[ModuleType, ...] = (m_common, m_files, m_documents)

@@ -17,9 +17,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from sosdesk.services.clients import NotFound
 from sosdesk.services.documents.redaction import Scrubber
-from sosdesk.services.documents.request import DocumentRequest, NothingToPrint
+from sosdesk.services.documents.request import (
+    DocumentRequest,
+    DocumentSourceMissing,
+    NothingToPrint,
+)
 from sosdesk.services.documents.shapes import (
     CallFacts,
     ClientInfo,
@@ -75,7 +78,7 @@ class Context:
         self.tz = zone(self.org)
         client = s.get(Client, req.client_id)
         if client is None:
-            raise NotFound(f"no client with id {req.client_id}")
+            raise DocumentSourceMissing("doc.no_client", id=req.client_id)
         self.client = client
         self.pseudo = req.profile == "pseudonymised"
         self.shelters = {
@@ -249,12 +252,6 @@ class Context:
                 out[c.id] = CallFacts(c.line, c.direction, tuple(c.categories or ()))
         return out
 
-    def nothing(self, what: str) -> NothingToPrint:
-        lo, hi = self.req.since, self.req.until
-        if lo or hi:
-            span = (
-                f"between {lo.isoformat() if lo else 'the start'} and "
-                f"{hi.isoformat() if hi else 'today'}"
-            )
-            return NothingToPrint(f"{what} {span}; widen the date range. No PDF was made.")
-        return NothingToPrint(f"{what}. No PDF was made.")
+    def nothing(self) -> NothingToPrint:
+        """The document of this request would be empty."""
+        return NothingToPrint(self.req.kind)

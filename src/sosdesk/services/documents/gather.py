@@ -13,12 +13,12 @@ from sqlalchemy import select
 
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import ASSISTANCE, EVENT_KIND
-from sosdesk.services.clients import NotFound
 from sosdesk.services.documents.context import Context, client_kinds, utc_bounds
 from sosdesk.services.documents.request import (
     CERTIFICATE_ACCOMPANIMENTS,
     DEFAULT_KINDS,
     DocumentRequest,
+    DocumentSourceMissing,
 )
 from sosdesk.services.documents.shapes import (
     AccompanimentData,
@@ -57,7 +57,7 @@ def _chronology(cx: Context) -> ChronologyData:
                 items.append(cx.item(e, [], {}, cx.local(target.occurred_at) if target else None))
         items.sort(key=lambda i: (i.occurred_at, i.id))
     if not items:
-        raise cx.nothing("This client has no events of the chosen kinds")
+        raise cx.nothing()
     order = [k for k in EVENT_KIND.codes() if k in kinds]
     return ChronologyData(cx.common(), tuple(items), tuple(order))
 
@@ -71,7 +71,7 @@ def _certificate(cx: Context) -> CertificateData:
     ).scalar_one_or_none()
     events = cx.events({"assistance", "field_action", "court_hearing", "call", "referral", "note"})
     if first is None or not events:
-        raise cx.nothing("This client has no recorded support")
+        raise cx.nothing()
     assistance: set[str] = set()
     accompaniments: set[str] = set()
     for e in events:
@@ -101,11 +101,11 @@ def _accompaniment(cx: Context) -> AccompanimentData:
             or hearing.client_id != cx.req.client_id
             or hearing.kind != "court_hearing"
         ):
-            raise NotFound("no court hearing with that id on this client's timeline")
+            raise DocumentSourceMissing("doc.no_hearing", id=cx.req.hearing_id)
     else:
         found = cx.events({"court_hearing"})
         if not found:
-            raise cx.nothing("This client has no court hearing on the timeline")
+            raise cx.nothing()
         hearing = found[-1]
     day = cx.local(hearing.occurred_at).date()
     lo, hi = utc_bounds(day, day, cx.tz)
@@ -171,7 +171,7 @@ def _costs(cx: Context) -> CostsData:
     items = [_apply_cost_correction(i) for i in cx.items(events)]
     items = [i for i in items if i.currency and i.amount_minor >= 0]
     if not items:
-        raise cx.nothing("This client has no assistance costs recorded")
+        raise cx.nothing()
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     totals: dict[str, int] = defaultdict(int)
     for i in items:
@@ -192,19 +192,16 @@ def _referral(cx: Context) -> ReferralData:
     if cx.req.entry_id:
         entry = cx.s.get(DirectoryEntry, cx.req.entry_id)
         if entry is None:
-            raise NotFound("no directory entry with that id")
+            raise DocumentSourceMissing("doc.no_entry", id=cx.req.entry_id)
         referrals = [e for e in referrals if e.payload.get("entry_id") == entry.id]
         if not referrals:
-            raise cx.nothing(
-                "This client has no recorded referral (with consent) to that entry; "
-                "record the referral on the timeline first"
-            )
+            raise cx.nothing()
     elif not referrals:
-        raise cx.nothing("This client has no recorded referral")
+        raise cx.nothing()
     event = referrals[-1]
     found = cx.s.get(DirectoryEntry, event.payload.get("entry_id") or "")
     if found is None:
-        raise NotFound("the directory entry of that referral no longer exists")
+        raise DocumentSourceMissing("doc.entry_gone", id=event.id)
     entry = found
     info = EntryInfo(
         entry.kind,

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sosdesk.domain.messages import CodedError
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import DOCUMENT_KIND, EVENT_KIND, LANGS
+from sosdesk.services.clients import NotFound
 
 PROFILES = ("full", "pseudonymised")
 # A chronology shows what was done; register entries and corrections are not "support".
@@ -20,8 +22,19 @@ CERTIFICATE_ACCOMPANIMENTS = (
 )
 
 
-class NothingToPrint(LookupError):
-    """The document would be empty (no events in the range, no hearing, no costs...)."""
+class NothingToPrint(CodedError, LookupError):
+    """The document would be empty (no events in the range, no hearing, no costs...).
+
+    The code is `doc.nothing.<kind>`; the message says what to do instead.
+    """
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"doc.nothing.{kind}")
+        self.kind = kind
+
+
+class DocumentSourceMissing(CodedError, NotFound):
+    """A record the document needs (client, hearing, directory entry) does not exist."""
 
 
 @dataclass(frozen=True)
