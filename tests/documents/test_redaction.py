@@ -7,8 +7,8 @@ import re
 import pytest
 
 from sosdesk.documents.produce import build
-from sosdesk.services.documents_data import DocumentRequest
 from sosdesk.services.documents.redaction import Scrubber
+from sosdesk.services.documents_data import DocumentRequest
 from sosdesk.store.database import Database
 from tests.documents.conftest import OTHER_PHONE, Fixture, flat, pdf_text
 
