@@ -11,6 +11,10 @@ DEMO_PASS := demo-lozinka-2026
 DEMO_CALLS ?= 20000
 # Shared libraries Qt needs even offscreen; Debian package names.
 QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcommon-x11-0
+# PDF readers nobody here wrote, which the documents tests open every PDF with (qpdf, poppler,
+# MuPDF), and what PyICU (ICU's Serbian transliterator, a test reference) builds against.
+PDF_READERS := qpdf poppler-utils mupdf-tools
+ICU_BUILD := libicu-dev pkg-config
 
 .PHONY: run test lint typecheck unit venv sysdeps demo bench clean
 
@@ -31,6 +35,17 @@ sysdeps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
 	  else echo "Cannot install:$$missing. Ask an administrator to run: apt-get install$$missing"; exit 1; fi; \
+	fi
+	@missing=""; for p in $(PDF_READERS) $(ICU_BUILD); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing the PDF readers the documents tests check with, and ICU:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
+	  else false; fi || { \
+	    echo "Could not install:$$missing."; \
+	    echo "The documents tests then skip those readers (and say so); PyICU will not build."; \
+	    echo "Ask an administrator to run: apt-get install$$missing"; exit 1; }; \
 	fi
 
 $(DEMO_DB): | $(STAMP)
