@@ -122,7 +122,11 @@ def make_pdfa(
 
     Raises CodedError doc.font_not_embedded when a page uses a font the file does not carry.
     """
-    with Pdf.open(io.BytesIO(pdf_bytes)) as pdf:
+    try:
+        pdf = Pdf.open(io.BytesIO(pdf_bytes))
+    except pikepdf.PasswordError:
+        raise CodedError("doc.pdfa_encrypted") from None
+    with pdf:
         if pdf.is_encrypted:
             raise CodedError("doc.pdfa_encrypted")
         _tidy_pages(pdf)
