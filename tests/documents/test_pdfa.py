@@ -155,7 +155,7 @@ def test_fonts_all_embedded_and_used_as_declared(
                 # Every font selected in a content stream is one the page carries (the cure of
                 # reportlab's unembedded Helvetica at the top of each page).
                 if str(operator) == "Tf":
-                    assert str(operands[0]) in fonts.keys()
+                    assert str(operands[0]) in fonts
                 assert str(operator) not in _CMYK_OPERATORS
             for font in fonts.values():
                 descriptor = font.FontDescriptor
