@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer
 
-from sosdesk.documents.common import head_block, signature
+from sosdesk.documents.common import client_name, head_block, signature
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
@@ -18,7 +18,7 @@ def _body(data: CertificateData) -> str:
     lang, client = c.lang, c.client
     gender = client.gender
     if client.name:
-        name = f"<b>{para(client.name, lang)}</b>"
+        name = f"<b>{client_name(c)}</b>"
     else:
         name = gendered("cert_code", gender, lang, code=para(client.code, lang))
     born = ""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sosdesk.documents.labels import t
 from sosdesk.documents.layout import fields_table, signature_block, styles
-from sosdesk.documents.script import fmt_date, para
+from sosdesk.documents.script import fmt_date, name_in_script, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import LANGUAGE, ROLE
 from sosdesk.services.documents.shapes import Common
@@ -27,7 +29,10 @@ def period_text(common: Common) -> str:
 
 def client_name(common: Common) -> str:
     """The client's name in the document's script, or the code when pseudonymised."""
-    return para(common.client.label, common.lang)
+    c = common.client
+    if c.name:
+        return escape(name_in_script(c.name, common.lang, c.name_cyrillic))
+    return para(c.code, common.lang)
 
 
 def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]]:
@@ -35,7 +40,7 @@ def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]
     c, lang = common.client, common.lang
     rows: list[tuple[str, str]] = []
     if c.name:
-        rows.append((t("name", lang), f"<b>{para(c.name, lang)}</b>"))
+        rows.append((t("name", lang), f"<b>{client_name(common)}</b>"))
     rows.append((t("client_code", lang), para(c.code, lang)))
     if c.birth_date:
         rows.append((t("born", lang), fmt_date(c.birth_date, lang)))

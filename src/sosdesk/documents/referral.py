@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sosdesk.documents.common import languages_text, notice, signature
+from sosdesk.documents.common import client_name, languages_text, notice, signature
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
@@ -40,9 +40,9 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     out.append(Paragraph(t("ref_dear", lang), st["just"]))
     out.append(Spacer(1, 2 * mm))
     if client.name:
-        name = f"<b>{para(client.name, lang)}</b>"
+        name = f"<b>{client_name(c)}</b>"
     else:
-        name = gendered("ref_code", client.gender, lang, code=para(client.code, lang))
+        name = t("ref_code", lang, code=para(client.code, lang))
     born = ""
     if client.birth_date:
         born = gendered("cert_born", client.gender, lang, d=fmt_date(client.birth_date, lang))
@@ -58,7 +58,16 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
         reason += "."
     out.append(
         Paragraph(
-            t("ref_body", lang, name=name, born=born, citizen=citizen, reason=reason), st["just"]
+            gendered(
+                "ref_body",
+                client.gender,
+                lang,
+                name=name,
+                born=born,
+                citizen=citizen,
+                reason=reason,
+            ),
+            st["just"],
         )
     )
     if client.languages:

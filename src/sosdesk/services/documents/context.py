@@ -179,6 +179,7 @@ class Context:
             address=None if self.pseudo else c.address,
             phones=() if self.pseudo else tuple(c.phones or ()),
             pseudonymised=self.pseudo,
+            name_cyrillic=None if self.pseudo else c.name_cyrillic,
         )
         today = datetime.now(self.tz).date()
         return Common(

@@ -24,6 +24,7 @@ class ClientInfo:
     address: str | None
     phones: tuple[str, ...]
     pseudonymised: bool
+    name_cyrillic: str | None = None  # as the profile writes it, for Cyrillic documents
 
     @property
     def label(self) -> str:
