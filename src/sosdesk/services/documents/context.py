@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain.folding import fold
 from sosdesk.services.documents.redaction import Scrubber
 from sosdesk.services.documents.request import (
     DocumentRequest,
@@ -69,6 +70,26 @@ def utc_bounds(
     return lo, hi
 
 
+def other_names(s: Session, client: Client) -> list[str]:
+    """Names of other people and places a document may mention that share a part of the
+    client's name (directory entries, users): redaction must leave them alone."""
+    stems = {fold(p)[:4] for p in (client.given_name, client.family_name) if p and len(p) >= 3}
+    if not stems:
+        return []
+    candidates: list[str | None] = []
+    for name, organisation in s.execute(select(DirectoryEntry.name, DirectoryEntry.organisation)):
+        candidates += [name, organisation]
+    candidates += list(s.execute(select(User.display_name)).scalars())
+    # A one-word name ("Jelena") would shield the client's own first name everywhere.
+    return sorted(
+        {
+            c
+            for c in candidates
+            if c and len(c.split()) >= 2 and any(stem in fold(c) for stem in stems)
+        }
+    )
+
+
 class Context:
     """Per-request state: session, zone, redaction, author names."""
 
@@ -89,16 +110,7 @@ class Context:
         }
         self.scrubber = Scrubber(
             client.code,
-            [
-                v
-                for v in (
-                    client.given_name,
-                    client.family_name,
-                    client.nickname,
-                    *(client.aliases or []),
-                )
-                if v
-            ],
+            [v for v in (client.nickname, *(client.aliases or [])) if v],
             [
                 v
                 for v in (
@@ -108,6 +120,8 @@ class Context:
                 )
                 if v
             ],
+            full_name=(client.given_name, client.family_name),
+            protected=other_names(s, client) if self.pseudo else (),
         )
         self._authors: dict[str, str] = {}
         me = s.get(User, db.actor.user_id)
