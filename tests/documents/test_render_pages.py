@@ -1,8 +1,13 @@
-"""First pages rendered to PNG under docs/documents/ (QtPdf, offscreen), fonts embedded."""
+"""First pages rendered to PNG (QtPdf, offscreen), fonts embedded.
+
+The pictures go to build/renders/ (ignored by git), or to the folder named by
+SOSDESK_RENDER_DIR (docs/documents/ when the pictures in the docs are refreshed).
+"""
 
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +23,10 @@ from sosdesk.store.database import Database
 from sosdesk.ui.documents.printing import load_pdf
 from tests.documents.conftest import Fixture
 
-OUT = Path(__file__).resolve().parents[2] / "docs" / "documents"
+OUT = Path(
+    os.environ.get("SOSDESK_RENDER_DIR")
+    or Path(__file__).resolve().parents[2] / "build" / "renders"
+)
 SAMPLES = (
     ("chronology", "sr-Cyrl", "full", 2),
     ("chronology", "en", "pseudonymised", 1),

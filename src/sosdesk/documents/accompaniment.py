@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from sosdesk.documents.common import head_block, signature
+from sosdesk.documents.common import closing, head_block
 from sosdesk.documents.describe import corrections
 from sosdesk.documents.labels import t
 from sosdesk.documents.layout import (
@@ -85,5 +85,4 @@ def story(data: AccompanimentData, number: str) -> list[Flowable]:
     lines = Table([[""]] * 4, colWidths=[CONTENT_W], rowHeights=[8 * mm] * 4)
     lines.setStyle(TableStyle([*embedded_font(), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
     out.append(lines)
-    out.append(signature(c))
-    return out
+    return closing(out, c)

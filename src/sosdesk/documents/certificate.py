@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer
 
-from sosdesk.documents.common import client_name, head_block, signature
+from sosdesk.documents.common import client_name, closing, head_block
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
@@ -68,5 +68,4 @@ def story(data: CertificateData, number: str) -> list[Flowable]:
         )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("cert_purpose", lang), st["just"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

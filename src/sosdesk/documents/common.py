@@ -7,7 +7,8 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sosdesk.documents.labels import t
-from sosdesk.documents.layout import fields_table, signature_block, styles
+from sosdesk.documents.layout import close_with, fields_table, signature_block, styles
+from sosdesk.documents.places import place_in
 from sosdesk.documents.script import fmt_date, name_in_script, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import LANGUAGE, ROLE
@@ -49,7 +50,7 @@ def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]
     if c.citizenship:
         rows.append((t("citizenship", lang), para(COUNTRY.label(c.citizenship, lang), lang)))
     if contact and c.address:
-        rows.append((t("address", lang), para(c.address, lang)))
+        rows.append((t("address", lang), para(place_in(c.address, lang), lang)))
     if contact and c.phones:
         rows.append((t("phones", lang), ", ".join(para(p, lang) for p in c.phones)))
     return rows
@@ -86,3 +87,8 @@ def signature(common: Common) -> Flowable:
         ROLE.label(common.signatory.role, lang),
         lang,
     )
+
+
+def closing(story: list[Flowable], common: Common) -> list[Flowable]:
+    """The story with the signature block kept on a page with its last rows."""
+    return close_with(story, signature(common))

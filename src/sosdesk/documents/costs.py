@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from sosdesk.documents.common import head_block, period_text, signature
+from sosdesk.documents.common import closing, head_block, period_text
 from sosdesk.documents.describe import correction_text
 from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, grid, styles, title_block
@@ -110,5 +110,4 @@ def story(data: CostsData, number: str) -> list[Flowable]:
     )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("costs_declare", lang), st["body"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

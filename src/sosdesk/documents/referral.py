@@ -5,9 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sosdesk.documents.common import client_name, languages_text, notice, signature
+from sosdesk.documents.common import client_name, closing, languages_text, notice
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
+from sosdesk.documents.places import place_in
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import DIRECTORY_KIND, DOCUMENT_KIND
@@ -20,7 +21,7 @@ def _addressee(data: ReferralData) -> list[str]:
     if e.organisation and e.organisation != e.name:
         lines.append(para(e.organisation, lang))
     if not data.common.client.pseudonymised or e.kind != "shelter":
-        lines += [para(v, lang) for v in (e.address, e.city) if v]
+        lines += [para(place_in(v, lang), lang) for v in (e.address, e.city) if v]
     lines.append(f'<font color="#5b6472">{para(DIRECTORY_KIND.label(e.kind, lang), lang)}</font>')
     return lines
 
@@ -96,5 +97,4 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     out.append(Paragraph(t("ref_confidential", lang), st["just"]))
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("ref_regards", lang), st["just"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

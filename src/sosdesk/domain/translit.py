@@ -271,7 +271,6 @@ _ACRONYMS = frozenset(
         "USD",
         "CHF",
         "SMS",
-        "ASTRA",
         "ISO",
         "OK",
         "PIN",

@@ -1,0 +1,43 @@
+"""An English document is English (places, countries, vocabulary); a Cyrillic one is Cyrillic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sosdesk.documents.places import place_in
+from sosdesk.documents.produce import build
+from sosdesk.services.documents.request import DocumentRequest
+from sosdesk.store.database import Database
+from tests.documents.conftest import Fixture, flat, pdf_text
+
+KINDS = ("chronology", "certificate", "accompaniment", "costs", "referral")
+# What may stay in Latin letters inside a Cyrillic document: codes (BG1-2026-0001, E012),
+# e-mail and web addresses, acronyms and currency codes.
+_LATIN_ALLOWED = re.compile(
+    r"\S+@\S+|www\.\S+|\b[A-Z]+\d[\w-]*\b|\b[A-Z]\d+\w*\b|\b(?:SOS|EUR|RSD|USD|CHF|PDF)\b"
+)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_english_documents_name_places_in_english(db: Database, story: Fixture, kind: str) -> None:
+    req = DocumentRequest(kind, story.client_id, lang="en", entry_id=story.lawyer_id)
+    text = flat(pdf_text(build(db, req).pdf))
+    assert "Belgrade, Serbia" in text
+    assert not re.search(r"\b(?:Srbija|Beograd)\b", text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_cyrillic_documents_are_cyrillic(db: Database, story: Fixture, kind: str) -> None:
+    req = DocumentRequest(kind, story.client_id, lang="sr-Cyrl", entry_id=story.lawyer_id)
+    text = _LATIN_ALLOWED.sub("", flat(pdf_text(build(db, req).pdf)))
+    assert re.findall(r"[A-Za-zČĆŽŠĐčćžšđ]+", text) == []
+
+
+def test_place_names() -> None:
+    assert place_in("Beograd, Srbija", "en") == "Belgrade, Serbia"
+    assert place_in("Београд, Србија", "en") == "Belgrade, Serbia"
+    assert place_in("Knez Mihailova 5, Beograd", "en") == "Knez Mihailova 5, Belgrade"
+    assert place_in("Novi Sad, Srbija", "sr-Latn") == "Novi Sad, Srbija"
+    assert place_in("Beogradska 3, Niš", "en") == "Beogradska 3, Niš"
