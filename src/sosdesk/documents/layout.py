@@ -419,17 +419,14 @@ def close_with(story: list[Flowable], signature: Flowable) -> list[Flowable]:
     tail: list[Flowable] = []
     while out and isinstance(out[-1], Spacer | Paragraph) and len(tail) < 4:
         tail.insert(0, out.pop())
+    # A KeepTogether inside a table cell (or another KeepTogether) cannot measure itself.
+    parts = [*tail, *(signature._content if isinstance(signature, KeepTogether) else [signature])]
     if out and isinstance(out[-1], GridTable):
         header, rows, widths, right, bold = out.pop().spec
-        # Inside a table cell a KeepTogether cannot measure itself: give the cell its content.
-        parts = [
-            *tail,
-            *(signature._content if isinstance(signature, KeepTogether) else [signature]),
-        ]
         return [*out, grid(header, rows, widths, right, bold, closing=parts)]
     if out:
-        tail.insert(0, out.pop())
-    return [*out, KeepTogether([*tail, signature])]
+        parts.insert(0, out.pop())
+    return [*out, KeepTogether(parts)]
 
 
 def signature_block(place: str, issued: str, name: str, role: str, lang: str) -> Flowable:
