@@ -8,9 +8,11 @@ import pytest
 
 from sosdesk.documents.places import place_in
 from sosdesk.documents.produce import build
+from sosdesk.services.clients import create_client
 from sosdesk.services.documents.request import DocumentRequest
+from sosdesk.services.events import add_event
 from sosdesk.store.database import Database
-from tests.documents.conftest import Fixture, flat, pdf_text
+from tests.documents.conftest import Fixture, at, flat, pdf_text
 
 KINDS = ("chronology", "certificate", "accompaniment", "costs", "referral")
 # What may stay in Latin letters inside a Cyrillic document: codes (BG1-2026-0001, E012),
@@ -41,3 +43,23 @@ def test_place_names() -> None:
     assert place_in("Knez Mihailova 5, Beograd", "en") == "Knez Mihailova 5, Belgrade"
     assert place_in("Novi Sad, Srbija", "sr-Latn") == "Novi Sad, Srbija"
     assert place_in("Beogradska 3, Niš", "en") == "Beogradska 3, Niš"
+
+
+def test_cyrillic_documents_print_the_name_as_written_in_cyrillic(db: Database) -> None:
+    """No rule turns Djordje Petrovic into Ђорђе Петровић; the profile's field does."""
+    typed = create_client(
+        db,
+        {"given_name": "Djordje", "family_name": "Petrovic", "name_cyrillic": "Ђорђе Петровић"},
+    )
+    add_event(db, typed.id, "note", at(2), {"text": "Prvi razgovor"})
+    cyr = flat(pdf_text(build(db, DocumentRequest("chronology", typed.id, lang="sr-Cyrl")).pdf))
+    assert "Ђорђе Петровић" in cyr and "Дјордје" not in cyr
+    lat = flat(pdf_text(build(db, DocumentRequest("chronology", typed.id, lang="sr-Latn")).pdf))
+    assert "Djordje Petrovic" in lat
+
+
+def test_a_foreign_name_stays_latin_as_a_whole(db: Database) -> None:
+    client = create_client(db, {"given_name": "Besa", "family_name": "Krasniqi"})
+    add_event(db, client.id, "note", at(2), {"text": "Besa Krasniqi je zvala."})
+    cyr = flat(pdf_text(build(db, DocumentRequest("chronology", client.id, lang="sr-Cyrl")).pdf))
+    assert cyr.count("Besa Krasniqi") == 2 and "Беса" not in cyr
