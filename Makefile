@@ -16,7 +16,7 @@ QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcomm
 PDF_READERS := qpdf poppler-utils mupdf-tools
 ICU_BUILD := libicu-dev pkg-config
 
-.PHONY: run test lint typecheck unit venv sysdeps demo bench clean
+.PHONY: run test lint typecheck unit venv sysdeps demo bench clean renders
 
 venv: $(STAMP)
 
@@ -73,6 +73,11 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 test: lint typecheck unit
+
+# Document pictures in docs/documents/ (tests otherwise write them to the ignored build/renders).
+renders: $(STAMP)
+	SOSDESK_RENDER_DIR=$(CURDIR)/docs/documents QT_QPA_PLATFORM=offscreen \
+	  $(VENV)/bin/pytest -q tests/documents/test_render_pages.py
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run_all
