@@ -51,9 +51,10 @@ def test_cyrillic_documents_print_the_name_as_written_in_cyrillic(db: Database) 
         db,
         {"given_name": "Djordje", "family_name": "Petrovic", "name_cyrillic": "Ђорђе Петровић"},
     )
-    add_event(db, typed.id, "note", at(2), {"text": "Prvi razgovor"})
+    add_event(db, typed.id, "note", at(2), {"text": "Djordje je zvao; Djordju treba prevod."})
     cyr = flat(pdf_text(build(db, DocumentRequest("chronology", typed.id, lang="sr-Cyrl")).pdf))
-    assert "Ђорђе Петровић" in cyr and "Дјордје" not in cyr
+    assert "Ђорђе Петровић" in cyr and "Дјорд" not in cyr
+    assert "Ђорђе је звао; Ђорђу треба превод." in cyr
     lat = flat(pdf_text(build(db, DocumentRequest("chronology", typed.id, lang="sr-Latn")).pdf))
     assert "Djordje Petrovic" in lat
 

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.folding import fold
-from sosdesk.services.documents.redaction import Scrubber
+from sosdesk.services.documents.redaction import Scrubber, cyrillic_spelling, respell
 from sosdesk.services.documents.request import (
     DocumentRequest,
     DocumentSourceMissing,
@@ -123,6 +123,12 @@ class Context:
             full_name=(client.given_name, client.family_name),
             protected=other_names(s, client) if self.pseudo else (),
         )
+        # A Cyrillic document spells the client's name in free text as the profile does.
+        self._respell = (
+            cyrillic_spelling(client.given_name, client.family_name, client.name_cyrillic)
+            if req.lang == "sr-Cyrl" and not self.pseudo
+            else None
+        )
         self._authors: dict[str, str] = {}
         me = s.get(User, db.actor.user_id)
         self.signatory = Signatory(me.display_name if me else db.actor.name, db.actor.role)
@@ -140,8 +146,13 @@ class Context:
         return when.astimezone(self.tz)
 
     def text(self, value: Any) -> Any:
-        if self.pseudo and isinstance(value, str):
+        if not isinstance(value, str):
+            return value
+        if self.pseudo:
             return self.scrubber.scrub(value)
+        if self._respell is not None:
+            c = self.client
+            return respell(value, self._respell, c.given_name, c.family_name, c.name_cyrillic or "")
         return value
 
     def payload(self, kind: str, raw: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -258,3 +258,29 @@ def _phone_or_keep(m: re.Match[str]) -> str:
     if digits < 7 or _NOT_PHONE.match(text.strip()):
         return text
     return REMOVED
+
+
+def cyrillic_spelling(
+    given: str | None, family: str | None, written: str | None
+) -> re.Pattern[str] | None:
+    """A pattern matching the client's Latin name words (declined) whose Cyrillic spelling the
+    profile gives word by word; None when the two do not line up.
+
+    Used by `respell`: "Djordju" becomes "Ђорђу" in a Cyrillic document whose profile writes
+    Djordje Petrovic as Ђорђе Петровић.
+    """
+    latin = _words(" ".join(p for p in (given, family) if p))
+    cyrillic = _words(written or "")
+    if not latin or len(latin) != len(cyrillic):
+        return None
+    body = "|".join(re.escape(_stem(w)) for w in latin if len(w) >= 3)
+    return re.compile(rf"(?<!\w)(?:{body})(?=\w{{0,3}}(?!\w))") if body else None
+
+
+def respell(
+    text: str, pattern: re.Pattern[str], given: str | None, family: str | None, written: str
+) -> str:
+    """`text` with the client's Latin name stems replaced by the profile's Cyrillic stems."""
+    latin = _words(" ".join(p for p in (given, family) if p))
+    stems = dict(zip((_stem(w) for w in latin), (_stem(w) for w in _words(written)), strict=True))
+    return pattern.sub(lambda m: stems.get(m.group(0), m.group(0)), text)
