@@ -108,6 +108,38 @@ def _cmap_encodings(font_program: bytes) -> list[tuple[int, int]]:
     raise AssertionError("the font program has no cmap table")
 
 
+def _tables(font_program: bytes) -> dict[bytes, bytes]:
+    (num_tables,) = struct.unpack(">H", font_program[4:6])
+    out: dict[bytes, bytes] = {}
+    for i in range(num_tables):
+        tag, _sum, offset, length = struct.unpack(">4sIII", font_program[12 + 16 * i : 28 + 16 * i])
+        out[tag] = font_program[offset : offset + length]
+    return out
+
+
+def _advances(font_program: bytes) -> dict[int, float]:
+    """Code -> advance width in PDF units (1/1000 em), from the font's own cmap and hmtx."""
+    tables = _tables(font_program)
+    (units,) = struct.unpack(">H", tables[b"head"][18:20])
+    (metrics,) = struct.unpack(">H", tables[b"hhea"][34:36])
+    hmtx = tables[b"hmtx"]
+    widths = [struct.unpack(">H", hmtx[4 * g : 4 * g + 2])[0] for g in range(metrics)]
+    cmap = tables[b"cmap"]
+    (count,) = struct.unpack(">H", cmap[2:4])
+    _platform, _encoding, offset = struct.unpack(">HHI", cmap[4:12])
+    (fmt,) = struct.unpack(">H", cmap[offset : offset + 2])
+    assert count == 1 and fmt in (0, 6), (count, fmt)
+    if fmt == 0:  # one byte per code
+        glyphs = dict(enumerate(cmap[offset + 6 : offset + 6 + 256]))
+    else:  # format 6: a first code and a run of 16-bit glyph ids
+        first, entries = struct.unpack(">HH", cmap[offset + 6 : offset + 10])
+        ids = struct.unpack(f">{entries}H", cmap[offset + 10 : offset + 10 + 2 * entries])
+        glyphs = {first + i: gid for i, gid in enumerate(ids)}
+    return {
+        code: 1000 * widths[min(gid, metrics - 1)] / units for code, gid in glyphs.items() if gid
+    }
+
+
 NAMES = [f"{k}-{lang}" for k in KINDS for lang, _ in VARIANTS]
 
 
@@ -165,6 +197,15 @@ def test_fonts_all_embedded_and_used_as_declared(
                     assert "/Encoding" not in font
                     cmaps = _cmap_encodings(descriptor.FontFile2.read_bytes())
                     assert len(cmaps) == 1 or (3, 0) in cmaps, cmaps
+                # 6.2.11.5: the widths the file declares are the font program's own.
+                advances = _advances(descriptor.FontFile2.read_bytes())
+                first = int(font.FirstChar)
+                compared = 0
+                for i, width in enumerate(font.Widths):
+                    if first + i in advances:
+                        assert abs(float(width) - advances[first + i]) <= 1, (first + i, width)
+                        compared += 1
+                assert compared >= 10
 
 
 @pytest.mark.parametrize("name", NAMES)
