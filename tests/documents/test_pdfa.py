@@ -281,3 +281,25 @@ def test_a_file_naming_an_unembedded_font_is_refused() -> None:
     with pytest.raises(CodedError) as refused:
         make_pdfa(buf.getvalue(), "Title", "BG1-2026-D0001", "sr-Latn")
     assert refused.value.code == "doc.font_not_embedded"
+
+
+@pytest.mark.parametrize("lang", ["sr-Cyrl", "en"])
+def test_annual_report_is_pdfa(
+    db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
+) -> None:
+    from sosdesk.stats.report import build_report
+    from tests.stats.handmade import build as handmade
+
+    handmade(db, monkeypatch)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(build_report(db, 2025, lang).pdf)
+    done = subprocess.run([_tool("qpdf"), "--check", str(path)], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stdout.decode()
+    fonts = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, timeout=60)
+    rows = fonts.stdout.decode().splitlines()[2:]
+    assert rows and all("DejaVuSans" in r and " yes " in r for r in rows), rows
+    root = _xmp(path)
+    assert (_one(root, "pdfaid:part"), _one(root, "pdfaid:conformance")) == ("2", "B")
+    assert _one(root, "dc:language") == lang
+    with pikepdf.open(path) as pdf:
+        assert len(pdf.Root.OutputIntents) == 1
