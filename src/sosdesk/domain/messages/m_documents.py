@@ -71,10 +71,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Profil boja sRGB nedostaje u ovoj instalaciji, pa PDF/A ne može da se napravi. "
         "Ponovo instalirajte SOS Desk.",
     ),
-    "doc.password_not_pdfa": (
-        "A password-protected document is not PDF/A: courts' archives accept only documents "
-        "without a password.",
-        "Dokument zaštićen lozinkom nije PDF/A: arhive sudova prihvataju samo dokumente "
-        "bez lozinke.",
-    ),
 }
