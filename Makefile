@@ -15,6 +15,11 @@ QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcomm
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1 xvfb xauth
 
+# PDF readers nobody here wrote, which the documents tests open every PDF with (qpdf, poppler,
+# MuPDF), and what PyICU (ICU's Serbian transliterator, a test reference) builds against.
+PDF_READERS := qpdf poppler-utils mupdf-tools
+ICU_BUILD := libicu-dev pkg-config
+
 .PHONY: run test lint typecheck unit venv sysdeps demo bench clean screenshots
 
 venv: $(STAMP)
@@ -35,6 +40,17 @@ sysdeps:
 	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
 	  else echo "Cannot install:$$missing. Ask an administrator to run: apt-get install$$missing"; \
 	    echo "(on Fedora: dnf install xcb-util-cursor xcb-util-wm xcb-util-keysyms xorg-x11-server-Xvfb)"; exit 1; fi; \
+	fi
+	@missing=""; for p in $(PDF_READERS) $(ICU_BUILD); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing the PDF readers the documents tests check with, and ICU:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
+	  else false; fi || { \
+	    echo "Could not install:$$missing."; \
+	    echo "The documents tests then skip those readers (and say so); PyICU will not build."; \
+	    echo "Ask an administrator to run: apt-get install$$missing"; exit 1; }; \
 	fi
 
 $(DEMO_DB): | $(STAMP)

@@ -34,8 +34,8 @@ class Fixture:
 
 
 def pdf_text(data: bytes, password: str | None = None) -> str:
-    """All text of a PDF, pages joined: pypdf, or pdfium (QtPdf) for an AES-256 encrypted one
-    (pypdf cannot derive reportlab's AES-256 key; pdfium, Chrome's engine, can)."""
+    """All text of a PDF, pages joined: pypdf, or for an encrypted one QtPdf (pdfium), the
+    engine of the app's own preview and printing (test_readers.py checks the other readers)."""
     if password is None:
         reader = PdfReader(io.BytesIO(data))
         return "\n".join(p.extract_text() for p in reader.pages)

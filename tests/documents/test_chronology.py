@@ -119,5 +119,28 @@ def test_no_events_in_range_is_refused(db: Database, story: Fixture) -> None:
     req = DocumentRequest(
         "chronology", story.client_id, since=date(2020, 1, 1), until=date(2020, 12, 31)
     )
-    with pytest.raises(NothingToPrint, match="widen the date range"):
+    with pytest.raises(NothingToPrint, match="Widen the period"):
         build(db, req)
+
+
+def test_signature_never_stands_alone_on_the_last_page(db: Database) -> None:
+    """Whatever the length, the last page carries table rows above the signature block."""
+    c = create_client(db, {"given_name": "Vesna"})
+    start = datetime(2026, 2, 1, 8, tzinfo=UTC)
+    seen_pages: set[int] = set()
+    for i in range(34):
+        add_event(
+            db,
+            c.id,
+            "note",
+            start + timedelta(hours=5 * i),
+            {"text": f"Razgovor R{i:03d} o planu podrške, smeštaju i narednim koracima."},
+        )
+        if i < 12:
+            continue
+        doc = build(db, DocumentRequest("chronology", c.id, lang="sr-Latn"))
+        last = page_texts(doc.pdf)[-1]
+        seen_pages.add(doc.pages)
+        assert "Mesto i datum" in last
+        assert re.search(r"R\d{3}", last), f"{i + 1} entries: the signature is alone on a page"
+    assert len(seen_pages) >= 2  # the loop crossed a page boundary

@@ -139,7 +139,7 @@ def test_password_and_entry_options(db_path: Path, story: Fixture, tmp_path: Pat
         (["--client", "nonsense"], "not a client code"),
         (["--from", "2026-03-10", "--to", "2026-03-01"], "is before --from"),
         (["--from", "31.02.2026"], "is not a date"),
-        (["--from", "2019-01-01", "--to", "2019-12-31"], "widen the date range"),
+        (["--from", "2019-01-01", "--to", "2019-12-31"], "Widen the period"),
         (["--password", "kratka"], "at least 8"),
         (["--kinds", "note,gossip"], "unknown kind gossip"),
     ],

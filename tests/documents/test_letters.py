@@ -90,7 +90,8 @@ def test_referral_letter_to_an_entry(db: Database, story: Fixture) -> None:
         )
     )
     assert "adv. Jelena Marić" in text and "Knez Mihailova 5" in text
-    assert "Upućujemo Vam Milica Jovanović" in text
+    # The name after a colon, in the nominative: no declension needed.
+    assert "Upućujemo Vam našu korisnicu: Milica Jovanović, rođena" in text
     assert "zastupanje u parničnom postupku E012." in text
     assert "Klijentkinja je dala saglasnost za ovo upućivanje (12.03.2026.)" in text
     assert "srpski, engleski" in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -85,6 +85,7 @@ def test_labels_in_three_languages() -> None:
     assert t("cert_until", "sr-Latn", d="22.11.2026.") == " do 22.11.2026."
 
 
+@settings(deadline=None)  # the first example registers the fonts
 @given(st.text(max_size=60))
 def test_free_text_is_always_safe_markup(text: str) -> None:
     from reportlab.platypus import Paragraph

@@ -5,13 +5,21 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from sosdesk.documents.common import head_block, signature
+from sosdesk.documents.common import closing, head_block
 from sosdesk.documents.describe import corrections
 from sosdesk.documents.labels import t
-from sosdesk.documents.layout import CONTENT_W, RULE, fields_table, grid, styles, title_block
+from sosdesk.documents.layout import (
+    CONTENT_W,
+    RULE,
+    embedded_font,
+    fields_table,
+    grid,
+    styles,
+    title_block,
+)
 from sosdesk.documents.script import fmt_datetime, para
 from sosdesk.domain.vocab import CLIENT_ROLE, DOCUMENT_KIND, FIELD_ACTION, PROCEEDING
-from sosdesk.services.documents_data import AccompanimentData
+from sosdesk.services.documents.shapes import AccompanimentData
 
 
 def story(data: AccompanimentData, number: str) -> list[Flowable]:
@@ -75,7 +83,6 @@ def story(data: AccompanimentData, number: str) -> list[Flowable]:
         out.append(grid(header, body, (16 * mm, 50 * mm, 44 * mm, CONTENT_W - 110 * mm)))
     out.append(Paragraph(t("acc_remarks", lang), st["h2"]))
     lines = Table([[""]] * 4, colWidths=[CONTENT_W], rowHeights=[8 * mm] * 4)
-    lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
+    lines.setStyle(TableStyle([*embedded_font(), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
     out.append(lines)
-    out.append(signature(c))
-    return out
+    return closing(out, c)

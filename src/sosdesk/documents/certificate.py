@@ -5,12 +5,12 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph, Spacer
 
-from sosdesk.documents.common import head_block, signature
+from sosdesk.documents.common import client_name, closing, head_block
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.vocab import ASSISTANCE, DOCUMENT_KIND, FIELD_ACTION
-from sosdesk.services.documents_data import CertificateData
+from sosdesk.services.documents.shapes import CertificateData
 
 
 def _body(data: CertificateData) -> str:
@@ -18,7 +18,7 @@ def _body(data: CertificateData) -> str:
     lang, client = c.lang, c.client
     gender = client.gender
     if client.name:
-        name = f"<b>{para(client.name, lang)}</b>"
+        name = f"<b>{client_name(c)}</b>"
     else:
         name = gendered("cert_code", gender, lang, code=para(client.code, lang))
     born = ""
@@ -68,5 +68,4 @@ def story(data: CertificateData, number: str) -> list[Flowable]:
         )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("cert_purpose", lang), st["just"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

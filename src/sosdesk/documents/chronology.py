@@ -5,13 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sosdesk.documents.common import head_block, period_text, signature
+from sosdesk.documents.common import closing, head_block, period_text
 from sosdesk.documents.describe import corrections, describe
 from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, grid, styles, title_block
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.vocab import DOCUMENT_KIND, EVENT_KIND
-from sosdesk.services.documents_data import ChronologyData
+from sosdesk.services.documents.shapes import ChronologyData
 
 WIDTHS = (9 * mm, 22 * mm, 25 * mm, CONTENT_W - 88 * mm, 32 * mm)
 
@@ -53,5 +53,4 @@ def story(data: ChronologyData, number: str) -> list[Flowable]:
     out.append(grid(header, rows, WIDTHS))
     out.append(Spacer(1, 2 * mm))
     out.append(Paragraph(t("entries", lang, n=str(len(rows))), st["small"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

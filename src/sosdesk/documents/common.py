@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from sosdesk.documents.labels import t
-from sosdesk.documents.layout import fields_table, signature_block, styles
-from sosdesk.documents.script import fmt_date, para
+from sosdesk.documents.layout import close_with, fields_table, signature_block, styles
+from sosdesk.documents.places import place_in
+from sosdesk.documents.script import fmt_date, name_in_script, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import LANGUAGE, ROLE
-from sosdesk.services.documents_data import Common
+from sosdesk.services.documents.shapes import Common
 
 
 def period_text(common: Common) -> str:
@@ -27,7 +30,10 @@ def period_text(common: Common) -> str:
 
 def client_name(common: Common) -> str:
     """The client's name in the document's script, or the code when pseudonymised."""
-    return para(common.client.label, common.lang)
+    c = common.client
+    if c.name:
+        return escape(name_in_script(c.name, common.lang, c.name_cyrillic))
+    return para(c.code, common.lang)
 
 
 def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]]:
@@ -35,7 +41,7 @@ def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]
     c, lang = common.client, common.lang
     rows: list[tuple[str, str]] = []
     if c.name:
-        rows.append((t("name", lang), f"<b>{para(c.name, lang)}</b>"))
+        rows.append((t("name", lang), f"<b>{client_name(common)}</b>"))
     rows.append((t("client_code", lang), para(c.code, lang)))
     if c.birth_date:
         rows.append((t("born", lang), fmt_date(c.birth_date, lang)))
@@ -44,7 +50,7 @@ def client_rows(common: Common, *, contact: bool = True) -> list[tuple[str, str]
     if c.citizenship:
         rows.append((t("citizenship", lang), para(COUNTRY.label(c.citizenship, lang), lang)))
     if contact and c.address:
-        rows.append((t("address", lang), para(c.address, lang)))
+        rows.append((t("address", lang), para(place_in(c.address, lang), lang)))
     if contact and c.phones:
         rows.append((t("phones", lang), ", ".join(para(p, lang) for p in c.phones)))
     return rows
@@ -81,3 +87,8 @@ def signature(common: Common) -> Flowable:
         ROLE.label(common.signatory.role, lang),
         lang,
     )
+
+
+def closing(story: list[Flowable], common: Common) -> list[Flowable]:
+    """The story with the signature block kept on a page with its last rows."""
+    return close_with(story, signature(common))

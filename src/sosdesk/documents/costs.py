@@ -5,13 +5,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from sosdesk.documents.common import head_block, period_text, signature
+from sosdesk.documents.common import closing, head_block, period_text
 from sosdesk.documents.describe import correction_text
 from sosdesk.documents.labels import t
 from sosdesk.documents.layout import CONTENT_W, grid, styles, title_block
 from sosdesk.documents.script import fmt_amount, fmt_date, fmt_money, para
 from sosdesk.domain.vocab import ASSISTANCE, DOCUMENT_KIND
-from sosdesk.services.documents_data import CostItem, CostsData
+from sosdesk.services.documents.shapes import CostItem, CostsData
 
 ITEM_WIDTHS = (9 * mm, 22 * mm, CONTENT_W - 119 * mm, 42 * mm, 28 * mm, 18 * mm)
 SUB_WIDTHS = (CONTENT_W - 78 * mm, 16 * mm, 18 * mm, 44 * mm)
@@ -110,5 +110,4 @@ def story(data: CostsData, number: str) -> list[Flowable]:
     )
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("costs_declare", lang), st["body"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

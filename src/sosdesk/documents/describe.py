@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sosdesk.documents.labels import has, t
+from sosdesk.documents.places import place_in
 from sosdesk.documents.script import fmt_date, fmt_money, para
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import (
@@ -21,7 +22,7 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
     Vocabulary,
 )
-from sosdesk.services.documents_data import Correction, Item
+from sosdesk.services.documents.shapes import Correction, Item
 
 _VOCAB_FIELDS: dict[str, Vocabulary] = {
     "subtype": ASSISTANCE,
@@ -40,6 +41,8 @@ def _field(key: str, value: str, lang: str) -> str:
         shown = para(vocab.label(value, lang), lang)
     elif key in _VOCAB_FIELDS:
         shown = para(_VOCAB_FIELDS[key].label(value, lang), lang)
+    elif key in ("place", "city", "address"):
+        shown = para(place_in(value, lang), lang)
     elif key == "amount":
         minor = Checker().amount("amount", value)
         shown = para(value, lang) if minor is None else fmt_money(minor, "", lang).strip()

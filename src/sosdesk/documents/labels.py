@@ -144,13 +144,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ref_to": ("Za", "To"),
     "ref_subject": ("Predmet: uput", "Subject: referral"),
     "ref_dear": ("Poštovani,", "Dear Sir or Madam,"),
-    "ref_body": (
-        "Upućujemo Vam {name}{born}{citizen}, radi: {reason}",
-        "We refer to you {name}{born}{citizen}, for the following reason: {reason}",
+    # The name follows a colon, in the nominative: no declension of a name the desk cannot
+    # decline reliably (foreign names, names typed without diacritics).
+    "ref_body_f": (
+        "Upućujemo Vam našu korisnicu: {name}{born}{citizen}. Razlog upućivanja: {reason}",
+        "",
     ),
-    "ref_code_f": ("klijentkinju pod šifrom {code}", "the client with code {code}"),
-    "ref_code_m": ("klijenta pod šifrom {code}", "the client with code {code}"),
-    "ref_code_x": ("klijenta/kinju pod šifrom {code}", "the client with code {code}"),
+    "ref_body_m": (
+        "Upućujemo Vam našeg korisnika: {name}{born}{citizen}. Razlog upućivanja: {reason}",
+        "",
+    ),
+    "ref_body_x": (
+        "Upućujemo Vam osobu kojoj pružamo podršku: {name}{born}{citizen}. "
+        "Razlog upućivanja: {reason}",
+        "We refer to you our client: {name}{born}{citizen}. Reason for the referral: {reason}",
+    ),
+    "ref_code": ("šifra {code}", "code {code}"),
     "ref_citizen": (", državljanstvo: {c}", ", citizen of {c}"),
     "ref_languages_f": ("Klijentkinja govori: {langs}.", ""),
     "ref_languages_m": ("Klijent govori: {langs}.", ""),

@@ -8,7 +8,6 @@ every page they run onto and may split a tall row between pages.
 from __future__ import annotations
 
 import io
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,6 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -34,6 +32,9 @@ from reportlab.platypus import (
 
 from sosdesk.documents.fonts import register_fonts
 from sosdesk.documents.labels import t
+from sosdesk.documents.pdfa import EMBEDDED_CANVAS, make_pdfa
+from sosdesk.documents.places import place_in
+from sosdesk.documents.protect import encrypt
 from sosdesk.documents.script import fmt_date, in_script, para
 from sosdesk.services.organisation import Organisation
 
@@ -116,7 +117,7 @@ def _header_paragraphs(frame: PageFrame) -> tuple[list[Paragraph], list[Paragrap
         phones.append(f"<b>{t('sos', lang)}: {numbers}</b>")
     if org.phone:
         phones.append(f"{t('tel', lang)} {nobreak(org.phone)}")
-    contacts = [para(v, lang) for v in (org.address, org.email, org.web) if v]
+    contacts = [para(v, lang) for v in (place_in(org.address, lang), org.email, org.web) if v]
     left = [Paragraph(para(org.display_name(lang), lang), st["org"])]
     for line in (para(org.display_unit(lang), lang), " · ".join(phones), " · ".join(contacts)):
         if line:
@@ -187,22 +188,6 @@ def _canvas_class(frame: PageFrame) -> type[Canvas]:
     return NumberedCanvas
 
 
-def encryption(password: str) -> StandardEncryption:
-    """User password to open; a random owner password so restrictions cannot be lifted."""
-    from reportlab.lib import pdfencrypt
-
-    strength = 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
-    return StandardEncryption(
-        password,
-        ownerPassword=secrets.token_urlsafe(24),
-        canPrint=1,
-        canModify=0,
-        canCopy=0,
-        canAnnotate=0,
-        strength=strength,
-    )
-
-
 @dataclass(frozen=True)
 class Rendered:
     """A finished PDF."""
@@ -212,7 +197,11 @@ class Rendered:
 
 
 def render(frame: PageFrame, story: list[Flowable], password: str | None = None) -> Rendered:
-    """Lay out `story` on A4 pages with the header and footer; encrypt if a password is given."""
+    """Lay out `story` on A4 pages with the header and footer.
+
+    Without a password the result is PDF/A-2b; with one it is encrypted (AES-256, R6) instead,
+    since an encrypted file cannot be PDF/A.
+    """
     register_fonts()
     buf = io.BytesIO()
     org_name = in_script(frame.organisation.display_name(frame.lang), frame.lang)
@@ -228,7 +217,8 @@ def render(frame: PageFrame, story: list[Flowable], password: str | None = None)
         subject=frame.number,
         creator="SOS Desk",
         producer="SOS Desk",
-        encrypt=encryption(password) if password else None,
+        lang=frame.lang,
+        **EMBEDDED_CANVAS,
     )
     counter: list[int] = []
     doc.build(
@@ -237,7 +227,11 @@ def render(frame: PageFrame, story: list[Flowable], password: str | None = None)
         onLaterPages=lambda c, d: counter.append(d.page),
         onFirstPage=lambda c, d: counter.append(d.page),
     )
-    return Rendered(buf.getvalue(), len(counter))
+    pdf = buf.getvalue()
+    if password:
+        return Rendered(encrypt(pdf, password), len(counter))
+    title = f"{in_script(frame.title, frame.lang)} {frame.number}"
+    return Rendered(make_pdfa(pdf, title, frame.number, frame.lang, org_name), len(counter))
 
 
 # -- building blocks --------------------------------------------------------------------------
@@ -262,6 +256,15 @@ class SplitTable(Table):  # type: ignore[misc]
         return list(super().split(width, height))
 
 
+def embedded_font() -> list[tuple[Any, ...]]:
+    """A table-style command setting every cell's font to DejaVu.
+
+    A reportlab Table selects its cell font (Helvetica unless told) before each cell, even one
+    holding a Paragraph; a PDF/A file may not name a font it does not embed.
+    """
+    return [("FONT", (0, 0), (-1, -1), register_fonts()[0])]
+
+
 def title_block(title: str, number: str, lang: str) -> list[Flowable]:
     """The document's title and number, centred."""
     st = styles()
@@ -283,6 +286,7 @@ def fields_table(rows: Sequence[tuple[str, str]], label_w: float = 50 * mm) -> T
     table.setStyle(
         TableStyle(
             [
+                *embedded_font(),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
@@ -327,18 +331,33 @@ def _plain(cell: str, width: float, font: str, size: float) -> str | None:
     return "\n".join(lines)
 
 
+class GridTable(SplitTable):
+    """A `grid` that remembers how it was made, so its last row can be kept with what follows."""
+
+    spec: tuple[Any, ...] = ()
+
+
 def grid(
-    header: Sequence[str],
+    header: Sequence[str] | None,
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
     right: Sequence[int] = (),
     bold_rows: Sequence[int] = (),
+    closing: Sequence[Flowable] = (),
 ) -> Table:
-    """A data table with a header row repeated on every page; cells wrap, rows may split."""
+    """A data table with a header row repeated on every page; cells wrap, rows may split.
+
+    `closing` (the signature block) becomes a last, borderless row that never leaves the
+    last data row: the signature never stands alone on a page.
+    """
     st = styles()
     regular, bold_font = register_fonts()
-    head = [Paragraph(h, st["head_r"] if i in right else st["head"]) for i, h in enumerate(header)]
     body: list[list[Any]] = []
+    if header is not None:
+        body.append(
+            [Paragraph(h, st["head_r"] if i in right else st["head"]) for i, h in enumerate(header)]
+        )
+    h = len(body)  # 1 with a header row
     for r, row in enumerate(rows):
         bold = r in bold_rows
         cells: list[Any] = []
@@ -356,27 +375,58 @@ def grid(
                 name = "cell_r" if i in right else "cell"
             cells.append(CellParagraph(str(cell), st[name]))
         body.append(cells)
-    table = SplitTable(
-        [head, *body], colWidths=list(widths), repeatRows=1, splitInRow=1, hAlign="LEFT"
-    )
+    end = len(body) - 1  # the last data row
+    if closing:
+        body.append([list(closing)] + [""] * (len(widths) - 1))
+    table = GridTable(body, colWidths=list(widths), repeatRows=h, splitInRow=1, hAlign="LEFT")
+    table.spec = (header, list(rows), list(widths), tuple(right), tuple(bold_rows))
     style: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        *embedded_font(),
+        ("LINEBELOW", (0, h), (-1, end), 0.25, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         # Plain-text cells: the same face, size and leading as the Paragraph cells.
-        ("FONT", (0, 1), (-1, -1), regular, 8.5, 10.8),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("FONT", (0, h), (-1, -1), regular, 8.5, 10.8),
+        ("TEXTCOLOR", (0, h), (-1, -1), INK),
     ]
-    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]
-    style += [("BACKGROUND", (0, r + 1), (-1, r + 1), HEAD_BG) for r in bold_rows]
-    style += [("FONT", (0, r + 1), (-1, r + 1), bold_font, 8.5, 10.8) for r in bold_rows]
+    if h:
+        style += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+        ]
+    style += [("ALIGN", (i, h), (i, -1), "RIGHT") for i in right]
+    style += [("BACKGROUND", (0, r + h), (-1, r + h), HEAD_BG) for r in bold_rows]
+    style += [("FONT", (0, r + h), (-1, r + h), bold_font, 8.5, 10.8) for r in bold_rows]
+    if closing:
+        style += [
+            ("SPAN", (0, end + 1), (-1, end + 1)),
+            ("LEFTPADDING", (0, end + 1), (-1, end + 1), 0),
+            ("RIGHTPADDING", (0, end + 1), (-1, end + 1), 0),
+            ("NOSPLIT", (0, end), (-1, end + 1)),
+        ]
     table.setStyle(TableStyle(style))
     return table
+
+
+def close_with(story: list[Flowable], signature: Flowable) -> list[Flowable]:
+    """`story` ending in `signature`, which never stands alone on a page: it keeps the short
+    paragraphs before it and the last block (or a table's last row, under the repeated table
+    header) on its page."""
+    out = list(story)
+    tail: list[Flowable] = []
+    while out and isinstance(out[-1], Spacer | Paragraph) and len(tail) < 4:
+        tail.insert(0, out.pop())
+    # A KeepTogether inside a table cell (or another KeepTogether) cannot measure itself.
+    parts = [*tail, *(signature._content if isinstance(signature, KeepTogether) else [signature])]
+    if out and isinstance(out[-1], GridTable):
+        header, rows, widths, right, bold = out.pop().spec
+        return [*out, grid(header, rows, widths, right, bold, closing=parts)]
+    if out:
+        parts.insert(0, out.pop())
+    return [*out, KeepTogether(parts)]
 
 
 def signature_block(place: str, issued: str, name: str, role: str, lang: str) -> Flowable:
@@ -384,7 +434,7 @@ def signature_block(place: str, issued: str, name: str, role: str, lang: str) ->
     st = styles()
     left = [
         Paragraph(t("place_date", lang), st["label"]),
-        Paragraph(f"{para(place, lang)}, {issued}", st["value"]),
+        Paragraph(f"{para(place_in(place, lang), lang)}, {issued}", st["value"]),
     ]
     middle = [Spacer(1, 9 * mm), Paragraph(t("stamp", lang), st["sign_small"])]
     right = [
@@ -395,7 +445,13 @@ def signature_block(place: str, issued: str, name: str, role: str, lang: str) ->
     ]
     table = Table([[left, middle, right]], colWidths=[60 * mm, 35 * mm, CONTENT_W - 95 * mm])
     table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        TableStyle(
+            [
+                *embedded_font(),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
     )
     return KeepTogether([Spacer(1, 10 * mm), table])
 

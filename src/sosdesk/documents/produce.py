@@ -14,10 +14,13 @@ from reportlab.platypus import Flowable
 
 from sosdesk.documents import accompaniment, certificate, chronology, costs, referral
 from sosdesk.documents.layout import PageFrame, render
+from sosdesk.domain.messages import render as message
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import DOCUMENT_KIND
 from sosdesk.services import print_register
-from sosdesk.services.documents_data import DocumentData, DocumentRequest, gather
+from sosdesk.services.documents.gather import gather
+from sosdesk.services.documents.request import DocumentRequest
+from sosdesk.services.documents.shapes import DocumentData
 from sosdesk.store.database import Database
 
 MIN_PASSWORD = 8
@@ -67,7 +70,7 @@ def check_password(password: str | None) -> None:
     """A PDF password must be long enough to mean something; raises ValidationFailed."""
     if password is not None and len(password) < MIN_PASSWORD:
         raise ValidationFailed(
-            [FieldError("password", f"a PDF password needs at least {MIN_PASSWORD} characters")]
+            [FieldError("password", message("doc.password_short", {"min": MIN_PASSWORD}))]
         )
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from sosdesk.documents.common import languages_text, notice, signature
+from sosdesk.documents.common import client_name, closing, languages_text, notice
 from sosdesk.documents.labels import gendered, t
 from sosdesk.documents.layout import styles, title_block
+from sosdesk.documents.places import place_in
 from sosdesk.documents.script import fmt_date, para
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import DIRECTORY_KIND, DOCUMENT_KIND
-from sosdesk.services.documents_data import ReferralData
+from sosdesk.services.documents.shapes import ReferralData
 
 
 def _addressee(data: ReferralData) -> list[str]:
@@ -20,7 +21,7 @@ def _addressee(data: ReferralData) -> list[str]:
     if e.organisation and e.organisation != e.name:
         lines.append(para(e.organisation, lang))
     if not data.common.client.pseudonymised or e.kind != "shelter":
-        lines += [para(v, lang) for v in (e.address, e.city) if v]
+        lines += [para(place_in(v, lang), lang) for v in (e.address, e.city) if v]
     lines.append(f'<font color="#5b6472">{para(DIRECTORY_KIND.label(e.kind, lang), lang)}</font>')
     return lines
 
@@ -40,9 +41,9 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     out.append(Paragraph(t("ref_dear", lang), st["just"]))
     out.append(Spacer(1, 2 * mm))
     if client.name:
-        name = f"<b>{para(client.name, lang)}</b>"
+        name = f"<b>{client_name(c)}</b>"
     else:
-        name = gendered("ref_code", client.gender, lang, code=para(client.code, lang))
+        name = t("ref_code", lang, code=para(client.code, lang))
     born = ""
     if client.birth_date:
         born = gendered("cert_born", client.gender, lang, d=fmt_date(client.birth_date, lang))
@@ -58,7 +59,16 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
         reason += "."
     out.append(
         Paragraph(
-            t("ref_body", lang, name=name, born=born, citizen=citizen, reason=reason), st["just"]
+            gendered(
+                "ref_body",
+                client.gender,
+                lang,
+                name=name,
+                born=born,
+                citizen=citizen,
+                reason=reason,
+            ),
+            st["just"],
         )
     )
     if client.languages:
@@ -87,5 +97,4 @@ def story(data: ReferralData, number: str) -> list[Flowable]:
     out.append(Paragraph(t("ref_confidential", lang), st["just"]))
     out.append(Spacer(1, 4 * mm))
     out.append(Paragraph(t("ref_regards", lang), st["just"]))
-    out.append(signature(c))
-    return out
+    return closing(out, c)

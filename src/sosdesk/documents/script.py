@@ -2,7 +2,8 @@
 
 Courts in Serbia read Cyrillic, so names and free text written in Latin are transliterated in a
 Cyrillic document, and Cyrillic text becomes Latin in Latin and English documents. Words that
-are not Serbian (e-mail and web addresses, foreign names with q/w/x/y) stay as written.
+are not Serbian (e-mail and web addresses, foreign names) stay as written; a client's name is
+printed as the profile writes it in Cyrillic when it does.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import re
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from sosdesk.domain.translit import cyrillic_to_latin, latin_to_cyrillic
+from sosdesk.domain.translit import cyrillic_to_latin, latin_to_cyrillic, name_to_cyrillic
 
-_KEEP = re.compile(r"(\S*(?:@|://|www\.)\S*|\S*[QWXYqwxy]\S*)")
+# E-mail and web addresses stay as typed (foreign words are kept by the transliteration).
+_KEEP = re.compile(r"(\S*(?:@|://|www\.)\S*)")
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -26,6 +28,16 @@ def in_script(text: str | None, lang: str) -> str:
     parts = _KEEP.split(text)
     # Odd positions are the words to keep; the rest is Serbian text.
     return "".join(p if i % 2 else latin_to_cyrillic(p) for i, p in enumerate(parts))
+
+
+def name_in_script(name: str | None, lang: str, written_in_cyrillic: str | None = None) -> str:
+    """A person's name in the document's script: the profile's Cyrillic spelling when given,
+    a foreign name kept whole in Latin."""
+    if not name:
+        return ""
+    if lang == "sr-Cyrl":
+        return name_to_cyrillic(name, written_in_cyrillic)
+    return cyrillic_to_latin(name)
 
 
 def para(text: str | None, lang: str) -> str:

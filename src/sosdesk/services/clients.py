@@ -34,6 +34,7 @@ EDITABLE = (
     "given_name",
     "family_name",
     "nickname",
+    "name_cyrillic",
     "aliases",
     "gender",
     "birth_date",
@@ -67,6 +68,8 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
     for name in ("given_name", "family_name", "nickname"):
         if name in data:
             out[name] = c.text(name, data[name], max_len=MAX_NAME)
+    if "name_cyrillic" in data:
+        out["name_cyrillic"] = c.text("name_cyrillic", data["name_cyrillic"], max_len=2 * MAX_NAME)
     if "aliases" in data:
         out["aliases"] = [
             a for a in (c.text("aliases", a, max_len=MAX_NAME) for a in data["aliases"] or []) if a

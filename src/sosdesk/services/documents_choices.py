@@ -6,7 +6,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from sosdesk.services.documents_data import Choice, client_kinds
+from sosdesk.services.documents.context import client_kinds
+from sosdesk.services.documents.shapes import Choice
 from sosdesk.services.organisation import get_organisation, zone
 from sosdesk.store.database import Database
 from sosdesk.store.models import DirectoryEntry, Event

@@ -36,6 +36,7 @@ class ClientView:
     notes: str | None
     version: int
     created_at: datetime
+    name_cyrillic: str | None = None
 
     @property
     def display_name(self) -> str:

@@ -35,7 +35,7 @@ def bar_chart(
 ) -> Drawing:
     """Bars of this period (and, lighter, the previous one) per label."""
     regular, _bold = register_fonts()
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=regular)
     series = [list(now)] + ([list(before)] if before is not None else [])
     fills = [NOW, BEFORE]
     if horizontal and before is not None:  # a group's bars stack upwards: this period on top
@@ -92,7 +92,7 @@ def bar_chart(
 def empty_chart(message: str, width: float, height: float) -> Drawing:
     """A placeholder where a chart has nothing to show."""
     regular, _bold = register_fonts()
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=regular)
     drawing.add(
         String(
             width / 2,

@@ -30,6 +30,8 @@ from reportlab.platypus import (
 )
 
 from sosdesk.documents.fonts import register_fonts
+from sosdesk.documents.layout import embedded_font
+from sosdesk.documents.pdfa import EMBEDDED_CANVAS, make_pdfa
 from sosdesk.stats import formatting as fmt
 from sosdesk.stats.dashboard import Dashboard, Summary
 from sosdesk.stats.labels import column_label, row_label, text, title, total_label
@@ -164,6 +166,7 @@ def _value(pub: Published, entry: tuple[str, int, int], lang: str) -> str:
 def _grid(rows: list[list[Any]], widths: Sequence[float], *, total_row: bool) -> Table:
     table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style = [
+        *embedded_font(),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -411,6 +414,7 @@ def render(data: ReportInput) -> bytes:
         title=text("report_title", lang, year=year),
         author=data.organisation,
         subject="SOS Desk",
+        **EMBEDDED_CANVAS,
     )
 
     class PageCanvas(_NumberedCanvas):
@@ -418,7 +422,8 @@ def render(data: ReportInput) -> bytes:
         page_text = text("page", lang, x="{x}", y="{y}")
 
     doc.build(st, canvasmaker=PageCanvas)
-    return buf.getvalue()
+    name = text("report_title", lang, year=year)
+    return make_pdfa(buf.getvalue(), name, f"{d.desk_code}-{year}", lang, data.organisation)
 
 
 def _table_block(data: ReportInput, key: str, years: tuple[int, int]) -> list[Flowable]:

@@ -18,6 +18,8 @@ class Client(SyncedMixin, Base):
     given_name: Mapped[str | None] = mapped_column(String(120))
     family_name: Mapped[str | None] = mapped_column(String(120))
     nickname: Mapped[str | None] = mapped_column(String(120))
+    # The full name as Cyrillic documents print it, when no rule can transliterate it.
+    name_cyrillic: Mapped[str | None] = mapped_column(String(240))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     gender: Mapped[str] = mapped_column(String(24), default="unknown")
     birth_date: Mapped[date | None] = mapped_column(Date)

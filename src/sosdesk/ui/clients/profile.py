@@ -141,6 +141,12 @@ class ProfileEditor(QWidget):
         self.given_name = self._row(f, "given_name", self.tr("&Given name"), QLineEdit(box))
         self.family_name = self._row(f, "family_name", self.tr("&Family name"), QLineEdit(box))
         self.nickname = self._row(f, "nickname", self.tr("Nic&kname"), QLineEdit(box))
+        self.name_cyrillic = self._row(
+            f, "name_cyrillic", self.tr("&Name in Cyrillic"), QLineEdit(box)
+        )
+        self.name_cyrillic.setPlaceholderText(
+            self.tr("as Cyrillic documents print it, when the name is typed without č, ć, đ")
+        )
         self.aliases = self._row(f, "aliases", self.tr("&Aliases"), QLineEdit(box))
         self.aliases.setPlaceholderText(self.tr("separate several with ;"))
         self.gender = self._row(
@@ -278,6 +284,7 @@ class ProfileEditor(QWidget):
         self.given_name.setText(client.given_name or "")
         self.family_name.setText(client.family_name or "")
         self.nickname.setText(client.nickname or "")
+        self.name_cyrillic.setText(client.name_cyrillic or "")
         self.aliases.setText("; ".join(client.aliases))
         self.gender.set_code(client.gender)
         self.birth_date.set_value(client.birth_date)
@@ -318,6 +325,7 @@ class ProfileEditor(QWidget):
             self.given_name,
             self.family_name,
             self.nickname,
+            self.name_cyrillic,
             self.aliases,
             self.birth_date,
             self.birth_year,
@@ -362,6 +370,7 @@ class ProfileEditor(QWidget):
             "given_name": self.given_name.text(),
             "family_name": self.family_name.text(),
             "nickname": self.nickname.text(),
+            "name_cyrillic": self.name_cyrillic.text(),
             "aliases": [a.strip() for a in self.aliases.text().split(";") if a.strip()],
             "gender": self.gender.code(),
             "birth_year": self._number(self.birth_year, "birth_year", errors),

@@ -148,7 +148,12 @@ class DocumentsDialog(QDialog):
     def _show(self, built: BuiltDocument) -> None:
         self._load(built)
         pages = self.tr("%n page(s)", "", built.pages)
-        locked = self.tr(", password-protected") if built.encrypted else ""
+        # An encrypted file cannot be PDF/A: say so, archives and courts ask for PDF/A.
+        locked = (
+            self.tr(", password-protected, so not PDF/A: for an archive make it without a password")
+            if built.encrypted
+            else self.tr(", PDF/A")
+        )
         self.status.setText(
             self.tr(
                 "{0}, number {1} ({2}{3}). Nothing is saved until you save or print it."

@@ -1,0 +1,1 @@
+"""Gathering the data of court-support documents: request, shapes, redaction, gather."""
