@@ -61,10 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = run_gui
     try:
         return int(handler(args) or 0)
+    except ValidationFailed as exc:
+        # One line naming each refused field: a terminal has no marked fields to look at.
+        _say("; ".join(f"{e.field}: {e.text(lang)}" for e in exc.errors) or exc.text(lang))
+        return EXIT_BAD_INPUT
     except CodedError as exc:
         _say(exc.text(lang))
         return int(getattr(exc, "exit_code", EXIT_BAD_INPUT))
-    except (ValidationFailed, CodeError) as exc:  # not yet coded; their text holds no client data
+    except CodeError as exc:  # not yet coded; its text holds no client data
         _say(str(exc))
         return EXIT_BAD_INPUT
     except (DatabaseError, sqlcipher3.dbapi2.DatabaseError) as exc:

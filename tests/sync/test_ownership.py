@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from sosdesk.domain.messages import CodedError
 from sosdesk.store.database import Database
 from sosdesk.store.models import Base, User
 from sosdesk.sync import batch_format as bf
@@ -54,9 +55,14 @@ def test_a_desk_cannot_lock_the_office_or_another_desk_out(net: Net) -> None:
     office_to_desk(net, "BG1")
     office_user = _user_row(net.office, OFFICE_USER)
     ns1_user = _user_row(ns1, "ana")
-    # At BG1 the office's and NS1's users are locked authors; a coordinator there "adds" them.
-    bg1.add_user(f"{OFFICE_USER}@HQ", "Koordinatorka", "operator", PASSPHRASE)
-    bg1.add_user("ana@NS1", "Ana", "operator", PASSPHRASE)
+    # At BG1 the office's and NS1's users are locked authors; a coordinator there cannot "add"
+    # (re-activate) them: a name with @ is refused, coded, and nothing changes.
+    for name in (f"{OFFICE_USER}@HQ", "ana@NS1"):
+        with pytest.raises(CodedError) as caught:
+            bg1.add_user(name, "Koordinatorka", "operator", PASSPHRASE)
+        assert caught.value.code == "store.user_name_at"
+    assert not _user_row(bg1, f"{OFFICE_USER}@HQ")[2] and not _user_row(bg1, "ana@NS1")[2]
+    take_call(bg1, "Mila")
     [outcome] = desk_to_office(net, "BG1")
     assert outcome.status == "applied", outcome
     office_to_desk(net, "NS1")

@@ -20,6 +20,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, St
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.hlc import Timestamp
+from sosdesk.domain.messages import CodedError
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
@@ -97,8 +98,11 @@ class OutgoingRefused(SyncError, StoreError):
     """A change that could never be sent (a value that does not fit its column); nothing is
     saved. Also a StoreError, so today's command line answers it with exit 2."""
 
+    code = "sync.bad_column"
+
     def __init__(self, table: str, column: str, why: str) -> None:
-        SyncError.__init__(self, "sync.bad_column", table=table, column=column, why=why)
+        # Straight to CodedError: StoreError's constructor keeps only `store.*` codes.
+        CodedError.__init__(self, "sync.bad_column", table=table, column=column, why=why)
 
 
 class BadValue(ValueError):
