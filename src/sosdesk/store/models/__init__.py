@@ -3,6 +3,7 @@
 from sosdesk.store.models import stats as _stats_tables  # noqa: F401  (registers statistics facts)
 from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers sync tables)
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
+from sosdesk.store.models.call_corrections import CallCorrection
 from sosdesk.store.models.calls import Call
 from sosdesk.store.models.cases import Case, CaseGoal
 from sosdesk.store.models.clients import Client
@@ -24,6 +25,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Call",
+    "CallCorrection",
     "Case",
     "CaseGoal",
     "Change",
