@@ -3,15 +3,17 @@ the timeline, statistics and search follow, and a bad correction changes nothing
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import text
 
+from sosdesk.documents.produce import build
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services.call_corrections import correct_call, corrections_of, original_call
 from sosdesk.services.calls import CallInput, get_call, save_call
 from sosdesk.services.clients import create_client
+from sosdesk.services.documents_data import DocumentRequest
 from sosdesk.services.errors import NotAllowed, NotFound
 from sosdesk.services.events import timeline
 from sosdesk.services.search import search
@@ -19,6 +21,7 @@ from sosdesk.stats.calls_stats import count_calls
 from sosdesk.stats.periods import Period
 from sosdesk.store.database import Database
 from sosdesk.store.tx import Actor
+from tests.documents.conftest import flat, pdf_text
 from tests.sync.helpers import snapshot
 
 START = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -140,3 +143,20 @@ def test_timeline_and_statistics_use_corrected_values(db: Database) -> None:
     with db.engine.connect() as c:
         n = c.execute(text("SELECT count(*) FROM changes WHERE entity = 'call_corrections'"))
         assert n.scalar_one() == 3
+
+
+def test_the_chronology_prints_the_corrected_summary_and_marks_the_correction(
+    db: Database,
+) -> None:
+    client = create_client(db, {"nickname": "Nena"})
+    call_id = _call(db, client.id)
+    correct_call(db, call_id, "summary", "pratnja do bolnice", "pogresno zapisano")
+    correct_call(db, call_id, "categories", "work_abroad", "druga kategorija")
+    req = DocumentRequest(
+        "chronology", client.id, lang="sr-Latn", since=date(2026, 3, 1), until=date(2026, 3, 31)
+    )
+    text = flat(pdf_text(build(db, req).pdf))
+    assert "pratnja do bolnice" in text and "doma zdravlja" not in text
+    assert "Ispravka" in text and "pogresno zapisano" in text
+    assert "Ana Petrović" in text  # the author of the correction
+    assert "Provera ponude za rad u inostranstvu" in text  # the corrected category
