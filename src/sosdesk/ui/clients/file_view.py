@@ -29,6 +29,7 @@ from sosdesk.services.clients import NotFound, get_client
 from sosdesk.services.events import amendments_of, corrected_payload, corrected_time, get_event
 from sosdesk.services.followups import followups_of_client, mark_done
 from sosdesk.services.views import ClientView
+from sosdesk.ui.calls.correction_dialog import CallCorrectionDialog
 from sosdesk.ui.clients.cases import CasesView
 from sosdesk.ui.clients.header import ClientHeader
 from sosdesk.ui.clients.history import ClientHistoryView
@@ -349,13 +350,14 @@ class ClientFileView(QWidget):
         if self.client is None:
             return
         original = self.ctx.call(get_event, event_id)
+        call_id = original.payload.get("call_id")
+        if original.kind == "call" and call_id:
+            self._open_dialog(CallCorrectionDialog(self.ctx, str(call_id), parent=self))
+            return
         if original.kind not in {kind for kind, _f, _k in FORMS}:
             self._inform(
                 self.tr("Correct"),
-                self.tr(
-                    "Calls are corrected in the call log and issued documents are never changed; "
-                    "add a note to the timeline instead."
-                ),
+                self.tr("Issued documents are never changed; add a note to the timeline instead."),
             )
             return
         earlier = self.ctx.call(amendments_of, [event_id]).get(event_id, [])
