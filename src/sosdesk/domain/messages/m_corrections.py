@@ -22,6 +22,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give the time as YYYY-MM-DDTHH:MM with a time zone",
         "Unesite vreme kao GGGG-MM-DDTHH:MM sa vremenskom zonom",
     ),
+    "call.possible_duplicate": (
+        "the new client may already be registered ({count}: {codes}); link that client, "
+        "or save again to register a new one anyway",
+        "Novi klijent/kinja je možda već upisan/a ({count}: {codes}); povežite tog klijenta/kinju "
+        "ili ponovo sačuvajte da upišete novog/novu",
+    ),
     "correction.not_allowed": (
         "your role ({role}) may not {permission}",
         "Vaša uloga ({role}) ne dozvoljava: {permission}",
