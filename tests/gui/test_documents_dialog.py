@@ -22,7 +22,8 @@ from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.documents.dialog import DocumentsDialog, open_document_dialog
 from tests.artifacts import screenshots_dir
-from tests.documents.conftest import make_story, pdf_text
+from tests.documents.conftest import pdf_text
+from tests.factory import make_story
 from tests.gui.typing_helper import type_text
 
 SHOTS = screenshots_dir()
