@@ -22,6 +22,7 @@ from sosdesk.store import migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Change, utcnow
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
+from sosdesk.store.raw import driver_connection
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
 from sosdesk.sync.errors import SyncError
@@ -40,11 +41,6 @@ class _Target:
     box_public: bytes
     kind: str
     sign_private: bytes
-
-
-def raw_connection(s: Session) -> Any:
-    """The DB-API connection under a session (bulk reads without ORM overhead)."""
-    return s.connection().connection.driver_connection
 
 
 def _last(s: Session, direction: str, peer: str, *states: str) -> SyncBatch | None:
@@ -76,7 +72,7 @@ def _number(
         last = _last(s, "out", target.peer)
         audit = _audit_checkpoint(s)
         origins = origins_map(s, db.desk.device_id, db.desk.desk_code)
-        payload = spool_payload(db.path.parent, lines(raw_connection(s)), total, progress)
+        payload = spool_payload(db.path.parent, lines(driver_connection(s)), total, progress)
     row_id, batch_id = new_id(), new_id()
     header = bf.BatchHeader(
         kind=target.kind,
@@ -146,7 +142,7 @@ def _write(
     if payload is None:
         with db.session() as s:
             payload = spool_payload(
-                db.path.parent, lines(raw_connection(s), row), header.records, None
+                db.path.parent, lines(driver_connection(s), row), header.records, None
             )
     try:
         if (payload.sha256, payload.records) != (header.payload_sha256, header.records):
@@ -243,7 +239,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         target = _Target(
             office.device_id, office.desk_code, office.box_public, bf.KIND_DESK, keys.sign_private
         )
-        count, first, last = outbox.count_unbatched(raw_connection(s))
+        count, first, last = outbox.count_unbatched(driver_connection(s))
         got = _last(s, "in", office.device_id, "applied")
         ack = bf.Checkpoint(got.seq, got.hash) if got else None
         prev = _last(s, "out", office.device_id)
@@ -291,7 +287,7 @@ def export_office(
             peer.device_id, peer.desk_code, peer.box_public, bf.KIND_OFFICE, keys.sign_private
         )
         since = peer.sent_through
-        conn = raw_connection(s)
+        conn = driver_connection(s)
         last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
         names = outbox.relay_entities()
         total = int(
