@@ -96,7 +96,7 @@ def _number(
         with db.transaction() as tx:
             again = _last(tx.session, "out", target.peer)
             if (again.seq if again else 0) != (last.seq if last else 0):
-                raise SyncError("another export ran at the same time; export again")
+                raise SyncError("sync.export_raced")
             tx.session.add(
                 SyncBatch(
                     id=row_id,
@@ -188,7 +188,7 @@ def _write_open(
     if not out_dir.is_dir():
         if new is not None:
             new[1].spool.close()
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
     with db.session() as s:
         rows = (
             s.execute(
@@ -244,7 +244,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         ack = bf.Checkpoint(got.seq, got.hash) if got else None
         prev = _last(s, "out", office.device_id)
     if not out_dir.is_dir():
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
     ack_moved = ack is not None and (prev is None or prev.ack_seq != ack.seq)
     new: tuple[str, Payload] | None = None
     if count or ack_moved:
@@ -256,7 +256,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
                 .values(batch_id=batch_id)
             )
             if done.rowcount != count:  # type: ignore[attr-defined]
-                raise SyncError("the outbox changed during the export; export again")
+                raise SyncError("sync.outbox_changed")
 
         new = _number(
             db,
@@ -282,7 +282,7 @@ def export_office(
     with db.session() as s:
         peer = find_peer(s, desk)
         if peer.revoked_at is not None:
-            raise SyncError(f"desk {peer.desk_code} is revoked; nothing is sent to it")
+            raise SyncError("sync.desk_revoked_send", desk=peer.desk_code)
         target = _Target(
             peer.device_id, peer.desk_code, peer.box_public, bf.KIND_OFFICE, keys.sign_private
         )
@@ -298,13 +298,13 @@ def export_office(
             ).fetchone()[0]
         )
     if not out_dir.is_dir():
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
 
     def mark(ses: Session, _batch_id: str) -> None:
         p = ses.get(SyncPeer, target.peer)
         assert p is not None
         if p.sent_through != since:
-            raise SyncError("another export for this desk ran at the same time; export again")
+            raise SyncError("sync.export_raced")
         p.sent_through = last
 
     new: tuple[str, Payload] | None = None
