@@ -73,6 +73,7 @@ run: $(STAMP) $(DEMO_DB)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks migrations
 	$(VENV)/bin/ruff format --check src tests benchmarks migrations
+	PYTHONPATH=src $(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
+from benchmarks.plain import create_plain_database, open_plain_database
 from benchmarks.report import Row, print_table
 from sosdesk.domain.ids import new_id
 from sosdesk.services.calls import CallInput, insert_call
@@ -30,7 +31,6 @@ from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.keyfile import keyfile_path
 from sosdesk.store.models import Change, Client, DeviceIdentity
-from sosdesk.store.plain import create_plain_database, open_plain_database
 
 PASS = "benchmark-passphrase"
 USER = "bench"

@@ -22,7 +22,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from sosdesk.commands.common import db_path
+    from sosdesk.config import db_path
     from sosdesk.services.preferences import Preferences
     from sosdesk.ui import i18n
     from sosdesk.ui.main_window import MainWindow
