@@ -13,7 +13,8 @@ if [ $# -lt 1 ]; then
   echo "usage: $0 PATH/TO/sosdesk [OUT_DIR]" >&2
   exit 2
 fi
-SOSDESK=$(readlink -f "$1")
+# Absolute, but not resolved: /usr/bin/sosdesk is tested as the link the menu entry starts.
+SOSDESK="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 OUT=${2:-}
 for tool in pdffonts pdftotext; do
   if ! command -v "$tool" >/dev/null; then
