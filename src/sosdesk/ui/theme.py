@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
+from sosdesk.datafiles import shipped
+
 THEMES = ("light", "dark")
 DEFAULT_FONT_SIZE = 11
 NIGHT_FROM, NIGHT_UNTIL = 19, 7  # "auto" is dark from 19:00 to 07:00 local time
@@ -17,12 +19,8 @@ _fonts_registered = False
 
 
 def resources_dir() -> Path:
-    """The resources folder (in the wheel or at the top of a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent.parent / "resources"):
-        if (candidate / "themes").is_dir():
-            return candidate
-    raise FileNotFoundError("SOS Desk themes are missing from this installation")
+    """The resources folder (in the wheel, the bundle or at the top of a checkout)."""
+    return shipped("resources", "themes").parent
 
 
 def resolve(theme: str, now: datetime | None = None) -> str:
