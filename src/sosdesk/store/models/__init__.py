@@ -10,6 +10,7 @@ from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
 from sosdesk.store.models.followups import FollowUp
+from sosdesk.store.models.forgetting import ClientMerge, Erasure
 from sosdesk.store.models.system import (
     AuditEntry,
     Change,
@@ -30,10 +31,12 @@ __all__ = [
     "CaseGoal",
     "Change",
     "Client",
+    "ClientMerge",
     "CodeCounter",
     "DeviceIdentity",
     "DirectoryEntry",
     "Draft",
+    "Erasure",
     "Event",
     "FollowUp",
     "SearchRef",
