@@ -15,8 +15,7 @@ from sosdesk.services.events import add_event
 from sosdesk.services.search import search_clients
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE
-from tests.factory import at
-from tests.factory import take_call
+from tests.factory import at, take_call
 from tests.forgetting.canary import canary_client, found_in, wal_size
 from tests.sync.helpers import snapshot
 
