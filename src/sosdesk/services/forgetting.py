@@ -73,6 +73,12 @@ FREE_TEXT = frozenset(
 )
 _REQUIRED_TEXT = frozenset({"text", "court", "reason"})
 _IN = 500
+# An outbox row in a batch written but not yet acknowledged: the batch is written again from
+# the outbox and checked against its signed hash, so the row keeps its content until then.
+_UNDELIVERED = (
+    "SELECT 1 FROM sync_batches b WHERE b.direction = 'out' AND b.state IN ('pending', "
+    "'exported') AND changes.seq BETWEEN b.first_change AND b.last_change"
+)
 
 
 def scrub_payload(value: Any) -> Any:
@@ -221,7 +227,8 @@ def _scrub_sync_history(conn: Any, a: Affected, *, erase: bool) -> None:
         for part in _parts(ids):
             marks = ",".join("?" * len(part))
             rows = conn.execute(
-                f"SELECT seq, fields FROM changes WHERE entity = ? AND entity_id IN ({marks})",
+                f"SELECT seq, fields FROM changes WHERE entity = ? AND entity_id IN ({marks}) "
+                f"AND NOT EXISTS ({_UNDELIVERED})",
                 [entity, *part],
             ).fetchall()
             conn.executemany(
@@ -407,3 +414,32 @@ class Forgotten:
         if entity == "cases" and rid in self.cases:
             return self.cases[rid]
         return None
+
+
+def scrub_outbox(conn: Any, f: Forgotten) -> int:
+    """Blank the personal fields of outbox rows of forgotten clients that may be blanked now
+    (their batch acknowledged since); idempotent. Returns how many rows it rewrote."""
+    ids = {**f.clients, **f.calls, **f.cases}
+    if not ids:
+        return 0
+    wanted = sorted(ids)
+    done = 0
+    for part in _parts(wanted):
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(
+            "SELECT seq, entity, fields FROM changes WHERE entity IN "
+            "('clients', 'calls', 'events', 'cases', 'case_goals', 'followups', "
+            f"'call_corrections') AND (entity_id IN ({marks}) OR json_extract(fields, "
+            f"'$.client_id') IN ({marks}) OR json_extract(fields, '$.call_id') IN ({marks}) "
+            f"OR json_extract(fields, '$.case_id') IN ({marks})) AND NOT EXISTS ({_UNDELIVERED})",
+            [*part, *part, *part, *part],
+        ).fetchall()
+        changed = []
+        for seq, entity, fields in rows:
+            old = json.loads(fields)
+            new = scrub_fields(entity, old)
+            if new != old:
+                changed.append((json.dumps(new, ensure_ascii=False), seq))
+        conn.executemany("UPDATE changes SET fields = ? WHERE seq = ?", changed)
+        done += len(changed)
+    return done

@@ -53,6 +53,7 @@ class ApplyStats:
     fields_superseded: int = 0
     conflicts: int = 0
     max_hlc: str = ""
+    forgotten: int = 0  # tombstones applied: the file is vacuumed after the import
 
 
 @dataclass
@@ -123,6 +124,11 @@ class Applier:
         self._reindex_updated()
         self._store_conflicts()
         return self.stats
+
+    def scrub_outbox(self) -> None:
+        """After acknowledgements: batches acknowledged since a tombstone lose what it removed."""
+        if self._forgotten.clients:
+            forgetting.scrub_outbox(self._conn, self._forgotten)
 
     # -- one chunk -----------------------------------------------------------------------
 
@@ -293,6 +299,7 @@ class Applier:
             sent = v.get("removed") or {}
             cases = [*(sent.get("case_ids") or []), *(removed.get("case_ids") or [])]
             f.add_erasure(str(cid), str(mode), [str(x) for x in calls], cases)
+            self.stats.forgotten += 1
             return
         keep, absorb, code = v.get("keep_id"), v.get("absorb_id"), v.get("absorb_code")
         if absorb in f.merged:
