@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from sosdesk.services import search_index
+from sosdesk.store.raw import driver_connection
 
 ANONYMISE = "anonymise"
 ERASE = "erase"
@@ -443,3 +446,14 @@ def scrub_outbox(conn: Any, f: Forgotten) -> int:
         conn.executemany("UPDATE changes SET fields = ? WHERE seq = ?", changed)
         done += len(changed)
     return done
+
+
+def scrub_call_text(session: Session, call_ids: list[str]) -> None:
+    """After a call's text was cleared: its corrections' old values and its index entry go."""
+    conn = driver_connection(session)
+    a = Affected({"call_corrections": []})
+    a.ids["call_corrections"] = _select_ids(
+        conn, "SELECT id FROM call_corrections WHERE call_id IN ({marks})", call_ids
+    )
+    _scrub_rows(conn, "call_corrections", a.ids["call_corrections"])
+    _unindex(conn, call_ids)

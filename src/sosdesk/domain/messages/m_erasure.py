@@ -68,4 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "retention of {rule} must be a whole number from {low} to {high}",
         "Rok čuvanja za {rule} mora biti ceo broj od {low} do {high}",
     ),
+    "cli.bad_take": (
+        "write {field} as NAME=VALUE",
+        "Napišite {field} kao NAZIV=VREDNOST",
+    ),
 }
