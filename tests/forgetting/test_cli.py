@@ -126,3 +126,26 @@ def test_retention_lists_then_applies(tmp_path: Path, capsys: pytest.CaptureFixt
         assert [tuple(r) for r in rows] == [(None, None), (None, None)]
     finally:
         db.close()
+
+
+def test_a_restored_backup_forgets_again_before_it_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, (canary, keep, absorb) = _desk(tmp_path, capsys)
+    backup = tmp_path / "jutros.bak"
+    assert run(capsys, "backup", "--db", str(path), "--out", str(backup))[0] == 0
+    db_arg = ("--db", str(path))
+    assert run(capsys, "client", "erase", *db_arg, "--client", canary, "--reason", "z")[0] == 0
+    merge = ("--keep", keep, "--absorb", absorb, "--reason", "ista")
+    assert run(capsys, "client", "merge", *db_arg, *merge)[0] == 0
+    code, _, err = run(capsys, "restore", *db_arg, "--from", str(backup))
+    assert code == 0, err
+    db = Database.open(path, user="ana", passphrase=PASSPHRASE)
+    try:
+        assert found_in(db) == {}
+        assert find_by_code(db, absorb).code == keep
+        with db.engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM erasures")).scalar_one() == 1
+    finally:
+        db.close()
+    assert run(capsys, "verify", *db_arg)[0] == 0
