@@ -51,7 +51,7 @@ FIELDS = (
     "risk_level",
     "notes",
 )
-_LISTS = frozenset(
+LIST_FIELDS = frozenset(
     {
         "languages",
         "phones",
@@ -99,7 +99,7 @@ def _taken(keep: Client, absorb: Client, choose: dict[str, str]) -> dict[str, An
             raise ValidationFailed([FieldError(name[:40], "merge.unknown_field", field=name[:40])])
         if how == ABSORB:
             out[name] = getattr(absorb, name)
-        elif how == BOTH and name in _LISTS:
+        elif how == BOTH and name in LIST_FIELDS:
             mine = list(getattr(keep, name) or [])
             out[name] = mine + [v for v in getattr(absorb, name) or [] if v not in mine]
     # Names the absorbed registration was known by become aliases of the survivor.

@@ -72,4 +72,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write {field} as NAME=VALUE",
         "Napišite {field} kao NAZIV=VREDNOST",
     ),
+    "merge.code_required": (
+        "type the code of the client to merge into this one",
+        "Upišite šifru klijenta/kinje koji se spaja sa ovim",
+    ),
+    "erasure.confirm_code": (
+        "type the client's code {code} to confirm",
+        "Upišite šifru klijenta/kinje {code} kao potvrdu",
+    ),
 }

@@ -31,8 +31,10 @@ from sosdesk.services.followups import followups_of_client, mark_done
 from sosdesk.services.views import ClientView
 from sosdesk.ui.calls.correction_dialog import CallCorrectionDialog
 from sosdesk.ui.clients.cases import CasesView
+from sosdesk.ui.clients.forget_dialog import ForgetDialog
 from sosdesk.ui.clients.header import ClientHeader
 from sosdesk.ui.clients.history import ClientHistoryView
+from sosdesk.ui.clients.merge_dialog import MergeDialog
 from sosdesk.ui.clients.profile import ProfileEditor
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
@@ -102,6 +104,8 @@ class ClientFileView(QWidget):
                     ("Ctrl+P", self.tr("documents")),
                     ("F6…F10", self.tr("tabs")),
                     ("Ctrl+O", self.tr("find a client")),
+                    ("Ctrl+Shift+M", self.tr("merge")),
+                    ("Ctrl+Shift+Del", self.tr("anonymise or erase")),
                 ]
             ),
             self,
@@ -201,6 +205,20 @@ class ClientFileView(QWidget):
             self.tr("New client"),
             "Ctrl+Shift+N",
             self.new_client_requested.emit,
+            toolbar=False,
+        )
+        self._action(
+            "merge",
+            self.tr("Merge another client into this one…"),
+            "Ctrl+Shift+M",
+            self.merge_client,
+            toolbar=False,
+        )
+        self._action(
+            "forget",
+            self.tr("Anonymise or erase this client…"),
+            "Ctrl+Shift+Del",
+            self.forget_client,
             toolbar=False,
         )
         for i, key in enumerate(TAB_KEYS):
@@ -344,6 +362,29 @@ class ClientFileView(QWidget):
         )
         dialog.saved.connect(lambda view: self._event_saved(view.id))
         self._open_dialog(dialog)
+
+    def merge_client(self) -> None:
+        """Merge another registration of the same person into this client (Ctrl+Shift+M)."""
+        if self.client is None:
+            return
+        dialog = MergeDialog(self.ctx, self.client.code, self)
+        dialog.accepted.connect(self.refresh_client)
+        self._open_dialog(dialog)
+
+    def forget_client(self) -> None:
+        """Anonymise or erase this client on request (Ctrl+Shift+Del, coordinator)."""
+        if self.client is None:
+            return
+        dialog = ForgetDialog(self.ctx, self.client.code, self)
+        dialog.accepted.connect(lambda: self._forgotten(dialog))
+        self._open_dialog(dialog)
+
+    def _forgotten(self, dialog: ForgetDialog) -> None:
+        view = dialog.result_view
+        if view is not None and view.mode == "erase":
+            self.clear()
+        else:
+            self.refresh_client()
 
     def correct_event(self, event_id: str) -> None:
         """Correct an event: its form filled with the current values, plus a reason (Ctrl+E)."""
