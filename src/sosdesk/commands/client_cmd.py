@@ -4,11 +4,14 @@ client's personal data on request (with the legal basis and the reason)."""
 from __future__ import annotations
 
 import argparse
+from datetime import timedelta
 from typing import Any
 
 from sosdesk.commands.common import UserError, add_db_args, open_db
+from sosdesk.services.duplicates_across import duplicates_across_desks
 from sosdesk.services.erasure import LEGAL_BASES, forget
 from sosdesk.services.merge import FIELDS, merge_clients
+from sosdesk.store.models import utcnow
 
 
 def _choices(pairs: list[str]) -> dict[str, str]:
@@ -53,6 +56,18 @@ def _forget(mode: str) -> Any:
     return run
 
 
+def _duplicates(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        since = utcnow() - timedelta(days=args.days)
+        pairs = duplicates_across_desks(db, since=since)
+    finally:
+        db.close()
+    for p in pairs:
+        print(f"{p.code}\t{p.other_code}\t{','.join(p.reasons)}")
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add `client merge`, `client anonymise` and `client erase`."""
     p = sub.add_parser("client", help="clients: merge duplicates, anonymise or erase on request")
@@ -69,6 +84,12 @@ def register(sub: Any) -> None:
         help=f"take a field from the absorbed client (fields: {', '.join(FIELDS)})",
     )
     m.set_defaults(handler=_merge)
+    d = csub.add_parser(
+        "duplicates", help="clients of different desks that may be the same person (office)"
+    )
+    add_db_args(d)
+    d.add_argument("--days", type=int, default=30, help="clients registered in the last N days")
+    d.set_defaults(handler=_duplicates)
     for mode, text in (
         ("anonymise", "remove the client's personal data, keep the coded facts"),
         ("erase", "remove everything of the client (statistics will say so)"),
