@@ -37,6 +37,7 @@ from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.retention.dialog import RetentionCheck
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, resolve
 from sosdesk.ui.widgets.desk_status import DeskStatus
@@ -210,6 +211,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.area_stack, 1)
         self.stack.addWidget(self.desk)
         self.retranslate()
+        # Once a day a coordinator is asked to apply what the retention rules say is due.
+        self.retention_check = RetentionCheck(self.ctx, self)
 
     # -- unlocking and locking -------------------------------------------------------------
 
