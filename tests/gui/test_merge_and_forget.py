@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from sosdesk.services.clients import find_by_code, get_client
 from sosdesk.store.database import Database
@@ -92,4 +93,7 @@ def test_erase_from_the_file(qtbot: QtBot, db: Database) -> None:
     qtbot.keyClick(d.confirm_edit, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: area.file.dialog is None)
     assert area.file.client is None
+    qtbot.waitUntil(lambda: not area.file.compacting, timeout=15_000)  # vacuumed in the pool
     assert found_in(db) == {}
+    with db.engine.connect() as c:
+        assert c.execute(text("PRAGMA freelist_count")).scalar_one() == 0

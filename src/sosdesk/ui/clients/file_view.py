@@ -26,6 +26,7 @@ from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.cases import cases_of
 from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.erasure import compact_file
 from sosdesk.services.events import amendments_of, corrected_payload, corrected_time, get_event
 from sosdesk.services.followups import followups_of_client, mark_done
 from sosdesk.services.views import ClientView
@@ -45,6 +46,7 @@ from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.view import TimelineView
 from sosdesk.ui.widgets.display import keys_hint
+from sosdesk.ui.workers import run_in_pool
 
 TAB_KEYS = ("F6", "F7", "F8", "F9", "F10")
 
@@ -114,6 +116,7 @@ class ClientFileView(QWidget):
         keys.setWordWrap(True)
         layout.addWidget(keys)
         self.actions_by_name: dict[str, QAction] = {}
+        self.compacting = False  # the file is being vacuumed after an erasure
         self._pending_fill = False
         self._build_actions()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -385,6 +388,13 @@ class ClientFileView(QWidget):
             self.clear()
         else:
             self.refresh_client()
+        # Rebuilding the search index and vacuuming take seconds on a large file: in the pool.
+        self.compacting = True
+        call = self.ctx.caller()
+        run_in_pool(self.ctx.pool, lambda: call(compact_file), self._compacted, self._compacted)
+
+    def _compacted(self, _result: object) -> None:
+        self.compacting = False
 
     def correct_event(self, event_id: str) -> None:
         """Correct an event: its form filled with the current values, plus a reason (Ctrl+E)."""

@@ -76,6 +76,7 @@ class ForgetDialog(ActionDialog):
                 self.reason_edit.text(),
                 legal_basis=str(self.basis_box.currentData()),
                 despite_proceeding=self.despite.isChecked(),
+                compact=False,  # the vacuum runs in the pool afterwards (FileView._forgotten)
             )
         except ErasureRefused as exc:
             where = "despite" if exc.code == "erasure.open_proceeding" else "mode"
