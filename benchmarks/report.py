@@ -55,7 +55,12 @@ def print_table(title: str, rows: list[Row]) -> None:
             f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
             f"{r.ratio:.2f} | {r.budget} |"
         )
-    print(f"\nMachine load (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"\n{load_line()}")
+
+
+def load_line() -> str:
+    """The machine's load average, printed under every table."""
+    return f"Machine load (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
 
 
 def in_child(fn: Callable[..., T], *args: object) -> T:
