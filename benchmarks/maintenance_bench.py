@@ -6,8 +6,9 @@ chained exactly as the store writes them (`store.audit.append_many`, one transac
 cached under benchmarks/.data/. Two measurements:
 
 - the check itself (`soundness` — cipher_integrity_check and integrity_check — beside the
-  streamed audit-chain check, as `sosdesk verify` runs them), and the backup (`backup_engine`: export, then the check of the copy), in a
-  spawned process per store; peak memory is that process's own high-water mark (VmHWM);
+  streamed audit-chain check, as `sosdesk verify` runs them), and the backup (`backup_engine`:
+  export, then the check of the copy), in a spawned process per store; peak memory is that
+  process's own high-water mark (VmHWM);
 - the real commands, `sosdesk verify` and `sosdesk backup`, in a new process each (encrypted
   only: a plain database has no key file), wall time and the command's own VmHWM.
 
