@@ -24,6 +24,7 @@ from sosdesk.store.models import AuditEntry, Change, utcnow
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
+from sosdesk.sync.completion import complete_outbox
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
@@ -249,6 +250,15 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         prev = _last(s, "out", office.device_id)
     if not out_dir.is_dir():
         raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+    if count:
+        # Records the office cannot have yet travel whole, ahead of the changes that need them.
+        with db.transaction() as tx:
+            done = complete_outbox(tx.session, keys.device_id)
+            if done.total:
+                tx.audit("sync_complete", "changes", None, {"added": done.added})
+        if done.total:
+            with db.session() as s:
+                count, first, last = outbox.count_unbatched(raw_connection(s))
     ack_moved = ack is not None and (prev is None or prev.ack_seq != ack.seq)
     new: tuple[str, Payload] | None = None
     if count or ack_moved:
