@@ -123,7 +123,13 @@ class Importer:
             )
             if held_row is not None:
                 self._drop_held(held_row, exc.message)
-            return [ImportOutcome(name, "rejected", exc.message, code, seq, reason=exc.reason)]
+            # A coded refusal (naming the record) is shown as such in the user's language.
+            problem = exc.problem if exc.code != "sync.rejected" else None
+            return [
+                ImportOutcome(
+                    name, "rejected", exc.message, code, seq, reason=exc.reason, problem=problem
+                )
+            ]
         except FileProblem as exc:
             if exc.code == "file.too_large":
                 quarantine.record(
@@ -360,6 +366,8 @@ class Importer:
                 "a record does not fit this database (it "
                 "refers to a record that is not here, or repeats a unique value such "
                 f"as a client code): {why}",
+                "office.record_does_not_fit",
+                why=why,
             ) from None
         for name in held_files:
             self._forget_held_file(name)

@@ -183,8 +183,10 @@ class DeskPanel(SyncPanelBase):
                 )
             )
         has_office = st.office_code is not None
-        for button in (self.export_button, self.receipt_button, self.import_button):
+        for button in (self.receipt_button, self.import_button):
             button.setEnabled(has_office and not self.job.running)
+        # Export stays available: without an office it explains what to do first.
+        self.export_button.setEnabled(not self.job.running)
         lines = [self.tr("{0} change(s) are not in a batch yet.").format(st.unexported_changes)]
         if st.undelivered:
             lines.append(
@@ -234,6 +236,11 @@ class DeskPanel(SyncPanelBase):
     def export(self) -> None:
         """Write the batch(es) for the office to a folder (Ctrl+E)."""
         if self.job.running or self.ctx.is_locked:
+            return
+        if self.status is not None and self.status.office_code is None:
+            # Say what to do first, before asking for a folder there is nothing to write to.
+            self._say(error_text(CodedError("office.trust_first")), error=True)
+            self.trust.setFocus()
             return
         folder = self.chooser.folder(self, self.tr("Where to write the batch (the USB stick)"))
         if folder is None:
