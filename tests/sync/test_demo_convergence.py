@@ -3,12 +3,16 @@ UX scenario of issue 14, "demo follow-up marked done, export, office import"."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from sosdesk.demo.generator import generate
 from sosdesk.services.followups import mark_done
+from sosdesk.sync.completion import Completion
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
+from sosdesk.sync.receipts import import_receipt
+from sosdesk.ui.widgets.problem_text import error_text
 from tests.sync.helpers import Net, count, desk_to_office, note
 
 
@@ -44,3 +48,36 @@ def test_untouched_demo_data_stays_at_the_desk(pair: Net) -> None:
     outcomes = import_batches(pair.office, list(result.files))
     assert all(o.status == "applied" for o in outcomes)
     assert count(pair.office, "clients") == 0
+
+
+def test_a_refused_batch_is_answered_and_sent_again_completed(
+    pair: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A desk whose batch was refused (made before completion existed) is not stuck: the
+    office answers with a signed refusal receipt, the desk shows why and its next export
+    numbers the batch again with the missing records; the pair converges in two round trips."""
+    desk = pair.desks["BG1"]
+    generate(desk, 30, seed=7)
+    fid = _one(desk, "SELECT id FROM followups WHERE done_at IS NULL ORDER BY id LIMIT 1")
+    mark_done(desk, fid)
+    with monkeypatch.context() as m:  # the old export: changes only, never the whole records
+        m.setattr("sosdesk.sync.export.complete_outbox", lambda s, d: Completion({}))
+        first = export_desk(desk, pair.stick("old"))
+    back = pair.stick("refusals")
+    refused = import_batches(pair.office, list(first.files), receipts_dir=back)
+    assert [o.status for o in refused] == ["rejected"]
+    assert refused[0].problem is not None and refused[0].problem.code == "office.missing_record"
+    assert refused[0].receipt is not None
+    answer = import_receipt(desk, refused[0].receipt)
+    assert answer.refused == (1,) and answer.problem is not None
+    assert "followups" in error_text(answer.problem)
+
+    outcomes = desk_to_office(pair, "BG1")  # the second round trip
+
+    assert [o.status for o in outcomes] == ["applied"], [o.message for o in outcomes]
+    assert outcomes[0].seq == 1  # numbered again from the refused number
+    assert _one(pair.office, f"SELECT done_at IS NOT NULL FROM followups WHERE id = '{fid}'") == "1"
+    assert _one(desk, "SELECT count(*) FROM sync_batches WHERE state != 'delivered'") == "0"
+    # An old copy of the refused file arriving later changes nothing and raises no alarm.
+    late = import_batches(pair.office, list(first.files))
+    assert [o.status for o in late] == ["replayed"], [o.message for o in late]

@@ -156,6 +156,10 @@ def _receipt(args: argparse.Namespace) -> int:
                 print(f"refused   {Path(name).name}: {exc.text(_lang(args))}")
                 failed = True
                 continue
+            if out.problem is not None:
+                print(f"refused   batch {out.seq}: {out.problem.text(_lang(args))}")
+                print("          " + render("office.send_again", {"seq": out.seq}, _lang(args)))
+                continue
             print(f"ok        {Path(name).name}: {out.message}")
     finally:
         db.close()

@@ -15,6 +15,7 @@ REPLAY = "replay"
 HOLD = "hold"
 ALREADY_HELD = "already_held"
 FORK = "fork"
+SUPERSEDED = "superseded"
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,23 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
                 f"batch {header.seq} from {code} was already applied ({when} UTC): nothing changed",
                 expected,
                 done,
+            )
+        refused = s.execute(
+            select(SyncBatch.id).where(
+                SyncBatch.direction == "in",
+                SyncBatch.peer == header.sender,
+                SyncBatch.seq == header.seq,
+                SyncBatch.hash == digest,
+                SyncBatch.state == "refused",
+            )
+        ).first()
+        if refused is not None:
+            # An old copy of a batch refused here, which the desk has since numbered again.
+            return Decision(
+                SUPERSEDED,
+                f"batch {header.seq} from {code} was refused earlier and the desk has sent it "
+                "again since: nothing changed",
+                expected,
             )
         return Decision(
             FORK,

@@ -69,6 +69,8 @@ class ReceiptOutcome:
     seq: int
     newly_delivered: tuple[int, ...]
     message: str
+    problem: Problem | None = None  # a refusal receipt: why the office refused the batch
+    refused: tuple[int, ...] = ()  # batches newly marked refused
 
 
 @dataclass(frozen=True)

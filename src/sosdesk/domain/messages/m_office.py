@@ -28,4 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kancelarije datoteku identiteta, uporedite otisak ključa telefonom i izaberite "
         "„Odredi kancelariju…” (Ctrl+Shift+O). Ništa nije izvezeno.",
     ),
+    "office.send_again": (
+        "The office refused batch {seq}; the next export (sosdesk sync export) sends it again "
+        "with the records the office was missing. Nothing needs editing.",
+        "Kancelarija je odbila paket {seq}; sledeći izvoz (sosdesk sync export) ponovo ga šalje "
+        "sa zapisima koji su kancelariji nedostajali. Ništa ne treba ispravljati.",
+    ),
 }
