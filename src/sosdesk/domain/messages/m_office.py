@@ -34,4 +34,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kancelarija je odbila paket {seq}; sledeći izvoz (sosdesk sync export) ponovo ga šalje "
         "sa zapisima koji su kancelariji nedostajali. Ništa ne treba ispravljati.",
     ),
+    "office.coordinator_only": (
+        "Only a coordinator may use the office tools (backup, database check, print register).",
+        "Samo koordinator/ka može da koristi alate kancelarije (rezervna kopija, provera baze, "
+        "registar štampe).",
+    ),
+    "office.backup_done": (
+        "Backup written and checked: {file} ({size} MB). It opens only with this database's key "
+        "file: keep a copy of the key file with it, in a locked place.",
+        "Rezervna kopija je zapisana i proverena: {file} ({size} MB). Otvara se samo sa datotekom "
+        "ključa ove baze: čuvajte kopiju datoteke ključa uz nju, pod ključem.",
+    ),
+    "office.check_sound": (
+        "The database is sound: its pages, their encryption and the audit chain ({entries} "
+        "entries) are intact.",
+        "Baza je ispravna: njene stranice, njihovo šifrovanje i revizorski lanac ({entries} "
+        "zapisa) su netaknuti.",
+    ),
+    "office.check_unsound": (
+        "The database is damaged: {pages} problem(s) in its pages, {chain} in the audit chain. "
+        "Stop entering data, make no backup over an older one, and restore the newest backup "
+        "(sosdesk restore) with the IT person.",
+        "Baza je oštećena: {pages} problem(a) u stranicama, {chain} u revizorskom lancu. Ne "
+        "unosite više podatke, ne pravite kopiju preko starije i vratite najnoviju rezervnu "
+        "kopiju (sosdesk restore) uz pomoć IT osobe.",
+    ),
+    "office.doc_issued": (
+        "Issued here: {kind} {number}, issued on {when} by {who}. The file is exactly the one "
+        "that was issued.",
+        "Izdat ovde: {kind} {number}, izdat {when}, izdao/la {who}. Datoteka je tačno ona koja "
+        "je izdata.",
+    ),
+    "office.doc_issued_elsewhere": (
+        "Issued at another desk: {kind} {number}, issued on {when} by {who} (known from a synced "
+        "timeline). The file is exactly the one that was issued.",
+        "Izdat na drugom punktu: {kind} {number}, izdat {when}, izdao/la {who} (poznat iz "
+        "sinhronizovane hronologije). Datoteka je tačno ona koja je izdata.",
+    ),
+    "office.doc_modified": (
+        "Not authentic: the file claims to be {kind} {number} (issued on {when}), but its "
+        "content differs from the PDF that was issued: it was changed after issue.",
+        "Nije verodostojan: datoteka tvrdi da je {kind} {number} (izdat {when}), ali se sadržaj "
+        "razlikuje od izdatog PDF-a: izmenjen je posle izdavanja.",
+    ),
+    "office.doc_unknown": (
+        "Unknown: this file is not a document issued here (no matching record in the print "
+        "register).",
+        "Nepoznat: ova datoteka nije dokument izdat ovde (nema odgovarajućeg zapisa u registru "
+        "štampe).",
+    ),
 }

@@ -1,0 +1,152 @@
+"""The Office area (issue 14): a coordinator verifies PDFs, backs up and checks the database
+from the keyboard, with the same answers as the services the commands use; others are told
+the tools are a coordinator's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from sosdesk.documents.produce import build, issue
+from sosdesk.services import print_register
+from sosdesk.services.documents_data import DocumentRequest
+from sosdesk.store.backup import inspect_file
+from sosdesk.store.database import Database
+from sosdesk.store.models import AuditEntry
+from sosdesk.ui import i18n
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.office.area import OfficeArea
+from sosdesk.ui.theme import apply_theme
+from tests.artifacts import screenshots_dir
+from tests.conftest import PASSPHRASE
+from tests.factory import make_story
+from tests.sync.test_gui import Answers
+
+
+@pytest.fixture
+def serbian(qapp: QApplication) -> Iterator[QApplication]:
+    """Serbian UI; the application's look is restored afterwards for the other tests."""
+    saved = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
+    i18n.install("sr-Latn")
+    yield qapp
+    i18n.install("en")
+    qapp.setStyle(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    qapp.setStyleSheet(saved[3])
+
+
+def _area(qtbot: QtBot, ctx: AppContext) -> tuple[OfficeArea, Answers]:
+    area = OfficeArea(ctx)
+    qtbot.addWidget(area)
+    answers = Answers()
+    area.chooser = answers
+    area.resize(1200, 760)
+    area.show()
+    qtbot.waitExposed(area)
+    return area, answers
+
+
+def _press(qtbot: QtBot, button: QWidget) -> None:
+    """Tab to a button and press Space, as a keyboard user does."""
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def _issued(db: Database, tmp_path: Path) -> tuple[Path, Path, Path, str]:
+    story = make_story(db)
+    doc = build(db, DocumentRequest("certificate", story.client_id))
+    assert issue(db, doc, "file")
+    good = tmp_path / "potvrda.pdf"
+    good.write_bytes(doc.pdf)
+    changed = tmp_path / "izmenjena.pdf"
+    changed.write_bytes(doc.pdf.replace(b"/Producer", b"/Producex", 1))
+    other = tmp_path / "nepoznat.pdf"
+    other.write_bytes(b"%PDF-1.4\n%nothing issued here\n%%EOF\n")
+    return good, changed, other, doc.number
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_coordinator_verifies_backs_up_and_checks_from_the_keyboard(
+    serbian: QApplication, db: Database, tmp_path: Path, qtbot: QtBot, theme: str
+) -> None:
+    apply_theme(serbian, theme)
+    good, changed, other, number = _issued(db, tmp_path)
+    area, answers = _area(qtbot, AppContext(db))
+    assert area.table.rowCount() == 1
+    assert area.table.item(0, 0).text() == number
+    assert area.table.item(0, 2).text().startswith("BG1-")  # the client's code, not a name
+
+    expected = {p: print_register.verify(db, p.read_bytes()).status for p in (good, changed, other)}
+    assert expected == {good: "issued", changed: "modified", other: "unknown"}
+    said = {}
+    for path in (good, changed, other):
+        answers.files_answer = [path]
+        _press(qtbot, area.verify_button)
+        qtbot.waitUntil(lambda: not area.job.running, timeout=20_000)
+        said[path] = area.notice.text() or area.error.text()
+    assert said[good].startswith("Izdat ovde:") and number in said[good], said[good]
+    assert said[changed].startswith("Nije verodostojan:") and number in said[changed]
+    assert said[other].startswith("Nepoznat:"), said[other]
+    area.grab().save(str(screenshots_dir() / f"office-area-verify-{theme}.png"))
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    answers.folder_answer = folder
+    _press(qtbot, area.backup_button)
+    qtbot.waitUntil(lambda: not area.job.running, timeout=60_000)
+    [copy] = list(folder.iterdir())
+    assert "Rezervna kopija je zapisana i proverena" in area.notice.text(), area.error.text()
+    assert copy.name in area.notice.text()
+    assert inspect_file(copy, db.data_key).desk_code == "BG1"  # opens with the key, same desk
+    with db.session() as s:
+        actions = s.execute(select(AuditEntry.action)).scalars().all()
+    assert actions.count("backup") == 1  # as `sosdesk backup` records it
+
+    _press(qtbot, area.check_button)
+    qtbot.waitUntil(lambda: not area.job.running, timeout=60_000)
+    assert area.notice.text().startswith("Baza je ispravna"), area.error.text()
+    area.grab().save(str(screenshots_dir() / f"office-area-{theme}.png"))
+
+
+def test_a_pdf_dropped_on_the_area_is_verified(
+    serbian: QApplication, db: Database, tmp_path: Path, qtbot: QtBot
+) -> None:
+    good, _changed, _other, number = _issued(db, tmp_path)
+    area, _answers = _area(qtbot, AppContext(db))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(good))])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    area.dropEvent(drop)
+    qtbot.waitUntil(lambda: not area.job.running, timeout=20_000)
+    assert area.notice.text().startswith("Izdat ovde:") and number in area.notice.text()
+
+
+def test_an_operator_is_told_the_tools_are_a_coordinators(
+    serbian: QApplication, db: Database, db_path: Path, qtbot: QtBot
+) -> None:
+    db.add_user("marko", "Marko Marković", "operator", PASSPHRASE)
+    db.close()
+    operator = Database.open(db_path, user="marko", passphrase=PASSPHRASE)
+    try:
+        area, answers = _area(qtbot, AppContext(operator))
+        assert not area.backup_button.isEnabled() and not area.verify_button.isEnabled()
+        assert area.error.text().startswith("Samo koordinator"), area.error.text()
+        area.backup()
+        assert answers.asked == []  # nothing was asked, nothing written
+        assert area.table.rowCount() == 0
+    finally:
+        operator.close()
