@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sosdesk.documents.produce import build, issue
 from sosdesk.services import print_register
 from sosdesk.services.documents_data import DocumentRequest
+from sosdesk.services.organisation import get_organisation
 from sosdesk.store.backup import inspect_file
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
@@ -27,6 +28,7 @@ from sosdesk.ui.theme import apply_theme
 from tests.artifacts import screenshots_dir
 from tests.conftest import PASSPHRASE
 from tests.factory import make_story
+from tests.gui.typing_helper import type_text
 from tests.sync.test_gui import Answers
 
 
@@ -150,3 +152,46 @@ def test_an_operator_is_told_the_tools_are_a_coordinators(
         assert area.table.rowCount() == 0
     finally:
         operator.close()
+
+
+def test_header_editor_previews_live_and_saves_like_the_command(
+    serbian: QApplication, db: Database, qtbot: QtBot
+) -> None:
+    area, _answers = _area(qtbot, AppContext(db))
+    area.setFocus()
+    area.org_button.setFocus()
+    qtbot.keyClick(area.org_button, Qt.Key.Key_Space)
+    dialog = area.org_dialog
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    first = dialog.preview.pixmap().toImage()
+    address = dialog.edits["address"]
+    address.setFocus()
+    address.selectAll()
+    type_text(address, "Niš, Srbija")
+    qtbot.waitUntil(lambda: dialog.preview.pixmap().toImage() != first, timeout=10_000)
+    place = dialog.edits["place"]
+    place.selectAll()
+    type_text(place, "Niš")
+    numbers = dialog.edits["sos_numbers"]
+    numbers.selectAll()
+    type_text(numbers, "0800 111 222, 011 33 47 817")
+    qtbot.waitUntil(lambda: not dialog.timer.isActive(), timeout=10_000)
+    dialog.grab().save(str(screenshots_dir() / "office-org-header.png"))
+    timezone = dialog.edits["timezone"]
+    timezone.selectAll()
+    type_text(timezone, "Mars/Olympus")
+    qtbot.keyClick(timezone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and dialog.error.text(), "a bad time zone is refused, named"
+    timezone.selectAll()
+    type_text(timezone, "Europe/Belgrade")
+    qtbot.keyClick(timezone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: area.org_dialog is None)
+    org = get_organisation(db)
+    assert org.address == "Niš, Srbija" and org.place == "Niš" and org.sos_numbers == ("0800 111 222", "011 33 47 817")
+    with db.session() as s:
+        detail = s.execute(
+            select(AuditEntry.detail).where(AuditEntry.action == "settings_changed")
+        ).scalar_one()
+    assert detail == {"fields": ["address", "place", "sos_numbers"]}  # as `sosdesk document org` records
+    assert "zaglavlje" in area.notice.text().lower(), area.notice.text()

@@ -1,8 +1,8 @@
 """The Office area (Ctrl+8): the coordinator's tools without a terminal.
 
 The print register (number, kind, client code, who, when, hash) with "verify a PDF" by file
-picker (Alt+V) or by dropping the file on the area; an encrypted backup (Alt+B) and the
-database check (Alt+K), each in a worker with a progress bar and a plain explanation of the
+picker (Alt+V) or by dropping the file on the area; an encrypted backup (Alt+B), the
+database check (Alt+K) and the organisation header editor (Alt+O); the long ones in a worker with a progress bar and a plain explanation of the
 result. The services do the same checks and write the same audit entries as the commands.
 """
 
@@ -40,6 +40,7 @@ from sosdesk.services.office_tools import (
 from sosdesk.services.print_register import Verification
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.i18n import current_lang
+from sosdesk.ui.office.org_dialog import OrgDialog
 from sosdesk.ui.sync.chooser import Chooser
 from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.widgets.datetime_field import format_local
@@ -110,7 +111,9 @@ class OfficeArea(QWidget):
         self.verify_button.setProperty("role", "primary")
         self.backup_button = QPushButton(self)
         self.check_button = QPushButton(self)
-        for b in (self.verify_button, self.backup_button, self.check_button):
+        self.org_button = QPushButton(self)
+        self.org_dialog: OrgDialog | None = None
+        for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -138,6 +141,7 @@ class OfficeArea(QWidget):
             ("Alt+V", self.verify_button, self.verify_pdf),
             ("Alt+B", self.backup_button, self.backup),
             ("Alt+K", self.check_button, self.check),
+            ("Alt+O", self.org_button, self.edit_organisation),
         ):
             button.clicked.connect(lambda _checked=False, run=slot: run())  # not `checked`
             shortcut(key, self, slot)
@@ -145,6 +149,7 @@ class OfficeArea(QWidget):
         self.setTabOrder(self.table, self.verify_button)
         self.setTabOrder(self.verify_button, self.backup_button)
         self.setTabOrder(self.backup_button, self.check_button)
+        self.setTabOrder(self.check_button, self.org_button)
         self.setFocusProxy(self.table)
         self.retranslate()
         ctx.locked.connect(self.clear)
@@ -169,7 +174,7 @@ class OfficeArea(QWidget):
         if self.ctx.is_locked:
             return
         allowed = self.ctx.role == "coordinator"
-        for b in (self.verify_button, self.backup_button, self.check_button):
+        for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
             b.setEnabled(allowed and not self.job.running)
         if not allowed:
             self.rows = []
@@ -202,10 +207,12 @@ class OfficeArea(QWidget):
         self.verify_button.setText(with_key(self.tr("Verify a PDF…"), "Alt+V"))
         self.backup_button.setText(with_key(self.tr("Back up…"), "Alt+B"))
         self.check_button.setText(with_key(self.tr("Check the database"), "Alt+K"))
+        self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+O"))
         for b, name in (
             (self.verify_button, self.tr("Verify a PDF")),
             (self.backup_button, self.tr("Back up the database")),
             (self.check_button, self.tr("Check the database")),
+            (self.org_button, self.tr("Organisation header")),
         ):
             b.setAccessibleName(name)
         self.hint.setText(
@@ -214,6 +221,7 @@ class OfficeArea(QWidget):
                     ("Alt+V", self.tr("verify a PDF")),
                     ("Alt+B", self.tr("back up")),
                     ("Alt+K", self.tr("check")),
+                    ("Alt+O", self.tr("header")),
                     ("F5", self.tr("refresh")),
                 ]
             )
@@ -252,7 +260,7 @@ class OfficeArea(QWidget):
     def _start(self, kind: str, fn: Any) -> None:
         self._kind = kind
         self._say("")
-        for b in (self.verify_button, self.backup_button, self.check_button):
+        for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
             b.setEnabled(False)
         call = self.ctx.caller()
         self.job.start(self.ctx, lambda _progress: fn(call))
@@ -283,6 +291,19 @@ class OfficeArea(QWidget):
         if self.job.running or self.ctx.is_locked or not self.check_button.isEnabled():
             return
         self._start("check", lambda call: call(check_database))
+
+    def edit_organisation(self) -> None:
+        """The organisation header editor with its live preview (Alt+O)."""
+        if self.job.running or self.ctx.is_locked or not self.org_button.isEnabled():
+            return
+        self.org_dialog = OrgDialog(self.ctx, self)
+        self.org_dialog.finished.connect(self._org_closed)
+        self.org_dialog.open()
+
+    def _org_closed(self, _result: int) -> None:
+        if self.org_dialog is not None and self.org_dialog.saved is not None:
+            self._say(self.tr("The organisation header was saved; new documents show it."))
+        self.org_dialog = None
 
     def _done(self, result: Any) -> None:
         if isinstance(result, Verification):
