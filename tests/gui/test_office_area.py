@@ -188,10 +188,16 @@ def test_header_editor_previews_live_and_saves_like_the_command(
     qtbot.keyClick(timezone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: area.org_dialog is None)
     org = get_organisation(db)
-    assert org.address == "Niš, Srbija" and org.place == "Niš" and org.sos_numbers == ("0800 111 222", "011 33 47 817")
+    assert (
+        org.address == "Niš, Srbija"
+        and org.place == "Niš"
+        and org.sos_numbers == ("0800 111 222", "011 33 47 817")
+    )
     with db.session() as s:
         detail = s.execute(
             select(AuditEntry.detail).where(AuditEntry.action == "settings_changed")
         ).scalar_one()
-    assert detail == {"fields": ["address", "place", "sos_numbers"]}  # as `sosdesk document org` records
+    assert detail == {
+        "fields": ["address", "place", "sos_numbers"]
+    }  # as `sosdesk document org` records
     assert "zaglavlje" in area.notice.text().lower(), area.notice.text()
