@@ -21,6 +21,7 @@ from sosdesk.services.organisation import get_organisation
 from sosdesk.store.backup import inspect_file
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
+from sosdesk.sync.importer import import_batches
 from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.office.area import OfficeArea
@@ -29,6 +30,8 @@ from tests.artifacts import screenshots_dir
 from tests.conftest import PASSPHRASE
 from tests.factory import make_story
 from tests.gui.typing_helper import type_text
+from tests.sync.forge import forge, record
+from tests.sync.helpers import desk_to_office, new_net, take_call
 from tests.sync.test_gui import Answers
 
 
@@ -201,3 +204,32 @@ def test_header_editor_previews_live_and_saves_like_the_command(
         "fields": ["address", "place", "sos_numbers"]
     }  # as `sosdesk document org` records
     assert "zaglavlje" in area.notice.text().lower(), area.notice.text()
+
+
+def test_office_sees_each_desk_last_batch_waiting_and_refused(
+    serbian: QApplication, tmp_path: Path, qtbot: QtBot
+) -> None:
+    net = new_net(tmp_path, "BG1", "NS1")
+    try:
+        take_call(net.desks["BG1"], "Jovana")
+        desk_to_office(net, "BG1")
+        bad = forge(
+            net.desks["NS1"],
+            net.office,
+            net.stick("bad"),
+            [record(net.desks["NS1"], "followups", {"done_at": "2026-03-01"}, op="update")],
+        )
+        import_batches(net.office, [bad])
+        area, _answers = _area(qtbot, AppContext(net.office))
+        assert area.desks.isVisible()
+        rows = {
+            area.desks.item(r, 0).text(): [
+                area.desks.item(r, c).text() for c in range(1, area.desks.columnCount())
+            ]
+            for r in range(area.desks.rowCount())
+        }
+        assert rows["BG1"][0] == "1" and rows["BG1"][2:] == ["0", "0", "0"], rows
+        assert rows["NS1"][0] == "još nijedan" and rows["NS1"][3] == "1", rows
+        area.grab().save(str(screenshots_dir() / "office-area-desks.png"))
+    finally:
+        net.close()

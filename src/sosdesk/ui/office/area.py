@@ -38,6 +38,7 @@ from sosdesk.services.office_tools import (
     verify_document,
 )
 from sosdesk.services.print_register import Verification
+from sosdesk.sync.overview import DeskOverview, desks_overview
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.i18n import current_lang
 from sosdesk.ui.office.org_dialog import OrgDialog
@@ -51,6 +52,7 @@ from sosdesk.ui.widgets.shortcuts import shortcut
 
 PDFS = "PDF (*.pdf)"
 COLUMNS = ("Number", "Document", "Client", "Issued by", "Issued", "SHA-256")
+DESK_COLUMNS = ("Desk", "Last batch", "Applied", "Waiting", "Refused", "Conflicts")
 
 
 def verification_text(v: Verification, desk: str) -> tuple[str, bool]:
@@ -96,6 +98,18 @@ class OfficeArea(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.desks_title = QLabel(self)
+        self.desks_title.setProperty("role", "subheading")
+        layout.addWidget(self.desks_title)
+        self.desks = QTableWidget(0, len(DESK_COLUMNS), self)
+        self.desks.setObjectName("desks_overview")
+        self.desks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.desks.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.desks.verticalHeader().hide()
+        self.desks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.desks.setMaximumHeight(180)
+        layout.addWidget(self.desks)
+        self.desk_rows: list[DeskOverview] = []
         self.drop_hint = QLabel(self)
         self.drop_hint.setProperty("role", "muted")
         self.drop_hint.setWordWrap(True)
@@ -146,7 +160,8 @@ class OfficeArea(QWidget):
             button.clicked.connect(lambda _checked=False, run=slot: run())  # not `checked`
             shortcut(key, self, slot)
         shortcut("F5", self, self.reload)
-        self.setTabOrder(self.table, self.verify_button)
+        self.setTabOrder(self.table, self.desks)
+        self.setTabOrder(self.desks, self.verify_button)
         self.setTabOrder(self.verify_button, self.backup_button)
         self.setTabOrder(self.backup_button, self.check_button)
         self.setTabOrder(self.check_button, self.org_button)
@@ -166,7 +181,9 @@ class OfficeArea(QWidget):
     def clear(self) -> None:
         """Drop the register (client codes) from the screen (lock)."""
         self.rows = []
+        self.desk_rows = []
         self.table.setRowCount(0)
+        self.desks.setRowCount(0)
         self._say("")
 
     def reload(self) -> None:
@@ -176,11 +193,15 @@ class OfficeArea(QWidget):
         allowed = self.ctx.role == "coordinator"
         for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
             b.setEnabled(allowed and not self.job.running)
+        office = self.ctx.is_office
+        self.desks_title.setVisible(office)
+        self.desks.setVisible(office)
         if not allowed:
-            self.rows = []
+            self.rows, self.desk_rows = [], []
             self._say(error_text(CodedError("office.coordinator_only")), error=True)
         else:
             self.rows = self.ctx.call(issued_register)
+            self.desk_rows = self.ctx.call(desks_overview) if office else []
         self._show_rows()
 
     # -- texts -----------------------------------------------------------------------------
@@ -191,6 +212,9 @@ class OfficeArea(QWidget):
         self.register_title.setText(self.tr("Print register: every document issued here"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.setAccessibleName(self.tr("Print register"))
+        self.desks_title.setText(self.tr("Desks: what has arrived from each"))
+        self.desks.setHorizontalHeaderLabels([self.tr(c) for c in DESK_COLUMNS])
+        self.desks.setAccessibleName(self.tr("Desks"))
         self.drop_hint.setText(
             self.tr(
                 "To check whether a PDF is authentic, drop it here or choose it with "
@@ -250,6 +274,20 @@ class OfficeArea(QWidget):
                 if col == 5:
                     item.setToolTip(r.sha256)
                 self.table.setItem(row, col, item)
+
+        self.desks.setRowCount(len(self.desk_rows))
+        for row, d in enumerate(self.desk_rows):
+            code = d.code + (" " + self.tr("(revoked)") if d.revoked else "")
+            cells = (
+                code,
+                str(d.last_seq) if d.last_seq is not None else self.tr("none yet"),
+                format_local(d.last_at),
+                str(d.waiting),
+                str(d.refused),
+                str(d.conflicts),
+            )
+            for col, text in enumerate(cells):
+                self.desks.setItem(row, col, QTableWidgetItem(text))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.notice.setText("" if error else text)
