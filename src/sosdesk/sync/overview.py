@@ -62,9 +62,7 @@ def desks_overview(db: Database) -> list[DeskOverview]:
             ).all()
         )
         open_conflicts = s.execute(
-            select(SyncConflict.candidates)
-            .where(SyncConflict.state == "open")
-            .limit(MAX_CONFLICTS)
+            select(SyncConflict.candidates).where(SyncConflict.state == "open").limit(MAX_CONFLICTS)
         ).scalars()
         involved: Counter[str] = Counter()
         for candidates in open_conflicts:
