@@ -81,3 +81,46 @@ def test_a_refused_batch_is_answered_and_sent_again_completed(
     # An old copy of the refused file arriving later changes nothing and raises no alarm.
     late = import_batches(pair.office, list(first.files))
     assert [o.status for o in late] == ["replayed"], [o.message for o in late]
+
+
+def test_later_batches_of_a_refused_one_raise_no_alarm(
+    pair: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches numbered after a refused one (held at the office, or arriving late) are
+    superseded by the desk's new numbering: no fork alert, and the pair converges."""
+    desk = pair.desks["BG1"]
+    generate(desk, 30, seed=7)
+    with desk.engine.connect() as c:
+        fids = [
+            r[0]
+            for r in c.execute(
+                text("SELECT id FROM followups WHERE done_at IS NULL ORDER BY id LIMIT 2")
+            )
+        ]
+    with monkeypatch.context() as m:  # two batches made before completion existed
+        m.setattr("sosdesk.sync.export.complete_outbox", lambda s, d: Completion({}))
+        mark_done(desk, fids[0])
+        one = export_desk(desk, pair.stick("one"))
+        mark_done(desk, fids[1])
+        two = export_desk(desk, pair.stick("two"))
+    assert two.new_seq == 2
+    first, second = list(one.files), [two.files[-1]]  # the new batch is written last
+    back = pair.stick("refusals")
+    refused = import_batches(pair.office, first, receipts_dir=back)
+    assert [o.status for o in refused] == ["rejected"]
+    assert [o.status for o in import_batches(pair.office, second)] == ["held"]
+    assert refused[0].receipt is not None
+    import_receipt(desk, refused[0].receipt)
+
+    outcomes = desk_to_office(pair, "BG1")
+
+    # The new batch 1 holds both changes; the old held batch 2 is set aside, without alarm.
+    assert [o.status for o in outcomes] == ["applied", "replayed"], [o.message for o in outcomes]
+    assert "ALERT" not in " ".join(o.message for o in outcomes)
+    for fid in fids:
+        done = f"SELECT done_at IS NOT NULL FROM followups WHERE id = '{fid}'"
+        assert _one(pair.office, done) == "1"
+    late = import_batches(pair.office, second)  # the old second batch, brought again
+    assert [o.status for o in late] == ["replayed"], [o.message for o in late]
+    assert "ALERT" not in " ".join(o.message for o in late)
+    assert _one(pair.office, "SELECT count(*) FROM sync_batches WHERE state = 'held'") == "0"

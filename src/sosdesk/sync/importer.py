@@ -254,6 +254,8 @@ class Importer:
             self._record_rejected(o, d.message)
             raise Rejected(errors.FORK, d.message)
         if d.action == ledger.SUPERSEDED:
+            if held_row is not None:
+                self._drop_held(held_row, d.message)
             return [ImportOutcome(path.name, "replayed", d.message, code, h.seq)]
         if d.action == ledger.REPLAY:
             # Same header as a batch applied before; its records must still be intact.

@@ -38,6 +38,19 @@ def last_applied(s: Session, peer: str) -> SyncBatch | None:
     ).scalar_one_or_none()
 
 
+def _refused(s: Session, peer: str, digest: str) -> bool:
+    """Whether this peer's batch with this hash was refused here (and answered)."""
+    row = s.execute(
+        select(SyncBatch.id).where(
+            SyncBatch.direction == "in",
+            SyncBatch.peer == peer,
+            SyncBatch.hash == digest,
+            SyncBatch.state == "refused",
+        )
+    ).first()
+    return row is not None
+
+
 def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
     """Next: apply; seen with the same hash: replay; other hash: fork; gap: hold."""
     last = last_applied(s, header.sender)
@@ -66,16 +79,7 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
                 expected,
                 done,
             )
-        refused = s.execute(
-            select(SyncBatch.id).where(
-                SyncBatch.direction == "in",
-                SyncBatch.peer == header.sender,
-                SyncBatch.seq == header.seq,
-                SyncBatch.hash == digest,
-                SyncBatch.state == "refused",
-            )
-        ).first()
-        if refused is not None:
+        if _refused(s, header.sender, digest):
             # An old copy of a batch refused here, which the desk has since numbered again.
             return Decision(
                 SUPERSEDED,
@@ -92,6 +96,14 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
         )
     if header.seq == expected:
         if header.prev_hash != last_hash:
+            if _refused(s, header.sender, header.prev_hash):
+                # It continues a batch refused here, which the desk has since numbered again.
+                return Decision(
+                    SUPERSEDED,
+                    f"batch {header.seq} from {code} continues a refused batch that the desk "
+                    "has sent again since: nothing changed",
+                    expected,
+                )
             return Decision(
                 FORK,
                 f"ALERT: batch {header.seq} from {code} does not continue "

@@ -162,9 +162,9 @@ def _refused(db: Database, doc: dict[str, Any], office_id: str) -> ReceiptOutcom
             )
         ).scalar_one_or_none()
         if row is None or row.hash != doc["hash"]:
-            raise Rejected(
-                errors.UNKNOWN_BATCH,
-                f"the refusal names batch {doc['seq']}, which this desk did not write",
+            # Most likely a batch this desk has numbered again since; nothing to do.
+            return ReceiptOutcome(
+                doc["seq"], (), f"the refused batch {doc['seq']} was already sent again"
             )
         marked: tuple[int, ...] = ()
         if row.state in ("pending", "exported"):
