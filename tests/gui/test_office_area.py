@@ -12,11 +12,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from sosdesk.documents.produce import build, issue
 from sosdesk.services import print_register
 from sosdesk.services.documents_data import DocumentRequest
+from sosdesk.services.office_tools import make_backup
 from sosdesk.services.organisation import get_organisation
 from sosdesk.store.backup import inspect_file
 from sosdesk.store.database import Database
@@ -233,3 +234,52 @@ def test_office_sees_each_desk_last_batch_waiting_and_refused(
         area.grab().save(str(screenshots_dir() / "office-area-desks.png"))
     finally:
         net.close()
+
+
+def test_restore_checks_the_backup_locks_the_desk_and_brings_it_back(
+    serbian: QApplication, db: Database, db_path: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    story = make_story(db)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    copy = make_backup(db, folder).path
+    later = make_story(db)  # entered after the backup: gone once it is restored
+    ctx = AppContext(db)
+    area, answers = _area(qtbot, ctx)
+    told: list[str] = []
+    area.tell = lambda _title, text: told.append(text)
+
+    def lock() -> None:
+        ctx.set_db(None)
+        db.close()
+
+    area.lock_desk = lock
+    foreign = tmp_path / "strana.sosbackup"
+    foreign.write_bytes(b"not a backup at all" * 100)
+    answers.files_answer = [foreign]
+    _press(qtbot, area.restore_button)
+    assert "se ne otvara ključem ove baze" in area.error.text(), area.error.text()
+    assert not ctx.is_locked and answers.asked[-1] == "Rezervna kopija koju treba vratiti"
+
+    answers.files_answer = [copy]
+    answers.yes = False
+    _press(qtbot, area.restore_button)
+    assert answers.asked[-1].startswith("Zameniti ovu bazu rezervnom kopijom")
+    assert area.notice.text() == "Ništa nije vraćeno." and not ctx.is_locked
+
+    answers.yes = True
+    _press(qtbot, area.restore_button)
+    assert ctx.is_locked
+    assert told == [
+        f"Baza je vraćena iz kopije {copy.name} i proverena. Otključajte punkt da nastavite."
+    ]
+    back = Database.open(db_path, user="ana", passphrase=PASSPHRASE)
+    try:
+        with back.engine.connect() as c:
+            codes = set(c.execute(text("SELECT code FROM clients")).scalars())
+        with back.session() as s:
+            actions = s.execute(select(AuditEntry.action)).scalars().all()
+    finally:
+        back.close()
+    assert story.code in codes and later.code not in codes
+    assert actions[-1] == "restore"  # as `sosdesk restore` records it

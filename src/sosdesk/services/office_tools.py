@@ -8,6 +8,7 @@ the screen renders in the user's language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,13 +20,20 @@ from sosdesk.services import print_register
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.print_register import Verification
 from sosdesk.store.audit import verify_chain
-from sosdesk.store.backup import backup_engine, soundness
+from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
 from sosdesk.store.database import Database
+from sosdesk.store.errors import NotADatabase, named
 from sosdesk.store.models import AuditEntry, Client, Event, User
 
 MAX_PDF = 256 * 1024 * 1024  # as `sosdesk document verify`
 # What each tool needs; the roles issue may widen these through services.access.
-_PERMISSIONS = {"office.backup", "office.check", "office.register", "office.verify"}
+_PERMISSIONS = {
+    "office.backup",
+    "office.check",
+    "office.register",
+    "office.verify",
+    "office.restore",
+}
 
 
 def _require(db: Database, permission: str) -> None:
@@ -123,3 +131,37 @@ def check_database(db: Database) -> CheckResult:
         chain = len(verify_chain(s))
         entries = int(s.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
     return CheckResult(pages, chain, entries)
+
+
+def prepare_restore(db: Database, source: Path) -> Callable[[], None]:
+    """Check that `source` is a sound backup of this very desk; returns the restore to run
+    once the desk is locked (as `sosdesk restore`: the old files come back if it fails)."""
+    _require(db, "office.restore")
+    path, key, user = db.path, db.data_key, db.actor.name
+    desk, device = db.desk.desk_code, db.desk.device_id
+    try:
+        found = inspect_file(source, key)
+    except NotADatabase as exc:
+        code = "store.backup_newer" if exc.code == "store.newer_schema" else "store.backup_not_ours"
+        raise NotADatabase(code, **named(source)) from None
+    if found.desk_code != desk or found.device_id != device:
+        raise NotADatabase(
+            "store.backup_other_desk", found=found.desk_code, expected=desk, **named(source)
+        )
+
+    def reopen() -> Database:
+        # The passphrase is not at hand here; the data key it unlocked is (same as unlocking).
+        return Database._open_with_key(path, key, user, None)
+
+    def restore() -> None:
+        restore_file(
+            path, source, key, desk_code=desk, device_id=device, check=lambda: reopen().close()
+        )
+        restored = reopen()
+        try:
+            with restored.transaction() as tx:
+                tx.audit("restore", "database", None, {"file": source.name})
+        finally:
+            restored.close()
+
+    return restore

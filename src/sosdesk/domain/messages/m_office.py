@@ -83,4 +83,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nepoznat: ova datoteka nije dokument izdat ovde (nema odgovarajućeg zapisa u registru "
         "štampe).",
     ),
+    "office.restore_confirm": (
+        "Replace this database with the backup {name}? Everything entered here after that "
+        "backup was made is lost at this desk (what reached the office comes back with its next "
+        "batch). The desk locks now; unlock it again when the restore is done.",
+        "Zameniti ovu bazu rezervnom kopijom {name}? Sve što je ovde uneto posle pravljenja te "
+        "kopije gubi se na ovom punktu (ono što je stiglo u kancelariju vraća se sa njenim "
+        "sledećim paketom). Punkt se sada zaključava; otključajte ga ponovo kad vraćanje završi.",
+    ),
+    "office.restore_done": (
+        "The database was restored from {name} and checked. Unlock the desk to continue.",
+        "Baza je vraćena iz kopije {name} i proverena. Otključajte punkt da nastavite.",
+    ),
+    "office.restore_not_locked": (
+        "The desk could not be locked, so nothing was restored.",
+        "Punkt nije mogao da se zaključa, pa ništa nije vraćeno.",
+    ),
 }

@@ -8,6 +8,7 @@ result. The services do the same checks and write the same audit entries as the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -35,6 +37,7 @@ from sosdesk.services.office_tools import (
     check_database,
     issued_register,
     make_backup,
+    prepare_restore,
     verify_document,
 )
 from sosdesk.services.print_register import Verification
@@ -51,6 +54,7 @@ from sosdesk.ui.widgets.problem_text import error_text, failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 PDFS = "PDF (*.pdf)"
+BACKUPS = "SOS Desk backup (*.sosbackup *.bak *.db);;* (*)"
 COLUMNS = ("Number", "Document", "Client", "Issued by", "Issued", "SHA-256")
 DESK_COLUMNS = ("Desk", "Last batch", "Applied", "Waiting", "Refused", "Conflicts")
 
@@ -126,10 +130,16 @@ class OfficeArea(QWidget):
         self.backup_button = QPushButton(self)
         self.check_button = QPushButton(self)
         self.org_button = QPushButton(self)
+        self.restore_button = QPushButton(self)
         self.org_dialog: OrgDialog | None = None
+        # How the desk is locked before a restore, and how its outcome is told (tests replace
+        # both: there is no main window around the area there).
+        self.lock_desk: Callable[[], None] = self._lock_window
+        self.tell: Callable[[str, str], None] = self._tell
         for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
         layout.addLayout(buttons)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
@@ -156,6 +166,7 @@ class OfficeArea(QWidget):
             ("Alt+B", self.backup_button, self.backup),
             ("Alt+K", self.check_button, self.check),
             ("Alt+O", self.org_button, self.edit_organisation),
+            ("Alt+R", self.restore_button, self.restore),
         ):
             button.clicked.connect(lambda _checked=False, run=slot: run())  # not `checked`
             shortcut(key, self, slot)
@@ -165,6 +176,7 @@ class OfficeArea(QWidget):
         self.setTabOrder(self.verify_button, self.backup_button)
         self.setTabOrder(self.backup_button, self.check_button)
         self.setTabOrder(self.check_button, self.org_button)
+        self.setTabOrder(self.org_button, self.restore_button)
         self.setFocusProxy(self.table)
         self.retranslate()
         ctx.locked.connect(self.clear)
@@ -191,7 +203,7 @@ class OfficeArea(QWidget):
         if self.ctx.is_locked:
             return
         allowed = self.ctx.role == "coordinator"
-        for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
+        for b in self._tools():
             b.setEnabled(allowed and not self.job.running)
         office = self.ctx.is_office
         self.desks_title.setVisible(office)
@@ -232,11 +244,13 @@ class OfficeArea(QWidget):
         self.backup_button.setText(with_key(self.tr("Back up…"), "Alt+B"))
         self.check_button.setText(with_key(self.tr("Check the database"), "Alt+K"))
         self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+O"))
+        self.restore_button.setText(with_key(self.tr("Restore a backup…"), "Alt+R"))
         for b, name in (
             (self.verify_button, self.tr("Verify a PDF")),
             (self.backup_button, self.tr("Back up the database")),
             (self.check_button, self.tr("Check the database")),
             (self.org_button, self.tr("Organisation header")),
+            (self.restore_button, self.tr("Restore a backup")),
         ):
             b.setAccessibleName(name)
         self.hint.setText(
@@ -246,6 +260,7 @@ class OfficeArea(QWidget):
                     ("Alt+B", self.tr("back up")),
                     ("Alt+K", self.tr("check")),
                     ("Alt+O", self.tr("header")),
+                    ("Alt+R", self.tr("restore")),
                     ("F5", self.tr("refresh")),
                 ]
             )
@@ -298,7 +313,7 @@ class OfficeArea(QWidget):
     def _start(self, kind: str, fn: Any) -> None:
         self._kind = kind
         self._say("")
-        for b in (self.verify_button, self.backup_button, self.check_button, self.org_button):
+        for b in self._tools():
             b.setEnabled(False)
         call = self.ctx.caller()
         self.job.start(self.ctx, lambda _progress: fn(call))
@@ -342,6 +357,55 @@ class OfficeArea(QWidget):
         if self.org_dialog is not None and self.org_dialog.saved is not None:
             self._say(self.tr("The organisation header was saved; new documents show it."))
         self.org_dialog = None
+
+    def _tools(self) -> tuple[QPushButton, ...]:
+        return (
+            self.verify_button,
+            self.backup_button,
+            self.check_button,
+            self.org_button,
+            self.restore_button,
+        )
+
+    def restore(self) -> None:
+        """Replace the database with a checked backup of this desk (Alt+R): the backup is
+        checked first, the user confirms, the desk locks, and the old files come back if the
+        restored copy does not open."""
+        if self.job.running or self.ctx.is_locked or not self.restore_button.isEnabled():
+            return
+        files = self.chooser.files(self, self.tr("The backup to restore"), BACKUPS)
+        if not files:
+            return
+        try:
+            run = self.ctx.call(prepare_restore, files[0])
+        except CodedError as exc:
+            self._say(error_text(exc), error=True)
+            return
+        question = error_text(CodedError("office.restore_confirm", name=files[0].name))
+        if not self.chooser.confirm(self, self.tr("Restore a backup"), question):
+            self._say(self.tr("Nothing was restored."))
+            return
+        self.lock_desk()
+        if not self.ctx.is_locked:  # the desk did not lock: nothing may be replaced under it
+            self._say(error_text(CodedError("office.restore_not_locked")), error=True)
+            return
+        try:
+            run()
+        except CodedError as exc:
+            self.tell(self.tr("Restore a backup"), error_text(exc))
+            return
+        self.tell(
+            self.tr("Restore a backup"),
+            error_text(CodedError("office.restore_done", name=files[0].name)),
+        )
+
+    def _lock_window(self) -> None:
+        lock = getattr(self.window(), "lock", None)
+        if callable(lock):
+            lock("restore")
+
+    def _tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self.window(), title, text)
 
     def _done(self, result: Any) -> None:
         if isinstance(result, Verification):
