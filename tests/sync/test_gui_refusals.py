@@ -89,7 +89,7 @@ def test_office_names_the_refused_record_in_serbian(
         if panel.results.item(row, c) is not None
     )
     assert "zapis 1" in detail and "followups" in detail, detail
-    assert "ponovo izvezite" in detail, detail
+    assert "Odnesite potvrde nazad na punkt" in detail, detail
     assert "zapis 1" in panel.error.text(), panel.error.text()
 
 

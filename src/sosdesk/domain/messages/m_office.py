@@ -6,11 +6,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "office.missing_record": (
         "Refused: record {line} of the batch changes a record of {table} that this database "
-        "does not have. Nothing of the batch was applied. At the desk, export again: records "
-        "the office cannot have yet are sent whole.",
+        "does not have. Nothing of the batch was applied. Take the receipts back to the desk: "
+        "its next export sends the batch again with the records that are missing here.",
         "Odbijeno: zapis {line} iz paketa menja zapis tabele {table} koji ova baza nema. Ništa "
-        "iz paketa nije primenjeno. Na punktu ponovo izvezite: zapisi koje kancelarija još ne "
-        "može da ima šalju se celi.",
+        "iz paketa nije primenjeno. Odnesite potvrde nazad na punkt: njegov sledeći izvoz "
+        "ponovo šalje paket sa zapisima koji ovde nedostaju.",
     ),
     "office.record_does_not_fit": (
         "Refused: a record of the batch does not fit this database ({why}): it refers to a "
