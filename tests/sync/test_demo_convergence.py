@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from sosdesk.commands.sync_cmd import report_imports
 from sosdesk.demo.generator import generate
 from sosdesk.services.followups import mark_done
 from sosdesk.sync.completion import Completion
@@ -51,7 +52,7 @@ def test_untouched_demo_data_stays_at_the_desk(pair: Net) -> None:
 
 
 def test_a_refused_batch_is_answered_and_sent_again_completed(
-    pair: Net, monkeypatch: pytest.MonkeyPatch
+    pair: Net, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A desk whose batch was refused (made before completion existed) is not stuck: the
     office answers with a signed refusal receipt, the desk shows why and its next export
@@ -68,6 +69,8 @@ def test_a_refused_batch_is_answered_and_sent_again_completed(
     assert [o.status for o in refused] == ["rejected"]
     assert refused[0].problem is not None and refused[0].problem.code == "office.missing_record"
     assert refused[0].receipt is not None
+    assert report_imports(refused) == 2  # what `sosdesk office import` prints
+    assert "1 of them were answered with a refusal receipt" in capsys.readouterr().out
     answer = import_receipt(desk, refused[0].receipt)
     assert answer.refused == (1,) and answer.problem is not None
     assert "followups" in error_text(answer.problem)

@@ -85,6 +85,12 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
     )
     if rejected:
         print("Rejected files were kept in quarantine (nothing of them was applied).")
+        answered = sum(o.status == "rejected" and o.receipt is not None for o in outcomes)
+        if answered:
+            print(
+                f"{answered} of them were answered with a refusal receipt: take the receipts "
+                "back to the desk; its next export sends those batches again, completed."
+            )
         return EXIT_REJECTED
     if held:
         print("Held batches wait for an earlier batch from the same desk: import it too.")
