@@ -84,7 +84,7 @@ def issued_register(db: Database, limit: int = 2000) -> list[RegisterRow]:
         select(Event, Client.code, User.display_name)
         .join(Client, Client.id == Event.client_id)
         .outerjoin(User, User.id == Event.author_id)
-        .where(Event.kind.concat("") == print_register.ISSUED)
+        .where(Event.kind == print_register.ISSUED)  # ix_events_kind_occurred serves it
         .order_by(Event.occurred_at.desc())
         .limit(limit)
     )
