@@ -53,6 +53,11 @@ def _require(db: Database, permission: str) -> None:
         raise NotAllowed("missing.not_allowed", permission=permission)
 
 
+def require_figures(db: Database) -> None:
+    """Refuse the yearly 116 000 figures to roles that may not produce them."""
+    _require(db, "missing.stats")
+
+
 @dataclass(frozen=True)
 class ChildInput:
     """What the operator types when the case opens (all but category and reporter optional)."""
