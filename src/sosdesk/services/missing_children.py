@@ -310,7 +310,7 @@ def _clean_step(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_step(
-    db: Database, case_id: str, kind: str, occurred_at: datetime, payload: dict[str, Any]
+    db: Database, case_id: str, kind: str, occurred_at: datetime | None, payload: dict[str, Any]
 ) -> StepView:
     """Record one dated step: police report, contacts, a sighting, a media appeal (with the
     consent of a parent or guardian), a call with the family, support after the outcome."""
@@ -319,6 +319,7 @@ def add_step(
     problems = check_event_time("note", occurred_at)
     if problems:
         raise ValidationFailed(problems)
+    assert occurred_at is not None
     with db.transaction() as tx:
         case = _case(tx, case_id)
         if kind == "support" and case.outcome is None:
@@ -429,3 +430,16 @@ def episodes_of(db: Database, case_id: str) -> list[MissingCaseView]:
                 break
             chain.append(nxt)
         return [_view(s, db, c, with_steps=False) for c in chain]
+
+
+def link_call(db: Database, case_id: str, call_id: str) -> MissingCaseView:
+    """Tie a case opened during a call to that call once the call is saved."""
+    _require(db, "missing.open")
+    with db.transaction() as tx:
+        case = _case(tx, case_id)
+        if tx.session.get(Call, call_id) is None:
+            raise NotFound("not_found.call", id=call_id)
+        if case.call_id is None:
+            tx.update(case, {"call_id": call_id})
+        view = _view(tx.session, db, case)
+    return view

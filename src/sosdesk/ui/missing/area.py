@@ -1,0 +1,271 @@
+"""The Missing children area (Ctrl+Alt+0; Ctrl+0 is "normal text size"): the 116 000 cases with their search and outcome.
+Ctrl+N opens a case, Ctrl+Shift+S records a search step, Ctrl+Shift+O the outcome."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.missing_children import MC_AFTER, MC_CATEGORY, MC_OUTCOME, MC_STEP
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.missing_children import (
+    MissingCaseView,
+    add_step,
+    get_missing_case,
+    list_missing_cases,
+    record_outcome,
+)
+from sosdesk.ui.context import AppContext, DeskLocked
+from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open
+from sosdesk.ui.missing.open_dialog import open_case_dialog
+from sosdesk.ui.widgets.datetime_field import DateTimeField
+from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.problem_text import failure_text
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
+
+COLUMNS = ("Code", "Opened", "Child", "Category", "Police report", "Outcome")
+
+
+class MissingChildrenArea(QWidget):
+    """Cases newest first; the selected case's search steps below."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MissingChildrenArea")
+        self.dialog: ActionDialog | None = None
+        self._cases: list[MissingCaseView] = []
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        bar.addWidget(self.heading, 1)
+        self.open_only = QCheckBox(self)
+        self.open_only.toggled.connect(lambda _on: self.reload())
+        bar.addWidget(self.open_only)
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.open_case)
+        self.step_button = QPushButton(self)
+        self.step_button.clicked.connect(self.add_step)
+        self.outcome_button = QPushButton(self)
+        self.outcome_button.clicked.connect(self.record_outcome)
+        for b in (self.new_button, self.step_button, self.outcome_button):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.message = FieldMessage(self)
+        layout.addWidget(self.message)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("missing_cases")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_steps)
+        layout.addWidget(self.table, 3)
+        self.steps_label = QLabel(self)
+        self.steps_label.setProperty("role", "muted")
+        layout.addWidget(self.steps_label)
+        self.steps = QListWidget(self)
+        self.steps.setObjectName("missing_steps")
+        layout.addWidget(self.steps, 2)
+        shortcut("Ctrl+N", self, self.open_case)
+        shortcut("Ctrl+Shift+S", self, self.add_step)
+        shortcut("Ctrl+Shift+O", self, self.record_outcome)
+        self.retranslate()
+        ctx.data_changed.connect(self._changed)
+        ctx.locked.connect(self.clear)
+        self.reload()
+
+    # -- Area -------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Missing children")
+
+    def clear(self) -> None:
+        """Drop every case from the screen (the desk locked)."""
+        self._cases = []
+        self.table.setRowCount(0)
+        self.steps.clear()
+
+    def reload(self) -> None:
+        """Read the cases again."""
+        try:
+            cases = self.ctx.call(list_missing_cases, open_only=self.open_only.isChecked())
+        except DeskLocked:
+            self.clear()
+            return
+        self._cases = cases
+        self.table.setRowCount(len(cases))
+        lang = self.ctx.lang
+        for i, c in enumerate(cases):
+            outcome = MC_OUTCOME.label(c.outcome, lang) if c.outcome else self.tr("searching")
+            if c.after:
+                outcome = f"{outcome} · {MC_AFTER.label(c.after, lang)}"
+            cells = (
+                c.code,
+                c.opened_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                c.child_name + (f" ({c.episode}.)" if c.episode > 1 else ""),
+                MC_CATEGORY.label(c.category, lang),
+                self.tr("reported") if c.police_reported else self.tr("not yet reported"),
+                outcome,
+            )
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 4 and not c.police_reported:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                self.table.setItem(i, j, item)
+        if cases and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._show_steps()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _changed(self, entity: str) -> None:
+        if entity in ("missing_cases", "missing_steps"):
+            self.reload()
+
+    def selected(self) -> MissingCaseView | None:
+        """The case of the selected row."""
+        rows = self.table.selectionModel().selectedRows()
+        return self._cases[rows[0].row()] if rows and rows[0].row() < len(self._cases) else None
+
+    def _show_steps(self) -> None:
+        self.steps.clear()
+        case = self.selected()
+        if case is None:
+            return
+        try:
+            full = self.ctx.call(get_missing_case, case.id)
+        except (DeskLocked, PermissionError) as exc:
+            self.message.show_problem(failure_text(exc))
+            return
+        for s in full.steps:
+            detail = ", ".join(f"{v}" for v in s.payload.values())
+            when = s.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            self.steps.addItem(f"{when}  {MC_STEP.label(s.kind, self.ctx.lang)}  {detail}")
+
+    def _show(self, dialog: ActionDialog) -> None:
+        keep_while_open(dialog, self)
+        dialog.open()
+
+    def open_case(self) -> None:
+        """Open a case outside a call (a letter, a walk-in)."""
+        self._show(open_case_dialog(self.ctx, lambda _v: None, self))
+
+    def add_step(self) -> None:
+        """Record a search step for the selected case."""
+        case = self.selected()
+        if case is None:
+            return
+        kind = VocabCombo(MC_STEP, self.ctx.lang)
+        kind.setAccessibleName(self.tr("Step"))
+        when = DateTimeField()
+        when.set_value(datetime.now().astimezone().replace(second=0, microsecond=0))
+        when.setAccessibleName(self.tr("When"))
+        note = QLineEdit()
+        note.setAccessibleName(self.tr("Details"))
+        consent = QLineEdit()
+        consent.setAccessibleName(self.tr("Consent given by"))
+
+        def submit() -> None:
+            try:
+                moment = when.value()
+            except ValueError:
+                raise ValidationFailed([FieldError("occurred_at", "field.required")]) from None
+            payload = {"note": note.text()}
+            if consent.text().strip():
+                payload["consent_by"] = consent.text()
+            self.ctx.call(add_step, case.id, kind.code() or "", moment, payload)
+            self.ctx.data_changed.emit("missing_steps")
+
+        self._show(
+            ActionDialog(
+                self.tr("Record a search step"),
+                [
+                    ("kind", self.tr("&Step"), kind),
+                    ("occurred_at", self.tr("&When"), when),
+                    ("note", self.tr("&Details"), note),
+                    ("consent_by", self.tr("&Consent given by"), consent),
+                ],
+                submit,
+                self,
+            )
+        )
+
+    def record_outcome(self) -> None:
+        """Record how the search ended for the selected case."""
+        case = self.selected()
+        if case is None:
+            return
+        outcome = VocabCombo(MC_OUTCOME, self.ctx.lang)
+        outcome.setAccessibleName(self.tr("Outcome"))
+        after = VocabCombo(MC_AFTER, self.ctx.lang, empty="—")
+        after.setAccessibleName(self.tr("After"))
+        where = QLineEdit()
+        where.setAccessibleName(self.tr("Found where"))
+        by = QLineEdit()
+        by.setAccessibleName(self.tr("Found by"))
+
+        def submit() -> None:
+            self.ctx.call(
+                record_outcome,
+                case.id,
+                outcome.code() or "",
+                date.today(),
+                after=after.code(),
+                found_where=where.text(),
+                found_by=by.text(),
+            )
+            self.ctx.data_changed.emit("missing_cases")
+
+        self._show(
+            ActionDialog(
+                self.tr("Record the outcome"),
+                [
+                    ("outcome", self.tr("&Outcome"), outcome),
+                    ("after", self.tr("&After"), after),
+                    ("found_where", self.tr("Found w&here"), where),
+                    ("found_by", self.tr("Found &by"), by),
+                ],
+                submit,
+                self,
+            )
+        )
+
+    # -- language ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Missing children (116 000)"))
+        self.open_only.setText(self.tr("Open cases only"))
+        self.open_only.setAccessibleName(self.tr("Open cases only"))
+        self.open_only.setMinimumWidth(self.open_only.sizeHint().width())
+        self.new_button.setText(with_key(self.tr("Open a case"), "Ctrl+N"))
+        self.step_button.setText(with_key(self.tr("Search step"), "Ctrl+Shift+S"))
+        self.outcome_button.setText(with_key(self.tr("Outcome"), "Ctrl+Shift+O"))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Missing-child cases"))
+        self.steps.setAccessibleName(self.tr("Steps of the search"))
+        self.steps_label.setText(self.tr("Steps of the search"))
+
+    def changeEvent(self, e: QEvent) -> None:
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(e)
