@@ -65,7 +65,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("directory", "Ctrl+4", DirectoryArea, "Directory"),
     AreaSpec("sync", "Ctrl+5", SyncArea, "Exchange"),
     AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
-    AreaSpec("missing", "Ctrl+Alt+0", MissingChildrenArea, "Missing children"),
+    AreaSpec("missing", "Ctrl+0", MissingChildrenArea, "Missing children"),
 )
 
 

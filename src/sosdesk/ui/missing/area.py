@@ -1,4 +1,4 @@
-"""The Missing children area (Ctrl+Alt+0; Ctrl+0 is "normal text size"): the 116 000 cases with their search and outcome.
+"""The Missing children area (Ctrl+0; normal text size moved to Ctrl+Alt+0): the 116 000 cases with their search and outcome.
 Ctrl+N opens a case, Ctrl+Shift+S records a search step, Ctrl+Shift+O the outcome."""
 
 from __future__ import annotations

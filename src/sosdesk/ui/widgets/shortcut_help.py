@@ -24,7 +24,7 @@ class ShortcutHelp(QDialog):
             ("Ctrl+1 … Ctrl+6", self.tr("Switch area")),
             ("Ctrl+L", self.tr("Lock the desk")),
             ("Ctrl+Shift+D", self.tr("Dark or light theme")),
-            ("Ctrl++ / Ctrl+- / Ctrl+0", self.tr("Larger, smaller, normal text")),
+            ("Ctrl++ / Ctrl+- / Ctrl+Alt+0", self.tr("Larger, smaller, normal text")),
             ("Ctrl+,", self.tr("Preferences")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
