@@ -154,6 +154,18 @@ def issue(db: Database, record: IssueRecord, output: str) -> bool:
     return True
 
 
+def issue_about(
+    db: Database, number: str, entity: str, entity_id: str, detail: dict[str, Any], output: str
+) -> None:
+    """Record a document about something other than a client (a missing child's case): the
+    number is taken and the chain says what left the desk; no client timeline gets an event."""
+    if output not in OUTPUTS:
+        raise BadRegisterInput("register.bad_output", outputs=", ".join(OUTPUTS))
+    with db.transaction() as tx:
+        _take_number(tx, db.desk.desk_code, number)
+        tx.audit(ISSUED, entity, entity_id, {**detail, "number": number, "output": output})
+
+
 def delivery_failed(db: Database, record: IssueRecord, output: str, reason: str) -> None:
     """Note in the chain that a registered PDF could not be written or printed."""
     with db.transaction() as tx:

@@ -39,4 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Raniji nestanak mora biti drugi slučaj",
     ),
     "missing.bad_year": ("a year from 2012 to 2100", "Godina od 2012. do 2100."),
+    "missing.profile": (
+        "choose the full or the pseudonymised profile",
+        "Izaberite pun ili pseudonimizovan profil",
+    ),
 }
