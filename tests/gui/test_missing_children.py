@@ -3,10 +3,16 @@ the call when it is saved, and listed in the Missing children area (Ctrl+0)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
+from sosdesk.services.calls import CallInput, save_call
+from sosdesk.services.followups import board
+from sosdesk.services.missing_children import ChildInput, open_missing_case
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, MissingCase
 from sosdesk.ui.events.action_dialog import ActionDialog
@@ -72,3 +78,83 @@ def test_open_a_case_during_a_116000_call_by_keyboard(
     assert area.table.item(0, 4).text() == "nije još prijavljeno"
     QApplication.processEvents()
     shot(window, "missing_area")
+
+
+def _dialog_field(dialog: ActionDialog, name: str) -> QWidget:
+    """The control whose accessible name is `name` (English source, shown translated)."""
+    shown = QCoreApplication.translate("MissingChildrenArea", name)
+    found = [w for w in dialog.findChildren(QWidget) if w.accessibleName() == shown]
+    assert found, name
+    return found[0]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_team_records_the_search_and_the_outcome_by_keyboard(
+    qtbot, window: MainWindow, db: Database, theme: str
+) -> None:
+    call_id = save_call(db, CallInput(line="missing_116000", categories=["missing_child"])).id
+    case = open_missing_case(
+        db,
+        ChildInput(
+            category="runaway_international",
+            reporter_kind="institution",
+            child_name="Stefan Ilić",
+            age=15,
+            countries=["HU"],
+            last_seen_on=date.today() - timedelta(days=1),
+        ),
+        call_id=call_id,
+    )
+    unlock(qtbot, window)
+    window.set_theme(theme)
+    qtbot.keyClick(window, K.Key_0, CTRL)
+    qtbot.waitUntil(lambda: window.current_area() == "missing")
+    area = window.areas["missing"]
+    qtbot.waitUntil(lambda: area.table.rowCount() == 1)
+    area.table.setFocus()
+    assert area.table.item(0, 4).text() == "nije još prijavljeno"
+
+    # The police report: the first kind of step, then station and case number.
+    press(qtbot, K.Key_S, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())
+    dialog = area.dialog
+    assert isinstance(dialog, ActionDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert focused() is _dialog_field(dialog, "Step")
+    station = _dialog_field(dialog, "Police station or service")
+    while focused() is not station:
+        press(qtbot, K.Key_Tab)
+    typed("PU Subotica")
+    press(qtbot, K.Key_Tab)
+    typed("KU 116/26")
+    shot(dialog, f"missing-step-dialog-{theme}")
+    press(qtbot, K.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: area.dialog is None)
+    qtbot.waitUntil(lambda: area.steps.count() == 1)
+    assert area.table.item(0, 4).text() == "prijavljeno"
+    assert "PU Subotica" in area.steps.item(0).text()
+
+    # The family is called back tomorrow: a follow-up on the case's call.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is area.table)  # back where it was
+    press(qtbot, K.Key_F, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.message.isVisible())
+    shown = board(db, None)
+    assert case.code in " ".join(f.what for f in (*shown.today, *shown.upcoming))
+
+    # Found alive and back home.
+    press(qtbot, K.Key_O, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())
+    dialog = area.dialog
+    assert isinstance(dialog, ActionDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert focused() is _dialog_field(dialog, "Outcome")  # found alive, the first
+    press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Down)  # after: returned home
+    press(qtbot, K.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: area.dialog is None)
+    qtbot.waitUntil(lambda: area.table.item(0, 5).text().startswith("Pronađeno živo"))
+    with db.session() as s:
+        row = s.get(MissingCase, case.id)
+        assert row is not None and (row.outcome, row.after) == ("found_alive", "returned_home")
+        assert row.closed_at is not None
+    shot(window, f"missing-area-{theme}")

@@ -1,11 +1,14 @@
-"""The Missing children area (Ctrl+0; normal text size moved to Ctrl+Alt+0): the 116 000 cases with their search and outcome.
-Ctrl+N opens a case, Ctrl+Shift+S records a search step, Ctrl+Shift+O the outcome."""
+"""The Missing children area (Ctrl+0): the 116 000 cases with their search and outcome.
+
+Ctrl+Shift+M opens a case (as in the intake form; Ctrl+N stays "take a new call"),
+Ctrl+Shift+S records a search step, Ctrl+Shift+O the outcome, Ctrl+Shift+F schedules the
+family's call-back on the follow-up board."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.missing_children import MC_AFTER, MC_CATEGORY, MC_OUTCOME, MC_STEP
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.missing_children import (
@@ -29,9 +33,11 @@ from sosdesk.services.missing_children import (
     get_missing_case,
     list_missing_cases,
     record_outcome,
+    schedule_family_callback,
 )
 from sosdesk.ui.context import AppContext, DeskLocked
-from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open
+from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
+from sosdesk.ui.missing.intake_hook import KEYS as OPEN_KEYS
 from sosdesk.ui.missing.open_dialog import open_case_dialog
 from sosdesk.ui.widgets.datetime_field import DateTimeField
 from sosdesk.ui.widgets.display import with_key
@@ -66,7 +72,9 @@ class MissingChildrenArea(QWidget):
         self.step_button.clicked.connect(self.add_step)
         self.outcome_button = QPushButton(self)
         self.outcome_button.clicked.connect(self.record_outcome)
-        for b in (self.new_button, self.step_button, self.outcome_button):
+        self.callback_button = QPushButton(self)
+        self.callback_button.clicked.connect(self.family_callback)
+        for b in (self.new_button, self.step_button, self.outcome_button, self.callback_button):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.message = FieldMessage(self)
@@ -86,7 +94,8 @@ class MissingChildrenArea(QWidget):
         self.steps = QListWidget(self)
         self.steps.setObjectName("missing_steps")
         layout.addWidget(self.steps, 2)
-        shortcut("Ctrl+N", self, self.open_case)
+        shortcut(OPEN_KEYS, self, self.open_case)
+        shortcut("Ctrl+Shift+F", self, self.family_callback)
         shortcut("Ctrl+Shift+S", self, self.add_step)
         shortcut("Ctrl+Shift+O", self, self.record_outcome)
         self.retranslate()
@@ -130,7 +139,10 @@ class MissingChildrenArea(QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 4 and not c.police_reported:
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    # Bold, not a colour: it must read as well in the dark theme.
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 self.table.setItem(i, j, item)
         if cases and not self.table.selectedItems():
             self.table.selectRow(0)
@@ -164,6 +176,7 @@ class MissingChildrenArea(QWidget):
 
     def _show(self, dialog: ActionDialog) -> None:
         keep_while_open(dialog, self)
+        return_focus(dialog, self.table)  # the keyboard goes on where it was
         dialog.open()
 
     def open_case(self) -> None:
@@ -180,6 +193,14 @@ class MissingChildrenArea(QWidget):
         when = DateTimeField()
         when.set_value(datetime.now().astimezone().replace(second=0, microsecond=0))
         when.setAccessibleName(self.tr("When"))
+        station = QLineEdit()
+        station.setAccessibleName(self.tr("Police station or service"))
+        number = QLineEdit()
+        number.setAccessibleName(self.tr("Case number"))
+        place = QLineEdit()
+        place.setAccessibleName(self.tr("Place"))
+        country = VocabCombo(COUNTRY, self.ctx.lang, empty="—")
+        country.setAccessibleName(self.tr("Country"))
         note = QLineEdit()
         note.setAccessibleName(self.tr("Details"))
         consent = QLineEdit()
@@ -190,9 +211,15 @@ class MissingChildrenArea(QWidget):
                 moment = when.value()
             except ValueError:
                 raise ValidationFailed([FieldError("occurred_at", "field.required")]) from None
-            payload = {"note": note.text()}
-            if consent.text().strip():
-                payload["consent_by"] = consent.text()
+            fields = {
+                "station": station.text(),
+                "case_number": number.text(),
+                "place": place.text(),
+                "country": country.code() or "",
+                "note": note.text(),
+                "consent_by": consent.text(),
+            }
+            payload = {k: v for k, v in fields.items() if v.strip()}
             self.ctx.call(add_step, case.id, kind.code() or "", moment, payload)
             self.ctx.data_changed.emit("missing_steps")
 
@@ -202,6 +229,10 @@ class MissingChildrenArea(QWidget):
                 [
                     ("kind", self.tr("&Step"), kind),
                     ("occurred_at", self.tr("&When"), when),
+                    ("station", self.tr("Police s&tation or service"), station),
+                    ("case_number", self.tr("Case &number"), number),
+                    ("place", self.tr("&Place"), place),
+                    ("country", self.tr("C&ountry"), country),
                     ("note", self.tr("&Details"), note),
                     ("consent_by", self.tr("&Consent given by"), consent),
                 ],
@@ -250,6 +281,21 @@ class MissingChildrenArea(QWidget):
             )
         )
 
+    def family_callback(self) -> None:
+        """Put a call-back to the family of the selected case on the follow-up board (tomorrow)."""
+        case = self.selected()
+        if case is None:
+            return
+        try:
+            self.ctx.call(schedule_family_callback, case.id)
+        except (DeskLocked, PermissionError) as exc:
+            self.message.show_problem(failure_text(exc))
+            return
+        self.ctx.data_changed.emit("followups")
+        self.message.show_problem(
+            self.tr("The family will be called back tomorrow (Follow-ups, Ctrl+3)."), notice=True
+        )
+
     # -- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -257,7 +303,8 @@ class MissingChildrenArea(QWidget):
         self.open_only.setText(self.tr("Open cases only"))
         self.open_only.setAccessibleName(self.tr("Open cases only"))
         self.open_only.setMinimumWidth(self.open_only.sizeHint().width())
-        self.new_button.setText(with_key(self.tr("Open a case"), "Ctrl+N"))
+        self.new_button.setText(with_key(self.tr("Open a case"), OPEN_KEYS))
+        self.callback_button.setText(with_key(self.tr("Call the family back"), "Ctrl+Shift+F"))
         self.step_button.setText(with_key(self.tr("Search step"), "Ctrl+Shift+S"))
         self.outcome_button.setText(with_key(self.tr("Outcome"), "Ctrl+Shift+O"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
