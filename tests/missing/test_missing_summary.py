@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -13,11 +14,17 @@ from sqlalchemy import select
 from sosdesk.documents.missing_summary import build_summary, issue_summary
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services.errors import NotAllowed
-from sosdesk.services.missing_children import ChildInput, add_step, open_missing_case
+from sosdesk.services.missing_children import (
+    ChildInput,
+    add_step,
+    list_missing_cases,
+    open_missing_case,
+)
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
 from sosdesk.store.tx import Actor
 from tests.artifacts import renders_dir
+from tests.cli.helpers import run, set_env
 from tests.documents.conftest import flat, pdf_text
 
 NOW = datetime.now(UTC)
@@ -116,3 +123,24 @@ def test_the_rendered_page_can_be_looked_at(db: Database) -> None:
         timeout=60,
     )
     assert list(renders_dir().glob("missing_summary_sr-Cyrl*.png"))
+
+
+def test_the_command_line_writes_a_summary_and_refuses_bad_input(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    case_id = _case(db)
+    code = next(c.code for c in list_missing_cases(db) if c.id == case_id)
+    db.close()
+    set_env(monkeypatch)
+    out = tmp_path / "summary.pdf"
+    base = ("missing", "summary", "--db", str(db_path), "--out", str(out))
+    rc, said, _ = run(capsys, *base, "--case", code, "--lang", "en")
+    assert rc == 0 and "-D0001" in said and "Milica" not in said
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert "MISSING CHILD CASE SUMMARY" in pdf_text(out.read_bytes())
+    rc, _, err = run(capsys, *base, "--case", "NC-BG1-2026-9999", "--overwrite")
+    assert rc == 2 and "no missing-child case" in err and len(err.strip().splitlines()) == 1

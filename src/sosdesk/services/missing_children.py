@@ -443,3 +443,14 @@ def link_call(db: Database, case_id: str, call_id: str) -> MissingCaseView:
             tx.update(case, {"call_id": call_id})
         view = _view(tx.session, db, case)
     return view
+
+
+def find_missing_case(db: Database, code: str) -> MissingCaseView:
+    """The case with this code (`NC-BG1-2026-0007`), as the unlocked user may see it."""
+    with db.session() as s:
+        case_id = s.execute(
+            select(MissingCase.id).where(MissingCase.code == code.strip().upper())
+        ).scalar()
+    if case_id is None:
+        raise NotFound("not_found.missing_case", id=code)
+    return get_missing_case(db, case_id)
