@@ -158,3 +158,47 @@ def test_the_team_records_the_search_and_the_outcome_by_keyboard(
         assert row is not None and (row.outcome, row.after) == ("found_alive", "returned_home")
         assert row.closed_at is not None
     shot(window, f"missing-area-{theme}")
+
+
+def test_a_repeat_cross_border_episode_is_opened_from_the_area_by_keyboard(
+    qtbot, window: MainWindow, db: Database
+) -> None:
+    first = open_missing_case(
+        db, ChildInput(category="runaway_national", reporter_kind="parent", child_name="Ana Ilić")
+    )
+    unlock(qtbot, window)
+    qtbot.keyClick(window, K.Key_0, CTRL)
+    area = window.areas["missing"]
+    qtbot.waitUntil(lambda: area.table.rowCount() == 1)
+    area.table.setFocus()
+    press(qtbot, K.Key_M, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())
+    dialog = area.dialog
+    assert isinstance(dialog, ActionDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press(qtbot, K.Key_Down)  # runaway, international
+    countries = _dialog_field(dialog, "Countries involved")
+    while focused() is not countries.input:  # type: ignore[attr-defined]
+        press(qtbot, K.Key_Tab)
+    typed("Mađar")
+    press(qtbot, K.Key_Return)
+    assert countries.codes() == ["HU"]  # type: ignore[attr-defined]
+    press(qtbot, K.Key_Tab)
+    assert focused() is _dialog_field(dialog, "Risk factors")
+    press(qtbot, K.Key_Space)  # violence, the first
+    earlier = _dialog_field(dialog, "Earlier episode (case code)")
+    while focused() is not earlier:
+        press(qtbot, K.Key_Tab)
+    typed(first.code.lower())
+    press(qtbot, K.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: area.dialog is None)
+    qtbot.waitUntil(lambda: area.table.rowCount() == 2)
+    with db.session() as s:
+        case = s.execute(select(MissingCase).where(MissingCase.id != first.id)).scalar_one()
+    assert (case.category, case.countries, case.risks) == (
+        "runaway_international",
+        ["HU"],
+        ["violence"],
+    )
+    assert case.previous_id == first.id
+    assert area.table.item(0, 2).text() == "Ana Ilić (2.)"

@@ -126,3 +126,13 @@ def test_volunteer_sees_no_child_name_outside_the_call_she_took(db: Database) ->
         add_step(db, own.id, "sighting", NOW, {"place": "Niš"})
     db.actor = coordinator
     assert get_missing_case(db, other.id).child_name == "Stefan Ilić"
+
+
+def test_a_repeat_episode_carries_who_the_child_is_not_what_happened(db: Database) -> None:
+    first = open_missing_case(db, _child(citizenship="RS", languages=["sr"]))
+    again = open_missing_case(
+        db, ChildInput(category="thrown_out", reporter_kind="police", previous_id=first.id)
+    )
+    assert again.child_name == "Milica Jovanović" and again.gender == "female"
+    assert (again.citizenship, again.living, again.last_seen_place) == ("RS", "family", None)
+    assert again.category == "thrown_out" and again.episode == 2

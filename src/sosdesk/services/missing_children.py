@@ -45,6 +45,17 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "missing.stats": frozenset({"consultant", "coordinator"}),
 }
 HIDDEN_NAME = "•••"
+# Who the child is carries over to a repeat episode; what happened this time does not.
+_INHERITED = (
+    "child_name",
+    "child_aliases",
+    "birth_date",
+    "gender",
+    "citizenship",
+    "languages",
+    "living",
+    "description",
+)
 CALLBACK_AFTER = timedelta(days=1)
 
 
@@ -249,7 +260,11 @@ def open_missing_case(
         if call_id is not None and tx.session.get(Call, call_id) is None:
             raise NotFound("not_found.call", id=call_id)
         if data.previous_id is not None:
-            _case(tx, data.previous_id)
+            earlier = _case(tx, data.previous_id)
+            # The same child again: what the operator left empty comes from the earlier episode.
+            for key in _INHERITED:
+                if fields[key] in (None, [], "unknown"):
+                    fields[key] = getattr(earlier, key)
         case = MissingCase(
             code=_next_code(tx.session, db.desk.desk_code, tx.now.year),
             call_id=call_id,
