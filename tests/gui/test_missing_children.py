@@ -202,3 +202,17 @@ def test_a_repeat_cross_border_episode_is_opened_from_the_area_by_keyboard(
     )
     assert case.previous_id == first.id
     assert area.table.item(0, 2).text() == "Ana Ilić (2.)"
+
+    # Ctrl+F finds a case in any script; Enter goes back to the list.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is area.table)
+    press(qtbot, K.Key_F, CTRL)
+    assert focused() is area.find_edit
+    typed("ана илић")
+    qtbot.waitUntil(lambda: area.table.rowCount() == 2)
+    typed(" nis")
+    qtbot.waitUntil(lambda: area.table.rowCount() == 0)
+    area.find_edit.clear()
+    typed(first.code.split("-")[-1])
+    qtbot.waitUntil(lambda: area.table.rowCount() == 1)
+    press(qtbot, K.Key_Return)
+    assert focused() is area.table

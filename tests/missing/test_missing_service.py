@@ -23,6 +23,7 @@ from sosdesk.services.missing_children import (
     record_outcome,
     reopen_missing_case,
     schedule_family_callback,
+    search_missing_cases,
 )
 from sosdesk.store.database import Database
 from sosdesk.store.tx import Actor
@@ -136,3 +137,20 @@ def test_a_repeat_episode_carries_who_the_child_is_not_what_happened(db: Databas
     assert again.child_name == "Milica Jovanović" and again.gender == "female"
     assert (again.citizenship, again.living, again.last_seen_place) == ("RS", "family", None)
     assert again.category == "thrown_out" and again.episode == 2
+
+
+def test_cases_are_found_in_any_script_but_not_by_a_name_the_user_may_not_see(
+    db: Database,
+) -> None:
+    coordinator = db.actor
+    milica = open_missing_case(db, _child(), call_id=_call(db))
+    open_missing_case(db, _child(child_name="Stefan Ilić", last_seen_place="Niš"))
+    assert [c.id for c in search_missing_cases(db, "милица јов")] == [milica.id]
+    assert [c.id for c in search_missing_cases(db, "novi sad")] == [milica.id]
+    assert [c.id for c in search_missing_cases(db, milica.code.split("-")[-1])] == [milica.id]
+    assert len(search_missing_cases(db, "")) == 2
+    vid = db.add_user("vesna", "Vesna", "operator", "vesna-lozinka-1234")
+    db.actor = Actor(vid, "vesna", "volunteer")
+    assert search_missing_cases(db, "Milica") == []  # her name stays hidden
+    assert [c.id for c in search_missing_cases(db, "Novi Sad")] == [milica.id]
+    db.actor = coordinator

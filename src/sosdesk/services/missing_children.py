@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.countries import COUNTRY
+from sosdesk.domain.folding import fold_words
 from sosdesk.domain.missing_children import (
     INTERNATIONAL,
     MC_AFTER,
@@ -469,3 +470,26 @@ def find_missing_case(db: Database, code: str) -> MissingCaseView:
     if case_id is None:
         raise NotFound("not_found.missing_case", id=code)
     return get_missing_case(db, case_id)
+
+
+def search_missing_cases(
+    db: Database, query: str, *, open_only: bool = False
+) -> list[MissingCaseView]:
+    """Cases whose code, child, places or circumstances hold every word of `query`, in any
+    script or spelling (`Милица`, `Milica`); a name the user may not see is not searched."""
+    words = fold_words(query)
+    if not words:
+        return list_missing_cases(db, open_only=open_only)
+    with db.session() as s:
+        q = select(MissingCase).order_by(MissingCase.opened_at.desc())
+        if open_only:
+            q = q.where(MissingCase.closed_at.is_(None))
+        found = []
+        for c in s.execute(q).scalars():
+            parts = [c.code, c.code.replace("-", " "), c.last_seen_place, c.circumstances]
+            if _can_see_name(s, db, c):
+                parts += [c.child_name, *(c.child_aliases or []), c.description]
+            haystack = set(fold_words(" ".join(p for p in parts if p)))
+            if all(any(h.startswith(w) for h in haystack) for w in words):
+                found.append(_view(s, db, c, with_steps=False))
+        return found

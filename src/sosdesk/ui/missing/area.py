@@ -31,9 +31,9 @@ from sosdesk.services.missing_children import (
     MissingCaseView,
     add_step,
     get_missing_case,
-    list_missing_cases,
     record_outcome,
     schedule_family_callback,
+    search_missing_cases,
 )
 from sosdesk.ui.context import AppContext, DeskLocked
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
@@ -63,6 +63,11 @@ class MissingChildrenArea(QWidget):
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
         bar.addWidget(self.heading, 1)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName("missing_find")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(lambda _t: self.reload())
+        bar.addWidget(self.find_edit, 1)
         self.open_only = QCheckBox(self)
         self.open_only.toggled.connect(lambda _on: self.reload())
         bar.addWidget(self.open_only)
@@ -96,6 +101,8 @@ class MissingChildrenArea(QWidget):
         layout.addWidget(self.steps, 2)
         shortcut(OPEN_KEYS, self, self.open_case)
         shortcut("Ctrl+Shift+F", self, self.family_callback)
+        shortcut("Ctrl+F", self, self.find_edit.setFocus)
+        self.find_edit.returnPressed.connect(self.table.setFocus)
         shortcut("Ctrl+Shift+S", self, self.add_step)
         shortcut("Ctrl+Shift+O", self, self.record_outcome)
         self.retranslate()
@@ -111,13 +118,18 @@ class MissingChildrenArea(QWidget):
     def clear(self) -> None:
         """Drop every case from the screen (the desk locked)."""
         self._cases = []
+        self.find_edit.blockSignals(True)  # clearing the query must not read the cases again
+        self.find_edit.clear()
+        self.find_edit.blockSignals(False)
         self.table.setRowCount(0)
         self.steps.clear()
 
     def reload(self) -> None:
         """Read the cases again."""
         try:
-            cases = self.ctx.call(list_missing_cases, open_only=self.open_only.isChecked())
+            cases = self.ctx.call(
+                search_missing_cases, self.find_edit.text(), open_only=self.open_only.isChecked()
+            )
         except DeskLocked:
             self.clear()
             return
@@ -300,6 +312,8 @@ class MissingChildrenArea(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Missing children (116 000)"))
+        self.find_edit.setPlaceholderText(self.tr("Find a case: child, place, code — any script"))
+        self.find_edit.setAccessibleName(self.tr("Find a case"))
         self.open_only.setText(self.tr("Open cases only"))
         self.open_only.setAccessibleName(self.tr("Open cases only"))
         self.open_only.setMinimumWidth(self.open_only.sizeHint().width())
