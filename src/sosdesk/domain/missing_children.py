@@ -7,7 +7,7 @@ export in `stats/mce.py` maps them one to one.
 
 from __future__ import annotations
 
-from sosdesk.domain.vocab import Term, Vocabulary
+from sosdesk.domain.vocab import VOCABULARIES, Term, Vocabulary
 
 
 def _v(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
@@ -120,3 +120,21 @@ MC_CONTACT_CHANNEL = _v(
     ("in_person", "Lično", "In person"),
     ("other", "Drugo", "Other"),
 )
+
+# How a case stands at the end of a period (statistics rows).
+MC_STATUS = _v(
+    "missing case status",
+    ("found_alive", "Pronađeno živo", "Found alive"),
+    ("found_deceased", "Pronađeno preminulo", "Found deceased"),
+    ("not_found", "Nije pronađeno", "Not found"),
+    ("open", "Potraga u toku na kraju perioda", "Still searched for at the end of the period"),
+)
+MC_FEATURE = _v(
+    "missing case feature",
+    ("cross_border", "Prekogranični slučaj", "Cross-border"),
+    ("violence_or_exploitation", "Nasilje ili eksploatacija", "Violence or exploitation"),
+    ("repeat_runaway", "Ponovljeno bekstvo", "Repeat runaway"),
+)
+# The statistics label their rows through the registry, like the vocabularies of `vocab`.
+for _vocab in (MC_CATEGORY, MC_REPORTER, MC_CONTACT_CHANNEL, MC_STATUS, MC_FEATURE):
+    VOCABULARIES[_vocab.name] = _vocab
