@@ -3,11 +3,14 @@ the call when it is saved, and listed in the Missing children area (Ctrl+0)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
 from sosdesk.services.calls import CallInput, save_call
@@ -216,3 +219,39 @@ def test_a_repeat_cross_border_episode_is_opened_from_the_area_by_keyboard(
     qtbot.waitUntil(lambda: area.table.rowCount() == 1)
     press(qtbot, K.Key_Return)
     assert focused() is area.table
+
+
+def test_the_case_summary_pdf_is_saved_from_the_area_by_keyboard(
+    qtbot, window: MainWindow, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_missing_case(
+        db,
+        ChildInput(
+            category="migrant",
+            reporter_kind="institution",
+            child_name="Ali Rahimi",
+            countries=["AF"],
+        ),
+    )
+    target = tmp_path / "sazetak"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
+    unlock(qtbot, window)
+    qtbot.keyClick(window, K.Key_0, CTRL)
+    area = window.areas["missing"]
+    qtbot.waitUntil(lambda: area.table.rowCount() == 1)
+    area.table.setFocus()
+    press(qtbot, K.Key_P, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())
+    dialog = area.dialog
+    assert isinstance(dialog, ActionDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press(qtbot, K.Key_Down, times=2)  # English
+    press(qtbot, K.Key_Return, CTRL)  # pseudonymised, no password
+    qtbot.waitUntil(lambda: area.dialog is None)
+    saved = target.with_name("sazetak.pdf")
+    assert saved.stat().st_mode & 0o777 == 0o600
+    text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(saved.read_bytes())).pages).split()
+    )
+    assert "Missing unaccompanied migrant child" in text and "Ali Rahimi" not in text
+    assert "sazetak.pdf" in area.message.text()

@@ -39,6 +39,7 @@ from sosdesk.ui.context import AppContext, DeskLocked
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.missing.intake_hook import KEYS as OPEN_KEYS
 from sosdesk.ui.missing.open_dialog import open_case_dialog
+from sosdesk.ui.missing.summary_dialog import summary_dialog
 from sosdesk.ui.widgets.datetime_field import DateTimeField
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
@@ -79,7 +80,10 @@ class MissingChildrenArea(QWidget):
         self.outcome_button.clicked.connect(self.record_outcome)
         self.callback_button = QPushButton(self)
         self.callback_button.clicked.connect(self.family_callback)
-        for b in (self.new_button, self.step_button, self.outcome_button, self.callback_button):
+        self.summary_button = QPushButton(self)
+        self.summary_button.clicked.connect(self.summary)
+        buttons = (self.new_button, self.step_button, self.outcome_button, self.callback_button)
+        for b in (*buttons, self.summary_button):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.message = FieldMessage(self)
@@ -102,6 +106,7 @@ class MissingChildrenArea(QWidget):
         shortcut(OPEN_KEYS, self, self.open_case)
         shortcut("Ctrl+Shift+F", self, self.family_callback)
         shortcut("Ctrl+F", self, self.find_edit.setFocus)
+        shortcut("Ctrl+Shift+P", self, self.summary)
         self.find_edit.returnPressed.connect(self.table.setFocus)
         shortcut("Ctrl+Shift+S", self, self.add_step)
         shortcut("Ctrl+Shift+O", self, self.record_outcome)
@@ -308,6 +313,19 @@ class MissingChildrenArea(QWidget):
             self.tr("The family will be called back tomorrow (Follow-ups, Ctrl+3)."), notice=True
         )
 
+    def summary(self) -> None:
+        """The case summary PDF of the selected case (Ctrl+Shift+P)."""
+        case = self.selected()
+        if case is None:
+            return
+
+        def saved(number: str, name: str) -> None:
+            self.message.show_problem(
+                self.tr("Saved the case summary {0} as {1}.").format(number, name), notice=True
+            )
+
+        self._show(summary_dialog(self.ctx, case.id, saved, self))
+
     # -- language ---------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -319,6 +337,7 @@ class MissingChildrenArea(QWidget):
         self.open_only.setMinimumWidth(self.open_only.sizeHint().width())
         self.new_button.setText(with_key(self.tr("Open a case"), OPEN_KEYS))
         self.callback_button.setText(with_key(self.tr("Call the family back"), "Ctrl+Shift+F"))
+        self.summary_button.setText(with_key(self.tr("Summary PDF"), "Ctrl+Shift+P"))
         self.step_button.setText(with_key(self.tr("Search step"), "Ctrl+Shift+S"))
         self.outcome_button.setText(with_key(self.tr("Outcome"), "Ctrl+Shift+O"))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
