@@ -43,6 +43,7 @@ from sosdesk.ui.missing.summary_dialog import summary_dialog
 from sosdesk.ui.widgets.datetime_field import DateTimeField
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.flow_layout import FlowLayout
 from sosdesk.ui.widgets.problem_text import failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
@@ -68,8 +69,15 @@ class MissingChildrenArea(QWidget):
         self.find_edit.setObjectName("missing_find")
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.textChanged.connect(lambda _t: self.reload())
-        bar.addWidget(self.find_edit, 1)
+        bar.addWidget(self.find_edit, 2)
         self.open_only = QCheckBox(self)
+        # The tick box drawn from the palette (as MultiSelect does): visible in the dark theme.
+        self.open_only.setStyleSheet(
+            "QCheckBox::indicator { width: 13px; height: 13px; border-radius: 2px;"
+            " border: 1px solid palette(placeholder-text); background: palette(base); }"
+            "QCheckBox::indicator:checked { background: palette(link);"
+            " border: 1px solid palette(link); }"
+        )
         self.open_only.toggled.connect(lambda _on: self.reload())
         bar.addWidget(self.open_only)
         self.new_button = QPushButton(self)
@@ -83,9 +91,14 @@ class MissingChildrenArea(QWidget):
         self.summary_button = QPushButton(self)
         self.summary_button.clicked.connect(self.summary)
         buttons = (self.new_button, self.step_button, self.outcome_button, self.callback_button)
-        for b in (*buttons, self.summary_button):
-            bar.addWidget(b)
         layout.addLayout(bar)
+        # The actions wrap onto more lines rather than widen the window (large text, Serbian).
+        actions = QWidget(self)
+        flow = FlowLayout(actions)
+        flow.setContentsMargins(0, 0, 0, 0)
+        for button in (*buttons, self.summary_button):
+            flow.addWidget(button)
+        layout.addWidget(actions)
         self.message = FieldMessage(self)
         layout.addWidget(self.message)
         self.table = QTableWidget(0, len(COLUMNS), self)
@@ -94,7 +107,10 @@ class MissingChildrenArea(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1, 4):  # code, date, police flag: as wide as they need, no more
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._show_steps)
         layout.addWidget(self.table, 3)
         self.steps_label = QLabel(self)
