@@ -4,7 +4,7 @@ the call when it is saved, and listed in the Missing children area (Ctrl+0)."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.followups import board
-from sosdesk.services.missing_children import ChildInput, open_missing_case
+from sosdesk.services.missing_children import ChildInput, add_step, open_missing_case
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, MissingCase
 from sosdesk.ui.events.action_dialog import ActionDialog
@@ -224,21 +224,26 @@ def test_a_repeat_cross_border_episode_is_opened_from_the_area_by_keyboard(
 def test_the_case_summary_pdf_is_saved_from_the_area_by_keyboard(
     qtbot, window: MainWindow, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_missing_case(
+    case = open_missing_case(
         db,
         ChildInput(
             category="migrant",
             reporter_kind="institution",
             child_name="Ali Rahimi",
             countries=["AF"],
+            risks=["trafficking"],
         ),
     )
+    add_step(db, case.id, "foreign_line", datetime.now(UTC), {"country": "AF"})
     target = tmp_path / "sazetak"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF"))
     unlock(qtbot, window)
     qtbot.keyClick(window, K.Key_0, CTRL)
     area = window.areas["missing"]
     qtbot.waitUntil(lambda: area.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: area.steps.count() == 1)
+    assert "Avganistan" in area.steps.item(0).text()  # a country's name, not its code
+    assert "trgovine ljudima" in area.steps_label.text()  # on to the identification screening
     area.table.setFocus()
     press(qtbot, K.Key_P, CTRL | SHIFT)
     qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk.domain.countries import COUNTRY
-from sosdesk.domain.missing_children import MC_AFTER, MC_CATEGORY, MC_OUTCOME, MC_STEP
+from sosdesk.domain.missing_children import (
+    MC_AFTER,
+    MC_CATEGORY,
+    MC_OUTCOME,
+    MC_STEP,
+    MC_SUPPORT,
+    MC_SUPPORT_TO,
+)
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.missing_children import (
     MissingCaseView,
@@ -48,6 +55,8 @@ from sosdesk.ui.widgets.problem_text import failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
+# Step details that hold a vocabulary code, shown as its label.
+_CODED = {"country": COUNTRY, "support": MC_SUPPORT, "to": MC_SUPPORT_TO}
 COLUMNS = ("Code", "Opened", "Child", "Category", "Police report", "Outcome")
 
 
@@ -202,10 +211,22 @@ class MissingChildrenArea(QWidget):
         except (DeskLocked, PermissionError) as exc:
             self.message.show_problem(failure_text(exc))
             return
+        lang = self.ctx.lang
         for s in full.steps:
-            detail = ", ".join(f"{v}" for v in s.payload.values())
+            detail = ", ".join(
+                _CODED[k].label(v, lang) if k in _CODED else str(v) for k, v in s.payload.items()
+            )
             when = s.occurred_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            self.steps.addItem(f"{when}  {MC_STEP.label(s.kind, self.ctx.lang)}  {detail}")
+            self.steps.addItem(f"{when}  {MC_STEP.label(s.kind, lang)}  {detail}")
+        self.steps_label.setText(self.tr("Steps of the search"))
+        if "trafficking" in full.risks:
+            # The casework's identification screening is where a suspected victim goes next.
+            self.steps_label.setText(
+                self.tr(
+                    "Steps of the search — trafficking indicators recorded: screen the child "
+                    "for identification as a victim (Casework)"
+                )
+            )
 
     def _show(self, dialog: ActionDialog) -> None:
         keep_while_open(dialog, self)
