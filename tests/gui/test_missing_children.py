@@ -160,6 +160,26 @@ def test_the_team_records_the_search_and_the_outcome_by_keyboard(
         row = s.get(MissingCase, case.id)
         assert row is not None and (row.outcome, row.after) == ("found_alive", "returned_home")
         assert row.closed_at is not None
+
+    # Support after the outcome: psychological, to the child.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is area.table)
+    press(qtbot, K.Key_S, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: area.dialog is not None and area.dialog.isVisible())
+    dialog = area.dialog
+    assert isinstance(dialog, ActionDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    press(qtbot, K.Key_Down, times=7)  # the step: support after the outcome
+    support = _dialog_field(dialog, "Support after the outcome")
+    while focused() is not support:
+        press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Down)  # psychological
+    press(qtbot, K.Key_Tab)
+    press(qtbot, K.Key_Down)  # to the child
+    press(qtbot, K.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: area.dialog is None)
+    qtbot.waitUntil(lambda: area.steps.count() == 2)
+    assert "Psihološka podrška" in area.steps.item(1).text()
+    assert "Detetu" in area.steps.item(1).text()
     shot(window, f"missing-area-{theme}")
 
 

@@ -47,7 +47,7 @@ from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, retur
 from sosdesk.ui.missing.intake_hook import KEYS as OPEN_KEYS
 from sosdesk.ui.missing.open_dialog import open_case_dialog
 from sosdesk.ui.missing.summary_dialog import summary_dialog
-from sosdesk.ui.widgets.datetime_field import DateTimeField
+from sosdesk.ui.widgets.datetime_field import DateField, DateTimeField
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.flow_layout import FlowLayout
@@ -259,6 +259,10 @@ class MissingChildrenArea(QWidget):
         note.setAccessibleName(self.tr("Details"))
         consent = QLineEdit()
         consent.setAccessibleName(self.tr("Consent given by"))
+        support = VocabCombo(MC_SUPPORT, self.ctx.lang, empty="—")
+        support.setAccessibleName(self.tr("Support after the outcome"))
+        given_to = VocabCombo(MC_SUPPORT_TO, self.ctx.lang, empty="—")
+        given_to.setAccessibleName(self.tr("Support given to"))
 
         def submit() -> None:
             try:
@@ -272,6 +276,8 @@ class MissingChildrenArea(QWidget):
                 "country": country.code() or "",
                 "note": note.text(),
                 "consent_by": consent.text(),
+                "support": support.code() or "",
+                "to": given_to.code() or "",
             }
             payload = {k: v for k, v in fields.items() if v.strip()}
             self.ctx.call(add_step, case.id, kind.code() or "", moment, payload)
@@ -289,6 +295,8 @@ class MissingChildrenArea(QWidget):
                     ("country", self.tr("C&ountry"), country),
                     ("note", self.tr("&Details"), note),
                     ("consent_by", self.tr("&Consent given by"), consent),
+                    ("support", self.tr("S&upport after the outcome"), support),
+                    ("to", self.tr("Support &given to"), given_to),
                 ],
                 submit,
                 self,
@@ -308,13 +316,22 @@ class MissingChildrenArea(QWidget):
         where.setAccessibleName(self.tr("Found where"))
         by = QLineEdit()
         by.setAccessibleName(self.tr("Found by"))
+        on = DateField()
+        on.set_value(date.today())
+        on.setAccessibleName(self.tr("Date of the outcome"))
 
         def submit() -> None:
+            try:
+                day = on.value()
+            except ValueError:
+                raise ValidationFailed([FieldError("on", "ui.not_date")]) from None
+            if day is None:
+                raise ValidationFailed([FieldError("on", "field.required")])
             self.ctx.call(
                 record_outcome,
                 case.id,
                 outcome.code() or "",
-                date.today(),
+                day,
                 after=after.code(),
                 found_where=where.text(),
                 found_by=by.text(),
@@ -329,6 +346,7 @@ class MissingChildrenArea(QWidget):
                     ("after", self.tr("&After"), after),
                     ("found_where", self.tr("Found w&here"), where),
                     ("found_by", self.tr("Found &by"), by),
+                    ("on", self.tr("&Date"), on),
                 ],
                 submit,
                 self,
