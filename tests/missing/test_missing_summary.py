@@ -20,6 +20,7 @@ from sosdesk.services.missing_children import (
     list_missing_cases,
     open_missing_case,
 )
+from sosdesk.services.print_register import verify
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
 from sosdesk.store.tx import Actor
@@ -103,6 +104,18 @@ def test_an_issued_summary_takes_the_number_and_is_in_the_chain_without_the_name
     assert entry.detail["number"] == built.number and "Milica" not in str(entry.detail)
     with pytest.raises(ValidationFailed):
         build_summary(db, case_id, "en", password="short")
+
+
+def test_an_issued_summary_is_recognised_and_a_changed_copy_is_not(db: Database) -> None:
+    case_id = _case(db)
+    built = build_summary(db, case_id, "sr-Latn")
+    assert verify(db, built.pdf).status == "unknown"  # previewed, never issued
+    issue_summary(db, built, "file")
+    known = verify(db, built.pdf)
+    assert (known.status, known.number, known.kind) == ("issued", built.number, "missing_summary")
+    assert known.in_audit_chain and known.issued_by == "Ana Petrović"
+    changed = built.pdf.replace(b"/Creator (SOS Desk)", b"/Creator (SOS Dask)")
+    assert changed != built.pdf and verify(db, changed).status == "modified"
 
 
 def test_a_volunteer_may_not_print_a_childs_case(db: Database) -> None:
