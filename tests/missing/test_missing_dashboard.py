@@ -30,6 +30,8 @@ def test_the_year_in_the_dashboard_matches_the_mce_figures(
     features = dash.table("missing_features").column()
     assert features == {"cross_border": 1, "violence_or_exploitation": 2, "repeat_runaway": 1}
     assert dash.table("missing_by_reporter").value("public") == 1
+    channel = dash.table("missing_by_channel")
+    assert (channel.value("phone"), channel.value("email"), channel.value("chat")) == (4, 1, 1)
     # The year before: the two cases opened in 2024, both still searched for on 31 December.
     assert dash.before["missing_by_status"].value("open") == 2
     found = records_behind(db, Period.year(2025), "missing_by_status", "open")

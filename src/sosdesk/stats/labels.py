@@ -83,6 +83,10 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Missing children: cases by category",
     ),
     "missing_by_reporter": ("Nestala deca: ko je prijavio", "Missing children: who reported"),
+    "missing_by_channel": (
+        "Nestala deca: kako je linija kontaktirana",
+        "Missing children: how the line was contacted",
+    ),
     "missing_by_status": (
         "Nestala deca: ishod na kraju perioda",
         "Missing children: outcome at the end of the period",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sosdesk.domain.missing_children import (
     INTERNATIONAL,
     MC_CATEGORY,
+    MC_CONTACT_CHANNEL,
     MC_FEATURE,
     MC_REPORTER,
     MC_STATUS,
@@ -28,7 +29,13 @@ from sosdesk.stats.periods import Period
 from sosdesk.stats.tables import StatTable, one_column
 from sosdesk.store.models import MissingCase
 
-KEYS = ("missing_by_category", "missing_by_reporter", "missing_by_status", "missing_features")
+KEYS = (
+    "missing_by_category",
+    "missing_by_reporter",
+    "missing_by_channel",
+    "missing_by_status",
+    "missing_features",
+)
 CASES = "persons"  # each case is one child's episode
 
 
@@ -41,6 +48,7 @@ class MissingCounts:
     reporter: Counter[str] = field(default_factory=Counter, hash=False)
     status: Counter[str] = field(default_factory=Counter, hash=False)
     features: Counter[str] = field(default_factory=Counter, hash=False)
+    channel: Counter[str] = field(default_factory=Counter, hash=False)
 
 
 def _opened(s: Session, period: Period) -> tuple[list[MissingCase], dict[str, str]]:
@@ -73,6 +81,7 @@ def _rows_of(c: MissingCase, period: Period, earlier: dict[str, str]) -> dict[st
     return {
         "missing_by_category": {c.category},
         "missing_by_reporter": {c.reporter_kind},
+        "missing_by_channel": {c.contact_channel},
         "missing_by_status": {c.outcome if done and c.outcome else "open"},
         "missing_features": features,
     }
@@ -91,6 +100,7 @@ def count_missing(s: Session, period: Period) -> MissingCounts:
         counts["missing_by_reporter"],
         counts["missing_by_status"],
         counts["missing_features"],
+        counts["missing_by_channel"],
     )
 
 
@@ -120,6 +130,12 @@ def missing_tables(counts: MissingCounts) -> list[StatTable]:
     return [
         table("missing_by_category", MC_CATEGORY.name, MC_CATEGORY.codes(), counts.category),
         table("missing_by_reporter", MC_REPORTER.name, MC_REPORTER.codes(), counts.reporter),
+        table(
+            "missing_by_channel",
+            MC_CONTACT_CHANNEL.name,
+            MC_CONTACT_CHANNEL.codes(),
+            counts.channel,
+        ),
         table("missing_by_status", MC_STATUS.name, MC_STATUS.codes(), counts.status),
         table("missing_features", MC_FEATURE.name, MC_FEATURE.codes(), counts.features, True),
     ]

@@ -100,6 +100,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "missing_by_category",
             "missing_by_reporter",
+            "missing_by_channel",
             "missing_by_status",
             "missing_features",
         ),

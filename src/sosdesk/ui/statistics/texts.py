@@ -65,6 +65,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "missing_by_category",
             "missing_by_reporter",
+            "missing_by_channel",
             "missing_by_status",
             "missing_features",
         ),
@@ -110,6 +111,7 @@ def table_title(key: str) -> str:
         "followups_by_outcome": tr("Follow-ups due in the period"),
         "missing_by_category": tr("Missing children: cases by category"),
         "missing_by_reporter": tr("Missing children: who reported"),
+        "missing_by_channel": tr("Missing children: how the line was contacted"),
         "missing_by_status": tr("Missing children: outcome at the end of the period"),
         "missing_features": tr("Missing children: cross-border, violence, repeat runaways"),
     }[key]
