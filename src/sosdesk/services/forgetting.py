@@ -295,12 +295,25 @@ def _put(conn: Any, kind: str, ref: str, body: str) -> None:
     )
 
 
+_CALL_LINKS = ("events", "missing_cases")
+
+
+def _has_table(conn: Any, name: str) -> bool:
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
 def _delete_rows(conn: Any, a: Affected, client_id: str) -> None:
     calls = a.ids["calls"]
     for part in _parts(calls):
         marks = ",".join("?" * len(part))
-        # Another client's timeline may point at one of these calls: it keeps the event.
-        conn.execute(f"UPDATE events SET call_id = NULL WHERE call_id IN ({marks})", part)
+        # Another client's timeline, or a missing-child case opened from the call, may point at
+        # one of these calls: it keeps its record, without the link.
+        for table in _CALL_LINKS:
+            if _has_table(conn, table):
+                conn.execute(f"UPDATE {table} SET call_id = NULL WHERE call_id IN ({marks})", part)
     order = ("call_corrections", "followups", "events", "case_goals", "cases", "calls")
     for entity in order:
         for part in _parts(a.ids[entity]):

@@ -11,6 +11,7 @@ from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
 from sosdesk.store.models.followups import FollowUp
 from sosdesk.store.models.forgetting import ClientMerge, Erasure
+from sosdesk.store.models.missing import MissingCase, MissingStep
 from sosdesk.store.models.system import (
     AuditEntry,
     Change,
@@ -39,6 +40,8 @@ __all__ = [
     "Erasure",
     "Event",
     "FollowUp",
+    "MissingCase",
+    "MissingStep",
     "SearchRef",
     "Setting",
     "SyncedMixin",
