@@ -12,6 +12,7 @@ from sosdesk.services.clients import find_by_code
 from sosdesk.services.erasure import ErasureRefused, forget
 from sosdesk.services.errors import NotAllowed, NotFound
 from sosdesk.services.events import add_event
+from sosdesk.services.missing_children import ChildInput, get_missing_case, open_missing_case
 from sosdesk.services.search import search_clients
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE
@@ -109,3 +110,20 @@ def test_an_open_proceeding_needs_confirmation(db: Database) -> None:
     assert snapshot(db) == before
     forget(db, code, "erase", "zahtev", despite_proceeding=True)
     assert found_in(db) == {}
+
+
+def test_a_missing_child_case_opened_from_the_call_stays_without_the_link(db: Database) -> None:
+    _cid, code, call_id = canary_client(db)
+    case = open_missing_case(
+        db,
+        ChildInput(category="runaway_national", reporter_kind="institution"),
+        call_id=call_id,
+    )
+    forget(db, code, "erase", "zahtev")
+    assert found_in(db) == {}
+    kept = get_missing_case(db, case.id)
+    assert kept.code == case.code
+    with db.engine.connect() as c:
+        assert c.execute(
+            text(f"SELECT call_id FROM missing_cases WHERE id = '{case.id}'")
+        ).one() == (None,)
