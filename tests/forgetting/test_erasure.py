@@ -13,6 +13,7 @@ from sosdesk.services.erasure import ErasureRefused, forget
 from sosdesk.services.errors import NotAllowed, NotFound
 from sosdesk.services.events import add_event
 from sosdesk.services.missing_children import ChildInput, get_missing_case, open_missing_case
+from sosdesk.services.office_tools import make_backup, prepare_restore
 from sosdesk.services.search import search_clients
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE
@@ -127,3 +128,21 @@ def test_a_missing_child_case_opened_from_the_call_stays_without_the_link(db: Da
         assert c.execute(
             text(f"SELECT call_id FROM missing_cases WHERE id = '{case.id}'")
         ).one() == (None,)
+
+
+def test_a_backup_restored_from_the_office_area_forgets_again(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _cid, code, _call = canary_client(db)
+    (tmp_path / "backups").mkdir()
+    done = make_backup(db, tmp_path / "backups")
+    forget(db, code, "erase", "zahtev")
+    run = prepare_restore(db, done.path)
+    path, key, user = db.path, db.data_key, db.actor.name
+    db.close()  # the desk locks before the files are replaced
+    run()
+    again = Database._open_with_key(path, key, user, None)
+    try:
+        assert found_in(again) == {}
+        with pytest.raises(NotFound):
+            find_by_code(again, code)
+    finally:
+        again.close()
