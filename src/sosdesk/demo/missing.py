@@ -84,11 +84,26 @@ def _day(ts: float) -> str:
 
 
 def _calls(bulk: Bulk) -> list[tuple[str, str]]:
+    # Calls without a case yet: a demo grown a second time adds cases for its new calls only.
     with bulk as conn:
         rows = conn.execute(
-            "SELECT id, started_at FROM calls WHERE line = 'missing_116000' ORDER BY started_at"
+            "SELECT id, started_at FROM calls WHERE line = 'missing_116000'"
+            " AND id NOT IN (SELECT call_id FROM missing_cases WHERE call_id IS NOT NULL)"
+            " ORDER BY started_at"
         ).fetchall()
     return [(str(r[0]), str(r[1])) for r in rows]
+
+
+def _codes_so_far(bulk: Bulk, desk: str) -> dict[int, int]:
+    """The last case number of each year already in the database (codes go on from there)."""
+    prefix = f"NC-{desk}-"
+    with bulk as conn:
+        rows = conn.execute(
+            "SELECT substr(code, ?, 4), max(CAST(substr(code, ?) AS INTEGER)) FROM missing_cases"
+            " WHERE code LIKE ? GROUP BY 1",
+            (len(prefix) + 1, len(prefix) + 6, prefix + "%"),
+        ).fetchall()
+    return {int(year): int(last) for year, last in rows}
 
 
 def _ts(stamp: str) -> float:
@@ -103,7 +118,7 @@ def generate_missing(g: DemoContext, bulk: Bulk) -> int:
     categories = MC_CATEGORY.codes()
     cases: list[tuple[Any, ...]] = []
     steps: list[tuple[Any, ...]] = []
-    seq: dict[int, int] = {}
+    seq = _codes_so_far(bulk, g.db.desk.desk_code)
     runaways: list[tuple[str, str, int, str]] = []  # id, name, age, gender of earlier runaways
     in_last_year = 0
     for call_id, started in calls:
