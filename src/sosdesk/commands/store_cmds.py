@@ -21,6 +21,7 @@ from sosdesk.commands.common import (
     user_name,
 )
 from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
+from sosdesk.services.erasure_restore import reapply, remembered
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
 from sosdesk.store.database import Database
@@ -119,8 +120,15 @@ def _restore(args: argparse.Namespace) -> int:
     keyfile = KeyFile.load(keyfile_path(path))
     key = keyfile.unlock(user, passphrase)
 
+    # Erasures and merges made since the backup are applied to it before anyone opens it.
+    forgotten = remembered(path, key)
+
     def check() -> None:
-        Database.open(path, user=user, passphrase=passphrase).close()
+        restored = Database.open(path, user=user, passphrase=passphrase)
+        try:
+            reapply(restored, forgotten)
+        finally:
+            restored.close()
 
     restore_file(
         path,

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sosdesk.domain.phones import PhoneError, normalise_phone
-from sosdesk.domain.validation import Checker, ValidationFailed
+from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
     CALLER_TYPE,
@@ -21,6 +21,7 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services import drafts, search_index
 from sosdesk.services.clients import check_identity, clean_client, insert_client
+from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.services.errors import NotFound
 from sosdesk.services.events import CLOCK_SKEW, insert_event
 from sosdesk.services.followups import check_followup
@@ -51,6 +52,8 @@ class CallInput:
     emergency_steps: list[str] = field(default_factory=list)
     follow_up_at: datetime | None = None
     follow_up_what: str | None = None
+    # The operator saw the possible duplicates of `new_client` and registers a new one anyway.
+    new_client_confirmed: bool = False
 
 
 def clean_call(data: CallInput) -> dict[str, Any]:
@@ -145,15 +148,42 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
 def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None) -> CallView:
     """Save a call (and its new client, timeline event and follow-up) in one transaction.
 
+    An inline new client that may be an existing one (`possible_duplicates`) is refused with
+    `call.possible_duplicate` unless `new_client_confirmed` says the operator saw them.
     `discard_draft` names the draft the call was typed into: it goes in the same transaction,
     so a crash can never leave both the saved call and its draft (offered again as a call).
     """
+    if data.new_client and not data.new_client_confirmed:
+        _refuse_duplicates(db, data)
     with db.transaction() as tx:
         call = insert_call(tx, db.desk.desk_code, data)
         if discard_draft is not None:
             drafts.delete_draft(tx, db.actor.user_id, discard_draft)
         view: CallView = to_view(CallView, call)
     return view
+
+
+def new_client_duplicates(db: Database, data: CallInput) -> list[PossibleDuplicate]:
+    """Existing clients the call's inline new client may be (the caller's number counts too)."""
+    if not data.new_client:
+        return []
+    try:
+        wanted = clean_client(data.new_client)
+    except ValidationFailed:
+        return []  # the save itself names what is wrong
+    phones = list(wanted.get("phones") or [])
+    if data.caller_phone and not phones:
+        phones.append(data.caller_phone)
+    return possible_duplicates(db, {**wanted, "phones": phones})
+
+
+def _refuse_duplicates(db: Database, data: CallInput) -> None:
+    found = new_client_duplicates(db, data)
+    if found:
+        codes = ", ".join(d.code for d in found[:5])
+        raise ValidationFailed(
+            [FieldError("client_id", "call.possible_duplicate", count=len(found), codes=codes)]
+        )
 
 
 def get_call(db: Database, call_id: str) -> CallView:

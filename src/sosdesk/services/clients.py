@@ -25,7 +25,7 @@ from sosdesk.services import search_index
 from sosdesk.services.errors import NotFound as NotFound  # re-exported: callers import it from here
 from sosdesk.services.views import ClientView, to_view
 from sosdesk.store.database import Database
-from sosdesk.store.models import Client, CodeCounter
+from sosdesk.store.models import Client, ClientMerge, CodeCounter
 from sosdesk.store.tx import Tx
 
 MAX_AGE = 110
@@ -244,8 +244,25 @@ def find_by_code(db: Database, code: str) -> ClientView:
     normal = str(parse_client_code(code))  # CodeError says what a code looks like
     with db.session() as s:
         client = s.execute(select(Client).where(Client.code == normal)).scalar_one_or_none()
+        seen: set[str] = set()
+        while client is None and normal not in seen:
+            # A merged-away code stays an alias of the client it was merged into.
+            seen.add(normal)
+            keep = s.execute(
+                select(ClientMerge.keep_id).where(ClientMerge.absorb_code == normal)
+            ).scalar_one_or_none()
+            if keep is None:
+                break
+            client = s.get(Client, keep)
+            if client is None:
+                normal = (
+                    s.execute(
+                        select(ClientMerge.absorb_code).where(ClientMerge.absorb_id == keep)
+                    ).scalar_one_or_none()
+                    or normal
+                )
         if client is None:
-            raise NotFound("not_found.client_code", code=normal)
+            raise NotFound("not_found.client_code", code=str(parse_client_code(code)))
         view: ClientView = to_view(ClientView, client)
         return view
 

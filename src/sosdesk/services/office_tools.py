@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from sosdesk.files.reading import read_bounded
 from sosdesk.services import print_register
+from sosdesk.services.erasure_restore import Remembered, reapply, remembered
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.print_register import Verification
 from sosdesk.store.audit import verify_chain
@@ -149,14 +150,23 @@ def prepare_restore(db: Database, source: Path) -> Callable[[], None]:
             "store.backup_other_desk", found=found.desk_code, expected=desk, **named(source)
         )
 
+    forgotten: Remembered = []
+
     def reopen() -> Database:
         # The passphrase is not at hand here; the data key it unlocked is (same as unlocking).
         return Database._open_with_key(path, key, user, None)
 
+    def check() -> None:
+        # Erasures and merges made since the backup are applied before anyone opens it.
+        restored = reopen()
+        try:
+            reapply(restored, forgotten)
+        finally:
+            restored.close()
+
     def restore() -> None:
-        restore_file(
-            path, source, key, desk_code=desk, device_id=device, check=lambda: reopen().close()
-        )
+        forgotten.extend(remembered(path, key))
+        restore_file(path, source, key, desk_code=desk, device_id=device, check=check)
         restored = reopen()
         try:
             with restored.transaction() as tx:

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sosdesk.stats.calls_stats import CallCounts, call_tables, count_calls
@@ -25,7 +26,7 @@ from sosdesk.stats.persons import (
 )
 from sosdesk.stats.tables import StatTable
 from sosdesk.store.database import Database
-from sosdesk.store.models import utcnow
+from sosdesk.store.models import Erasure, utcnow
 
 EVENT_KINDS = ("assistance", "field_action", "court_hearing")
 
@@ -71,6 +72,8 @@ class Dashboard:
     desk_code: str
     is_office: bool
     computed_at: datetime
+    # Clients erased on request or by retention: their records are no longer counted.
+    erased_clients: int = 0
 
     def table(self, key: str) -> StatTable:
         """The table with this key (KeyError if the period has no such table)."""
@@ -161,6 +164,9 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
     previous = period.previous() if compare else None
     with db.session() as s:  # one read transaction: both periods see the same data
         first = first_identifications(s)
+        erased = s.execute(
+            select(func.count(func.distinct(Erasure.client_id))).where(Erasure.mode == "erase")
+        ).scalar_one()
         now = _raw(s, period, moment, first)
         before = _raw(s, previous, moment, first) if previous else _empty()
     tables = _tables(now, before, period)
@@ -180,6 +186,7 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
         db.desk.desk_code,
         db.desk.is_office,
         moment,
+        int(erased),
     )
 
 

@@ -84,3 +84,24 @@ def method_notes(lang: str, **values: object) -> list[str]:
             template = latin_to_cyrillic(template)
         out.append(template.format(**values))
     return out
+
+
+_ERASED = (
+    "Na zahtev lica ili po pravilima o čuvanju podataka potpuno je obrisano {n} dosijea "
+    "klijenata; njihovi pozivi i unosi više nisu uračunati, pa se brojevi mogu razlikovati od "
+    "ranije objavljenih. Anonimizovani dosijei su uračunati.",
+    "{n} client files were erased completely, on request or under the retention rules; their "
+    "calls and entries are no longer counted, so figures may differ from those published "
+    "before. Anonymised files are counted.",
+)
+
+
+def erasure_note(lang: str, erased: int) -> str | None:
+    """The note saying how many clients were erased (None when none was)."""
+    if not erased:
+        return None
+    latin, english = _ERASED
+    template = english if lang == "en" else latin
+    if lang == "sr-Cyrl":
+        template = latin_to_cyrillic(template)
+    return template.format(n=erased)

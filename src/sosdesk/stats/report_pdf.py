@@ -36,7 +36,7 @@ from sosdesk.stats import formatting as fmt
 from sosdesk.stats.dashboard import Dashboard, Summary
 from sosdesk.stats.labels import column_label, row_label, text, title, total_label
 from sosdesk.stats.localtime import to_local
-from sosdesk.stats.method_notes import method_notes
+from sosdesk.stats.method_notes import erasure_note, method_notes
 from sosdesk.stats.publication import Publication
 from sosdesk.stats.report_charts import bar_chart
 from sosdesk.stats.suppression import SHOWN, Published, value_of
@@ -413,6 +413,9 @@ def render(data: ReportInput) -> bytes:
         x=rule.complement_label,
     ):
         st.append(_p(note, "para"))
+    erased = erasure_note(lang, d.erased_clients)
+    if erased is not None:
+        st.append(_p(erased, "para"))
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,

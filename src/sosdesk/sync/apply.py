@@ -25,14 +25,15 @@ from sqlalchemy import select
 
 from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.ids import new_id
-from sosdesk.services import search_index
+from sosdesk.services import forgetting, search_index
 from sosdesk.store.models.sync import SyncConflict
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Tx
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected
-from sosdesk.sync.schema import Record, entities, insert_order
+from sosdesk.sync.schema import BadField, Record, check_fields, entities, insert_order
 
+_FORGETTING = frozenset({"erasures", "client_merges"})
 _IN_LIMIT = 500  # ids per IN (...) query, well under SQLite's variable limit
 _SEARCH_KIND = {"clients": "client", "calls": "call", "directory_entries": "directory"}
 _BODY = {
@@ -52,6 +53,7 @@ class ApplyStats:
     fields_superseded: int = 0
     conflicts: int = 0
     max_hlc: str = ""
+    forgotten: int = 0  # tombstones applied: the file is vacuumed after the import
 
 
 @dataclass
@@ -94,6 +96,7 @@ class Applier:
         self._order = insert_order()
         self._conflicts: dict[tuple[str, str, str, int], list[dict[str, Any]]] = {}
         self._reindex: dict[str, set[str]] = defaultdict(set)
+        self._forgotten = forgetting.Forgotten.load(self._conn)
 
     # -- public --------------------------------------------------------------------------
 
@@ -102,6 +105,16 @@ class Applier:
         self._buffer.append(rec)
         if rec.hlc > self.stats.max_hlc:
             self.stats.max_hlc = rec.hlc
+        if rec.entity in _FORGETTING:
+            # A merge or tombstone acts on everything before it, and filters what follows.
+            seen = bool(self._existing([rec]))
+            self._buffer.pop()
+            self._flush()
+            self._buffer.append(rec)
+            self._flush()
+            if not seen:
+                self._forget(rec)
+            return
         if len(self._buffer) >= self._chunk_size:
             self._flush()
 
@@ -111,6 +124,11 @@ class Applier:
         self._reindex_updated()
         self._store_conflicts()
         return self.stats
+
+    def scrub_outbox(self) -> None:
+        """After acknowledgements: batches acknowledged since a tombstone lose what it removed."""
+        if self._forgotten.clients:
+            forgetting.scrub_outbox(self._conn, self._forgotten)
 
     # -- one chunk -----------------------------------------------------------------------
 
@@ -168,6 +186,11 @@ class Applier:
         relay: list[tuple[Any, ...]] = []
         new_writes: list[tuple[Any, ...]] = []
         for r in recs:
+            kept = self._filter(r)
+            if kept is None:
+                self.stats.already_present += 1
+                continue
+            r = kept
             key = (r.entity, r.id)
             if r.op == "insert":
                 if key in existing or key in pending:
@@ -184,6 +207,10 @@ class Applier:
                 self.stats.inserted += 1
             else:
                 if key not in existing and key not in pending:
+                    if self._forgotten.clients and r.entity in forgetting.PERSONAL:
+                        # A change made elsewhere before a tombstone reached it: the row is gone.
+                        self.stats.already_present += 1
+                        continue
                     raise Rejected(
                         errors.INVALID_RECORD,
                         f"record {r.seq} changes a {r.entity} record this database does not have",
@@ -218,6 +245,77 @@ class Applier:
                     )
                 )
         self._write(inserts, pending, updates, relay, new_writes)
+
+    # -- merges and tombstones -------------------------------------------------------------
+
+    def _filter(self, r: Record) -> Record | None:
+        """A record as it may land here after merges and tombstones (None: it may not)."""
+        f = self._forgotten
+        if r.entity in _FORGETTING or (not f.clients and not f.merged):
+            return r
+        if r.entity == "clients" and r.id in f.merged:
+            return None
+        cid = r.fields.get("client_id")
+        if isinstance(cid, str) and cid in f.merged:
+            keep = f.survivor(cid)
+            r.fields = {**r.fields, "client_id": keep}
+            r.values = {**r.values, "client_id": keep}
+        mode = f.mode_of(r.entity, r.id, r.fields)
+        if mode is None:
+            return r
+        if mode == forgetting.ERASE:
+            return None
+        if r.entity in forgetting.PERSONAL:
+            r.fields = forgetting.scrub_fields(r.entity, r.fields)
+            try:
+                r.values = check_fields(self._entities[r.entity], r.op, r.fields)
+            except BadField:
+                return None
+        return r
+
+    def _forget(self, r: Record) -> None:
+        """Apply a merge or a tombstone received here, as where it was made."""
+        f, c = self._forgotten, self._conn
+        v = r.fields
+
+        def exists(client_id: object) -> bool:
+            row = c.execute("SELECT 1 FROM clients WHERE id = ?", (client_id,)).fetchone()
+            return row is not None
+
+        if r.entity == "erasures":
+            cid, mode, calls = v.get("client_id"), v.get("mode"), v.get("call_ids") or []
+            if mode not in forgetting.MODES or not isinstance(calls, list):
+                raise Rejected(
+                    errors.INVALID_RECORD,
+                    f"record {r.seq} is not a valid erasure",
+                    "sync.forgotten_bad",
+                    line=r.seq,
+                )
+            if not exists(cid) and cid not in f.clients:
+                raise Rejected(
+                    errors.INVALID_RECORD,
+                    f"record {r.seq} removes a client this database does not have",
+                    "sync.forgotten_unknown",
+                    line=r.seq,
+                )
+            removed = forgetting.forget_client(c, str(cid), [str(x) for x in calls], str(mode))
+            sent = v.get("removed") or {}
+            cases = [*(sent.get("case_ids") or []), *(removed.get("case_ids") or [])]
+            f.add_erasure(str(cid), str(mode), [str(x) for x in calls], cases)
+            self.stats.forgotten += 1
+            return
+        keep, absorb, code = v.get("keep_id"), v.get("absorb_id"), v.get("absorb_code")
+        if absorb in f.merged:
+            return
+        if not exists(keep) or not exists(absorb):
+            raise Rejected(
+                errors.INVALID_RECORD,
+                f"record {r.seq} merges a client this database does not have",
+                "sync.forgotten_unknown",
+                line=r.seq,
+            )
+        forgetting.merge_into(c, str(keep), str(absorb), str(code))
+        f.merged[str(absorb)] = str(keep)
 
     def _update_fields(
         self,

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sosdesk.domain.hlc import HybridLogicalClock
 from sosdesk.domain.ids import new_id
 from sosdesk.files import FileProblem, check_regular_file, open_bounded
+from sosdesk.services.erasure import compact_file
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
@@ -350,6 +351,8 @@ class Importer:
                 held_files += self._drop_copies(tx.session, h, o.digest, row.id)
                 tx.session.flush()
                 acked = self._acknowledge(tx.session, h) if self.office else []
+                tx.session.flush()  # the acknowledged batches, for the raw scrub below
+                applier.scrub_outbox()
                 tx.audit(
                     "sync_import",
                     "sync_batches",
@@ -383,6 +386,8 @@ class Importer:
             ) from None
         for name in held_files:
             self._forget_held_file(name)
+        if stats.forgotten:
+            compact_file(self.db)  # no page may keep what a tombstone removed
         receipt = self._receipt(o.peer, row)
         msg = (
             f"batch {h.seq} from {o.peer.desk_code} applied: {h.records:,} records, "

@@ -62,7 +62,8 @@ from sosdesk.sync.errors import Rejected, SyncError
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
 LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
-IMMUTABLE = frozenset({"events", "missing_steps"})  # timeline events are append-only
+# Timeline events are append-only; merges and tombstones are single facts.
+IMMUTABLE = frozenset({"events", "call_corrections", "client_merges", "erasures", "missing_steps"})
 # The desk's own to-do list stays with the desk; everything else is history the night shift
 # at another desk may need.
 NOT_TO_DESKS = frozenset({"followups"})

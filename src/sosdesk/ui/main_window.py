@@ -39,6 +39,7 @@ from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.retention.dialog import RetentionCheck
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, resolve
 from sosdesk.ui.widgets.desk_status import DeskStatus
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.area_stack, 1)
         self.stack.addWidget(self.desk)
         self.retranslate()
+        # Once a day a coordinator is asked to apply what the retention rules say is due.
+        self.retention_check = RetentionCheck(self.ctx, self)
 
     def _area_built(self, key: str, widget: QWidget) -> None:
         status = getattr(widget, "status", None)

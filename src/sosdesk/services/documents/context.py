@@ -261,7 +261,7 @@ class Context:
             kind=e.kind,
             occurred_at=self.local(e.occurred_at),
             author=self.author(e.author_id),
-            payload=self.payload(e.kind, e.payload),
+            payload=self.payload(e.kind, _corrected_call(e, amendments)),
             amount_minor=e.amount_minor,
             currency=e.currency,
             call=calls.get(call_id) if call_id else None,
@@ -281,3 +281,15 @@ class Context:
     def nothing(self) -> NothingToPrint:
         """The document of this request would be empty."""
         return NothingToPrint(self.req.kind)
+
+
+def _corrected_call(e: Event, amendments: list[Event]) -> Mapping[str, Any]:
+    """A call's event prints the corrected summary (its corrections are listed under it)."""
+    if e.kind != "call" or not amendments:
+        return e.payload
+    out = dict(e.payload)
+    for a in amendments:
+        corrected = a.payload.get("corrected") or {}
+        if "summary" in corrected:
+            out["summary"] = corrected["summary"]
+    return out

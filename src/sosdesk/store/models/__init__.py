@@ -3,12 +3,14 @@
 from sosdesk.store.models import stats as _stats_tables  # noqa: F401  (registers statistics facts)
 from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers sync tables)
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
+from sosdesk.store.models.call_corrections import CallCorrection
 from sosdesk.store.models.calls import Call
 from sosdesk.store.models.cases import Case, CaseGoal
 from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
 from sosdesk.store.models.followups import FollowUp
+from sosdesk.store.models.forgetting import ClientMerge, Erasure
 from sosdesk.store.models.missing import MissingCase, MissingStep
 from sosdesk.store.models.system import (
     AuditEntry,
@@ -25,14 +27,17 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Call",
+    "CallCorrection",
     "Case",
     "CaseGoal",
     "Change",
     "Client",
+    "ClientMerge",
     "CodeCounter",
     "DeviceIdentity",
     "DirectoryEntry",
     "Draft",
+    "Erasure",
     "Event",
     "FollowUp",
     "MissingCase",

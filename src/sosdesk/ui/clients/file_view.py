@@ -26,12 +26,16 @@ from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.cases import cases_of
 from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.erasure import compact_file
 from sosdesk.services.events import amendments_of, corrected_payload, corrected_time, get_event
 from sosdesk.services.followups import followups_of_client, mark_done
 from sosdesk.services.views import ClientView
+from sosdesk.ui.calls.correction_dialog import CallCorrectionDialog
 from sosdesk.ui.clients.cases import CasesView
+from sosdesk.ui.clients.forget_dialog import ForgetDialog
 from sosdesk.ui.clients.header import ClientHeader
 from sosdesk.ui.clients.history import ClientHistoryView
+from sosdesk.ui.clients.merge_dialog import MergeDialog
 from sosdesk.ui.clients.profile import ProfileEditor
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
@@ -42,6 +46,7 @@ from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.timeline.icons import kind_icon
 from sosdesk.ui.timeline.view import TimelineView
 from sosdesk.ui.widgets.display import keys_hint
+from sosdesk.ui.workers import run_in_pool
 
 TAB_KEYS = ("F6", "F7", "F8", "F9", "F10")
 
@@ -101,6 +106,8 @@ class ClientFileView(QWidget):
                     ("Ctrl+P", self.tr("documents")),
                     ("F6…F10", self.tr("tabs")),
                     ("Ctrl+O", self.tr("find a client")),
+                    ("Ctrl+Shift+M", self.tr("merge")),
+                    ("Ctrl+Shift+Del", self.tr("anonymise or erase")),
                 ]
             ),
             self,
@@ -109,6 +116,7 @@ class ClientFileView(QWidget):
         keys.setWordWrap(True)
         layout.addWidget(keys)
         self.actions_by_name: dict[str, QAction] = {}
+        self.compacting = False  # the file is being vacuumed after an erasure
         self._pending_fill = False
         self._build_actions()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -200,6 +208,20 @@ class ClientFileView(QWidget):
             self.tr("New client"),
             "Ctrl+Shift+N",
             self.new_client_requested.emit,
+            toolbar=False,
+        )
+        self._action(
+            "merge",
+            self.tr("Merge another client into this one…"),
+            "Ctrl+Shift+M",
+            self.merge_client,
+            toolbar=False,
+        )
+        self._action(
+            "forget",
+            self.tr("Anonymise or erase this client…"),
+            "Ctrl+Shift+Del",
+            self.forget_client,
             toolbar=False,
         )
         for i, key in enumerate(TAB_KEYS):
@@ -344,18 +366,49 @@ class ClientFileView(QWidget):
         dialog.saved.connect(lambda view: self._event_saved(view.id))
         self._open_dialog(dialog)
 
+    def merge_client(self) -> None:
+        """Merge another registration of the same person into this client (Ctrl+Shift+M)."""
+        if self.client is None:
+            return
+        dialog = MergeDialog(self.ctx, self.client.code, self)
+        dialog.accepted.connect(self.refresh_client)
+        self._open_dialog(dialog)
+
+    def forget_client(self) -> None:
+        """Anonymise or erase this client on request (Ctrl+Shift+Del, coordinator)."""
+        if self.client is None:
+            return
+        dialog = ForgetDialog(self.ctx, self.client.code, self)
+        dialog.accepted.connect(lambda: self._forgotten(dialog))
+        self._open_dialog(dialog)
+
+    def _forgotten(self, dialog: ForgetDialog) -> None:
+        view = dialog.result_view
+        if view is not None and view.mode == "erase":
+            self.clear()
+        else:
+            self.refresh_client()
+        # Rebuilding the search index and vacuuming take seconds on a large file: in the pool.
+        self.compacting = True
+        call = self.ctx.caller()
+        run_in_pool(self.ctx.pool, lambda: call(compact_file), self._compacted, self._compacted)
+
+    def _compacted(self, _result: object) -> None:
+        self.compacting = False
+
     def correct_event(self, event_id: str) -> None:
         """Correct an event: its form filled with the current values, plus a reason (Ctrl+E)."""
         if self.client is None:
             return
         original = self.ctx.call(get_event, event_id)
+        call_id = original.payload.get("call_id")
+        if original.kind == "call" and call_id:
+            self._open_dialog(CallCorrectionDialog(self.ctx, str(call_id), parent=self))
+            return
         if original.kind not in {kind for kind, _f, _k in FORMS}:
             self._inform(
                 self.tr("Correct"),
-                self.tr(
-                    "Calls are corrected in the call log and issued documents are never changed; "
-                    "add a note to the timeline instead."
-                ),
+                self.tr("Issued documents are never changed; add a note to the timeline instead."),
             )
             return
         earlier = self.ctx.call(amendments_of, [event_id]).get(event_id, [])

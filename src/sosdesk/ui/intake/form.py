@@ -50,6 +50,8 @@ class IntakeForm(IntakeFormLayout):
         self._active = False
         self._loading = False
         self._discard_armed = False
+        # The inline new client whose possible duplicates were shown: saving it again confirms.
+        self._duplicates_seen: dict[str, Any] | None = None
         super().__init__(ctx, parent)
         # The id of the draft this call is kept in (set by the area): saving deletes it.
         self.draft_of: Callable[[], str | None] = lambda: None
@@ -368,9 +370,15 @@ class IntakeForm(IntakeFormLayout):
         if problems:
             self.show_problems(problems)
             return None
+        data = self.call_input()
+        data.new_client_confirmed = (
+            bool(data.new_client) and data.new_client == self._duplicates_seen
+        )
         try:
-            view = self.ctx.call(save_call, self.call_input(), discard_draft=self.draft_of())
+            view = self.ctx.call(save_call, data, discard_draft=self.draft_of())
         except ValidationFailed as exc:
+            if any(e.code == "call.possible_duplicate" for e in exc.errors):
+                self._duplicates_seen = dict(data.new_client or {})
             self.show_problems(self._service_problems(exc))
             return None
         except NotFound:
@@ -385,6 +393,7 @@ class IntakeForm(IntakeFormLayout):
         except StoreError as exc:
             self.top_message.show_problem(self.tr("Not saved: {0}").format(error_text(exc)))
             return None
+        self._duplicates_seen = None
         _log.info("call %s saved", view.id)
         self.show_problems({})
         self.saved.emit(view)

@@ -1,0 +1,148 @@
+"""Retention: how long each kind of data is kept, what is due, and applying it.
+
+The coordinator sets the periods (Setting `retention`); the defaults are in
+docs/retention.md. Two rules:
+- `call_text_months`: the caller's number and the free text of calls without a client are
+  cleared that many months after the call (ordinary field updates: they travel as such);
+- `closed_case_years`: a client whose cases were all closed that many years ago (and none is
+  open) is anonymised, as on request, with the legal basis `retention`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.erasure import compact_file, forget
+from sosdesk.services.errors import NotAllowed
+from sosdesk.services.forgetting import scrub_call_text
+from sosdesk.store.database import Database
+from sosdesk.store.models import Call, Case, Client, Erasure, Setting, utcnow
+
+SETTING_KEY = "retention"
+DEFAULTS: dict[str, int] = {"call_text_months": 12, "closed_case_years": 10}
+LIMITS: dict[str, tuple[int, int]] = {"call_text_months": (1, 120), "closed_case_years": (1, 50)}
+PERMISSIONS: dict[str, frozenset[str]] = {"retention": frozenset({"coordinator"})}
+_CALL_TEXT = ("caller_phone", "summary", "actions_taken")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RetentionDue:
+    """What the rules say is due now: call ids to clear, client codes to anonymise."""
+
+    calls: tuple[str, ...]
+    clients: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        """Nothing is due."""
+        return not self.calls and not self.clients
+
+
+def check_allowed(db: Database) -> None:
+    """Refuse (NotAllowed) unless the unlocked user may change or apply retention."""
+    _require(db, "retention")
+
+
+def _require(db: Database, permission: str) -> None:
+    if db.actor.role not in PERMISSIONS[permission]:
+        raise NotAllowed("erasure.not_allowed", role=db.actor.role, permission=permission)
+
+
+def rules(db: Database) -> dict[str, int]:
+    """The periods in force (the coordinator's, else the defaults)."""
+    with db.session() as s:
+        row = s.get(Setting, SETTING_KEY)
+        stored: dict[str, Any] = dict(row.value) if row is not None and row.value else {}
+    return {k: int(stored.get(k, v)) for k, v in DEFAULTS.items()}
+
+
+def set_rules(db: Database, values: dict[str, int]) -> dict[str, int]:
+    """Change the periods (coordinator); each within its limits."""
+    _require(db, "retention")
+    problems = []
+    for k, v in values.items():
+        low, high = LIMITS.get(k, (0, -1))
+        if k not in LIMITS or isinstance(v, bool) or not isinstance(v, int) or not low <= v <= high:
+            problems.append(
+                FieldError(k[:40], "retention.bad_setting", rule=k[:40], low=low, high=high)
+            )
+    if problems:
+        raise ValidationFailed(problems)
+    merged = {**rules(db), **values}
+    with db.transaction() as tx:
+        row = tx.session.get(Setting, SETTING_KEY)
+        if row is None:
+            tx.session.add(Setting(key=SETTING_KEY, value=merged))
+        else:
+            row.value = merged
+        tx.audit("settings_changed", "settings", SETTING_KEY, {"fields": sorted(values)})
+    return merged
+
+
+def due(db: Database, *, now: datetime | None = None) -> RetentionDue:
+    """What is due under the rules in force (nothing is changed)."""
+    now = now or utcnow()
+    r = rules(db)
+    call_cutoff = now - timedelta(days=r["call_text_months"] * 365 // 12)
+    case_cutoff = now - timedelta(days=r["closed_case_years"] * 365)
+    with db.session() as s:
+        calls = s.execute(
+            select(Call.id)
+            .where(
+                Call.client_id.is_(None),
+                Call.started_at < call_cutoff,
+                or_(*(getattr(Call, f).is_not(None) for f in _CALL_TEXT)),
+            )
+            .order_by(Call.started_at)
+        ).scalars()
+        call_ids = tuple(calls)
+        last_closed = (
+            select(Case.client_id, func.max(Case.closed_at).label("closed"))
+            .group_by(Case.client_id)
+            .having(func.count() == func.count(Case.closed_at))
+            .subquery()
+        )
+        anonymised = select(Erasure.client_id)
+        codes = s.execute(
+            select(Client.code)
+            .join(last_closed, last_closed.c.client_id == Client.id)
+            .where(last_closed.c.closed < case_cutoff, Client.id.not_in(anonymised))
+            .order_by(Client.code)
+        ).scalars()
+        return RetentionDue(call_ids, tuple(codes))
+
+
+def apply_retention(
+    db: Database, *, now: datetime | None = None, progress: Progress | None = None
+) -> dict[str, int]:
+    """Apply what is due (coordinator); returns how many calls and clients were handled."""
+    _require(db, "retention")
+    todo = due(db, now=now)
+    total = len(todo.calls) + len(todo.clients)
+    done = 0
+    for start in range(0, len(todo.calls), 500):
+        part = todo.calls[start : start + 500]
+        with db.transaction() as tx:
+            for call in tx.session.execute(select(Call).where(Call.id.in_(part))).scalars():
+                tx.update(call, dict.fromkeys(_CALL_TEXT))
+            tx.session.flush()
+            scrub_call_text(tx.session, list(part))
+        done += len(part)
+        if progress is not None:
+            progress(done, total)
+    for code in todo.clients:
+        forget(db, code, "anonymise", "retention", legal_basis="retention", compact=False)
+        done += 1
+        if progress is not None:
+            progress(done, total)
+    if total:
+        compact_file(db)
+    return {"calls": len(todo.calls), "clients": len(todo.clients)}

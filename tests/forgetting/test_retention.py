@@ -1,0 +1,64 @@
+"""Retention rules: calls without a client lose the caller's number and text after the period
+(the call still counts); a client whose cases all closed long ago is anonymised; a client with
+an open case is not; the coordinator's periods replace the defaults within their limits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services.calls import CallInput, save_call
+from sosdesk.services.cases import close_case, open_case
+from sosdesk.services.clients import get_client
+from sosdesk.services.retention import DEFAULTS, apply_retention, due, rules, set_rules
+from sosdesk.store.database import Database
+from tests.factory import take_call
+
+
+def test_closed_cases_long_ago_are_anonymised_open_ones_are_not(db: Database) -> None:
+    done = take_call(db, "Dragana", summary="stara priča", gender="female")
+    still = take_call(db, "Milena", summary="još traje")
+    case = open_case(db, done)
+    close_case(db, case.id, "goals_achieved")
+    open_case(db, still)
+    later = datetime.now(UTC) + timedelta(days=365 * 10 + 5)
+    assert due(db).empty
+    todo = due(db, now=later)
+    assert todo.clients == (get_client(db, done, audit_view=False).code,)
+    seen: list[tuple[int, int]] = []
+    assert apply_retention(db, now=later, progress=lambda n, t: seen.append((n, t))) == {
+        "calls": 0,
+        "clients": 1,
+    }
+    assert seen == [(1, 1)]
+    kept = get_client(db, done, audit_view=False)
+    assert (kept.given_name, kept.gender) == (None, "female")
+    assert get_client(db, still, audit_view=False).given_name == "Milena"
+    assert due(db, now=later).empty  # anonymised once
+
+
+def test_call_text_after_the_period_and_the_coordinators_periods(db: Database) -> None:
+    started = datetime.now(UTC) - timedelta(days=200)
+    save_call(
+        db,
+        CallInput(
+            categories=["victim_support"],
+            started_at=started,
+            summary="x",
+            caller_phone="064 111 2233",
+        ),
+    )
+    assert rules(db) == DEFAULTS and due(db).empty
+    with pytest.raises(ValidationFailed):
+        set_rules(db, {"call_text_months": 0})
+    with pytest.raises(ValidationFailed):
+        set_rules(db, {"forever": 3})
+    assert set_rules(db, {"call_text_months": 6})["call_text_months"] == 6
+    assert len(due(db).calls) == 1
+    apply_retention(db)
+    with db.engine.connect() as c:
+        row = c.execute(text("SELECT summary, caller_phone, categories FROM calls")).one()
+    assert tuple(row) == (None, None, '["victim_support"]')
