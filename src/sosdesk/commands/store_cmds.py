@@ -21,6 +21,7 @@ from sosdesk.commands.common import (
 )
 from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 from sosdesk.domain import roles
+from sosdesk.services import users
 from sosdesk.services.access import require
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
@@ -182,7 +183,7 @@ def _user_add(args: argparse.Namespace) -> int:
             raise UserError("cli.coordinator_only_add")
         require(db, roles.MANAGE_USERS)
         new = read_secret(ENV_NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
-        db.add_user(args.name, args.display or args.name, args.role, new)
+        users.add_user(db, args.name, args.display or args.name, args.role, new)
     finally:
         db.close()
     print(f"User {args.name} ({args.role}) can now unlock this database.")
@@ -195,10 +196,20 @@ def _user_remove(args: argparse.Namespace) -> int:
         if db.actor.role != "coordinator":
             raise UserError("cli.coordinator_only_remove")
         require(db, roles.MANAGE_USERS)
-        db.remove_user(args.name)
+        users.deactivate_user(db, args.name)
     finally:
         db.close()
     print(f"User {args.name} can no longer unlock this database.")
+    return 0
+
+
+def _user_role(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        users.set_role(db, args.name, args.role)
+    finally:
+        db.close()
+    print(f"User {args.name} now has the role {args.role}.")
     return 0
 
 
@@ -255,6 +266,11 @@ def register(sub: Any) -> None:
     add_db_args(r)
     r.add_argument("--name", required=True)
     r.set_defaults(handler=_user_remove)
+    ro = usub.add_parser("role", help="give a user another role (coordinator only)")
+    add_db_args(ro)
+    ro.add_argument("--name", required=True)
+    ro.add_argument("--role", required=True, help=", ".join(roles.ROLES))
+    ro.set_defaults(handler=_user_role)
     ls = usub.add_parser("list", help="users with a key slot")
     add_db_args(ls, user=False)
     ls.set_defaults(handler=_users)

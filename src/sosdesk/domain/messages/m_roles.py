@@ -1,4 +1,7 @@
-"""Messages of roles and permissions: a refused action names the permission it lacks."""
+"""Messages of roles and permissions, emergency access, the readable audit and user management.
+
+A refused action names the permission it lacks (the names are the rows of docs/roles.md).
+"""
 
 from __future__ import annotations
 
@@ -28,5 +31,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "roles.emergency_reason": (
         "An emergency access needs a reason of at least {least} characters; the file stays closed.",
         "Hitni pristup zahteva razlog od najmanje {least} znakova; dosije ostaje zatvoren.",
+    ),
+    "not_found.audit_entry": (
+        "No emergency access with number {id} in the audit.",
+        "U reviziji nema hitnog pristupa sa brojem {id}.",
+    ),
+    "audit.broken": (
+        "The audit chain is broken at entry {seq} ({kind}): the list is not shown. "
+        "Tell the coordinator; the database may have been tampered with.",
+        "Lanac revizije je prekinut kod unosa {seq} ({kind}): spisak se ne prikazuje. "
+        "Obavestite koordinatorku; baza je možda neovlašćeno menjana.",
+    ),
+    "audit.bad_date": (
+        "{option} must be a date such as 2026-03-01; nothing was listed.",
+        "{option} mora biti datum, na primer 2026-03-01; ništa nije prikazano.",
+    ),
+    "users.not_yourself": (
+        "You cannot deactivate yourself; another coordinator does that. Nothing was changed.",
+        "Ne možete deaktivirati sebe; to radi druga koordinatorka. Ništa nije promenjeno.",
+    ),
+    "users.unknown_user": (
+        "There is no active user with that name (at most {limit} characters); nothing was changed.",
+        "Nema aktivnog korisnika sa tim imenom (najviše {limit} znakova); ništa nije promenjeno.",
+    ),
+    "users.wrong_recovery": (
+        "That is not this database's recovery key; the passphrase was not changed.",
+        "To nije ključ za oporavak ove baze; lozinka nije promenjena.",
     ),
 }
