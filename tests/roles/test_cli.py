@@ -195,10 +195,10 @@ def test_unknown_role_and_own_role_are_refused(
     code, _, err = _run(capsys, "user", "add", "--db", dbp, "--name", "x1", "--role", "boss")
     assert code == 2 and "Unknown role boss" in err
     code, _, err = _run(capsys, "user", "role", "--db", dbp, "--name", "ana", "--role", "operator")
-    assert code == 2 and "your own role" in err
+    assert code == 2 and "last active coordinator" in err
     assert _run(capsys, "user", "add", "--db", dbp, "--name", "vesna", "--role", "auditor")[0] == 0
     code, _, err = _run(capsys, "user", "remove", "--db", dbp, "--name", "ana")
-    assert code == 2 and "deactivate yourself" in err
+    assert code == 2 and "last active coordinator" in err
     assert (
         _run(capsys, "user", "role", "--db", dbp, "--name", "vesna", "--role", "volunteer")[0] == 0
     )

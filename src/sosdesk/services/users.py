@@ -42,6 +42,16 @@ def _check_role(role: str) -> None:
         raise UserChangeRefused("roles.unknown_role", role=role[:20])
 
 
+def _refuse_self(db: Database, code: str, *, demoted: bool = True) -> None:
+    """Refuse a change to oneself; the last coordinator is told that first (the sharper rule)."""
+    if demoted:
+        with db.session() as s:
+            row = s.execute(select(User).where(User.id == db.actor.user_id)).scalar_one_or_none()
+            if row is not None:
+                Database.keep_a_coordinator(s, row)
+    raise UserChangeRefused(code)
+
+
 def list_users(db: Database) -> list[UserRow]:
     """Every user of this database (active first, then by name)."""
     access.require(db, roles.MANAGE_USERS)
@@ -56,7 +66,7 @@ def add_user(db: Database, name: str, display_name: str, role: str, passphrase: 
     access.require(db, roles.MANAGE_USERS)
     _check_role(role)
     if name == db.actor.name:
-        raise UserChangeRefused("roles.own_role")
+        _refuse_self(db, "roles.own_role", demoted=role != roles.COORDINATOR)
     user_id = db.add_user(name, display_name.strip() or name, role, passphrase)
     with db.transaction() as tx:
         tx.audit("user_added", "users", user_id, {"user": name, "role": role})
@@ -67,7 +77,7 @@ def deactivate_user(db: Database, name: str) -> None:
     """Deactivate a user (never oneself, never the last coordinator); her name stays."""
     access.require(db, roles.MANAGE_USERS)
     if name == db.actor.name:
-        raise UserChangeRefused("users.not_yourself")
+        _refuse_self(db, "users.not_yourself")
     db.remove_user(name)
     with db.transaction() as tx:
         tx.audit("user_removed", "users", None, {"user": name})
@@ -78,7 +88,7 @@ def set_role(db: Database, name: str, role: str) -> None:
     access.require(db, roles.MANAGE_USERS)
     _check_role(role)
     if name == db.actor.name:
-        raise UserChangeRefused("roles.own_role")
+        _refuse_self(db, "roles.own_role", demoted=role != roles.COORDINATOR)
     with db.transaction() as tx:
         row = tx.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
         if row is None or not row.active:
