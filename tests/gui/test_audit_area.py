@@ -43,7 +43,7 @@ def test_the_audit_area_lists_filters_and_reviews(
     area.resize(1200, 700)
     area.show()
     qtbot.waitUntil(lambda: area.model.rowCount() > 0, timeout=10000)
-    assert "sound" in area.status.text()
+    assert "sound" in area.summary.text()
     assert _column(area, 3)[:3] == ["view", "view", "emergency_access"]  # newest first
 
     area.user.setText("mina")
@@ -84,7 +84,7 @@ def test_an_operator_sees_why_the_audit_is_closed(
     try:
         area = AuditArea(AppContext(op, "en"))
         qtbot.addWidget(area)
-        assert "read_audit" in area.status.text()
+        assert "read_audit" in area.summary.text()
         assert not area.show_button.isEnabled() and area.model.rowCount() == 0
         assert not area.review_button.isEnabled()
         assert "review_emergency" in area.review_button.toolTip()

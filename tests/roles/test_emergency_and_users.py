@@ -142,3 +142,25 @@ def test_passphrases_old_one_required_recovery_for_a_forgotten_one(
     finally:
         db.close()
     assert strength("") == 0 < strength(NEW_PASS)
+
+
+def test_the_case_manager_sees_who_opened_her_clients_file(
+    db: Database, db_path: Path, operator: Database
+) -> None:
+    from sosdesk.services.audit_log import who_opened
+    from sosdesk.services.cases import open_case
+
+    kons = db.add_user("jelena", "Jelena", "consultant", OP_PASS)
+    client = create_client(db, {"nickname": "Mina"}).id
+    open_case(db, client, manager_id=kons)
+    break_glass(operator, client, "Klijentkinja zove iz opasnosti, treba plan")
+    get_client(operator, client)
+    get_client(db, client)
+    jelena = Database.open(db_path, user="jelena", passphrase=OP_PASS)
+    try:
+        seen = [(r.actor, r.action) for r in who_opened(jelena, client)]
+        assert seen[:3] == [(USER, "view"), ("mina", "view"), ("mina", "emergency_access")]
+    finally:
+        jelena.close()
+    with pytest.raises(NotAllowed):
+        who_opened(operator, client)  # she may see the file (emergency), not its readers

@@ -58,4 +58,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That is not this database's recovery key; the passphrase was not changed.",
         "To nije ključ za oporavak ove baze; lozinka nije promenjena.",
     ),
+    "users.passphrases_differ": (
+        "The two new passphrases differ; nothing was changed.",
+        "Dve nove lozinke se razlikuju; ništa nije promenjeno.",
+    ),
 }

@@ -90,10 +90,10 @@ class AuditArea(QWidget):
         self.message = FieldMessage(self)
         self.message.setObjectName("audit_message")
         layout.addWidget(self.message)
-        self.status = QLabel(self)
-        self.status.setObjectName("audit_status")
-        self.status.setProperty("role", "muted")
-        layout.addWidget(self.status)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("audit_summary")
+        self.summary.setProperty("role", "muted")
+        layout.addWidget(self.summary)
         self.model = QStandardItemModel(0, 6, self)
         self.table = self._table(self.model, "audit_table")
         layout.addWidget(self.table, 3)
@@ -210,7 +210,7 @@ class AuditArea(QWidget):
             w.setEnabled(not why)
         if why:
             self._clear_tables()
-            self.status.setText(why)
+            self.summary.setText(why)
             self._load_review()
             return
         try:
@@ -224,7 +224,7 @@ class AuditArea(QWidget):
             self.message.show_problem(failure_text(exc))
             return
         code = self.client.text().strip()
-        self.status.setText(self.tr("Verifying the audit chain…"))
+        self.summary.setText(self.tr("Verifying the audit chain…"))
         call = self.ctx.caller()
 
         def work() -> list[AuditRow]:
@@ -242,14 +242,14 @@ class AuditArea(QWidget):
             detail = json.dumps(r.detail, ensure_ascii=False, sort_keys=True) if r.detail else ""
             items = [str(r.seq), _stamp(r.at), r.actor, r.action, target, detail]
             self.model.appendRow([QStandardItem(t) for t in items])
-        self.status.setText(
+        self.summary.setText(
             self.tr("The audit chain is sound; %n entries shown, newest first.", "", len(rows))
         )
 
     def _failed(self, exc: object) -> None:
         self._clear_tables()
         text = failure_text(exc) if isinstance(exc, BaseException) else ""
-        self.status.setText("")
+        self.summary.setText("")
         self.message.show_problem(text)
 
     def _load_review(self) -> None:
@@ -282,5 +282,5 @@ class AuditArea(QWidget):
         self._clear_tables()
         self._review = []
         self.review_model.removeRows(0, self.review_model.rowCount())
-        self.status.clear()
+        self.summary.clear()
         self.message.show_problem(None)

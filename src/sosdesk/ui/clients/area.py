@@ -15,7 +15,7 @@ from sosdesk.services import access
 from sosdesk.services.clients import NotFound
 from sosdesk.services.emergency import in_emergency
 from sosdesk.services.errors import NotAllowed
-from sosdesk.ui.clients.break_glass import break_glass_dialog
+from sosdesk.ui.clients.break_glass import banner_text, break_glass_dialog
 from sosdesk.ui.clients.file_view import ClientFileView
 from sosdesk.ui.clients.finder import ClientFinder
 from sosdesk.ui.clients.new_client import NewClientDialog
@@ -142,12 +142,7 @@ class ClientsArea(QWidget):
 
     def _show_banner(self, client_id: str) -> None:
         if self.ctx.call(in_emergency, client_id):
-            self.banner.setText(
-                self.tr(
-                    "Emergency access: you opened this file by breaking the glass. It is "
-                    "recorded, the coordinator reviews it, and it closes when the desk locks."
-                )
-            )
+            self.banner.setText(banner_text())
             self.banner.setAccessibleName(self.banner.text())
             self.banner.show()
         else:

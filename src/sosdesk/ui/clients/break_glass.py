@@ -41,3 +41,11 @@ def break_glass_dialog(
     dialog.setObjectName("break_glass_dialog")
     reason.setAccessibleName(_t("Reason for the emergency access"))
     return dialog
+
+
+def banner_text() -> str:
+    """The banner over a file opened by breaking the glass."""
+    return _t(
+        "Emergency access: you opened this file by breaking the glass. It is recorded, the "
+        "coordinator reviews it, and it closes when the desk locks."
+    )
