@@ -13,6 +13,7 @@ from sosdesk.cli import main
 from sosdesk.services.clients import get_client
 from sosdesk.services.emergency import break_glass
 from sosdesk.store.database import Database
+from tests.cli.helpers import digest
 from tests.conftest import PASSPHRASE
 from tests.factory import make_story
 
@@ -81,13 +82,17 @@ def test_an_operator_cannot_print_costs_publish_or_back_up(
         "publish": ("stats", "report", "--db", db, "--year", "2026", "--out", str(out / "r.pdf")),
         "backup_restore": ("backup", "--db", db, "--out", str(out / "desk.bak")),
         "read_audit": ("audit", "--db", db),
+        "publish ": ("stats", "ctdc", "--db", db, "--year", "2026", "--out", str(out / "c.csv")),
+        "backup_restore ": ("restore", "--db", db, "--from", str(db_path)),
     }
+    before = digest(db_path.parent)
     for permission, argv in attempts.items():
         code, _, err = _run(capsys, *argv)
         assert code == 2, permission
-        assert permission in err and REFUSED[lang] in err, err
+        assert permission.strip() in err and REFUSED[lang] in err, err
         assert len(err.strip().splitlines()) == 1
     assert list(out.iterdir()) == []
+    assert digest(db_path.parent) == before  # nothing changed, not even the audit
 
 
 def test_the_coordinator_may(
