@@ -16,6 +16,7 @@ from sosdesk.services.clients import create_client
 from sosdesk.services.emergency import to_review
 from sosdesk.store.database import Database
 from sosdesk.ui import i18n
+from sosdesk.ui.audit.area import AuditArea
 from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.area import DirectoryArea
@@ -109,3 +110,36 @@ def test_an_operator_cannot_print_a_costs_statement(
         dialog.reject()
     finally:
         op.close()
+
+
+@pytest.mark.parametrize("role", ["volunteer", "auditor"])
+def test_every_area_opens_for_a_narrow_role(
+    qtbot: QtBot, desk_app: QApplication, db: Database, db_path: Path, role: str
+) -> None:
+    """A volunteer and an auditor unlock the desk and visit every area: nothing breaks, and
+    what they may not see is refused, never shown."""
+    from sosdesk.services.preferences import Preferences
+    from sosdesk.ui.areas import AREAS, AreaFailed
+    from sosdesk.ui.main_window import MainWindow
+    from tests.gui.conftest import unlock
+
+    make_story(db)
+    db.add_user("sara", "Sara", role, OP_PASS)
+    w = MainWindow(db_path, "sara", prefs=Preferences(theme="light"))
+    qtbot.addWidget(w)
+    w.resize(1280, 820)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        unlock(qtbot, w, OP_PASS)
+        for spec in AREAS:
+            w.switch_area(spec.key)
+            assert not isinstance(w.areas[spec.key], AreaFailed), spec.key
+        audit = w.areas["audit"]
+        assert isinstance(audit, AuditArea)
+        if role == "auditor":
+            qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10000)
+        else:
+            assert "read_audit" in audit.summary.text()
+    finally:
+        w.instance_lock.release()

@@ -164,3 +164,23 @@ def test_the_case_manager_sees_who_opened_her_clients_file(
         jelena.close()
     with pytest.raises(NotAllowed):
         who_opened(operator, client)  # she may see the file (emergency), not its readers
+
+
+def test_an_auditor_reads_the_audit_without_typed_reasons(
+    db: Database, db_path: Path, operator: Database
+) -> None:
+    from sosdesk.services.audit_log import AuditFilter, read_audit
+
+    client = create_client(db, {"nickname": "Mina"}).id
+    break_glass(operator, client, "Klijentkinja zove iz opasnosti, treba plan")
+    db.add_user("vesna", "Vesna", "auditor", OP_PASS)
+    auditor = Database.open(db_path, user="vesna", passphrase=OP_PASS)
+    try:
+        rows = read_audit(auditor, AuditFilter(action="emergency"))
+        assert [r.action for r in rows] == ["emergency_access"]
+        assert "reason" not in rows[0].detail
+        with pytest.raises(NotAllowed):
+            get_client(auditor, client)
+    finally:
+        auditor.close()
+    assert "reason" in read_audit(db, AuditFilter(action="emergency"))[0].detail

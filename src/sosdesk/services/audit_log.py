@@ -7,7 +7,7 @@ is itself recorded. `who_opened` answers a case manager's question about her cli
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -35,6 +35,7 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "users": frozenset({"passphrase_set", "user_added", "user_removed", "role_changed"}),
 }
 MAX_ROWS = 10_000
+TYPED = frozenset({"reason", "note", "text"})  # free text a user typed into an audit detail
 READ = "audit_read"
 
 
@@ -84,6 +85,11 @@ def read_audit(db: Database, wanted: AuditFilter) -> list[AuditRow]:
     if problems:
         raise AuditBroken(seq=problems[0].seq, kind=problems[0].kind)
     rows = _list(db, _query(wanted), min(max(wanted.limit, 1), MAX_ROWS))
+    if not access.may(db, roles.SEE_CLIENT_FILE):
+        # An auditor sees who did what, never client data: a typed reason may quote some.
+        rows = [
+            replace(r, detail={k: v for k, v in r.detail.items() if k not in TYPED}) for r in rows
+        ]
     with db.transaction() as tx:
         tx.audit(READ, "audit_entries", None, {"rows": len(rows)})
     return rows
