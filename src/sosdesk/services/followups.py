@@ -154,6 +154,7 @@ def board(
 
     `day_end` is the end of the operator's local day (the caller knows the time zone).
     """
+    require(db, roles.SEE_SAFETY_CARD)  # the board names clients
     now = now or utcnow()
     day_end = day_end or now.replace(hour=23, minute=59, second=59)
     until = day_end + timedelta(days=upcoming_days)
