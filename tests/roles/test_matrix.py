@@ -26,6 +26,7 @@ from sosdesk.services.events import add_event, timeline
 from sosdesk.services.followups import board, followups_of_client
 from sosdesk.services.organisation import get_organisation, set_organisation
 from sosdesk.services.print_register import issued_documents
+from sosdesk.services.search import search
 from sosdesk.services.users import list_users
 from sosdesk.stats.dashboard import compute_dashboard
 from sosdesk.stats.drilldown import records_behind
@@ -116,6 +117,7 @@ OPERATIONS: dict[str, tuple[str | tuple[str, ...], Op]] = {
     ),
     "the safety card": (roles.SEE_SAFETY_CARD, lambda db, c, d: client_card(db, c)),
     "follow-ups of a client": (roles.SEE_SAFETY_CARD, lambda db, c, d: followups_of_client(db, c)),
+    "search clients and calls": (roles.SEE_SAFETY_CARD, lambda db, c, d: search(db, "Mina")),
     "the follow-up board": (roles.SEE_SAFETY_CARD, lambda db, c, d: board(db, None)),
     "read the audit": (roles.READ_AUDIT, lambda db, c, d: read_audit(db, AuditFilter())),
     "emergency accesses to review": (roles.REVIEW_EMERGENCY, lambda db, c, d: to_review(db)),
