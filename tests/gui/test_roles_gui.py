@@ -63,6 +63,8 @@ def test_a_closed_file_is_explained_and_opened_only_by_breaking_the_glass(
     assert "at least 10 characters" in dialog.errors._fields["reason"][1].text()
     for theme in ("light", "dark"):
         apply_theme(qapp, theme)
+        QApplication.processEvents()  # the new theme's sizes laid out before the picture
+        dialog.adjustSize()
         dialog.grab().save(str(screenshots_dir() / f"roles-break-glass-{theme}.png"))
         area.grab().save(str(screenshots_dir() / f"roles-refused-file-{theme}.png"))
     apply_theme(qapp, "light")
