@@ -238,3 +238,12 @@ def test_every_role_is_in_the_vocabulary() -> None:
     assert set(roles.ROLES) == set(ROLE.codes())
     assert set(roles.MATRIX) == set(roles.ROLES)
     assert all(p in roles.PERMISSIONS for ps in roles.MATRIX.values() for p in ps)
+
+
+def test_every_permission_has_its_refusal_in_words() -> None:
+    from sosdesk.domain.messages import all_codes, render
+
+    for p in roles.PERMISSIONS:
+        assert f"roles.needs.{p}" in all_codes(), p
+        text = render(f"roles.needs.{p}", {"role": "volunteer", "permission": p}, "sr-Cyrl")
+        assert p in text and "volunteer" in text  # codes stay as they are in Cyrillic

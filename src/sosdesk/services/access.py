@@ -37,8 +37,7 @@ def may(db_or_actor: Database | Actor, permission: str, client_id: str | None = 
 
 def refusal(role: str, permission: str) -> NotAllowed:
     """The coded refusal for `role` lacking `permission` (also used by the GUI's tooltips)."""
-    err = NotAllowed("roles.not_allowed", role=role, permission=permission)
-    return err
+    return NotAllowed(f"roles.needs.{permission}", role=role, permission=permission)
 
 
 def require(db_or_actor: Database | Actor, permission: str, client_id: str | None = None) -> None:
