@@ -6,12 +6,6 @@ A refused action names the permission it lacks (the names are the rows of docs/r
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "roles.not_allowed": (
-        "Your role ({role}) may not do this: it needs the permission {permission}. "
-        "Nothing was changed.",
-        "Vaša uloga ({role}) ne može ovo da uradi: potrebna je dozvola {permission}. "
-        "Ništa nije promenjeno.",
-    ),
     "roles.not_your_client": (
         "This client has another case manager; your role ({role}) sees the files of your own "
         "clients and of clients without a case manager (permission {permission}).",
