@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DIR := .demo
 DEMO_DB := $(DEMO_DIR)/desk.db
-DEMO_USER := operater
+DEMO_USER := ana
 DEMO_PASS := demo-lozinka-2026
 DEMO_CALLS ?= 20000
 # Shared libraries Qt needs offscreen and on a real X screen (the xcb platform: `make run`),

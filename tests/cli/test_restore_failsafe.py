@@ -70,7 +70,10 @@ def test_a_restore_that_does_not_verify_puts_the_old_database_back(
     backup = tmp_path / "before-marko.bak"
     assert run(capsys, "backup", "--db", str(db), "--out", str(backup))[0] == 0
     monkeypatch.setenv("SOSDESK_NEW_PASSPHRASE", "markova-lozinka-1")
-    assert run(capsys, "user", "add", "--db", str(db), "--name", "marko")[0] == 0
+    assert (
+        run(capsys, "user", "add", "--db", str(db), "--name", "marko", "--role", "coordinator")[0]
+        == 0
+    )
     before = digest(tmp_path)
     # Marko may unlock today's database, but he is not in the backup: it cannot verify for him.
     monkeypatch.setenv("SOSDESK_PASSPHRASE", "markova-lozinka-1")

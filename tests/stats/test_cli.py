@@ -199,4 +199,4 @@ def test_operator_cannot_export_row_level_data(
     code, _, err = _run(
         capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2025", "--out", str(out)
     )
-    assert code == 2 and "consultants and coordinators" in err and not out.exists()
+    assert code == 2 and "permission publish" in err and not out.exists()

@@ -18,10 +18,15 @@ from sosdesk.store.models import Call, Client, Setting
 DEMO_DESK = "BG1"
 DEMO_MARK = "demo_database"
 MAX_CALLS = 5_000_000
-# Colleagues the demo database is shared with (same passphrase as the demo user).
+# The demo user sees everything (a coordinator); colleagues with other roles share the database
+# (same passphrase) so the roles can be tried.
+DEMO_ROLE = "coordinator"
 DEMO_COLLEAGUES = (
     ("konsultantkinja", "Jelena Savić", "consultant"),
     ("koordinatorka", "Marija Ilić", "coordinator"),
+    ("operaterka", "Milica Jovanović", "operator"),
+    ("volonterka", "Sara Nikolić", "volunteer"),
+    ("revizorka", "Vesna Stojanović", "auditor"),
 )
 
 
@@ -77,12 +82,13 @@ def _demo(args: argparse.Namespace) -> int:
             passphrase=passphrase,
             desk=DEMO_DESK,
             display_name="Ana Petrović",
-            role="operator",
+            role=DEMO_ROLE,
         )
         with db.transaction() as tx:
             tx.session.merge(Setting(key=DEMO_MARK, value=True))
         for name, display, role in DEMO_COLLEAGUES:
-            db.add_user(name, display, role, passphrase)
+            if name != user:
+                db.add_user(name, display, role, passphrase)
         print(f"Created demo database {path} (desk {DEMO_DESK}).")
         print(f"Recovery key (demo only): {recovery}")
     try:
@@ -98,8 +104,8 @@ def _demo(args: argparse.Namespace) -> int:
     if not created:  # an existing database keeps its own users
         return 0
     print(
-        f"Users: {user} (operator), "
-        + ", ".join(f"{n} ({r})" for n, _, r in DEMO_COLLEAGUES)
+        f"Users: {user} ({DEMO_ROLE}), "
+        + ", ".join(f"{n} ({r})" for n, _, r in DEMO_COLLEAGUES if n != user)
         + "; all with the demo passphrase."
     )
     return 0

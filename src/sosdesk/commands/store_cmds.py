@@ -21,6 +21,9 @@ from sosdesk.commands.common import (
     user_name,
 )
 from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
+from sosdesk.domain import roles
+from sosdesk.services import users
+from sosdesk.services.access import require
 from sosdesk.services.erasure_restore import reapply, remembered
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
@@ -91,6 +94,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
+        require(db, roles.BACKUP_RESTORE)
         out = backup_engine(db.engine, db.data_key, Path(args.out).expanduser())
         with db.transaction() as tx:
             tx.audit("backup", "database", None, {"file": out.name})
@@ -111,6 +115,18 @@ def _current_device(path: Path, key: bytes) -> str | None:
         return None  # damaged or not ours: exactly what a restore is for
 
 
+def _may_restore(path: Path, user: str, passphrase: str) -> None:
+    """Refuse a user whose role may not restore, when the current database still opens."""
+    try:
+        current = Database.open(path, user=user, passphrase=passphrase)
+    except (StoreError, DatabaseError):
+        return  # damaged or lost: exactly what a restore is for; `check` decides on the copy
+    try:
+        require(current, roles.BACKUP_RESTORE)
+    finally:
+        current.close()
+
+
 def _restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     user = user_name(args)
@@ -125,10 +141,13 @@ def _restore(args: argparse.Namespace) -> int:
 
     def check() -> None:
         restored = Database.open(path, user=user, passphrase=passphrase)
-        try:
+        try:  # the restored copy must also let this user restore, or the old files return
+            require(restored, roles.BACKUP_RESTORE)
             reapply(restored, forgotten)
         finally:
             restored.close()
+
+    _may_restore(path, user, passphrase)
 
     restore_file(
         path,
@@ -160,6 +179,8 @@ def _passwd(args: argparse.Namespace) -> int:
     try:
         if target != user and db.actor.role != "coordinator":
             raise UserError("cli.coordinator_only_passwd")
+        if target != user:
+            require(db, roles.MANAGE_USERS)
         new = read_secret(ENV_NEW_PASSPHRASE, f"New passphrase for {target}: ", confirm=True)
         db.set_passphrase(target, new)
     finally:
@@ -173,8 +194,9 @@ def _user_add(args: argparse.Namespace) -> int:
     try:
         if db.actor.role != "coordinator":
             raise UserError("cli.coordinator_only_add")
+        require(db, roles.MANAGE_USERS)
         new = read_secret(ENV_NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
-        db.add_user(args.name, args.display or args.name, args.role, new)
+        users.add_user(db, args.name, args.display or args.name, args.role, new)
     finally:
         db.close()
     print(f"User {args.name} ({args.role}) can now unlock this database.")
@@ -186,10 +208,21 @@ def _user_remove(args: argparse.Namespace) -> int:
     try:
         if db.actor.role != "coordinator":
             raise UserError("cli.coordinator_only_remove")
-        db.remove_user(args.name)
+        require(db, roles.MANAGE_USERS)
+        users.deactivate_user(db, args.name)
     finally:
         db.close()
     print(f"User {args.name} can no longer unlock this database.")
+    return 0
+
+
+def _user_role(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    try:
+        users.set_role(db, args.name, args.role)
+    finally:
+        db.close()
+    print(f"User {args.name} now has the role {args.role}.")
     return 0
 
 
@@ -239,12 +272,18 @@ def register(sub: Any) -> None:
     add_db_args(a)
     a.add_argument("--name", required=True)
     a.add_argument("--display", help="full name")
-    a.add_argument("--role", default="operator", choices=["operator", "consultant", "coordinator"])
+    # No argparse choices: an unknown role is refused by the store with a coded message.
+    a.add_argument("--role", default="operator", help=", ".join(roles.ROLES))
     a.set_defaults(handler=_user_add)
     r = usub.add_parser("remove", help="remove a user (coordinator only)")
     add_db_args(r)
     r.add_argument("--name", required=True)
     r.set_defaults(handler=_user_remove)
+    ro = usub.add_parser("role", help="give a user another role (coordinator only)")
+    add_db_args(ro)
+    ro.add_argument("--name", required=True)
+    ro.add_argument("--role", required=True, help=", ".join(roles.ROLES))
+    ro.set_defaults(handler=_user_role)
     ls = usub.add_parser("list", help="users with a key slot")
     add_db_args(ls, user=False)
     ls.set_defaults(handler=_users)

@@ -427,6 +427,8 @@ ROLE = _v(
     ("operator", "Operaterka SOS telefona", "SOS line operator"),
     ("consultant", "Konsultantkinja", "Consultant"),
     ("coordinator", "Koordinatorka", "Coordinator"),
+    ("volunteer", "Volonterka (operaterka u obuci)", "Volunteer (operator in training)"),
+    ("auditor", "Revizorka", "Auditor"),
 )
 
 CURRENCY = _v(

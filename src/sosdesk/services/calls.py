@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import (
@@ -20,6 +21,7 @@ from sosdesk.domain.vocab import (
     URGENCY,
 )
 from sosdesk.services import drafts, search_index
+from sosdesk.services.access import require
 from sosdesk.services.clients import check_identity, clean_client, insert_client
 from sosdesk.services.duplicates import PossibleDuplicate, possible_duplicates
 from sosdesk.services.errors import NotFound
@@ -153,6 +155,7 @@ def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None
     `discard_draft` names the draft the call was typed into: it goes in the same transaction,
     so a crash can never leave both the saved call and its draft (offered again as a call).
     """
+    require(db, roles.TAKE_CALLS)
     if data.new_client and not data.new_client_confirmed:
         _refuse_duplicates(db, data)
     with db.transaction() as tx:
@@ -188,6 +191,7 @@ def _refuse_duplicates(db: Database, data: CallInput) -> None:
 
 def get_call(db: Database, call_id: str) -> CallView:
     """Read one call."""
+    require(db, roles.TAKE_CALLS)
     with db.session() as s:
         call = s.get(Call, call_id)
         if call is None:
@@ -198,6 +202,7 @@ def get_call(db: Database, call_id: str) -> CallView:
 
 def recent_calls(db: Database, limit: int = 50) -> list[CallView]:
     """The latest calls, newest first."""
+    require(db, roles.TAKE_CALLS)
     with db.session() as s:
         rows = s.execute(select(Call).order_by(Call.started_at.desc()).limit(limit)).scalars()
         return [to_view(CallView, c) for c in rows]

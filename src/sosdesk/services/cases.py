@@ -10,8 +10,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
+from sosdesk.services.access import require
 from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, CaseGoal, Client, User
@@ -123,6 +125,7 @@ def get_case(db: Database, case_id: str) -> CaseView:
 
 def cases_of(db: Database, client_id: str) -> list[CaseView]:
     """A client's cases, open ones first, then newest first."""
+    require(db, roles.SEE_CLIENT_FILE, client_id)
     with db.session() as s:
         rows = s.execute(
             select(Case).where(Case.client_id == client_id).order_by(Case.opened_at.desc())

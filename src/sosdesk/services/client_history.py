@@ -11,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.hlc import Timestamp
+from sosdesk.services.access import require
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Change, Event, User
 
@@ -105,6 +107,7 @@ def entity_history(
 
 def field_history(db: Database, client_id: str) -> list[FieldChange]:
     """Previous values of every edited client field, newest first."""
+    require(db, roles.SEE_CLIENT_FILE, client_id)
     return entity_history(db, "clients", client_id)
 
 
@@ -112,6 +115,7 @@ def status_history(db: Database, client_id: str) -> list[StatusChange]:
     """Identification status changes, newest first: every `status_change` event (who decided,
     why) and every direct edit of the status that no such event explains.
     """
+    require(db, roles.SEE_CLIENT_FILE, client_id)
     edits = entity_history(db, "clients", client_id, fields={"status"})
     names = user_names(db)
     with db.session() as s:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.codes import format_client_code, parse_client_code
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.phones import PhoneError, normalise_phone
@@ -22,6 +23,7 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
 )
 from sosdesk.services import search_index
+from sosdesk.services.access import require
 from sosdesk.services.errors import NotFound as NotFound  # re-exported: callers import it from here
 from sosdesk.services.views import ClientView, to_view
 from sosdesk.store.database import Database
@@ -198,6 +200,7 @@ def check_identity(fields: dict[str, Any]) -> list[FieldError]:
 
 def create_client(db: Database, data: dict[str, Any]) -> ClientView:
     """Register a new client; at least a name, nickname, phone or note is needed."""
+    require(db, roles.TAKE_CALLS)
     fields = clean_client(data)
     problems = check_identity(fields)
     if problems:
@@ -210,6 +213,7 @@ def create_client(db: Database, data: dict[str, Any]) -> ClientView:
 
 def update_client(db: Database, client_id: str, data: dict[str, Any]) -> list[str]:
     """Change client fields; returns the names that changed (each is a new version)."""
+    require(db, roles.CORRECT, client_id)
     fields = clean_client(data)
     with db.transaction() as tx:
         client = tx.session.get(Client, client_id)
@@ -223,6 +227,7 @@ def update_client(db: Database, client_id: str, data: dict[str, Any]) -> list[st
 
 def get_client(db: Database, client_id: str, *, audit_view: bool = True) -> ClientView:
     """Read a client; the view is recorded in the audit chain (who looked at whose file)."""
+    require(db, roles.SEE_CLIENT_FILE, client_id)
     if audit_view:
         with db.transaction() as tx:
             client = tx.session.get(Client, client_id)
@@ -279,6 +284,7 @@ def update_client_fields(
     values the editor started from. A field someone else changed meanwhile is refused (nothing
     is written); changes to other fields, by others or by this user's own events, are kept.
     """
+    require(db, roles.CORRECT, client_id)
     fields = clean_client(data)
     with db.transaction() as tx:
         client = tx.session.get(Client, client_id)

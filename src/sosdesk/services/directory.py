@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlalchemy import or_, select, text
 
+from sosdesk.domain import roles
 from sosdesk.domain.folding import fold_words
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import MAX_NAME, Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import DIRECTORY_KIND, LANGUAGE
 from sosdesk.services import search_index
+from sosdesk.services.access import require
 from sosdesk.services.errors import NotFound
 from sosdesk.services.search import match_expression
 from sosdesk.store.database import Database
@@ -196,6 +198,7 @@ def get_entry(db: Database, entry_id: str) -> DirectoryView:
 
 def create_entry(db: Database, data: dict[str, Any]) -> DirectoryView:
     """Add an entry; a kind and a name are required."""
+    require(db, roles.EDIT_DIRECTORY)
     fields = clean_entry({"kind": None, "name": None, **data})
     with db.transaction() as tx:
         entry = DirectoryEntry(**{"phones": [], "languages": [], "active": True, **fields})
@@ -209,6 +212,7 @@ def update_entry(
     db: Database, entry_id: str, data: dict[str, Any], *, expected_version: int | None = None
 ) -> list[str]:
     """Change fields of an entry; refuses if someone changed it since `expected_version`."""
+    require(db, roles.EDIT_DIRECTORY)
     fields = clean_entry(data)
     with db.transaction() as tx:
         entry = tx.session.get(DirectoryEntry, entry_id)
@@ -224,6 +228,7 @@ def update_entry(
 
 def mark_verified(db: Database, entry_id: str, on: date | None = None) -> DirectoryView:
     """Record that the entry's details were checked (today by default)."""
+    require(db, roles.EDIT_DIRECTORY)
     update_entry(db, entry_id, {"last_verified": on or date.today()})
     return get_entry(db, entry_id)
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from sosdesk.domain import roles
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.access import require
 from sosdesk.services.errors import NotFound
 from sosdesk.services.views import EventView, to_view
 from sosdesk.store.database import Database
@@ -93,6 +95,10 @@ def insert_event(
     return event
 
 
+# Event kinds that hold sensitive sections (medical and psychological help, court, costs).
+SENSITIVE_KINDS = frozenset({"assistance", "court_hearing"})
+
+
 def add_event(
     db: Database,
     client_id: str,
@@ -103,6 +109,7 @@ def add_event(
     case_id: str | None = None,
 ) -> EventView:
     """Add one event to a client's timeline."""
+    require(db, roles.event_permission(kind), client_id)
     with db.transaction() as tx:
         event = insert_event(tx, client_id, kind, occurred_at, payload, case_id=case_id)
         view: EventView = to_view(EventView, event)
@@ -136,6 +143,9 @@ def timeline(
     limit: int | None = None,
 ) -> list[EventView]:
     """Events of a client, newest first, filtered by kind and [since, until)."""
+    require(db, roles.SEE_CLIENT_FILE, client_id)
+    if not kinds or kinds & SENSITIVE_KINDS:
+        require(db, roles.SEE_SENSITIVE, client_id)
     q = select(Event).where(Event.client_id == client_id)
     if kinds:
         q = q.where(Event.kind.in_(sorted(kinds)))
@@ -189,7 +199,10 @@ def get_event(db: Database, event_id: str) -> EventView:
         if event is None:
             raise NotFound("not_found.event", id=event_id)
         view: EventView = to_view(EventView, event)
-        return view
+    require(db, roles.SEE_CLIENT_FILE, view.client_id)
+    if view.kind in SENSITIVE_KINDS:
+        require(db, roles.SEE_SENSITIVE, view.client_id)
+    return view
 
 
 def amendments_of(db: Database, event_ids: list[str]) -> dict[str, list[EventView]]:

@@ -14,7 +14,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.access import require
 from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, FollowUp, User, utcnow
@@ -152,6 +154,7 @@ def board(
 
     `day_end` is the end of the operator's local day (the caller knows the time zone).
     """
+    require(db, roles.SEE_SAFETY_CARD)  # the board names clients
     now = now or utcnow()
     day_end = day_end or now.replace(hour=23, minute=59, second=59)
     until = day_end + timedelta(days=upcoming_days)
@@ -176,6 +179,7 @@ def followups_of_client(
     db: Database, client_id: str, *, include_done: bool = True
 ) -> list[FollowUpView]:
     """A client's follow-ups: open ones by due date, then done ones newest first."""
+    require(db, roles.SEE_SAFETY_CARD, client_id)  # open follow-ups are on the safety card
     q = select(FollowUp).where(FollowUp.client_id == client_id)
     if not include_done:
         q = q.where(FollowUp.done_at.is_(None))

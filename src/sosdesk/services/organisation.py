@@ -10,8 +10,9 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import Checker
-from sosdesk.services.errors import NotAllowed
+from sosdesk.services.access import require
 from sosdesk.store.database import Database
 from sosdesk.store.models import Setting
 
@@ -125,8 +126,7 @@ def clean_organisation(data: dict[str, Any]) -> dict[str, Any]:
 
 def set_organisation(db: Database, data: dict[str, Any]) -> Organisation:
     """Change header fields (coordinators only); the change is recorded in the audit chain."""
-    if db.actor.role != "coordinator":
-        raise NotAllowed("organisation.coordinator_only")
+    require(db, roles.EDIT_ORGANISATION)
     fields = clean_organisation(data)
     merged: dict[str, Any] = asdict(get_organisation(db))
     merged.update(fields)

@@ -18,7 +18,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
+from sosdesk.services.access import require
 from sosdesk.services.events import insert_event
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Client, CodeCounter, Event, User
@@ -253,6 +255,7 @@ def _claimed_number(data: bytes) -> str | None:
 
 def issued_documents(db: Database, client_id: str) -> list[tuple[datetime, str, str]]:
     """(when, number, kind) of every document issued for a client, newest first."""
+    require(db, roles.SEE_CLIENT_FILE, client_id)
     q = (
         select(Event)
         .where(Event.client_id == client_id, Event.kind.concat("") == ISSUED)

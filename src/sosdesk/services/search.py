@@ -28,10 +28,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from sosdesk.domain import roles
 from sosdesk.domain.folding import fold, fold_words
 from sosdesk.domain.phones import digits_of
 from sosdesk.domain.vocab import LINE
 from sosdesk.services import search_index
+from sosdesk.services.access import require
 from sosdesk.services.views import SearchHit
 from sosdesk.store.database import Database
 from sosdesk.store.models import UtcDateTime
@@ -328,7 +330,8 @@ def search(
     db: Database, query: str, limit: int = 20, *, calls: bool = True, lang: str = "sr-Latn"
 ) -> list[SearchHit]:
     """Ranked matches for what the operator typed so far: clients first, then calls (their
-    titles name the line in `lang`)."""
+    titles name the line in `lang`). Names of clients need `see_safety_card`."""
+    require(db, roles.SEE_SAFETY_CARD)
     q = parse_query(query)
     if q is None or limit <= 0:
         return []

@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
+from sosdesk.services.access import require
 from sosdesk.stats.calls_stats import CallCounts, call_tables, count_calls
 from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of, event_table
 from sosdesk.stats.facts import ensure_facts
@@ -159,6 +161,7 @@ def _align(table: StatTable, prev: StatTable) -> StatTable:
 
 def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> Dashboard:
     """All statistics of `period`; with `compare`, also of the period before it."""
+    require(db, roles.RUN_STATISTICS)
     ensure_facts(db)
     moment = utcnow()
     previous = period.previous() if compare else None

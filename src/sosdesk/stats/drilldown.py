@@ -12,6 +12,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
+from sosdesk.services import errors
+from sosdesk.services.access import require
 from sosdesk.stats.calls_stats import NO_CATEGORY
 from sosdesk.stats.events_stats import facts
 from sosdesk.stats.followups_stats import classify
@@ -24,7 +27,7 @@ from sosdesk.stats.rawsql import rows
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
 
-ALLOWED_ROLES = ("consultant", "coordinator")
+ALLOWED_ROLES = tuple(r for r in roles.ROLES if roles.allows(r, roles.SEE_RECORDS_BEHIND))
 LIMIT = 5000
 _CALL_DIMS = {"calls_by_line": 1, "calls_by_caller_type": 2, "calls_by_urgency": 3}
 _EVENT_KINDS = {
@@ -35,8 +38,7 @@ _EVENT_KINDS = {
 }
 
 
-class NotAllowed(PermissionError):
-    """The user's role may not see the records behind statistics."""
+NotAllowed = errors.NotAllowed  # kept under its old name for callers of this module
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,7 @@ def records_behind(
     db: Database, period: Period, table: str, row: str, column: str | None = None
 ) -> DrillDown:
     """The records counted in `table` at `row` (and `column`) for `period`."""
-    if db.actor.role not in ALLOWED_ROLES:
-        raise NotAllowed("the records behind statistics are for consultants and coordinators")
+    require(db, roles.SEE_RECORDS_BEHIND)
     with db.session() as s:
         found = list(_records(s, period, table, row, column))
     found.sort(key=lambda r: (r.when, r.code, r.ref))

@@ -12,9 +12,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.translit import latin_to_cyrillic
 from sosdesk.files import FileProblem, ensure_private_folder, write_private
+from sosdesk.services.access import require
 from sosdesk.services.organisation import get_organisation
 from sosdesk.services.privacy_ledger import Ledger, check_release, record_release
 from sosdesk.stats.ctdc_export import DEFAULT_DATASOURCE, DEFAULT_K, CtdcExport, ctdc_export
@@ -149,6 +151,7 @@ def _organisation(db: Database, lang: str) -> str:
 def publish_report(db: Database, req: ReportRequest, progress: Progress = _quiet) -> PublishResult:
     """Compute, check, (DP: enter in the ledger), write. Raises a coded error and writes
     nothing when a target exists, a folder is missing or the budget cannot pay."""
+    require(db, roles.PUBLISH)
     if req.mode not in MODES:
         raise ValueError(req.mode)
     if req.mode == K_MODE and req.k < 2:
@@ -224,8 +227,7 @@ def publish_ctdc(
     """The k-anonymised CTDC file of `year` (consultants and coordinators only)."""
     if k < 2:
         raise CodedError("stats.k_too_small", k=k)
-    if db.actor.role not in ("consultant", "coordinator"):
-        raise CodedError("stats.ctdc_role")
+    require(db, roles.PUBLISH)
     check_targets([out], overwrite)
     ensure_facts(db)
     export = ctdc_export(db, year, k, datasource)

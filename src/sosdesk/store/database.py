@@ -289,7 +289,7 @@ class Database:
             ).scalar_one_or_none()
             if existing is not None:
                 if role != "coordinator":
-                    self._keep_a_coordinator(tx.session, existing)
+                    self.keep_a_coordinator(tx.session, existing)
                 tx.update(existing, {"active": True, "role": role, "display_name": display_name})
                 user_id = existing.id
             else:
@@ -307,13 +307,13 @@ class Database:
         with self.transaction() as tx:
             row = tx.session.execute(select(User).where(User.name == name)).scalar_one_or_none()
             if row is not None:
-                self._keep_a_coordinator(tx.session, row)
+                self.keep_a_coordinator(tx.session, row)
                 tx.update(row, {"active": False})
         # An inactive user cannot unlock even while the slot is still there.
         kf.save(keyfile_path(self.path))
 
     @staticmethod
-    def _keep_a_coordinator(session: Session, row: User) -> None:
+    def keep_a_coordinator(session: Session, row: User) -> None:
         """Refuse to take the last active coordinator away (nobody could manage users)."""
         if row.role != "coordinator" or not row.active:
             return

@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.ids import new_id
+from sosdesk.services.access import require
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Change, utcnow
@@ -268,6 +270,7 @@ def reopen_refused(db: Database) -> list[int]:
 
 def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -> ExportResult:
     """Desk: write every unconfirmed batch again, and a new one with what is in none yet."""
+    require(db, roles.EXPORT_BATCH)
     require_desk(db)
     keys = device_keys(db)
     reopen_refused(db)
@@ -325,6 +328,7 @@ def export_office(
     db: Database, desk: str, out_dir: Path, progress: Progress | None = None
 ) -> ExportResult:
     """Office: records from every other desk (and the office) that this desk has not had."""
+    require(db, roles.IMPORT_OFFICE)
     require_office(db)
     keys = device_keys(db)
     with db.session() as s:

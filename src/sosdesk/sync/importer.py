@@ -21,9 +21,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.hlc import HybridLogicalClock
 from sosdesk.domain.ids import new_id
 from sosdesk.files import FileProblem, check_regular_file, open_bounded
+from sosdesk.services.access import require
 from sosdesk.services.erasure import compact_file
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
@@ -88,6 +90,7 @@ class Importer:
 
     def run(self, paths: list[Path]) -> list[ImportOutcome]:
         """Import each file; held batches are applied as soon as their turn comes."""
+        require(self.db, roles.IMPORT_OFFICE if self.office else roles.EXPORT_BATCH)
         sizes = []
         for p in paths:
             try:

@@ -10,6 +10,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from sosdesk.services.access import end_emergencies
 from sosdesk.services.session import Database
 
 P = ParamSpec("P")
@@ -94,6 +95,8 @@ class DeskContext(QObject):
 
     def set_db(self, db: Database | None) -> None:
         """Swap the database (None on lock) and tell every area (the window calls this)."""
+        if self.__db is not None and self.__db is not db:
+            end_emergencies(self.__db)  # an emergency access to a file ends when the desk locks
         self.__db = db
         (self.unlocked if db is not None else self.locked).emit()
 

@@ -38,6 +38,7 @@ from sosdesk.ui.area_shelf import AreaShelf
 from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
+from sosdesk.ui.auth.users_dialog import UsersDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.retention.dialog import RetentionCheck
 from sosdesk.ui.search.search_bar import SearchBar
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._action("new_call", "Ctrl+N", self.new_call, self.desk_menu)
         self._action("tally", "Ctrl+T", self.quick_tally, self.desk_menu)
         self._action("find", "Ctrl+K", self.focus_search, self.desk_menu)
+        self._action("users", None, self.manage_users, self.desk_menu)
         self.desk_menu.addSeparator()
         self._action("lock", "Ctrl+L", lambda: self.lock("manual"), self.desk_menu)
         self._action("quit", "Ctrl+Q", self.close, self.desk_menu)
@@ -373,6 +375,11 @@ class MainWindow(QMainWindow):
         except RuntimeError:  # that widget was deleted meanwhile
             pass
 
+    def manage_users(self) -> None:
+        """Desk → Users and passphrases: her own passphrase; the users, for coordinators."""
+        if not self.ctx.is_locked:
+            UsersDialog(self.ctx, self).exec()
+
     def show_diagnostics(self) -> None:
         """Help → Diagnostics: the redacted log tail, to copy into a support request."""
         DiagnosticsDialog(self).exec()
@@ -468,6 +475,7 @@ class MainWindow(QMainWindow):
             "prefs": self.tr("&Preferences…"),
             "help": self.tr("&Keyboard shortcuts"),
             "diagnostics": self.tr("&Diagnostics…"),
+            "users": self.tr("&Users and passphrases…"),
         }
         for key, text in texts.items():
             self.menu_actions[key].setText(text)

@@ -33,10 +33,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "k = {k} bi objavilo pojedinačne osobe: koristite k = 2 ili više (podrazumevano 11); "
         "ništa nije upisano.",
     ),
-    "stats.ctdc_role": (
-        "The CTDC export is for consultants and coordinators; nothing was written.",
-        "CTDC izvoz je za konsultantkinje i koordinatorke; ništa nije upisano.",
-    ),
     "stats.out_is_folder": (
         "{name} is a folder: give a file name ending in {suffix}.",
         "{name} je fascikla: navedite ime datoteke sa nastavkom {suffix}.",

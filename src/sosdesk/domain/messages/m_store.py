@@ -56,8 +56,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "prelaska u novi red.",
     ),
     "store.unknown_role": (
-        "Unknown role {role}: use operator, consultant or coordinator.",
-        "Nepoznata uloga {role}: upotrebite operator, consultant ili coordinator.",
+        "Unknown role {role}: use volunteer, operator, consultant, coordinator or auditor.",
+        "Nepoznata uloga {role}: upotrebite volunteer, operator, consultant, coordinator ili "
+        "auditor.",
     ),
     "store.missing": (
         "No database {name} here. Check --db, or create one with `sosdesk init`.",

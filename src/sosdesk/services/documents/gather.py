@@ -11,8 +11,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import ASSISTANCE, EVENT_KIND
+from sosdesk.services.access import require
 from sosdesk.services.documents.context import Context, client_kinds, utc_bounds
 from sosdesk.services.documents.request import (
     CERTIFICATE_ACCOMPANIMENTS,
@@ -233,6 +235,7 @@ _BUILDERS: dict[str, Callable[[Context], DocumentData]] = {
 def gather(db: Database, req: DocumentRequest) -> DocumentData:
     """The data of one document; NothingToPrint when it would be empty."""
     req.check()
+    require(db, roles.document_permission(req.kind), req.client_id)
     with db.session() as s:
         cx = Context(s, db, req)
         data: DocumentData = _BUILDERS[req.kind](cx)

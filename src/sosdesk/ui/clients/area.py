@@ -8,13 +8,20 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
+from sosdesk.domain import roles
+from sosdesk.services import access
 from sosdesk.services.clients import NotFound
+from sosdesk.services.emergency import in_emergency
+from sosdesk.services.errors import NotAllowed
+from sosdesk.ui.clients.break_glass import banner_text, break_glass_dialog
 from sosdesk.ui.clients.file_view import ClientFileView
 from sosdesk.ui.clients.finder import ClientFinder
 from sosdesk.ui.clients.new_client import NewClientDialog
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 
@@ -30,6 +37,17 @@ class ClientsArea(QWidget):
         self.new_dialog: NewClientDialog | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
+        # A refusal (the role may not open this file) and the emergency-access banner.
+        self.notice = FieldMessage(self)
+        self.notice.setObjectName("clients_notice")
+        self._layout.addWidget(self.notice)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("emergency_banner")
+        self.banner.setProperty("role", "error")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self._layout.addWidget(self.banner)
+        self.glass_dialog: QDialog | None = None
         self._rebuild_pending = False
         self._build()
         ctx.locked.connect(self.clear)
@@ -71,7 +89,7 @@ class ClientsArea(QWidget):
         showing_file = self.stack.currentWidget() is self.file and self.file.client is not None
         self._build()
         if showing_file and self._current_id is not None and not self.ctx.is_locked:
-            with contextlib.suppress(NotFound):
+            with contextlib.suppress(NotFound, NotAllowed):
                 self.file.show_client(self._current_id, audit=False)
                 self.stack.setCurrentWidget(self.file)
 
@@ -82,10 +100,12 @@ class ClientsArea(QWidget):
         """The client whose file is open (kept across a lock, so unlock returns to it)."""
         return self._current_id
 
-    def open_client(self, client_id: str) -> None:
-        """Show a client's file; the view is recorded in the audit chain."""
+    def open_client(self, client_id: str, *, ask: bool = True) -> None:
+        """Show a client's file; the view is recorded in the audit chain. A role that may not
+        see the file is told why and, when she may, offered to break the glass (`ask`)."""
         if self.ctx.is_locked:
             return
+        self.notice.show_problem(None)
         if (
             self.file.profile.dirty
             and self.file.client is not None
@@ -99,8 +119,34 @@ class ClientsArea(QWidget):
             self._current_id = None
             self.show_finder()
             return
+        except NotAllowed as refused:
+            self._refused(client_id, refused, ask=ask)
+            return
         self._current_id = client_id
         self.stack.setCurrentWidget(self.file)
+        self._show_banner(client_id)
+
+    def _refused(self, client_id: str, refused: NotAllowed, *, ask: bool) -> None:
+        self._current_id = None
+        self.file.clear()
+        self.show_finder()
+        why = error_text(refused)
+        self.notice.show_problem(why)
+        if ask and self.ctx.call(access.may, roles.BREAK_GLASS, client_id):
+            dialog = break_glass_dialog(self.ctx, client_id, why, self)
+            dialog.accepted.connect(lambda: self.open_client(client_id))
+            dialog.finished.connect(lambda _r: setattr(self, "glass_dialog", None))
+            self.glass_dialog = dialog
+            dialog.open()
+            dialog.activateWindow()
+
+    def _show_banner(self, client_id: str) -> None:
+        if self.ctx.call(in_emergency, client_id):
+            self.banner.setText(banner_text())
+            self.banner.setAccessibleName(self.banner.text())
+            self.banner.show()
+        else:
+            self.banner.hide()
 
     def _leave_profile(self) -> bool:
         answer = QMessageBox.question(
@@ -136,6 +182,11 @@ class ClientsArea(QWidget):
         if self.new_dialog is not None:
             self.new_dialog.reject()
             self.new_dialog = None
+        if self.glass_dialog is not None:
+            self.glass_dialog.reject()
+            self.glass_dialog = None
+        self.banner.hide()
+        self.notice.show_problem(None)
         self.file.clear()
         self.finder.clear()
         self.stack.setCurrentWidget(self.finder)
@@ -143,7 +194,7 @@ class ClientsArea(QWidget):
     def reload(self) -> None:
         """After unlock: return to the file that was open (a new, audited view)."""
         if self._current_id is not None:
-            self.open_client(self._current_id)
+            self.open_client(self._current_id, ask=False)
 
     def _data_changed(self, entity: str) -> None:
         if self.ctx.is_locked or self.file.client is None:

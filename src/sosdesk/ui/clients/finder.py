@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.services.errors import NotAllowed
 from sosdesk.services.search import search
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import keys_hint, with_key
@@ -85,7 +86,11 @@ class ClientFinder(QWidget):
         self.results.clear()
         if self.ctx.is_locked:
             return
-        for hit in self.ctx.call(search, self.query.text(), limit=30):
+        try:
+            hits = self.ctx.call(search, self.query.text(), limit=30)
+        except NotAllowed:  # an auditor: no client names
+            return
+        for hit in hits:
             if hit.kind != "client":
                 continue
             item = QListWidgetItem(f"{hit.title}    {hit.detail}".rstrip(), self.results)

@@ -28,7 +28,9 @@ from sosdesk.domain.vocab import (
     VICTIM_STATUS,
     Vocabulary,
 )
+from sosdesk.services.audit_log import who_opened
 from sosdesk.services.client_history import field_history, status_history
+from sosdesk.services.errors import NotAllowed
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.datetime_field import format_date, format_local
 from sosdesk.ui.widgets.display import tr
@@ -149,12 +151,18 @@ class ClientHistoryView(QWidget):
         ):
             table.horizontalHeader().setStretchLastSection(False)
             table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.opened_table = _table(self, [self.tr("When"), self.tr("Opened by"), self.tr("How")])
+        self.opened_table.setObjectName("who_opened_table")
+        self.opened_table.setMaximumHeight(180)
+        self.headings: list[QLabel] = []
         for title, table, stretch in (
             (self.tr("Identification status"), self.status_table, 0),
             (self.tr("Changes to the profile"), self.fields_table, 1),
+            (self.tr("Who opened this file"), self.opened_table, 0),
         ):
             heading = QLabel(title, self)
             heading.setProperty("role", "section")
+            self.headings.append(heading)
             layout.addWidget(heading)
             layout.addWidget(table, stretch)
 
@@ -189,8 +197,24 @@ class ClientHistoryView(QWidget):
             ]
             for c, text in enumerate(cells):
                 self.fields_table.setItem(r, c, QTableWidgetItem(text))
+        self._show_opened(client_id)
+
+    def _show_opened(self, client_id: str) -> None:
+        """Who opened the file: for its case manager and the coordinator, hidden otherwise."""
+        try:
+            opened = self.ctx.call(who_opened, client_id)
+        except NotAllowed:
+            opened = None
+        self.opened_table.setVisible(opened is not None)
+        self.headings[-1].setVisible(opened is not None)
+        self.opened_table.setRowCount(len(opened or []))
+        for r, row in enumerate(opened or []):
+            how = self.tr("Emergency access") if row.action == "emergency_access" else ""
+            for c, text in enumerate([format_local(row.at), row.actor, how or self.tr("Opened")]):
+                self.opened_table.setItem(r, c, QTableWidgetItem(text))
 
     def clear(self) -> None:
         self.client_id = None
         self.status_table.setRowCount(0)
         self.fields_table.setRowCount(0)
+        self.opened_table.setRowCount(0)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain import roles
 from sosdesk.domain.folding import fold
 from sosdesk.domain.vocab import DIRECTORY_KIND
 from sosdesk.services.directory import DirectoryView, mark_verified, search_directory
@@ -26,6 +27,7 @@ from sosdesk.ui.directory.editor import entry_dialog
 from sosdesk.ui.directory.model import DirectoryModel
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.permission import guard
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -39,6 +41,7 @@ class DirectoryArea(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dialog: ActionDialog | None = None
+        self._may_edit = False
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.heading = QLabel(self)
@@ -97,6 +100,7 @@ class DirectoryArea(QWidget):
         self.retranslate()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.reload)
+        ctx.unlocked.connect(self.apply_role)
         ctx.data_changed.connect(lambda entity: self.reload() if entity == "directory" else None)
         if not ctx.is_locked:
             self.reload()
@@ -121,6 +125,11 @@ class DirectoryArea(QWidget):
         ):
             self.buttons[name].setText(with_key(text, key))
         self.model.lang = self.ctx.lang
+        self.apply_role()
+
+    def apply_role(self) -> None:
+        """Only a role that edits the directory gets working edit buttons (others: why)."""
+        self._may_edit = guard(self.ctx, roles.EDIT_DIRECTORY, *self.buttons.values())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -177,18 +186,18 @@ class DirectoryArea(QWidget):
 
     def new_entry(self) -> None:
         """Add an entry (Ctrl+Shift+N)."""
-        if not self.ctx.is_locked:
+        if not self.ctx.is_locked and self._may_edit:
             self._show(entry_dialog(self.ctx, None, self))
 
     def edit_entry(self) -> None:
         """Edit the selected entry (F2 or Enter)."""
         entry = self.current()
-        if entry is not None and not self.ctx.is_locked:
+        if entry is not None and not self.ctx.is_locked and self._may_edit:
             self._show(entry_dialog(self.ctx, entry, self))
 
     def verified_today(self) -> None:
         entry = self.current()
-        if entry is not None:
+        if entry is not None and self._may_edit:
             self.ctx.call(mark_verified, entry.id)
             self.ctx.data_changed.emit("directory")
             self.status.emit(self.tr("Marked as verified today."))

@@ -32,9 +32,11 @@ from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services.clients import NotFound
 from sosdesk.services.documents_choices import hearings, referral_targets, timeline_span
 from sosdesk.services.documents_data import DocumentRequest, NothingToPrint
+from sosdesk.services.errors import NotAllowed
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.documents.options import OptionsPanel
 from sosdesk.ui.documents.printing import load_pdf, print_pdf
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.workers import LatestOnly
 
 PREVIEW_DELAY_MS = 350
@@ -179,7 +181,11 @@ class DocumentsDialog(QDialog):
         self.built = None
 
     def _failed(self, exc: object) -> None:
-        self._problem(self._explain(exc, self._request))
+        text = self._explain(exc, self._request)
+        self._problem(text)
+        if isinstance(exc, NotAllowed):  # the role may not print this kind: say why on hover
+            self.print_button.setToolTip(text)
+            self.save_button.setToolTip(text)
 
     def _problem(self, text: str) -> None:
         self._unload()
@@ -189,6 +195,8 @@ class DocumentsDialog(QDialog):
     def _explain(self, exc: object, request: DocumentRequest | None) -> str:
         """A message in the user's language; raw exception text may hold client data."""
         kind = request.kind if request else ""
+        if isinstance(exc, NotAllowed):
+            return error_text(exc)
         if isinstance(exc, NothingToPrint):
             return {
                 "chronology": self.tr(
@@ -222,6 +230,9 @@ class DocumentsDialog(QDialog):
         )
 
     def _set_ready(self, ready: bool) -> None:
+        if ready:
+            self.print_button.setToolTip("")
+            self.save_button.setToolTip("")
         self.save_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
 

@@ -25,6 +25,7 @@ from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotAllowed
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.followups.dialog import followup_dialog
@@ -141,9 +142,16 @@ class FollowUpsArea(QWidget):
             return
         now = utcnow()
         user = self.ctx.user_id
-        board = self.ctx.call(
-            svc.board, user if self.mine.isChecked() else None, now=now, day_end=local_day_end(now)
-        )
+        try:
+            board = self.ctx.call(
+                svc.board,
+                user if self.mine.isChecked() else None,
+                now=now,
+                day_end=local_day_end(now),
+            )
+        except NotAllowed:  # an auditor: no client names on screen
+            self.list.clear_items()
+            return
         self.list.set_board(board)
         self._set_overdue(self.ctx.call(svc.overdue_count, user, now=now))
         if not self.timer.isActive():

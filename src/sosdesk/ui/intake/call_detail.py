@@ -15,7 +15,9 @@ from sosdesk.domain.vocab import (
     URGENCY,
 )
 from sosdesk.services.calls import get_call
-from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.client_card import client_card
+from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotAllowed
 from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
 
@@ -72,9 +74,9 @@ class CallDetail(QWidget):
         if self.call.client_id:
             try:
                 self._client_code = self.ctx.call(
-                    get_client, self.call.client_id, audit_view=False
+                    client_card, self.call.client_id, audit_view=False
                 ).code
-            except NotFound:
+            except (NotFound, NotAllowed):
                 self._client_code = ""
         self.show_rows()
         self.open_client.setFocus()

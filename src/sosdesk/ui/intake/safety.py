@@ -4,7 +4,9 @@ directory and the linked client's risk level and notes (the client's safety plan
 from __future__ import annotations
 
 from sosdesk.domain.vocab import RISK_LEVEL
-from sosdesk.services.clients import NotFound, get_client
+from sosdesk.services.client_card import client_card
+from sosdesk.services.clients import NotFound
+from sosdesk.services.errors import NotAllowed
 from sosdesk.services.search import directory_hits
 from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
@@ -29,8 +31,8 @@ def centre_phone(ctx: AppContext) -> str:
 def safety_brief(ctx: AppContext, client_id: str) -> tuple[str, str]:
     """(risk level label, notes) of the client; opening them is recorded as a view."""
     try:
-        client = ctx.call(get_client, client_id, audit_view=True)
-    except (NotFound, StoreError):
+        client = ctx.call(client_card, client_id)
+    except (NotFound, NotAllowed, StoreError):
         return "", ""
     notes = (client.notes or "").strip()
     if len(notes) > MAX_PLAN:

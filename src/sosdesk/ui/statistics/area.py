@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain import roles
+from sosdesk.services.access import may
 from sosdesk.stats import formatting as fmt
 from sosdesk.stats.dashboard import Dashboard, compute_dashboard
-from sosdesk.stats.drilldown import ALLOWED_ROLES, records_behind
 from sosdesk.stats.drilldown import local_now as _local_now
+from sosdesk.stats.drilldown import records_behind
 from sosdesk.stats.periods import Period, PeriodError
 from sosdesk.stats.publication import Publication, publish_all
 from sosdesk.stats.suppression import Published, SuppressionRule
@@ -45,6 +47,7 @@ from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
 from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.permission import guard
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import LatestOnly
 
@@ -162,6 +165,7 @@ class StatisticsArea(QWidget):
         self.retranslate()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.refresh)
+        ctx.unlocked.connect(lambda: guard(self.ctx, roles.PUBLISH, self.publish_button))
         ctx.data_changed.connect(self._data_changed)
         if not ctx.is_locked:
             self.refresh()
@@ -179,6 +183,7 @@ class StatisticsArea(QWidget):
         self.hide_small.setText(self.tr("&Hide counts under {k} (as published)").format(k=RULE.k))
         self.refresh_button.setText(with_key(self.tr("Refresh"), "F5"))
         self.publish_button.setText(self.tr("P&ublish the report…"))
+        guard(self.ctx, roles.PUBLISH, self.publish_button)  # disabled, with the reason, if not
         self.list_label.setText(self.tr("&Statistics:"))
         pairs = [
             ("Alt+P", self.tr("period")),
@@ -230,14 +235,14 @@ class StatisticsArea(QWidget):
 
     def open_publish(self) -> None:
         """The publishing dialog for the chosen period's year (suppressed or DP)."""
-        if self.ctx.is_locked:
+        if self.ctx.is_locked or not guard(self.ctx, roles.PUBLISH, self.publish_button):
             return
         period = self.period()
         year = period.start.year if period is not None else local_today().year - 1
         PublishDialog(self.ctx, year, self).exec()
 
     def _may_open_records(self) -> bool:
-        return not self.ctx.is_locked and self.ctx.role in ALLOWED_ROLES
+        return not self.ctx.is_locked and self.ctx.call(may, roles.SEE_RECORDS_BEHIND)
 
     # -- computing -------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The Audit area: who viewed, changed, printed, exported, published, backed up."""
