@@ -5,6 +5,7 @@ from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers 
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
 from sosdesk.store.models.calls import Call
 from sosdesk.store.models.cases import Case, CaseGoal
+from sosdesk.store.models.casework import IndicatorList
 from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
@@ -34,6 +35,7 @@ __all__ = [
     "Draft",
     "Event",
     "FollowUp",
+    "IndicatorList",
     "SearchRef",
     "Setting",
     "SyncedMixin",

@@ -33,3 +33,5 @@ class CaseGoal(SyncedMixin, Base):
     target_date: Mapped[date | None] = mapped_column(Date)
     achieved_at: Mapped[date | None] = mapped_column(Date)
     reviews: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # The need (from a needs assessment) the goal answers, when it was opened from one.
+    need_domain: Mapped[str | None] = mapped_column(String(24))
