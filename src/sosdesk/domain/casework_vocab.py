@@ -72,3 +72,11 @@ CAPACITY = _v(
     ("limited", "Ograničeno sposobna", "Limited capacity"),
     ("not_now", "Trenutno nije sposobna", "Not capable at present"),
 )
+
+GOAL_STATUS = _v(
+    "goal status",
+    ("planned", "Planiran", "Planned"),
+    ("in_progress", "U toku", "In progress"),
+    ("achieved", "Ostvaren", "Achieved"),
+    ("dropped", "Odustalo se", "Dropped"),
+)

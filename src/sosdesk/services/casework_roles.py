@@ -13,6 +13,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "casework.report": frozenset({"operator", *PROFESSIONALS}),  # record a report received
     "casework.needs": PROFESSIONALS,
     "casework.reassign": COORDINATORS,
+    "casework.approve": COORDINATORS,  # approve a protection plan
     "casework.workload": COORDINATORS,
     "indicator_lists.edit": COORDINATORS,
 }

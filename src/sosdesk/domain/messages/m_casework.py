@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A goal names a need domain that this assessment did not rate.",
         "Cilj navodi oblast potreba koja u ovoj proceni nije ocenjena.",
     ),
+    "casework.plan_empty": (
+        "The plan has no goals yet; open goals from a needs assessment first.",
+        "Plan još nema ciljeve; prvo otvorite ciljeve iz procene potreba.",
+    ),
     "casework.not_allowed": (
         "Your role ({role}) may not do this ({permission}); nothing was changed.",
         "Vaša uloga ({role}) ne dozvoljava ovu radnju ({permission}); ništa nije promenjeno.",

@@ -4,7 +4,7 @@ from sosdesk.store.models import stats as _stats_tables  # noqa: F401  (register
 from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers sync tables)
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
 from sosdesk.store.models.calls import Call
-from sosdesk.store.models.cases import Case, CaseGoal
+from sosdesk.store.models.cases import Case, CaseGoal, PlanApproval
 from sosdesk.store.models.casework import IndicatorList
 from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
@@ -36,6 +36,7 @@ __all__ = [
     "Event",
     "FollowUp",
     "IndicatorList",
+    "PlanApproval",
     "SearchRef",
     "Setting",
     "SyncedMixin",
