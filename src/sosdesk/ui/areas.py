@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
+from sosdesk.ui.casework.area import CaseworkArea
 from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.area import DirectoryArea
@@ -64,6 +65,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("directory", "Ctrl+4", DirectoryArea, "Directory"),
     AreaSpec("sync", "Ctrl+5", SyncArea, "Exchange"),
     AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
+    AreaSpec("casework", "Ctrl+9", CaseworkArea, "Casework"),
 )
 
 

@@ -1,0 +1,254 @@
+"""The casework area: open cases with filters (phase, risk, mine, overdue goals, no contact,
+children, court proceedings) and, for coordinators, each professional's workload.
+Enter opens the client's file; Alt+letters reach every filter; F5 reloads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
+from sosdesk.services import caseload as svc
+from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.display import keys_hint
+from sosdesk.ui.widgets.shortcuts import shortcut
+from sosdesk.ui.widgets.vocab_combo import VocabCombo
+
+LIGHT_COLOURS = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
+
+
+class CaseTable(QTableWidget):
+    """The case list; Enter opens the client's file."""
+
+    def __init__(self, area: CaseworkArea) -> None:
+        super().__init__(0, 9, area)
+        self.area = area
+        self.setObjectName("casework_cases")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.area.open_current()
+            return
+        super().keyPressEvent(event)
+
+
+class CaseworkArea(QWidget):
+    """Case list and workload."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[svc.CaseRow] = []
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "heading")
+        layout.addWidget(self.heading)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        cases = QWidget(self)
+        box = QVBoxLayout(cases)
+        bar = QHBoxLayout()
+        self.phase_label = QLabel(cases)
+        self.phase = VocabCombo(CASE_PHASE, ctx.lang, empty="", parent=cases)
+        self.phase.set_terms([t for t in CASE_PHASE if t.code != "closed"], "—")
+        self.phase_label.setBuddy(self.phase)
+        self.risk_label = QLabel(cases)
+        self.risk = VocabCombo(RISK_LEVEL, ctx.lang, empty="—", parent=cases)
+        self.risk_label.setBuddy(self.risk)
+        self.mine = QCheckBox(cases)
+        self.overdue = QCheckBox(cases)
+        self.child = QCheckBox(cases)
+        self.court = QCheckBox(cases)
+        self.quiet_label = QLabel(cases)
+        self.quiet = QSpinBox(cases)
+        self.quiet.setRange(0, 365)
+        self.quiet.setMinimumWidth(130)
+        self.quiet_label.setBuddy(self.quiet)
+        for w in (self.phase_label, self.phase, self.risk_label, self.risk):
+            bar.addWidget(w)
+        bar.addWidget(self.quiet_label)
+        bar.addWidget(self.quiet)
+        bar.addStretch(1)
+        box.addLayout(bar)
+        checks = QHBoxLayout()
+        for check in (self.mine, self.overdue, self.child, self.court):
+            checks.addWidget(check)
+        checks.addStretch(1)
+        box.addLayout(checks)
+        self.count = QLabel(cases)
+        self.count.setObjectName("casework_count")
+        box.addWidget(self.count)
+        self.table = CaseTable(self)
+        box.addWidget(self.table, 1)
+        self.tabs.addTab(cases, "")
+        self.loads = QTableWidget(0, 5, self)
+        self.loads.setObjectName("casework_workload")
+        self.loads.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loads.verticalHeader().setVisible(False)
+        self.loads.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.loads.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.loads, "")
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "muted")
+        layout.addWidget(self.hint)
+        self.phase.currentIndexChanged.connect(lambda _i: self.reload())
+        self.risk.currentIndexChanged.connect(lambda _i: self.reload())
+        for check in (self.mine, self.overdue, self.child, self.court):
+            check.toggled.connect(lambda _on: self.reload())
+        self.quiet.valueChanged.connect(lambda _v: self.reload())
+        shortcut("F5", self, self.reload)
+        self.retranslate()
+        ctx.locked.connect(self.clear)
+        ctx.unlocked.connect(self.reload)
+        ctx.data_changed.connect(self._data_changed)
+        self.setFocusProxy(self.table)
+        if not ctx.is_locked:
+            self.reload()
+
+    def title(self) -> str:
+        return self.tr("Casework")
+
+    def retranslate(self) -> None:
+        """Texts in the current language (also after a live language switch)."""
+        self.heading.setText(self.tr("Casework"))
+        self.tabs.setTabText(0, self.tr("&Cases"))
+        self.tabs.setTabText(1, self.tr("&Workload"))
+        self.phase_label.setText(self.tr("&Phase"))
+        self.risk_label.setText(self.tr("&Risk"))
+        self.mine.setText(self.tr("&Mine"))
+        self.overdue.setText(self.tr("&Overdue goals"))
+        self.child.setText(self.tr("C&hildren"))
+        self.court.setText(self.tr("Co&urt proceedings"))
+        self.quiet_label.setText(self.tr("No contact for (&days)"))
+        self.quiet.setSpecialValueText(self.tr("any"))
+        for w, name in (
+            (self.phase, self.tr("Phase")),
+            (self.risk, self.tr("Risk")),
+            (self.quiet, self.tr("No contact for (days)")),
+            (self.table, self.tr("Open cases")),
+            (self.loads, self.tr("Workload by professional")),
+        ):
+            w.setAccessibleName(name)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Client"),
+                self.tr("Phase"),
+                self.tr("Risk"),
+                self.tr("Manager"),
+                self.tr("Child"),
+                self.tr("Court"),
+                self.tr("Overdue goals"),
+                self.tr("Last contact"),
+                self.tr("Weight"),
+            ]
+        )
+        self.loads.setHorizontalHeaderLabels(
+            [
+                self.tr("Professional"),
+                self.tr("Cases"),
+                self.tr("Weight"),
+                self.tr("Capacity"),
+                self.tr("Load"),
+            ]
+        )
+        self.hint.setText(
+            keys_hint([("Enter", self.tr("open the client's file")), ("F5", self.tr("refresh"))])
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("cases", "clients", "events", "case_goals"):
+            self.reload()
+
+    def current_filter(self) -> svc.CaseFilter:
+        """The filter the controls describe."""
+        return svc.CaseFilter(
+            phase=self.phase.code(),
+            risk=self.risk.code(),
+            manager_id=self.ctx.user_id if self.mine.isChecked() else None,
+            overdue_goals=self.overdue.isChecked(),
+            no_contact_days=self.quiet.value() or None,
+            child=True if self.child.isChecked() else None,
+            court_open=True if self.court.isChecked() else None,
+        )
+
+    def reload(self) -> None:
+        """Read the case list (first page) and, for a coordinator, the workload."""
+        if self.ctx.is_locked:
+            return
+        self.rows = self.ctx.call(svc.case_list, self.current_filter(), limit=200)
+        self._fill_cases()
+        coordinator = self.ctx.role == "coordinator"
+        self.tabs.setTabVisible(1, coordinator)
+        if coordinator:
+            self._fill_loads(self.ctx.call(svc.workload))
+
+    def _fill_cases(self) -> None:
+        yes, lang = self.tr("yes"), self.ctx.lang
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            last = r.last_contact.astimezone().strftime("%d.%m.%Y.") if r.last_contact else "—"
+            cells = [
+                r.client_code,
+                CASE_PHASE.label(r.phase, lang),
+                RISK_LEVEL.label(r.risk, lang),
+                r.manager_name or "—",
+                yes if r.child else "",
+                yes if r.court_open else "",
+                str(r.overdue_goals or ""),
+                last,
+                str(r.weight),
+            ]
+            for j, text in enumerate(cells):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.count.setText(self.tr("%1 open cases").replace("%1", str(len(self.rows))))
+        if self.rows and self.table.currentRow() < 0:
+            self.table.setCurrentCell(0, 0)
+
+    def _fill_loads(self, loads: list[svc.Workload]) -> None:
+        names = {"green": self.tr("within capacity"), "amber": self.tr("near capacity")}
+        names["red"] = self.tr("over capacity")
+        self.loads.setRowCount(len(loads))
+        for i, w in enumerate(loads):
+            light = QTableWidgetItem(f"● {names[w.light]}")
+            light.setForeground(QColor(LIGHT_COLOURS[w.light]))
+            cells = [w.name, str(w.cases), str(w.weight), str(w.capacity)]
+            for j, text in enumerate(cells):
+                self.loads.setItem(i, j, QTableWidgetItem(text))
+            self.loads.setItem(i, 4, light)
+
+    def open_current(self) -> None:
+        """Open the selected case's client file."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.rows):
+            self.ctx.open_client_requested.emit(self.rows[row].client_id)
+
+    def clear(self) -> None:
+        """Drop every case from the screen (the desk locked)."""
+        self.rows = []
+        self.table.setRowCount(0)
+        self.loads.setRowCount(0)
+        self.count.clear()
