@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 
 from sosdesk.domain.clock import utcnow
 from sosdesk.services.casework_roles import require
@@ -214,6 +214,20 @@ def _light(weight: int, capacity: int) -> str:
     return "amber" if weight * 5 >= capacity * 4 else "green"
 
 
+def _weight_sql(table: dict[str, Any], child: ColumnElement[bool]) -> ColumnElement[int]:
+    # The same weight as `case_weight`, computed by SQLite so the workload is one grouped scan.
+    phases = {**table["phase"], "closed": table["phase"].get("reintegration", 0)}
+    phase = case({k: int(v) for k, v in phases.items()}, value=Case.phase, else_=0)
+    risk = case({k: int(v) for k, v in table["risk"].items()}, value=Client.risk_level, else_=0)
+    flags = (
+        case((child, int(table["child"])), else_=0)
+        + case((Case.court_open.is_(True), int(table["court_open"])), else_=0)
+        + case((Case.interpreter_needed.is_(True), int(table["interpreter_needed"])), else_=0)
+        + case((Case.out_of_town.is_(True), int(table["out_of_town"])), else_=0)
+    )
+    return phase + risk + flags
+
+
 def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> list[Workload]:
     """Each active professional's open-case weight against the capacity, and the weight of the
     cases open at the end of each of the last `months` months (with today's factors)."""
@@ -221,24 +235,16 @@ def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> 
     table = weights(db)
     capacity = int(table["capacity"])
     now = now or utcnow()
-    today = now.date()
-    child = _child_clause(today)
+    ends = [e.strftime("%Y-%m") for e in _month_ends(now.date(), months)]
+    weight = _weight_sql(table, _child_clause(now.date()))
+    opened = func.substr(Case.opened_at, 1, 7)
+    closed = func.substr(Case.closed_at, 1, 7)
     q = (
-        select(
-            Case.manager_id,
-            Case.phase,
-            Client.risk_level,
-            child.label("child"),
-            Case.court_open,
-            Case.interpreter_needed,
-            Case.out_of_town,
-            Case.opened_at,
-            Case.closed_at,
-        )
+        select(Case.manager_id, opened, closed, func.count(), func.sum(weight))
         .join(Client, Client.id == Case.client_id)
         .where(or_(Case.closed_at.is_(None), Case.closed_at >= now - timedelta(days=31 * months)))
+        .group_by(Case.manager_id, opened, closed)
     )
-    ends = _month_ends(today, months)
     with db.session() as s:
         users = {
             u.id: u.display_name
@@ -246,27 +252,18 @@ def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> 
                 select(User).where(User.active.is_(True), User.role != "operator")
             ).scalars()
         }
-        totals: dict[str, list[int]] = {uid: [0, 0] for uid in users}
-        history: dict[str, list[int]] = {uid: [0] * len(ends) for uid in users}
-        for r in s.execute(q):
-            if r.manager_id not in users:
-                continue
-            phase = r.phase if r.phase != "closed" else "reintegration"
-            w = case_weight(
-                table,
-                phase,
-                r.risk_level,
-                bool(r.child),
-                bool(r.court_open),
-                bool(r.interpreter_needed),
-                bool(r.out_of_town),
-            )
-            if r.closed_at is None:
-                totals[r.manager_id][0] += 1
-                totals[r.manager_id][1] += w
-            for i, end in enumerate(ends):
-                if r.opened_at.date() <= end and (r.closed_at is None or r.closed_at.date() > end):
-                    history[r.manager_id][i] += w
+        groups = s.execute(q).all()
+    totals: dict[str, list[int]] = {uid: [0, 0] for uid in users}
+    history: dict[str, list[int]] = {uid: [0] * len(ends) for uid in users}
+    for manager, m_open, m_close, n, w in groups:
+        if manager not in users:
+            continue
+        if m_close is None:
+            totals[manager][0] += int(n)
+            totals[manager][1] += int(w or 0)
+        for i, end in enumerate(ends):
+            if m_open <= end and (m_close is None or m_close > end):
+                history[manager][i] += int(w or 0)
     return sorted(
         (
             Workload(
@@ -276,7 +273,7 @@ def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> 
                 totals[uid][1],
                 capacity,
                 _light(totals[uid][1], capacity),
-                tuple((e.strftime("%Y-%m"), v) for e, v in zip(ends, history[uid], strict=True)),
+                tuple(zip(ends, history[uid], strict=True)),
             )
             for uid, name in users.items()
         ),
