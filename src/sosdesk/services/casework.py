@@ -6,6 +6,7 @@ Every record is an event linked to the client's case; nothing here decides for t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -126,7 +127,7 @@ def record_screening(
     list_id: str,
     stage: str,
     indicator_set: str,
-    observed: dict[str, str | None],
+    observed: Mapping[str, str | None],
     case_id: str | None = None,
     report_id: str | None = None,
     note: str | None = None,
@@ -270,7 +271,7 @@ def record_capacity(
 def assess_needs(
     db: Database,
     case_id: str,
-    ratings: dict[str, tuple[str, str | None]],
+    ratings: Mapping[str, tuple[str, str | None]],
     goals: list[GoalDraft],
     *,
     occurred_at: datetime | None = None,
