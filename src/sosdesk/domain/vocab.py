@@ -510,5 +510,6 @@ DOCUMENT_KIND = _v(
     ("accompaniment", "Zapisnik o pratnji na sud", "Court accompaniment record"),
     ("costs", "Izjava o troškovima pomoći", "Statement of assistance costs"),
     ("referral", "Uput", "Referral letter"),
+    ("protection_plan", "Plan zaštite", "Protection plan"),
 )
 VOCABULARIES[DOCUMENT_KIND.name] = DOCUMENT_KIND

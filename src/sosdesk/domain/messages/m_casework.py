@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "doc.nothing.protection_plan": (
+        "This client has no approved protection plan yet; a coordinator approves it first.",
+        "Ovaj klijent još nema odobren plan zaštite; prvo ga odobrava koordinatorka.",
+    ),
     "not_found.indicator_list": (
         "no indicator list {ref}",
         "Nema liste indikatora {ref}",
