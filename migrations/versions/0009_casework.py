@@ -33,9 +33,9 @@ def upgrade() -> None:
             ["added_by"], ["users.id"], name=op.f("fk_indicator_lists_added_by_users")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator_lists")),
-        sa.UniqueConstraint(
-            "kind", "list_version", name=op.f("uq_indicator_lists_kind_list_version")
-        ),
+    )
+    op.create_index(
+        op.f("ix_indicator_lists_kind_version"), "indicator_lists", ["kind", "list_version"]
     )
     with op.batch_alter_table("case_goals") as batch:
         batch.add_column(sa.Column("need_domain", sa.String(length=24), nullable=True))
@@ -78,9 +78,6 @@ def upgrade() -> None:
             ["case_id"], ["cases.id"], name=op.f("fk_plan_approvals_case_id_cases")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_approvals")),
-        sa.UniqueConstraint(
-            "case_id", "plan_version", name=op.f("uq_plan_approvals_case_id_plan_version")
-        ),
     )
     op.create_index(op.f("ix_plan_approvals_case_id"), "plan_approvals", ["case_id"])
 
@@ -104,4 +101,5 @@ def downgrade() -> None:
         batch.drop_column("provider_entry_id")
         batch.drop_column("responsible_id")
         batch.drop_column("need_domain")
+    op.drop_index(op.f("ix_indicator_lists_kind_version"), table_name="indicator_lists")
     op.drop_table("indicator_lists")

@@ -4,6 +4,7 @@ versions a coordinator adds (no migration), and each stored version kept unchang
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,12 @@ def seed_data() -> dict[str, Any]:
     raise FileNotFoundError("SOS Desk indicator lists are missing from this installation")
 
 
+def seed_id(kind: str) -> str:
+    """The same id for the shipped version 1 on every desk, so desks seeding on their own never
+    send the office two copies (an insert of an id it has is skipped)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"sosdesk:indicator-list:{kind}:{SEED_FILE}:1"))
+
+
 def _stored(row: IndicatorListRow) -> StoredList:
     return StoredList(
         row.id,
@@ -65,7 +72,7 @@ def ensure_seeded(db: Database) -> None:
         for kind in missing:
             tx.insert(
                 IndicatorListRow(
-                    kind=kind, list_version=1, data=data, note=None, added_by=tx.actor.user_id
+                    id=seed_id(kind), kind=kind, list_version=1, data=data, note=None, added_by=None
                 ),
                 audit_detail={"kind": kind, "list_version": 1},
             )
@@ -78,7 +85,11 @@ def current_list(db: Database, kind: str) -> StoredList:
         row = s.execute(
             select(IndicatorListRow)
             .where(IndicatorListRow.kind == kind)
-            .order_by(IndicatorListRow.list_version.desc())
+            .order_by(
+                IndicatorListRow.list_version.desc(),
+                IndicatorListRow.created_at.desc(),
+                IndicatorListRow.id,
+            )
             .limit(1)
         ).scalar_one_or_none()
         if row is None:

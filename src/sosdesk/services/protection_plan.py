@@ -184,6 +184,6 @@ def plan_versions(db: Database, case_id: str) -> list[PlanVersion]:
         rows = s.execute(
             select(PlanApproval)
             .where(PlanApproval.case_id == case_id)
-            .order_by(PlanApproval.plan_version)
+            .order_by(PlanApproval.plan_version, PlanApproval.approved_at)
         ).scalars()
         return [_version(r) for r in rows]

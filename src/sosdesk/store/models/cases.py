@@ -14,7 +14,6 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -67,7 +66,6 @@ class PlanApproval(SyncedMixin, Base):
     stood (kept unchanged, so every approved version can be printed again)."""
 
     __tablename__ = "plan_approvals"
-    __table_args__ = (UniqueConstraint("case_id", "plan_version"),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     plan_version: Mapped[int] = mapped_column(Integer)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sosdesk.store.models.base import Base, SyncedMixin
 
 
 class IndicatorList(SyncedMixin, Base):
-    """Versions are never changed once stored: a screening names the version it used."""
+    """Versions are never changed once stored: a screening names the row it used. The number is
+    not unique: two desks may add a version 2 before they sync, and both must arrive."""
 
     __tablename__ = "indicator_lists"
-    __table_args__ = (UniqueConstraint("kind", "list_version"),)
+    __table_args__ = (Index("ix_indicator_lists_kind_version", "kind", "list_version"),)
 
     kind: Mapped[str] = mapped_column(String(16))
     list_version: Mapped[int] = mapped_column(Integer)
