@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,8 +23,13 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
 from sosdesk.services import caseload as svc
+from sosdesk.services.protection_plan import approve_plan
+from sosdesk.ui.casework.needs_dialog import NeedsDialog
+from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import keys_hint
+from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -58,6 +64,7 @@ class CaseworkArea(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[svc.CaseRow] = []
+        self.dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
@@ -94,6 +101,9 @@ class CaseworkArea(QWidget):
             checks.addWidget(check)
         checks.addStretch(1)
         box.addLayout(checks)
+        self.message = FieldMessage(cases)
+        self.message.setObjectName("casework_message")
+        box.addWidget(self.message)
         self.count = QLabel(cases)
         self.count.setObjectName("casework_count")
         box.addWidget(self.count)
@@ -115,7 +125,13 @@ class CaseworkArea(QWidget):
         for check in (self.mine, self.overdue, self.child, self.court):
             check.toggled.connect(lambda _on: self.reload())
         self.quiet.valueChanged.connect(lambda _v: self.reload())
-        shortcut("F5", self, self.reload)
+        for key, slot in (
+            ("F5", self.reload),
+            ("Ctrl+Shift+S", self.screen_current),
+            ("Ctrl+Shift+E", self.needs_current),
+            ("Ctrl+Shift+A", self.approve_current),
+        ):
+            shortcut(key, self, slot)
         self.retranslate()
         ctx.locked.connect(self.clear)
         ctx.unlocked.connect(self.reload)
@@ -171,7 +187,15 @@ class CaseworkArea(QWidget):
             ]
         )
         self.hint.setText(
-            keys_hint([("Enter", self.tr("open the client's file")), ("F5", self.tr("refresh"))])
+            keys_hint(
+                [
+                    ("Enter", self.tr("open the client's file")),
+                    ("Ctrl+Shift+S", self.tr("screening")),
+                    ("Ctrl+Shift+E", self.tr("needs and plan goals")),
+                    ("Ctrl+Shift+A", self.tr("approve the plan")),
+                    ("F5", self.tr("refresh")),
+                ]
+            )
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -239,6 +263,45 @@ class CaseworkArea(QWidget):
             for j, text in enumerate(cells):
                 self.loads.setItem(i, j, QTableWidgetItem(text))
             self.loads.setItem(i, 4, light)
+
+    def current_row(self) -> svc.CaseRow | None:
+        """The selected case."""
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def screen_current(self) -> ScreeningDialog | None:
+        """Screen the selected case's client (the dialog is returned for tests)."""
+        row = self.current_row()
+        if row is None:
+            return None
+        self.dialog = ScreeningDialog(self.ctx, row.client_id, row.case_id, self)
+        self.dialog.open()
+        return self.dialog
+
+    def needs_current(self) -> NeedsDialog | None:
+        """Assess the selected case's needs and open plan goals."""
+        row = self.current_row()
+        if row is None:
+            return None
+        self.dialog = NeedsDialog(self.ctx, row.case_id, self)
+        self.dialog.finished.connect(lambda _r: self.reload())
+        self.dialog.open()
+        return self.dialog
+
+    def approve_current(self) -> None:
+        """A coordinator approves the selected case's plan as it stands."""
+        row = self.current_row()
+        if row is None:
+            return
+        try:
+            version = self.ctx.call(approve_plan, row.case_id)
+        except Exception as exc:  # not a coordinator, no goals yet: say so
+            self.message.say(error_text(exc))
+            return
+        self.message.show_problem(
+            self.tr("Plan version %1 approved.").replace("%1", str(version.plan_version)),
+            notice=True,
+        )
 
     def open_current(self) -> None:
         """Open the selected case's client file."""
