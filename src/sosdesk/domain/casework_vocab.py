@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sosdesk.domain.vocab import Term, Vocabulary
+from sosdesk.domain.vocab import VOCABULARIES, Term, Vocabulary
 
 
 def _v(name: str, *rows: tuple[str, str, str]) -> Vocabulary:
@@ -79,4 +79,55 @@ GOAL_STATUS = _v(
     ("in_progress", "U toku", "In progress"),
     ("achieved", "Ostvaren", "Achieved"),
     ("dropped", "Odustalo se", "Dropped"),
+)
+
+INDICATOR_DIMENSION = _v(
+    "indicator dimension",
+    ("deceptive_recruitment", "Obmanjujuće vrbovanje", "Deceptive recruitment"),
+    ("coercive_recruitment", "Prinudno vrbovanje", "Coercive recruitment"),
+    (
+        "vulnerability_recruitment",
+        "Vrbovanje zloupotrebom ranjivosti",
+        "Recruitment by abuse of vulnerability",
+    ),
+    ("exploitative_conditions", "Eksploatatorski uslovi rada", "Exploitative conditions of work"),
+    ("coercion_destination", "Prinuda u mestu odredišta", "Coercion at destination"),
+    (
+        "vulnerability_destination",
+        "Zloupotreba ranjivosti u mestu odredišta",
+        "Abuse of vulnerability at destination",
+    ),
+)
+
+DAYS_TO_DECISION = _v(
+    "days to decision",
+    ("0-1", "0–1 dan", "0–1 days"),
+    ("2-3", "2–3 dana", "2–3 days"),
+    ("4-7", "4–7 dana", "4–7 days"),
+    ("8-30", "8–30 dana", "8–30 days"),
+    ("31+", "31 dan i više", "31 days or more"),
+)
+
+PLAN_MEASURE = _v(
+    "plan measure",
+    ("plans_approved", "Planovi zaštite odobreni prvi put", "Protection plans first approved"),
+    ("plans_revised", "Revidirani planovi (nove verzije)", "Plans revised (new versions)"),
+    ("reviews_due", "Revizije ciljeva dospele u periodu", "Goal reviews due in the period"),
+    ("reviews_on_time", "Revizije obavljene na vreme", "Goal reviews done on time"),
+)
+
+# Statistics label their rows through the shared registry.
+VOCABULARIES.update(
+    {
+        v.name: v
+        for v in (
+            REPORT_SOURCE,
+            ID_OUTCOME,
+            NEED_DOMAIN,
+            GOAL_STATUS,
+            INDICATOR_DIMENSION,
+            DAYS_TO_DECISION,
+            PLAN_MEASURE,
+        )
+    }
 )

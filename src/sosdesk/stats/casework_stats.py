@@ -11,18 +11,24 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sosdesk.domain.casework_vocab import ID_OUTCOME, REPORT_SOURCE
+from sosdesk.domain.casework_vocab import (
+    DAYS_TO_DECISION,
+    ID_OUTCOME,
+    INDICATOR_DIMENSION,
+    PLAN_MEASURE,
+    REPORT_SOURCE,
+)
 from sosdesk.stats.periods import Period
 from sosdesk.stats.tables import EVENTS, PERSONS, StatTable, one_column, ordered_rows
 from sosdesk.store.models import Event, FollowUp, PlanApproval
 
-DIMENSIONS = (
-    "deceptive_recruitment",
-    "coercive_recruitment",
-    "vulnerability_recruitment",
-    "exploitative_conditions",
-    "coercion_destination",
-    "vulnerability_destination",
+DIMENSIONS = tuple(INDICATOR_DIMENSION.codes())
+KEYS = (
+    "reports_by_source",
+    "identifications_by_outcome",
+    "identified_by_dimension",
+    "days_to_identification",
+    "plans_and_reviews",
 )
 # Days from the report to the decision, in the buckets the Centre's plan asks about.
 DAY_BUCKETS = (("0-1", 0, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-30", 8, 30), ("31+", 31, 10**6))
@@ -109,7 +115,7 @@ def casework_tables(s: Session, period: Period) -> list[StatTable]:
         ),
         one_column(
             "identified_by_dimension",
-            "indicator dimension",
+            INDICATOR_DIMENSION.name,
             DIMENSIONS,
             by_dimension,
             identified,
@@ -119,12 +125,14 @@ def casework_tables(s: Session, period: Period) -> list[StatTable]:
         ),
         one_column(
             "days_to_identification",
-            "days",
+            DAYS_TO_DECISION.name,
             tuple(lbl for lbl, _lo, _hi in DAY_BUCKETS),
             days,
             sum(days.values()),
             PERSONS,
             person_level=True,
         ),
-        one_column("plans_and_reviews", "plan measure", plan_rows, plans, len(approvals), EVENTS),
+        one_column(
+            "plans_and_reviews", PLAN_MEASURE.name, plan_rows, plans, len(approvals), EVENTS
+        ),
     ]

@@ -58,6 +58,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_victims": ("Formalno identifikovane žrtve", "Formally identified victims"),
     "sec_assistance": ("Pomoć, teren i sud", "Assistance, field work and courts"),
     "sec_method": ("Metodološke napomene", "Method notes"),
+    "sec_casework": ("Identifikacija i planovi zaštite", "Identification and protection plans"),
     "multi_note": (
         "Jedan zapis može biti u više redova; ukupno broji zapise.",
         "A record may count in several rows; the total counts records.",
@@ -76,6 +77,23 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 _TITLES: dict[str, tuple[str, str]] = {
+    "reports_by_source": (
+        "Prijave radi identifikacije po izvoru",
+        "Reports for identification by source",
+    ),
+    "identifications_by_outcome": (
+        "Odluke o identifikaciji po ishodu",
+        "Identification decisions by outcome",
+    ),
+    "identified_by_dimension": (
+        "Identifikovane žrtve po dimenziji indikatora",
+        "Identified victims by indicator dimension",
+    ),
+    "days_to_identification": ("Dani od prijave do odluke", "Days from report to decision"),
+    "plans_and_reviews": (
+        "Planovi zaštite i revizije ciljeva",
+        "Protection plans and goal reviews",
+    ),
     "calls_by_line": ("Pozivi po liniji", "Calls by line"),
     "calls_by_category": ("Pozivi po kategoriji", "Calls by category"),
     "calls_by_caller_type": ("Pozivi po vrsti pozivaoca", "Calls by caller type"),

@@ -95,6 +95,16 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "followups_by_outcome",
         ),
     ),
+    (
+        "sec_casework",
+        (
+            "reports_by_source",
+            "identifications_by_outcome",
+            "identified_by_dimension",
+            "days_to_identification",
+            "plans_and_reviews",
+        ),
+    ),
 )
 # Charts follow these tables (never tables of persons).
 CHARTS = {

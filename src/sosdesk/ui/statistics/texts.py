@@ -60,6 +60,16 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "followups_by_outcome",
         ),
     ),
+    (
+        "casework",
+        (
+            "reports_by_source",
+            "identifications_by_outcome",
+            "identified_by_dimension",
+            "days_to_identification",
+            "plans_and_reviews",
+        ),
+    ),
 )
 
 
@@ -69,6 +79,7 @@ def section_title(key: str) -> str:
         "new_clients": tr("New clients"),
         "victims": tr("Identified victims"),
         "work": tr("Assistance, field work, courts"),
+        "casework": tr("Identification and protection plans"),
     }[key]
 
 
@@ -98,6 +109,11 @@ def table_title(key: str) -> str:
         "field_actions_by_type": tr("Field actions by type"),
         "hearings_by_proceeding": tr("Court hearings by type of proceedings"),
         "followups_by_outcome": tr("Follow-ups due in the period"),
+        "reports_by_source": tr("Reports for identification by source"),
+        "identifications_by_outcome": tr("Identification decisions by outcome"),
+        "identified_by_dimension": tr("Identified victims by indicator dimension"),
+        "days_to_identification": tr("Days from report to decision"),
+        "plans_and_reviews": tr("Protection plans and goal reviews"),
     }[key]
 
 
