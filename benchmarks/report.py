@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,3 +55,12 @@ def print_table(title: str, rows: list[Row]) -> None:
             f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
             f"{r.ratio:.2f} | {r.budget} |"
         )
+    print(f"\nMachine load (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+def in_child(fn: Callable[..., T], *args: object) -> T:
+    """Run `fn(*args)` in a fresh (spawned) process and return its result: each store is
+    measured in a process of its own, so nothing one driver sets up can tax the other."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(fn, args)
