@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
 from sosdesk.services import caseload as svc
 from sosdesk.services.protection_plan import approve_plan
@@ -295,7 +296,7 @@ class CaseworkArea(QWidget):
             return
         try:
             version = self.ctx.call(approve_plan, row.case_id)
-        except Exception as exc:  # not a coordinator, no goals yet: say so
+        except CodedError as exc:  # not a coordinator, no goals yet: say so
             self.message.say(error_text(exc))
             return
         self.message.show_problem(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk.domain.casework_vocab import NEED_DOMAIN, NEED_RATING
+from sosdesk.domain.messages import CodedError
 from sosdesk.services import casework as svc
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.datetime_field import BadDateTime, DateField
@@ -80,12 +81,12 @@ class NeedsDialog(QDialog):
                 ratings[code] = (value, None)
                 if goal.text().strip():
                     goals.append(svc.GoalDraft(code, goal.text(), due.value()))
-        except BadDateTime as exc:
-            self.message.say(error_text(exc))
+        except BadDateTime:
+            self.message.say(error_text(CodedError("ui.not_date")))
             return
         try:
             result = self.ctx.call(svc.assess_needs, self.case_id, ratings, goals)
-        except Exception as exc:  # a coded problem the user can fix: say it, keep the dialog
+        except CodedError as exc:  # a problem the user can fix: say it, keep the dialog
             self.message.say(error_text(exc))
             return
         self.goals_opened = len(result.goals)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.casework_vocab import INDICATOR_SET
 from sosdesk.domain.indicators import suggested_reading
-from sosdesk.domain.messages import render
+from sosdesk.domain.messages import CodedError, render
 from sosdesk.services import casework as svc
 from sosdesk.services.indicator_lists import StoredList, current_list
 from sosdesk.ui.context import AppContext
@@ -138,7 +138,7 @@ class ScreeningDialog(QDialog):
                 case_id=self.case_id,
                 note=self.note.toPlainText(),
             )
-        except Exception as exc:  # a coded problem the user can fix: say it, keep the dialog
+        except CodedError as exc:  # a problem the user can fix: say it, keep the dialog
             self.message.say(error_text(exc))
             return
         self.saved_id = view.id
