@@ -28,7 +28,7 @@ from sosdesk.services.caseload import CaseFilter, case_list, workload
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, Client, User
-from sosdesk.store.plain import create_plain_database, open_plain_database
+from benchmarks.plain import create_plain_database, open_plain_database
 
 PROFESSIONALS = 50
 CASE_COLS = (
