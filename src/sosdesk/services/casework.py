@@ -366,6 +366,40 @@ def case_event_ids(db: Database, case_id: str) -> set[str]:
     return out
 
 
+@dataclass(frozen=True)
+class PendingIdentification:
+    """What a decision refers to: the client's latest report and latest screening since it."""
+
+    report_id: str | None
+    reported_at: datetime | None
+    screening_id: str | None
+    reading: dict[str, Any] | None
+
+
+def pending_identification(db: Database, client_id: str) -> PendingIdentification:
+    """The latest report for identification of a client and the latest screening after it
+    (the decision dialog names them; days from report to decision count from the report)."""
+    with db.session() as s:
+        report = s.execute(
+            select(Event.id, Event.occurred_at)
+            .where(Event.client_id == client_id, Event.kind == "identification_report")
+            .order_by(Event.occurred_at.desc())
+            .limit(1)
+        ).first()
+        q = select(Event.id, Event.payload).where(
+            Event.client_id == client_id, Event.kind == "screening"
+        )
+        if report is not None:
+            q = q.where(Event.occurred_at >= report.occurred_at)
+        screening = s.execute(q.order_by(Event.occurred_at.desc()).limit(1)).first()
+    return PendingIdentification(
+        report.id if report else None,
+        report.occurred_at if report else None,
+        screening.id if screening else None,
+        (screening.payload or {}).get("reading") if screening else None,
+    )
+
+
 def combine(day: date) -> datetime:
     """Noon UTC of a day (demo and tests date their records by day)."""
     return datetime.combine(day, NOON).replace(tzinfo=utcnow().tzinfo)

@@ -25,7 +25,11 @@ from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
 from sosdesk.services import caseload as svc
 from sosdesk.services.protection_plan import approve_plan
+from sosdesk.ui.casework.decision_dialog import DecisionDialog
 from sosdesk.ui.casework.needs_dialog import NeedsDialog
+from sosdesk.ui.casework.plan_dialog import PlanDialog
+from sosdesk.ui.casework.reassign_dialog import ReassignDialog
+from sosdesk.ui.casework.report_dialog import ReportDialog
 from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import keys_hint
@@ -128,9 +132,13 @@ class CaseworkArea(QWidget):
         self.quiet.valueChanged.connect(lambda _v: self.reload())
         for key, slot in (
             ("F5", self.reload),
+            ("Ctrl+Shift+R", self.report_current),
             ("Ctrl+Shift+S", self.screen_current),
+            ("Ctrl+Shift+I", self.decide_current),
             ("Ctrl+Shift+E", self.needs_current),
+            ("Ctrl+Shift+P", self.plan_current),
             ("Ctrl+Shift+A", self.approve_current),
+            ("Ctrl+Shift+M", self.reassign_current),
         ):
             shortcut(key, self, slot)
         self.retranslate()
@@ -191,9 +199,13 @@ class CaseworkArea(QWidget):
             keys_hint(
                 [
                     ("Enter", self.tr("open the client's file")),
+                    ("Ctrl+Shift+R", self.tr("report")),
                     ("Ctrl+Shift+S", self.tr("screening")),
+                    ("Ctrl+Shift+I", self.tr("decision")),
                     ("Ctrl+Shift+E", self.tr("needs and plan goals")),
+                    ("Ctrl+Shift+P", self.tr("plan")),
                     ("Ctrl+Shift+A", self.tr("approve the plan")),
+                    ("Ctrl+Shift+M", self.tr("case manager")),
                     ("F5", self.tr("refresh")),
                 ]
             )
@@ -269,6 +281,46 @@ class CaseworkArea(QWidget):
         """The selected case."""
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
+
+    def report_current(self) -> QDialog | None:
+        """Record a report for identification about the selected case's client."""
+        row = self.current_row()
+        return self._open(ReportDialog(self.ctx, row.client_id, row.case_id, self)) if row else None
+
+    def decide_current(self) -> QDialog | None:
+        """The identification decision for the selected case's client."""
+        row = self.current_row()
+        if row is None:
+            return None
+        return self._open(DecisionDialog(self.ctx, row.client_id, row.case_id, self))
+
+    def plan_current(self) -> QDialog | None:
+        """The selected case's protection plan: who answers for each goal, reviews, status."""
+        row = self.current_row()
+        return self._open(PlanDialog(self.ctx, row.case_id, self)) if row else None
+
+    def reassign_current(self) -> QDialog | None:
+        """Give the selected case to another professional."""
+        row = self.current_row()
+        if row is None:
+            return None
+        dialog = ReassignDialog(self.ctx, row.case_id, self)
+        dialog.accepted.connect(lambda: self._moved(dialog.result_value))
+        return self._open(dialog)
+
+    def _moved(self, count: object) -> None:
+        self.message.show_problem(
+            self.tr("Case manager changed; %1 follow-ups moved with the case.").replace(
+                "%1", str(count)
+            ),
+            notice=True,
+        )
 
     def screen_current(self) -> ScreeningDialog | None:
         """Screen the selected case's client (the dialog is returned for tests)."""
