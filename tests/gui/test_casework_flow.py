@@ -4,7 +4,10 @@ gives the case to a colleague, the open follow-ups moving with it. Screenshots o
 
 from __future__ import annotations
 
+import ast
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,6 +30,7 @@ from sosdesk.ui.casework.report_dialog import ReportDialog
 from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.theme import apply_theme
+from sosdesk.ui.timeline.text import summary
 from tests.artifacts import screenshots_dir
 from tests.factory import add_directory
 from tests.gui.typing_helper import type_text
@@ -164,6 +168,35 @@ def test_report_screen_decide_plan_approve_and_reassign_from_the_keyboard(
         review_followups = [f for f in followups_of_client(db, child.id) if f.done_at is None]
         assert [f.assigned_to for f in review_followups] == [vesna]
         assert "1" in area.message.text()
+
+        said = {e.kind: summary(e.kind, e.payload, "sr-Latn") for e in timeline(db, child.id)}
+        assert said["identification_report"].startswith("Škola — OŠ Vuk Karadžić — Učenica")
+        assert said["screening"].startswith("Deca, radna eksploatacija — jaki indikatori u")
+        assert said["identification_decision"].startswith("Identifikovana žrtva — Radna")
+        assert said["needs_assessment"] == "Obrazovanje: Hitno"
     finally:
         i18n.install("en")
         qapp.setStyleSheet("")
+
+
+def test_every_casework_string_has_its_serbian_text() -> None:
+    root = Path(__file__).resolve().parents[2]
+    catalogue = json.loads((root / "resources/translations/sr-Latn/casework.json").read_text())
+    merged = dict(catalogue)
+    for path in (root / "resources/translations/sr-Latn").glob("*.json"):
+        merged |= json.loads(path.read_text())
+    sources: set[str] = set()
+    for path in (root / "src/sosdesk/ui/casework").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) == "tr"
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                sources.add(str(node.args[0].value))
+    assert len(sources) > 80
+    assert sorted(s for s in sources if not merged.get(s)) == []
+    for english, serbian in catalogue.items():
+        assert english.count("&") == serbian.count("&"), english
+        assert english.count("%1") == serbian.count("%1"), english
