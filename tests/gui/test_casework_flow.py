@@ -29,6 +29,7 @@ from sosdesk.ui.casework.reassign_dialog import ReassignDialog
 from sosdesk.ui.casework.report_dialog import ReportDialog
 from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.events.dialog import EventDialog
 from sosdesk.ui.theme import apply_theme
 from sosdesk.ui.timeline.text import summary
 from tests.artifacts import screenshots_dir
@@ -200,3 +201,21 @@ def test_every_casework_string_has_its_serbian_text() -> None:
     for english, serbian in catalogue.items():
         assert english.count("&") == serbian.count("&"), english
         assert english.count("%1") == serbian.count("%1"), english
+
+
+def test_a_new_timeline_entry_is_offered_the_clients_open_case(
+    db: Database, qtbot: QtBot, qapp: QApplication
+) -> None:
+    client = create_client(db, {"nickname": "Tea"})
+    alone = create_client(db, {"nickname": "Una"})
+    case_id = open_case(db, client.id, phase="crisis").id
+    dialog = EventDialog(AppContext(db), client.id, "note")
+    qtbot.addWidget(dialog)
+    assert dialog.case.currentData() == case_id  # the open case is chosen
+    type_text(dialog.form.text, "Razgovor o smeštaju")
+    dialog.save()
+    [note] = [e for e in timeline(db, client.id) if e.kind == "note"]
+    assert note.case_id == case_id
+    other = EventDialog(AppContext(db), alone.id, "note")
+    qtbot.addWidget(other)
+    assert other.case.count() == 1 and other.case.currentData() is None  # no case: none offered
