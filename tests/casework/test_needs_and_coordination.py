@@ -3,6 +3,7 @@ a case by an amendment (events stay append-only)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.cases import close_case, get_case, open_case
 from sosdesk.services.casework import (
     GoalDraft,
@@ -20,7 +22,7 @@ from sosdesk.services.casework import (
 )
 from sosdesk.services.clients import create_client
 from sosdesk.services.errors import NotAllowed
-from sosdesk.services.events import add_event
+from sosdesk.services.events import add_event, timeline
 from sosdesk.services.followups import add_followup, followups_of_client, mark_done
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.database import Database
@@ -108,3 +110,17 @@ def test_an_earlier_event_links_to_the_case(db: Database) -> None:
     assert case_event_ids(db, case.id) == {note.id}
     with pytest.raises(ValidationFailed, match="another client"):
         link_event(db, note.id, other_case.id, "pogrešan slučaj")
+
+
+def test_a_call_joins_only_an_open_case_of_its_own_client(db: Database) -> None:
+    mine = create_client(db, {"nickname": "Jana"})
+    other = create_client(db, {"nickname": "Olja"})
+    case_id = open_case(db, mine.id, phase="crisis").id
+    foreign = open_case(db, other.id, phase="crisis").id
+    base = CallInput(caller_type="victim", categories=["follow_up"], client_id=mine.id)
+    with pytest.raises(ValidationFailed) as refused:
+        save_call(db, replace(base, case_id=foreign))
+    assert refused.value.errors[0].code == "casework.case_not_open"
+    save_call(db, replace(base, case_id=case_id))
+    [call] = [e for e in timeline(db, mine.id) if e.kind == "call"]
+    assert call.case_id == case_id

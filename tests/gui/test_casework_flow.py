@@ -30,10 +30,12 @@ from sosdesk.ui.casework.report_dialog import ReportDialog
 from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.dialog import EventDialog
+from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.theme import apply_theme
 from sosdesk.ui.timeline.text import summary
 from tests.artifacts import screenshots_dir
 from tests.factory import add_directory
+from tests.gui.conftest import press, unlock
 from tests.gui.typing_helper import type_text
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -219,3 +221,19 @@ def test_a_new_timeline_entry_is_offered_the_clients_open_case(
     other = EventDialog(AppContext(db), alone.id, "note")
     qtbot.addWidget(other)
     assert other.case.count() == 1 and other.case.currentData() is None  # no case: none offered
+
+
+def test_a_call_about_a_client_joins_her_open_case(
+    qtbot: QtBot, window: MainWindow, db: Database, people: dict[str, str]
+) -> None:
+    case_id = open_case(db, people["dorde"], phase="crisis").id
+    unlock(qtbot, window)
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    form = window.areas["calls"].form
+    form.client.link(people["dorde"], people["dorde_code"])
+    assert form.client.case.isVisible() and form.client.case_id() == case_id
+    form.picks["caller_type"].set_code("victim")
+    form.categories.add("follow_up")
+    assert form.save() is not None
+    [call] = [e for e in timeline(db, people["dorde"]) if e.kind == "call"]
+    assert call.case_id == case_id

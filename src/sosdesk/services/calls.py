@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from sosdesk.domain.phones import PhoneError, normalise_phone
-from sosdesk.domain.validation import Checker, ValidationFailed
+from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
     CALLER_TYPE,
@@ -26,7 +26,7 @@ from sosdesk.services.events import CLOCK_SKEW, insert_event
 from sosdesk.services.followups import check_followup
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
-from sosdesk.store.models import Call, Client, FollowUp, utcnow
+from sosdesk.store.models import Call, Case, Client, FollowUp, utcnow
 from sosdesk.store.tx import Tx
 
 
@@ -51,6 +51,7 @@ class CallInput:
     emergency_steps: list[str] = field(default_factory=list)
     follow_up_at: datetime | None = None
     follow_up_what: str | None = None
+    case_id: str | None = None  # one of the linked client's open cases
 
 
 def clean_call(data: CallInput) -> dict[str, Any]:
@@ -128,6 +129,7 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             call.started_at,
             {"call_id": call.id, "summary": call.summary},
             call_id=call.id,
+            case_id=_open_case_of(tx, client_id, data.case_id),
         )
     if data.follow_up_at is not None and data.follow_up_what:
         tx.insert(
@@ -140,6 +142,16 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             )
         )
     return call
+
+
+def _open_case_of(tx: Tx, client_id: str, case_id: str | None) -> str | None:
+    # The call's entry joins the case only when it is this client's and still open.
+    if case_id is None:
+        return None
+    case = tx.session.get(Case, case_id)
+    if case is None or case.client_id != client_id or case.closed_at is not None:
+        raise ValidationFailed([FieldError("case_id", "casework.case_not_open")])
+    return case_id
 
 
 def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None) -> CallView:

@@ -45,6 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That case belongs to another client.",
         "Taj slučaj pripada drugom klijentu.",
     ),
+    "casework.case_not_open": (
+        "That case is not an open case of this client; choose another or none.",
+        "To nije otvoren slučaj ove klijentkinje; izaberite drugi ili nijedan.",
+    ),
     "casework.same_manager": (
         "That professional already manages the case.",
         "Taj stručni radnik već vodi slučaj.",
