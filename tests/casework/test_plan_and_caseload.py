@@ -50,6 +50,11 @@ def test_plan_goal_review_creates_a_followup_and_approval_keeps_versions(db: Dat
     assert [v.plan_version for v in plan_versions(db, case.id)] == [1, 2]
     assert v1.goals[0]["status"] == "in_progress" and v2.goals[0]["status"] == "achieved"
     assert plan_goals(db, case.id)[0].status == "achieved"
+    # A paper approval entered afterwards keeps its date; a future date is never taken.
+    signed = utcnow() - timedelta(days=3)
+    assert approve_plan(db, case.id, approved_at=signed).approved_at == signed
+    ahead = approve_plan(db, case.id, approved_at=utcnow() + timedelta(days=9))
+    assert ahead.approved_at <= utcnow()
     db.actor = Actor(vesna, "vesna", "consultant")
     with pytest.raises(NotAllowed):
         approve_plan(db, case.id)

@@ -179,10 +179,14 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
                     status=r.choice(["planned", "in_progress", "in_progress", "achieved"]),
                 )
             if r.random() < 0.75 and coordinator is not None:
-                approve_plan(db, case.id)
+                approved = min(today, decided + timedelta(days=r.randint(2, 12)))
+                approve_plan(db, case.id, approved_at=approved)
                 n_plans += 1
-                if r.random() < 0.3:
-                    approve_plan(db, case.id, "Revizija plana posle tri meseca")
+                revised = approved + timedelta(days=90)
+                if r.random() < 0.3 and revised < today:
+                    approve_plan(
+                        db, case.id, "Revizija plana posle tri meseca", approved_at=revised
+                    )
             if r.random() < 0.12 and len(consultants) > 1 and coordinator is not None:
                 others = [u for u in consultants if u != case.manager_id]
                 if others:

@@ -152,8 +152,11 @@ def _version(row: PlanApproval) -> PlanVersion:
     )
 
 
-def approve_plan(db: Database, case_id: str, note: str | None = None) -> PlanVersion:
-    """A coordinator approves the plan as it stands: a new numbered version, dated."""
+def approve_plan(
+    db: Database, case_id: str, note: str | None = None, *, approved_at: datetime | None = None
+) -> PlanVersion:
+    """A coordinator approves the plan as it stands: a new numbered version, dated (now, or an
+    earlier date when a paper approval is entered afterwards; never in the future)."""
     require(db, "casework.approve")
     goals = plan_goals(db, case_id)
     if not goals:
@@ -169,7 +172,7 @@ def approve_plan(db: Database, case_id: str, note: str | None = None) -> PlanVer
             case_id=case_id,
             plan_version=(top or 0) + 1,
             approved_by=tx.actor.user_id,
-            approved_at=tx.now,
+            approved_at=min(approved_at, tx.now) if approved_at else tx.now,
             goals=[g.as_snapshot() for g in goals],
             note=note,
         )

@@ -120,10 +120,11 @@ class CaseworkArea(QWidget):
         self.loads.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.loads.verticalHeader().setVisible(False)
         self.loads.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.loads.horizontalHeader().setStretchLastSection(True)
+        self.loads.horizontalHeader().setStretchLastSection(False)
         self.tabs.addTab(self.loads, "")
         self.hint = QLabel(self)
         self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.phase.currentIndexChanged.connect(lambda _i: self.reload())
         self.risk.currentIndexChanged.connect(lambda _i: self.reload())
@@ -268,6 +269,12 @@ class CaseworkArea(QWidget):
     def _fill_loads(self, loads: list[svc.Workload]) -> None:
         names = {"green": self.tr("within capacity"), "amber": self.tr("near capacity")}
         names["red"] = self.tr("over capacity")
+        months = [m for m, _w in loads[0].by_month] if loads else []
+        self.loads.setColumnCount(5 + len(months))
+        # History by month: the weight held at the end of each month (newest last).
+        for j, month in enumerate(months, start=5):
+            year, number = month.split("-")
+            self.loads.setHorizontalHeaderItem(j, QTableWidgetItem(f"{number}/{year[2:]}"))
         self.loads.setRowCount(len(loads))
         for i, w in enumerate(loads):
             light = QTableWidgetItem(f"● {names[w.light]}")
@@ -276,6 +283,8 @@ class CaseworkArea(QWidget):
             for j, text in enumerate(cells):
                 self.loads.setItem(i, j, QTableWidgetItem(text))
             self.loads.setItem(i, 4, light)
+            for j, (_month, weight) in enumerate(w.by_month, start=5):
+                self.loads.setItem(i, j, QTableWidgetItem(str(weight)))
 
     def current_row(self) -> svc.CaseRow | None:
         """The selected case."""

@@ -112,7 +112,7 @@ def rows(kind: str, data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
         pairs.append((tr("Interpreter"), tr("yes") if data.get("interpreter") else ""))
     elif kind == "credibility_assessment":
         pairs = [
-            (tr("Capacity"), CAPACITY.label(_s(data.get("capacity")), lang)),
+            (tr("Statement capacity"), CAPACITY.label(_s(data.get("capacity")), lang)),
             (tr("Signs of trauma"), tr("yes") if data.get("trauma_signs") else ""),
             (tr("Needs a support person"), tr("yes") if data.get("needs_support_person") else ""),
             (tr("Reasons"), _s(data.get("reasons"))),
@@ -136,7 +136,7 @@ def summary(kind: str, data: dict[str, Any], lang: str) -> str:
     elif kind == "identification_decision":
         parts = [pairs.get(tr("Decision"), ""), pairs.get(tr("Reasons"), "")]
     elif kind == "credibility_assessment":
-        parts = [pairs.get(tr("Capacity"), ""), pairs.get(tr("Reasons"), "")]
+        parts = [pairs.get(tr("Statement capacity"), ""), pairs.get(tr("Reasons"), "")]
     elif kind == "needs_assessment":
         parts = [", ".join(f"{label}: {value}" for label, value in rows(kind, data, lang))]
     else:
