@@ -16,6 +16,19 @@ branch_labels = None
 depends_on = None
 
 
+WORKLOAD_COLUMNS = (
+    "manager_id",
+    "closed_at",
+    "opened_at",
+    "phase",
+    "court_open",
+    "interpreter_needed",
+    "out_of_town",
+    "client_id",
+)
+CLIENT_WEIGHT_COLUMNS = ("id", "risk_level", "birth_year", "estimated_age")
+
+
 def upgrade() -> None:
     op.create_table(
         "indicator_lists",
@@ -56,8 +69,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("court_open", sa.Boolean(), nullable=True))
         batch.add_column(sa.Column("interpreter_needed", sa.Boolean(), nullable=True))
         batch.add_column(sa.Column("out_of_town", sa.Boolean(), nullable=True))
-    op.create_index(op.f("ix_cases_phase_closed"), "cases", ["closed_at", "phase"])
-    op.create_index(op.f("ix_cases_manager_id"), "cases", ["manager_id"])
+    # The case list walks open cases newest first; the workload reads one covering index of
+    # the weight factors per manager, joined to the clients' factors (also covered).
+    op.create_index(op.f("ix_cases_open_order"), "cases", ["closed_at", "opened_at", "id"])
+    op.create_index(op.f("ix_cases_workload"), "cases", list(WORKLOAD_COLUMNS))
+    op.create_index(op.f("ix_clients_weight"), "clients", list(CLIENT_WEIGHT_COLUMNS))
     op.create_table(
         "plan_approvals",
         sa.Column("case_id", sa.String(length=36), nullable=False),
@@ -85,8 +101,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_plan_approvals_case_id"), table_name="plan_approvals")
     op.drop_table("plan_approvals")
-    op.drop_index(op.f("ix_cases_manager_id"), table_name="cases")
-    op.drop_index(op.f("ix_cases_phase_closed"), table_name="cases")
+    op.drop_index(op.f("ix_clients_weight"), table_name="clients")
+    op.drop_index(op.f("ix_cases_workload"), table_name="cases")
+    op.drop_index(op.f("ix_cases_open_order"), table_name="cases")
     with op.batch_alter_table("cases") as batch:
         batch.drop_column("out_of_town")
         batch.drop_column("interpreter_needed")

@@ -104,7 +104,46 @@ def case_weight(
     return total + (int(table["out_of_town"]) if away else 0)
 
 
-def _query(f: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
+def _page(f: CaseFilter, now: datetime, offset: int, limit: int) -> Select[str]:
+    # The ids of one page: open cases walked newest first along ix_cases_open_order, each
+    # filter a probe of that case (client factors as correlated look-ups, so SQLite never
+    # starts from the clients and sorts every match). Only the page gets its details.
+    today = now.date()
+    client = Client.__table__.alias("page_client")
+
+    def of_client(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists().where(client.c.id == Case.client_id, *where)
+
+    q = select(Case.id).where(Case.closed_at.is_(None))
+    if f.phase:
+        q = q.where(Case.phase == f.phase)
+    if f.risk:
+        q = q.where(of_client(client.c.risk_level == f.risk))
+    if f.manager_id:
+        q = q.where(Case.manager_id == f.manager_id)
+    if f.child is not None:
+        young = or_(
+            client.c.birth_year > today.year - 18,
+            and_(client.c.birth_year.is_(None), client.c.estimated_age < 18),
+        )
+        q = q.where(of_client(young) if f.child else ~of_client(young))
+    if f.court_open is not None:
+        q = q.where(Case.court_open.is_(True) if f.court_open else Case.court_open.isnot(True))
+    if f.overdue_goals:
+        q = q.where(
+            exists().where(
+                CaseGoal.case_id == Case.id,
+                CaseGoal.achieved_at.is_(None),
+                CaseGoal.target_date < today,
+            )
+        )
+    if f.no_contact_days is not None:
+        since = now - timedelta(days=f.no_contact_days)
+        q = q.where(~exists().where(Event.client_id == Case.client_id, Event.occurred_at >= since))
+    return q.order_by(Case.opened_at.desc(), Case.id.desc()).offset(offset).limit(limit)
+
+
+def _query(f: CaseFilter, now: datetime, offset: int, limit: int) -> Select[*tuple[Any, ...]]:
     today = now.date()
     overdue = (
         select(func.count(CaseGoal.id))
@@ -119,7 +158,7 @@ def _query(f: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
         select(func.max(Event.occurred_at)).where(Event.client_id == Case.client_id)
     ).scalar_subquery()
     child = _child_clause(today)
-    q: Select[*tuple[Any, ...]] = (
+    return (
         select(
             Case.id,
             Case.client_id,
@@ -137,30 +176,9 @@ def _query(f: CaseFilter, now: datetime) -> Select[*tuple[Any, ...]]:
         )
         .join(Client, Client.id == Case.client_id)
         .outerjoin(User, User.id == Case.manager_id)
-        .where(Case.closed_at.is_(None))
+        .where(Case.id.in_(_page(f, now, offset, limit)))
+        .order_by(Case.opened_at.desc(), Case.id.desc())
     )
-    if f.phase:
-        q = q.where(Case.phase == f.phase)
-    if f.risk:
-        q = q.where(Client.risk_level == f.risk)
-    if f.manager_id:
-        q = q.where(Case.manager_id == f.manager_id)
-    if f.child is not None:
-        q = q.where(child if f.child else ~child)
-    if f.court_open is not None:
-        q = q.where(Case.court_open.is_(True) if f.court_open else Case.court_open.isnot(True))
-    if f.overdue_goals:
-        q = q.where(
-            exists().where(
-                CaseGoal.case_id == Case.id,
-                CaseGoal.achieved_at.is_(None),
-                CaseGoal.target_date < today,
-            )
-        )
-    if f.no_contact_days is not None:
-        since = now - timedelta(days=f.no_contact_days)
-        q = q.where(~exists().where(Event.client_id == Case.client_id, Event.occurred_at >= since))
-    return q
 
 
 def case_list(
@@ -173,8 +191,7 @@ def case_list(
 ) -> list[CaseRow]:
     """Open cases matching the filter, newest first, one page at a time."""
     table = weights(db)
-    q = _query(f or CaseFilter(), now or utcnow())
-    q = q.order_by(Case.opened_at.desc(), Case.id).offset(offset).limit(limit)
+    q = _query(f or CaseFilter(), now or utcnow(), offset, limit)
     with db.session() as s:
         rows = s.execute(q).all()
     out = []

@@ -22,10 +22,21 @@ from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
 
 class Case(SyncedMixin, Base):
     __tablename__ = "cases"
-    # The case list filters open cases by phase and by manager.
+    # The case list walks open cases newest first; the workload reads the weight factors per
+    # manager from one covering index (migration 0009).
     __table_args__ = (
-        Index("ix_cases_phase_closed", "closed_at", "phase"),
-        Index("ix_cases_manager_id", "manager_id"),
+        Index("ix_cases_open_order", "closed_at", "opened_at", "id"),
+        Index(
+            "ix_cases_workload",
+            "manager_id",
+            "closed_at",
+            "opened_at",
+            "phase",
+            "court_open",
+            "interpreter_needed",
+            "out_of_town",
+            "client_id",
+        ),
     )
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)

@@ -8,6 +8,7 @@ from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sosdesk.store.models.base import Base, SyncedMixin
+from sosdesk.store.models.clients import Client
 
 
 class IndicatorList(SyncedMixin, Base):
@@ -22,3 +23,10 @@ class IndicatorList(SyncedMixin, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     note: Mapped[str | None] = mapped_column(Text)
     added_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+
+
+# The workload joins each case to its client's weight factors without reading the client row.
+Index(
+    "ix_clients_weight",
+    *(Client.__table__.c[name] for name in ("id", "risk_level", "birth_year", "estimated_age")),
+)
