@@ -77,6 +77,17 @@ def test_known_counts_by_source_outcome_dimension_days_and_plans(db: Database) -
     now_tables = {t.key: t for t in casework_tables_of(db, Period.year(year + 1))}
     plans = now_tables["plans_and_reviews"]
     assert plans.value("plans_approved") == 1 and plans.value("plans_revised") == 1
+    # Workload by month: the six cases opened this month, none open at last month's end.
+    today = datetime.now(UTC).date()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    [load] = [
+        t
+        for t in casework_tables_of(db, Period.custom(last_month, today))
+        if t.key == "workload_by_month"
+    ]
+    assert load.rows == (f"{last_month:%Y-%m}", f"{today:%Y-%m}")
+    assert load.cells == ((0, 0), (6, 6 * (3 + 1)))  # identification 3 + unknown risk 1
+    assert load.totals == (6, 24)
     # Published with k = 3: the single health report and the one-person buckets are hidden.
     shown = publish(src, SuppressionRule(k=3))
     assert shown.text(("c", src.rows.index("health"), 0)) == "<3"

@@ -3,11 +3,13 @@ workload against a capacity (the Centre's internal standard, configurable)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from sosdesk.domain.clock import utcnow
 from sosdesk.services.casework_roles import require
@@ -74,8 +76,38 @@ class Workload:
 def weights(db: Database) -> dict[str, Any]:
     """The weight table in use (the defaults until a coordinator sets one)."""
     with db.session() as s:
-        row = s.get(Setting, WEIGHT_KEY)
-        return {**DEFAULT_WEIGHTS, **(row.value if row else {})}
+        return weights_in(s)
+
+
+def weights_in(s: Session) -> dict[str, Any]:
+    """The weight table in use, read in an open session."""
+    row = s.get(Setting, WEIGHT_KEY)
+    return {**DEFAULT_WEIGHTS, **(row.value if row else {})}
+
+
+def load_by_month(s: Session, months: Sequence[str], today: date) -> dict[str, tuple[int, int]]:
+    """Open cases and their total weight at the end of each month (`YYYY-MM`), with today's
+    factors: the statistics' workload by month (every professional together)."""
+    if not months:
+        return {}
+    table = weights_in(s)
+    year, month = (int(x) for x in min(months).split("-"))
+    since = datetime(year, month, 1, tzinfo=UTC)
+    opened = func.substr(Case.opened_at, 1, 7)
+    closed = func.substr(Case.closed_at, 1, 7)
+    q = (
+        select(opened, closed, func.count(), func.sum(_weight_sql(table, _child_clause(today))))
+        .join(Client, Client.id == Case.client_id)
+        .where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
+        .group_by(opened, closed)
+    )
+    out = {m: [0, 0] for m in months}
+    for m_open, m_close, n, w in s.execute(q).all():
+        for end, cell in out.items():
+            if m_open <= end and (m_close is None or m_close > end):
+                cell[0] += int(n)
+                cell[1] += int(w or 0)
+    return {m: (n, w) for m, (n, w) in out.items()}
 
 
 def set_weights(db: Database, table: dict[str, Any]) -> dict[str, Any]:

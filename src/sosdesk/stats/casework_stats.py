@@ -18,8 +18,18 @@ from sosdesk.domain.casework_vocab import (
     PLAN_MEASURE,
     REPORT_SOURCE,
 )
+from sosdesk.domain.clock import utcnow
+from sosdesk.services.caseload import load_by_month
+from sosdesk.stats.calls_stats import months_of
 from sosdesk.stats.periods import Period
-from sosdesk.stats.tables import EVENTS, PERSONS, StatTable, one_column, ordered_rows
+from sosdesk.stats.tables import (
+    EVENTS,
+    PERSONS,
+    StatTable,
+    multi_column,
+    one_column,
+    ordered_rows,
+)
 from sosdesk.store.models import Event, FollowUp, PlanApproval
 
 DIMENSIONS = tuple(INDICATOR_DIMENSION.codes())
@@ -29,6 +39,7 @@ KEYS = (
     "identified_by_dimension",
     "days_to_identification",
     "plans_and_reviews",
+    "workload_by_month",
 )
 # Days from the report to the decision, in the buckets the Centre's plan asks about.
 DAY_BUCKETS = (("0-1", 0, 1), ("2-3", 2, 3), ("4-7", 4, 7), ("8-30", 8, 30), ("31+", 31, 10**6))
@@ -135,4 +146,22 @@ def casework_tables(s: Session, period: Period) -> list[StatTable]:
         one_column(
             "plans_and_reviews", PLAN_MEASURE.name, plan_rows, plans, len(approvals), EVENTS
         ),
+        *_workload_by_month(s, period),
+    ]
+
+
+def _workload_by_month(s: Session, period: Period) -> list[StatTable]:
+    # Open cases and their weight at the end of each month so far; the Total row holds the
+    # last month's (a stock, not a sum).
+    today = utcnow().date()
+    months = tuple(m for m in months_of(period) if m <= f"{today:%Y-%m}")
+    if len(months) < 2:
+        return []
+    loads = load_by_month(s, months, today)
+    columns = ("open_cases", "case_weight")
+    counts = {(m, c): loads[m][i] for m in months for i, c in enumerate(columns)}
+    return [
+        multi_column(
+            "workload_by_month", "month", months, columns, counts, loads[months[-1]], EVENTS
+        )
     ]

@@ -94,6 +94,10 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Planovi zaštite i revizije ciljeva",
         "Protection plans and goal reviews",
     ),
+    "workload_by_month": (
+        "Opterećenost po mesecima (otvoreni slučajevi na kraju meseca)",
+        "Workload by month (open cases at the end of the month)",
+    ),
     "calls_by_line": ("Pozivi po liniji", "Calls by line"),
     "calls_by_category": ("Pozivi po kategoriji", "Calls by category"),
     "calls_by_caller_type": ("Pozivi po vrsti pozivaoca", "Calls by caller type"),
@@ -179,6 +183,8 @@ _MEASURES = {
     "events": ("Broj", "Number"),
     "clients": ("Klijenti", "Clients"),
     "count": ("Broj", "Number"),
+    "open_cases": ("Otvoreni slučajevi", "Open cases"),
+    "case_weight": ("Ukupna težina slučajeva", "Total case weight"),
 }
 
 

@@ -103,6 +103,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "identified_by_dimension",
             "days_to_identification",
             "plans_and_reviews",
+            "workload_by_month",
         ),
     ),
 )

@@ -68,6 +68,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "identified_by_dimension",
             "days_to_identification",
             "plans_and_reviews",
+            "workload_by_month",
         ),
     ),
 )
@@ -114,6 +115,7 @@ def table_title(key: str) -> str:
         "identified_by_dimension": tr("Identified victims by indicator dimension"),
         "days_to_identification": tr("Days from report to decision"),
         "plans_and_reviews": tr("Protection plans and goal reviews"),
+        "workload_by_month": tr("Workload by month (open cases at the end of the month)"),
     }[key]
 
 
@@ -184,9 +186,13 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
         return column
     if table.column_dimension == "gender":
         return GENDER.label(column, lang)
-    return {"events": tr("Number"), "clients": tr("Clients"), "count": tr("Number")}.get(
-        column, column
-    )
+    return {
+        "events": tr("Number"),
+        "clients": tr("Clients"),
+        "count": tr("Number"),
+        "open_cases": tr("Open cases"),
+        "case_weight": tr("Total case weight"),
+    }.get(column, column)
 
 
 def total_label(table: StatTable) -> str:
