@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 
+from sosdesk.datafiles import shipped
 from sosdesk.domain.indicators import SETS, WEIGHTS, IndicatorList, parse_list
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.casework_roles import require
@@ -34,14 +34,10 @@ class StoredList:
 
 
 def seed_data() -> dict[str, Any]:
-    """The ILO/EC 2009 lists shipped with the program (in the wheel or in a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for base in (here / "resources", here.parent.parent / "resources"):
-        path = base / "casework" / SEED_FILE
-        if path.is_file():
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            return data
-    raise FileNotFoundError("SOS Desk indicator lists are missing from this installation")
+    """The ILO/EC 2009 lists shipped with the program (in the wheel, the bundle or a checkout)."""
+    path = shipped("resources", "casework", SEED_FILE)
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def seed_id(kind: str) -> str:
@@ -95,6 +91,18 @@ def current_list(db: Database, kind: str) -> StoredList:
         if row is None:
             raise NotFound("not_found.indicator_list", ref=kind[:20])
         return _stored(row)
+
+
+def list_versions(db: Database) -> list[StoredList]:
+    """Every stored version of both lists, oldest first (a screening keeps the one it used)."""
+    ensure_seeded(db)
+    with db.session() as s:
+        rows = s.execute(
+            select(IndicatorListRow).order_by(
+                IndicatorListRow.kind, IndicatorListRow.list_version, IndicatorListRow.created_at
+            )
+        ).scalars()
+        return [_stored(r) for r in rows]
 
 
 def get_list(db: Database, list_id: str) -> StoredList:

@@ -49,6 +49,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "That case is not an open case of this client; choose another or none.",
         "To nije otvoren slučaj ove klijentkinje; izaberite drugi ili nijedan.",
     ),
+    "cli.list_file": (
+        "cannot read the list file: give a JSON file (at most {limit} bytes) shaped like the "
+        "shipped list (dimensions, items)",
+        "Datoteka liste ne može da se pročita: navedite JSON datoteku (najviše {limit} bajtova) "
+        "u obliku isporučene liste (dimenzije, stavke)",
+    ),
+    "cli.weight_setting": (
+        "write each weight as KEY=NUMBER (phase.crisis=4, risk.high=2, child=2, court_open=1, "
+        "interpreter_needed=1, out_of_town=1, capacity=24), numbers 0 to 1000",
+        "Svaku težinu upišite kao KLJUČ=BROJ (phase.crisis=4, risk.high=2, child=2, "
+        "court_open=1, interpreter_needed=1, out_of_town=1, capacity=24), brojevi od 0 do 1000",
+    ),
     "casework.same_manager": (
         "That professional already manages the case.",
         "Taj stručni radnik već vodi slučaj.",
