@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -25,9 +25,9 @@ from sosdesk.services.casework import (
     record_screening,
 )
 from sosdesk.services.indicator_lists import current_list
-from sosdesk.services.protection_plan import approve_plan, plan_goal
+from sosdesk.services.protection_plan import REVIEW_WHAT, approve_plan, plan_goal
 from sosdesk.store.database import Database
-from sosdesk.store.models import Case, Client, User
+from sosdesk.store.models import Case, Client, FollowUp, User
 from sosdesk.store.tx import Actor
 
 SOURCES = (
@@ -178,6 +178,7 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
                     review_on=date.today() + timedelta(days=r.randint(-20, 60)),
                     status=r.choice(["planned", "in_progress", "in_progress", "achieved"]),
                 )
+            _reviews_done(db, r, client_id, today)
             if r.random() < 0.75 and coordinator is not None:
                 approved = min(today, decided + timedelta(days=r.randint(2, 12)))
                 approve_plan(db, case.id, approved_at=approved)
@@ -195,3 +196,24 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
     finally:
         db.actor = keep
     return CaseworkYear(reports, n_dec, n_plans, n_moved)
+
+
+def _reviews_done(db: Database, r: random.Random, client_id: str, today: datetime) -> None:
+    # Most goal reviews that fell due were held on the day; some late, a few not yet.
+    with db.transaction() as tx:
+        due = tx.session.execute(
+            select(FollowUp).where(
+                FollowUp.client_id == client_id,
+                FollowUp.what == REVIEW_WHAT,
+                FollowUp.done_at.is_(None),
+                FollowUp.due_at < today,
+            )
+        ).scalars()
+        for row in list(due):
+            roll = r.random()
+            if roll < 0.15:
+                continue
+            done = (
+                row.due_at - timedelta(hours=2) if roll < 0.75 else row.due_at + timedelta(days=4)
+            )
+            tx.update(row, {"done_at": min(done, today), "done_by": row.assigned_to})

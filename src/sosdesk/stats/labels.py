@@ -59,6 +59,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_assistance": ("Pomoć, teren i sud", "Assistance, field work and courts"),
     "sec_method": ("Metodološke napomene", "Method notes"),
     "sec_casework": ("Identifikacija i planovi zaštite", "Identification and protection plans"),
+    "end_of_period": ("Na kraju perioda", "At the end of the period"),
     "multi_note": (
         "Jedan zapis može biti u više redova; ukupno broji zapise.",
         "A record may count in several rows; the total counts records.",
@@ -246,6 +247,8 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
 
 def total_label(table: StatTable, lang: str) -> str:
     """The Total row: counting persons or calls when a record can sit in several rows."""
+    if table.key == "workload_by_month":  # a stock: the last month's, not a sum
+        return text("end_of_period", lang)
     if table.multi_valued:
         return text("total_persons" if table.unit == "persons" else "total_calls", lang)
     return text("total", lang)

@@ -196,6 +196,8 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
 
 
 def total_label(table: StatTable) -> str:
+    if table.key == "workload_by_month":  # a stock: the last month's, not a sum
+        return tr("At the end of the period")
     if table.multi_valued:
         return tr("Total (persons)") if table.unit == "persons" else tr("Total (calls)")
     return tr("Total")
