@@ -115,7 +115,7 @@ def table_title(key: str) -> str:
         "identified_by_dimension": tr("Identified victims by indicator dimension"),
         "days_to_identification": tr("Days from report to decision"),
         "plans_and_reviews": tr("Protection plans and goal reviews"),
-        "workload_by_month": tr("Workload by month (open cases at the end of the month)"),
+        "workload_by_month": tr("Workload by month"),
     }[key]
 
 
