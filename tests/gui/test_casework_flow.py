@@ -23,6 +23,7 @@ from sosdesk.store.tx import Actor
 from sosdesk.ui import i18n
 from sosdesk.ui.casework.area import CaseworkArea
 from sosdesk.ui.casework.decision_dialog import DecisionDialog
+from sosdesk.ui.casework.interview_dialogs import CapacityDialog, ChildInterviewDialog
 from sosdesk.ui.casework.needs_dialog import NeedsDialog
 from sosdesk.ui.casework.plan_dialog import PlanDialog
 from sosdesk.ui.casework.reassign_dialog import ReassignDialog
@@ -237,3 +238,37 @@ def test_a_call_about_a_client_joins_her_open_case(
     assert form.save() is not None
     [call] = [e for e in timeline(db, people["dorde"]) if e.kind == "call"]
     assert call.case_id == case_id
+
+
+def test_child_interview_and_capacity_are_recorded_from_the_keyboard(
+    db: Database, qtbot: QtBot, qapp: QApplication
+) -> None:
+    child = create_client(db, {"nickname": "Ana", "birth_year": date.today().year - 13})
+    case_id = open_case(db, child.id, phase="identification").id
+    area = CaseworkArea(AppContext(db))
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    area.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is area)
+    interview = _dialog(area, qtbot, Qt.Key.Key_C, ChildInterviewDialog)
+    assert isinstance(interview, ChildInterviewDialog)
+    assert interview.focusWidget() is interview.answers["family"]
+    type_text(interview.answers["family"], "Živi sa bakom.")
+    qtbot.keyClick(interview.answers["family"], Qt.Key.Key_Tab)
+    type_text(interview.answers["school"], "Ne ide u školu od jeseni.")
+    interview.guardian.setChecked(True)
+    _save(interview, qtbot, "child_interview")
+    capacity = _dialog(area, qtbot, Qt.Key.Key_K, CapacityDialog)
+    assert isinstance(capacity, CapacityDialog)
+    capacity.reasons.setFocus()
+    type_text(capacity.reasons, "Umorna, ali jasno opisuje događaje.")
+    qtbot.keyClick(capacity.reasons, Qt.Key.Key_Return, CTRL)  # no assessment chosen yet
+    assert capacity.isVisible() and capacity.capacity.property("invalid")
+    qtbot.keyClick(capacity.capacity, Qt.Key.Key_Down)
+    _save(capacity, qtbot, "capacity")
+    kinds = {e.kind: e for e in timeline(db, child.id)}
+    talk = kinds["child_interview"].payload
+    assert talk["answers"]["school"] == "Ne ide u školu od jeseni." and talk["guardian_present"]
+    assert kinds["credibility_assessment"].payload["capacity"] == "capable"
+    assert kinds["credibility_assessment"].case_id == case_id

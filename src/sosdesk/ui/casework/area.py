@@ -26,6 +26,7 @@ from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
 from sosdesk.services import caseload as svc
 from sosdesk.services.protection_plan import approve_plan
 from sosdesk.ui.casework.decision_dialog import DecisionDialog
+from sosdesk.ui.casework.interview_dialogs import CapacityDialog, ChildInterviewDialog
 from sosdesk.ui.casework.needs_dialog import NeedsDialog
 from sosdesk.ui.casework.plan_dialog import PlanDialog
 from sosdesk.ui.casework.reassign_dialog import ReassignDialog
@@ -135,6 +136,8 @@ class CaseworkArea(QWidget):
             ("F5", self.reload),
             ("Ctrl+Shift+R", self.report_current),
             ("Ctrl+Shift+S", self.screen_current),
+            ("Ctrl+Shift+C", self.interview_current),
+            ("Ctrl+Shift+K", self.capacity_current),
             ("Ctrl+Shift+I", self.decide_current),
             ("Ctrl+Shift+E", self.needs_current),
             ("Ctrl+Shift+P", self.plan_current),
@@ -202,6 +205,8 @@ class CaseworkArea(QWidget):
                     ("Enter", self.tr("open the client's file")),
                     ("Ctrl+Shift+R", self.tr("report")),
                     ("Ctrl+Shift+S", self.tr("screening")),
+                    ("Ctrl+Shift+C", self.tr("child interview")),
+                    ("Ctrl+Shift+K", self.tr("statement capacity")),
                     ("Ctrl+Shift+I", self.tr("decision")),
                     ("Ctrl+Shift+E", self.tr("needs and plan goals")),
                     ("Ctrl+Shift+P", self.tr("plan")),
@@ -301,6 +306,20 @@ class CaseworkArea(QWidget):
         """Record a report for identification about the selected case's client."""
         row = self.current_row()
         return self._open(ReportDialog(self.ctx, row.client_id, row.case_id, self)) if row else None
+
+    def interview_current(self) -> QDialog | None:
+        """The structured interview with the selected case's client (a child)."""
+        row = self.current_row()
+        if row is None:
+            return None
+        return self._open(ChildInterviewDialog(self.ctx, row.client_id, row.case_id, self))
+
+    def capacity_current(self) -> QDialog | None:
+        """The capacity to give a credible statement, for the selected case's client."""
+        row = self.current_row()
+        if row is None:
+            return None
+        return self._open(CapacityDialog(self.ctx, row.client_id, row.case_id, self))
 
     def decide_current(self) -> QDialog | None:
         """The identification decision for the selected case's client."""
