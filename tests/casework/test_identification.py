@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.indicators import suggested_reading
 from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services.caseload import case_list
 from sosdesk.services.cases import open_case
 from sosdesk.services.casework import (
     DECISION_DUE_DAYS,
@@ -208,3 +209,7 @@ def test_roles_gate_identification_and_list_versions(db: Database) -> None:
     assert err.value.code == "casework.not_allowed"
     with pytest.raises(NotAllowed):
         add_version(db, "formal", seed_data(), None)
+    assert case_list(db) == []  # an operator sees the case list (no cases yet)
+    db.actor = Actor(uid, "mira", "volunteer")
+    with pytest.raises(NotAllowed):
+        case_list(db)  # a volunteer does not

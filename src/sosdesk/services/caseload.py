@@ -222,6 +222,7 @@ def case_list(
     now: datetime | None = None,
 ) -> list[CaseRow]:
     """Open cases matching the filter, newest first, one page at a time."""
+    require(db, "casework.case_list")
     table = weights(db)
     q = _query(f or CaseFilter(), now or utcnow(), offset, limit)
     with db.session() as s:

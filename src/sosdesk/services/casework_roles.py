@@ -15,6 +15,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "casework.reassign": COORDINATORS,
     "casework.approve": COORDINATORS,  # approve a protection plan
     "casework.workload": COORDINATORS,
+    # The case list names clients by code with phase and risk: not for volunteers or auditors.
+    "casework.case_list": frozenset({"operator", *PROFESSIONALS}),
     "indicator_lists.edit": COORDINATORS,
 }
 

@@ -242,7 +242,11 @@ class CaseworkArea(QWidget):
         """Read the case list (first page) and, for a coordinator, the workload."""
         if self.ctx.is_locked:
             return
-        self.rows = self.ctx.call(svc.case_list, self.current_filter(), limit=200)
+        try:
+            self.rows = self.ctx.call(svc.case_list, self.current_filter(), limit=200)
+        except CodedError as exc:  # a role without the case list: say so, show nothing
+            self.rows = []
+            self.message.say(error_text(exc))
         self._fill_cases()
         coordinator = self.ctx.role == "coordinator"
         self.tabs.setTabVisible(1, coordinator)
