@@ -272,3 +272,21 @@ def test_child_interview_and_capacity_are_recorded_from_the_keyboard(
     assert talk["answers"]["school"] == "Ne ide u školu od jeseni." and talk["guardian_present"]
     assert kinds["credibility_assessment"].payload["capacity"] == "capable"
     assert kinds["credibility_assessment"].case_id == case_id
+
+
+def test_a_preliminary_screening_uses_the_preliminary_list(
+    db: Database, qtbot: QtBot, qapp: QApplication
+) -> None:
+    client = create_client(db, {"nickname": "Nina"})
+    case_id = open_case(db, client.id, phase="identification").id
+    dialog = ScreeningDialog(AppContext(db), client.id, case_id)
+    qtbot.addWidget(dialog)
+    formal = dialog.items.count()
+    dialog.stage.set_code("preliminary")
+    assert dialog.stored.kind == "preliminary" and 0 < dialog.items.count() < formal
+    dialog.items.setFocus()
+    qtbot.keyClick(dialog.items, Qt.Key.Key_Space)
+    dialog.save()
+    [screened] = [e for e in timeline(db, client.id) if e.kind == "screening"]
+    assert screened.payload["stage"] == "preliminary"
+    assert screened.payload["list_id"] == dialog.stored.id

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.domain.casework_vocab import INDICATOR_SET
+from sosdesk.domain.casework_vocab import INDICATOR_SET, SCREEN_STAGE
 from sosdesk.domain.indicators import suggested_reading
 from sosdesk.domain.messages import CodedError, render
 from sosdesk.services import casework as svc
@@ -44,6 +44,11 @@ class ScreeningDialog(QDialog):
         self.setWindowTitle(self.tr("Indicator screening"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        # Preliminary (in the community) or formal (by the Centre): each has its own list.
+        self.stage = VocabCombo(SCREEN_STAGE, ctx.lang, parent=self)
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.set_code("formal")
+        form.addRow(self.tr("S&tage"), self.stage)
         self.set_combo = VocabCombo(INDICATOR_SET, ctx.lang, parent=self)
         self.set_combo.setAccessibleName(self.tr("Indicator set"))
         form.addRow(self.tr("Indicator &set"), self.set_combo)
@@ -77,10 +82,15 @@ class ScreeningDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.set_combo.currentIndexChanged.connect(lambda _i: self._fill())
+        self.stage.currentIndexChanged.connect(lambda _i: self._restage())
         self.items.itemChanged.connect(lambda _i: self._read())
         self.resize(720, 620)
         self._fill()
         self.items.setFocus()
+
+    def _restage(self) -> None:
+        self.stored = self.ctx.call(current_list, self.stage.code() or "formal")
+        self._fill()
 
     def indicator_set(self) -> str:
         """The chosen set (adults/children, labour/sexual)."""
@@ -132,7 +142,7 @@ class ScreeningDialog(QDialog):
                 svc.record_screening,
                 self.client_id,
                 list_id=self.stored.id,
-                stage="formal",
+                stage=self.stage.code() or "formal",
                 indicator_set=self.indicator_set(),
                 observed={code: None for code in self.observed()},
                 case_id=self.case_id,
