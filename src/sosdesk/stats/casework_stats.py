@@ -66,9 +66,12 @@ def casework_tables(s: Session, period: Period) -> list[StatTable]:
     by_source = Counter(str(e.payload.get("source_kind") or "other") for e in reports)
     decisions = _events(s, "identification_decision", period)
     by_outcome = Counter(str(e.payload.get("outcome")) for e in decisions)
-    screenings = {
-        e.id: e for e in s.execute(select(Event).where(Event.kind == "screening")).scalars()
+    wanted = {
+        str(d.payload.get("screening_id")) for d in decisions if d.payload.get("screening_id")
     }
+    screenings = {
+        e.id: e for e in s.execute(select(Event).where(Event.id.in_(wanted))).scalars()
+    }  # only the screenings the period's decisions name
     by_dimension: Counter[str] = Counter()
     identified = 0
     days: Counter[str] = Counter()
