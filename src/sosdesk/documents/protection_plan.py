@@ -13,7 +13,8 @@ from sosdesk.domain.casework_vocab import GOAL_STATUS, NEED_DOMAIN
 from sosdesk.domain.vocab import CASE_PHASE, DOCUMENT_KIND
 from sosdesk.services.documents.shapes import PlanData
 
-WIDTHS = (30 * mm, CONTENT_W - 126 * mm, 36 * mm, 20 * mm, 20 * mm, 20 * mm)
+# A Serbian date (16.09.2026.) fits its column on one line.
+WIDTHS = (26 * mm, CONTENT_W - 126 * mm, 32 * mm, 23 * mm, 23 * mm, 22 * mm)
 # key -> (Serbian Latin, English); Cyrillic by transliteration.
 _TEXT: dict[str, tuple[str, str]] = {
     "client": ("Klijent", "Client"),
