@@ -120,8 +120,10 @@ def test_workload_totals_against_capacity_with_a_light(db: Database) -> None:
     _hand_built(db)
     [ana] = workload(db)
     # a 10, b 2+2=4, c 3+0+2=5, d 2+1+1=4, e 1+0=1
-    assert ana.cases == 5 and ana.weight == 24 and ana.capacity == 24 and ana.light == "amber"
+    assert ana.cases == 5 and ana.weight == 24 and ana.capacity == 60 and ana.light == "green"
     assert len(ana.by_month) == 12
+    set_weights(db, {"capacity": 24})
+    assert workload(db)[0].light == "amber"
     set_weights(db, {"capacity": 20})
     assert workload(db)[0].light == "red"
     set_weights(db, {"capacity": 40})

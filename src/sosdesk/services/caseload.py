@@ -25,7 +25,8 @@ DEFAULT_WEIGHTS: dict[str, Any] = {
     "court_open": 1,
     "interpreter_needed": 1,
     "out_of_town": 1,
-    "capacity": 24,
+    # About fifteen cases of average weight per professional (the Centre sets its own).
+    "capacity": 60,
 }
 
 

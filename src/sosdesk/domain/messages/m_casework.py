@@ -57,9 +57,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.weight_setting": (
         "write each weight as KEY=NUMBER (phase.crisis=4, risk.high=2, child=2, court_open=1, "
-        "interpreter_needed=1, out_of_town=1, capacity=24), numbers 0 to 1000",
+        "interpreter_needed=1, out_of_town=1, capacity=60), numbers 0 to 1000",
         "Svaku težinu upišite kao KLJUČ=BROJ (phase.crisis=4, risk.high=2, child=2, "
-        "court_open=1, interpreter_needed=1, out_of_town=1, capacity=24), brojevi od 0 do 1000",
+        "court_open=1, interpreter_needed=1, out_of_town=1, capacity=60), brojevi od 0 do 1000",
     ),
     "casework.same_manager": (
         "That professional already manages the case.",
