@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 
 from benchmarks.dataset import DATA, PASSPHRASE, USER
+from benchmarks.plain import create_plain_database, open_plain_database
 from benchmarks.report import Row, p95, print_table, timed_ms
 from sosdesk.demo.bulk import Bulk, insert_rows, iso, js
 from sosdesk.demo.clients import CLIENT_COLS
@@ -28,7 +29,6 @@ from sosdesk.services.caseload import CaseFilter, case_list, workload
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, Client, User
-from benchmarks.plain import create_plain_database, open_plain_database
 
 PROFESSIONALS = 50
 CASE_COLS = (
