@@ -39,7 +39,7 @@ def test_due_retention_is_applied_after_unlock(qtbot, window: MainWindow, db: Da
     qtbot.waitUntil(lambda: check.pending is not None, timeout=10_000)
     assert check.dialog is None  # nothing pops up over the work
     assert "3 zapisa" in window.statusBar().currentMessage()  # the desk speaks Serbian
-    qtbot.keyClick(window, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(check.dialog, RetentionDialog))
     d = check.dialog
     assert isinstance(d, RetentionDialog)

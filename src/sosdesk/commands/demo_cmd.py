@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from sosdesk.commands.common import UserError, add_db_args, db_path, read_secret, user_name
 from sosdesk.config import ENV_PASSPHRASE
+from sosdesk.demo.casework_year import generate_casework_year
 from sosdesk.demo.generator import generate
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, Setting
@@ -93,11 +94,16 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"Recovery key (demo only): {recovery}")
     try:
         result = generate(db, args.calls, args.seed, Bar())
+        year = generate_casework_year(db, args.seed, min(120, max(10, args.calls // 200)))
     finally:
         db.close()
     print(
         f"Added {result.calls:,} calls, {result.clients:,} clients, {result.events:,} timeline "
         f"events, {result.followups} follow-ups, {result.directory} directory entries."
+    )
+    print(
+        f"Casework: {year.reports} reports, {year.decisions} decisions, {year.plans} approved "
+        f"plans, {year.reassigned} reassigned cases."
     )
     if result.long_client_code:
         print(f"Client with a {2000:,}-event timeline: {result.long_client_code}")

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
-from sosdesk.documents import accompaniment, certificate, chronology, costs, referral
+from sosdesk.documents import (
+    accompaniment,
+    certificate,
+    chronology,
+    costs,
+    protection_plan,
+    referral,
+)
 from sosdesk.documents.layout import PageFrame, render
 from sosdesk.domain.messages import render as message
 from sosdesk.domain.validation import FieldError, ValidationFailed
@@ -31,6 +38,7 @@ _STORIES: dict[str, Callable[..., list[Flowable]]] = {
     "accompaniment": accompaniment.story,
     "costs": costs.story,
     "referral": referral.story,
+    "protection_plan": protection_plan.story,
 }
 
 

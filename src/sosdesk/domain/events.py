@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sosdesk.domain import casework_events
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import (
     ASSISTANCE,
@@ -149,7 +151,7 @@ def _amendment(c: Checker, p: dict[str, Any]) -> CleanEvent:
     )
 
 
-_VALIDATORS = {
+_VALIDATORS: dict[str, Callable[[Checker, dict[str, Any]], CleanEvent]] = {
     "assistance": _assistance,
     "field_action": _field_action,
     "court_hearing": _court_hearing,
@@ -160,6 +162,19 @@ _VALIDATORS = {
     "document_issued": _document,
     "amendment": _amendment,
 }
+
+
+def _no_money(
+    check: Callable[[Checker, dict[str, Any]], dict[str, Any]],
+) -> Callable[[Checker, dict[str, Any]], CleanEvent]:
+    # Casework payloads carry no money.
+    def run(c: Checker, p: dict[str, Any]) -> CleanEvent:
+        return CleanEvent(check(c, p), None, None)
+
+    return run
+
+
+_VALIDATORS.update({k: _no_money(f) for k, f in casework_events.VALIDATORS.items()})
 
 
 def validate_event(kind: str, payload: dict[str, Any]) -> CleanEvent:

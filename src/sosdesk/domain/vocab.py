@@ -331,6 +331,12 @@ EVENT_KIND = _v(
     ("note", "Beleška", "Note"),
     ("document_issued", "Izdat dokument", "Document issued"),
     ("amendment", "Ispravka", "Amendment"),
+    ("identification_report", "Prijava radi identifikacije", "Report for identification"),
+    ("screening", "Procena indikatora", "Indicator screening"),
+    ("identification_decision", "Odluka o identifikaciji", "Identification decision"),
+    ("child_interview", "Intervju sa detetom", "Child interview"),
+    ("credibility_assessment", "Procena sposobnosti za iskaz", "Statement capacity assessment"),
+    ("needs_assessment", "Procena potreba", "Needs assessment"),
 )
 
 ASSISTANCE = _v(
@@ -506,5 +512,6 @@ DOCUMENT_KIND = _v(
     ("accompaniment", "Zapisnik o pratnji na sud", "Court accompaniment record"),
     ("costs", "Izjava o troškovima pomoći", "Statement of assistance costs"),
     ("referral", "Uput", "Referral letter"),
+    ("protection_plan", "Plan zaštite", "Protection plan"),
 )
 VOCABULARIES[DOCUMENT_KIND.name] = DOCUMENT_KIND

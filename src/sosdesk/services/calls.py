@@ -29,7 +29,7 @@ from sosdesk.services.events import CLOCK_SKEW, insert_event
 from sosdesk.services.followups import check_followup
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
-from sosdesk.store.models import Call, Client, FollowUp, utcnow
+from sosdesk.store.models import Call, Case, Client, FollowUp, utcnow
 from sosdesk.store.tx import Tx
 
 
@@ -56,6 +56,7 @@ class CallInput:
     follow_up_what: str | None = None
     # The operator saw the possible duplicates of `new_client` and registers a new one anyway.
     new_client_confirmed: bool = False
+    case_id: str | None = None  # one of the linked client's open cases
 
 
 def clean_call(data: CallInput) -> dict[str, Any]:
@@ -133,6 +134,7 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             call.started_at,
             {"call_id": call.id, "summary": call.summary},
             call_id=call.id,
+            case_id=_open_case_of(tx, client_id, data.case_id),
         )
     if data.follow_up_at is not None and data.follow_up_what:
         tx.insert(
@@ -145,6 +147,16 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             )
         )
     return call
+
+
+def _open_case_of(tx: Tx, client_id: str, case_id: str | None) -> str | None:
+    # The call's entry joins the case only when it is this client's and still open.
+    if case_id is None:
+        return None
+    case = tx.session.get(Case, case_id)
+    if case is None or case.client_id != client_id or case.closed_at is not None:
+        raise ValidationFailed([FieldError("case_id", "casework.case_not_open")])
+    return case_id
 
 
 def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None) -> CallView:

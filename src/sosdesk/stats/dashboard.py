@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sosdesk.domain import roles
 from sosdesk.services.access import require
 from sosdesk.stats.calls_stats import CallCounts, call_tables, count_calls
+from sosdesk.stats.casework_stats import casework_tables
 from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of, event_table
 from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.followups_stats import count_followups, followups_table
@@ -172,10 +173,13 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
         ).scalar_one()
         now = _raw(s, period, moment, first)
         before = _raw(s, previous, moment, first) if previous else _empty()
-    tables = _tables(now, before, period)
+        casework_now = casework_tables(s, period)
+        casework_before = casework_tables(s, previous) if previous else []
+    tables = _tables(now, before, period) + casework_now
     before_tables: dict[str, StatTable] = {}
     if previous is not None:
         back = {t.key: t for t in _tables(before, now, previous)}
+        back.update({t.key: t for t in casework_before})
         for t in tables:
             if t.key in back:
                 before_tables[t.key] = _align(t, back[t.key])

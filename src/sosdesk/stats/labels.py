@@ -59,6 +59,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_assistance": ("Pomoć, teren i sud", "Assistance, field work and courts"),
     "sec_missing": ("Nestala deca (116 000)", "Missing children (116 000)"),
     "sec_method": ("Metodološke napomene", "Method notes"),
+    "sec_casework": ("Identifikacija i planovi zaštite", "Identification and protection plans"),
+    "end_of_period": ("Na kraju perioda", "At the end of the period"),
     "multi_note": (
         "Jedan zapis može biti u više redova; ukupno broji zapise.",
         "A record may count in several rows; the total counts records.",
@@ -77,6 +79,27 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 _TITLES: dict[str, tuple[str, str]] = {
+    "reports_by_source": (
+        "Prijave radi identifikacije po izvoru",
+        "Reports for identification by source",
+    ),
+    "identifications_by_outcome": (
+        "Odluke o identifikaciji po ishodu",
+        "Identification decisions by outcome",
+    ),
+    "identified_by_dimension": (
+        "Identifikovane žrtve po dimenziji indikatora",
+        "Identified victims by indicator dimension",
+    ),
+    "days_to_identification": ("Dani od prijave do odluke", "Days from report to decision"),
+    "plans_and_reviews": (
+        "Planovi zaštite i revizije ciljeva",
+        "Protection plans and goal reviews",
+    ),
+    "workload_by_month": (
+        "Opterećenost po mesecima (otvoreni slučajevi na kraju meseca)",
+        "Workload by month (open cases at the end of the month)",
+    ),
     "calls_by_line": ("Pozivi po liniji", "Calls by line"),
     "missing_by_category": (
         "Nestala deca: slučajevi po kategoriji",
@@ -179,6 +202,8 @@ _MEASURES = {
     "events": ("Broj", "Number"),
     "clients": ("Klijenti", "Clients"),
     "count": ("Broj", "Number"),
+    "open_cases": ("Otvoreni slučajevi", "Open cases"),
+    "case_weight": ("Ukupna težina slučajeva", "Total case weight"),
 }
 
 
@@ -240,6 +265,8 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
 
 def total_label(table: StatTable, lang: str) -> str:
     """The Total row: counting persons or calls when a record can sit in several rows."""
+    if table.key == "workload_by_month":  # a stock: the last month's, not a sum
+        return text("end_of_period", lang)
     if table.multi_valued:
         return text("total_persons" if table.unit == "persons" else "total_calls", lang)
     return text("total", lang)

@@ -105,6 +105,17 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "missing_features",
         ),
     ),
+    (
+        "sec_casework",
+        (
+            "reports_by_source",
+            "identifications_by_outcome",
+            "identified_by_dimension",
+            "days_to_identification",
+            "plans_and_reviews",
+            "workload_by_month",
+        ),
+    ),
 )
 # Charts follow these tables (never tables of persons).
 CHARTS = {

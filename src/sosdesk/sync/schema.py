@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, String, Table, Text
 
+from sosdesk.domain.casework_vocab import GOAL_STATUS, NEED_DOMAIN
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.hlc import Timestamp
@@ -62,8 +63,19 @@ from sosdesk.sync.errors import Rejected, SyncError
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
 LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
-# Timeline events are append-only; merges and tombstones are single facts.
-IMMUTABLE = frozenset({"events", "call_corrections", "client_merges", "erasures", "missing_steps"})
+# Timeline events are append-only; merges and tombstones are single facts; indicator list
+# versions and approved plans never change.
+IMMUTABLE = frozenset(
+    {
+        "events",
+        "call_corrections",
+        "client_merges",
+        "erasures",
+        "missing_steps",
+        "indicator_lists",
+        "plan_approvals",
+    }
+)
 # The desk's own to-do list stays with the desk; everything else is history the night shift
 # at another desk may need.
 NOT_TO_DESKS = frozenset({"followups"})
@@ -97,6 +109,8 @@ _VOCAB: dict[tuple[str, str], Vocabulary] = {
     ("calls", "emergency_steps"): EMERGENCY_STEP,
     ("cases", "phase"): CASE_PHASE,
     ("cases", "close_reason"): CLOSE_REASON,
+    ("case_goals", "need_domain"): NEED_DOMAIN,
+    ("case_goals", "status"): GOAL_STATUS,
     ("events", "kind"): EVENT_KIND,
     ("events", "currency"): CURRENCY,
     ("directory_entries", "kind"): DIRECTORY_KIND,

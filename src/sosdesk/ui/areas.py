@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
 from sosdesk.ui.audit.area import AuditArea
+from sosdesk.ui.casework.area import CaseworkArea
 from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.area import DirectoryArea
@@ -69,6 +70,7 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
     AreaSpec("audit", "Ctrl+7", AuditArea, "Audit"),
     AreaSpec("office", "Ctrl+8", OfficeArea, "Office"),
+    AreaSpec("casework", "Ctrl+9", CaseworkArea, "Casework"),
     AreaSpec("missing", "Ctrl+0", MissingChildrenArea, "Missing children"),
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -31,11 +32,13 @@ from sosdesk.services.documents.shapes import (
     DocumentData,
     EntryInfo,
     Item,
+    PlanData,
+    PlanGoalRow,
     ReferralData,
     Subtotal,
 )
 from sosdesk.store.database import Database
-from sosdesk.store.models import DirectoryEntry, Event
+from sosdesk.store.models import Case, DirectoryEntry, Event, PlanApproval
 
 
 def _chronology(cx: Context) -> ChronologyData:
@@ -223,12 +226,54 @@ def _referral(cx: Context) -> ReferralData:
     )
 
 
+def _protection_plan(cx: Context) -> PlanData:
+    # The newest approved version of the client's newest case (open cases first).
+    cases = list(
+        cx.s.execute(
+            select(Case)
+            .where(Case.client_id == cx.req.client_id)
+            .order_by(Case.closed_at.isnot(None), Case.opened_at.desc())
+        ).scalars()
+    )
+    for case in cases:
+        approval = cx.s.execute(
+            select(PlanApproval)
+            .where(PlanApproval.case_id == case.id)
+            .order_by(PlanApproval.plan_version.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if approval is None:
+            continue
+        goals = tuple(
+            PlanGoalRow(
+                g.get("need_domain"),
+                str(cx.text(g.get("text") or "")),
+                str(g.get("responsible") or cx.text(g.get("provider") or "") or ""),
+                date.fromisoformat(g["target_date"]) if g.get("target_date") else None,
+                date.fromisoformat(g["review_on"]) if g.get("review_on") else None,
+                str(g.get("status") or "planned"),
+            )
+            for g in approval.goals or []
+        )
+        return PlanData(
+            cx.common(),
+            case.phase,
+            cx.author(case.manager_id),
+            approval.plan_version,
+            cx.local(approval.approved_at).date(),
+            cx.author(approval.approved_by),
+            goals,
+        )
+    raise cx.nothing()
+
+
 _BUILDERS: dict[str, Callable[[Context], DocumentData]] = {
     "chronology": _chronology,
     "certificate": _certificate,
     "accompaniment": _accompaniment,
     "costs": _costs,
     "referral": _referral,
+    "protection_plan": _protection_plan,
 }
 
 

@@ -12,7 +12,18 @@ from sosdesk.services.clients import NotFound
 
 PROFILES = ("full", "pseudonymised")
 # A chronology shows what was done; register entries and corrections are not "support".
-DEFAULT_KINDS = frozenset(EVENT_KIND.codes()) - {"document_issued", "amendment"}
+# The Centre's internal assessments (screenings, interviews, capacity, needs) are not support
+# and stay out unless asked for.
+DEFAULT_KINDS = frozenset(EVENT_KIND.codes()) - {
+    "document_issued",
+    "amendment",
+    "identification_report",
+    "screening",
+    "identification_decision",
+    "child_interview",
+    "credibility_assessment",
+    "needs_assessment",
+}
 # Accompaniments a certificate may name; visits and health escorts are too intimate.
 CERTIFICATE_ACCOMPANIMENTS = (
     "accompany_police",

@@ -162,7 +162,34 @@ class ReferralData:
     author: str
 
 
-DocumentData = ChronologyData | CertificateData | AccompanimentData | CostsData | ReferralData
+@dataclass(frozen=True)
+class PlanGoalRow:
+    """One goal of an approved protection plan as printed."""
+
+    need_domain: str | None
+    text: str
+    responsible: str
+    target_date: date | None
+    review_on: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """An approved version of a case's protection plan."""
+
+    common: Common
+    phase: str
+    manager: str
+    plan_version: int
+    approved_on: date
+    approved_by: str
+    goals: tuple[PlanGoalRow, ...]
+
+
+DocumentData = (
+    ChronologyData | CertificateData | AccompanimentData | CostsData | ReferralData | PlanData
+)
 
 
 @dataclass(frozen=True)

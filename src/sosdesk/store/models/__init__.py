@@ -5,7 +5,8 @@ from sosdesk.store.models import sync as _sync_tables  # noqa: F401  (registers 
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
 from sosdesk.store.models.call_corrections import CallCorrection
 from sosdesk.store.models.calls import Call
-from sosdesk.store.models.cases import Case, CaseGoal
+from sosdesk.store.models.cases import Case, CaseGoal, PlanApproval
+from sosdesk.store.models.casework import IndicatorList
 from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
@@ -40,8 +41,10 @@ __all__ = [
     "Erasure",
     "Event",
     "FollowUp",
+    "IndicatorList",
     "MissingCase",
     "MissingStep",
+    "PlanApproval",
     "SearchRef",
     "Setting",
     "SyncedMixin",

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
@@ -13,6 +22,22 @@ from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
 
 class Case(SyncedMixin, Base):
     __tablename__ = "cases"
+    # The case list walks open cases newest first; the workload reads the weight factors per
+    # manager from one covering index (migration 0009).
+    __table_args__ = (
+        Index("ix_cases_open_order", "closed_at", "opened_at", "id"),
+        Index(
+            "ix_cases_workload",
+            "manager_id",
+            "closed_at",
+            "opened_at",
+            "phase",
+            "court_open",
+            "interpreter_needed",
+            "out_of_town",
+            "client_id",
+        ),
+    )
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
     opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -21,6 +46,10 @@ class Case(SyncedMixin, Base):
     close_reason: Mapped[str | None] = mapped_column(String(32))
     manager_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+    # Factors of the case weight (the Centre's workload standard) a professional sets.
+    court_open: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    interpreter_needed: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    out_of_town: Mapped[bool | None] = mapped_column(Boolean, default=False)
 
 
 class CaseGoal(SyncedMixin, Base):
@@ -33,3 +62,25 @@ class CaseGoal(SyncedMixin, Base):
     target_date: Mapped[date | None] = mapped_column(Date)
     achieved_at: Mapped[date | None] = mapped_column(Date)
     reviews: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    # The need (from a needs assessment) the goal answers, when it was opened from one.
+    need_domain: Mapped[str | None] = mapped_column(String(24))
+    # Protection plan: who answers for the goal (a colleague or a directory entry), its next
+    # review and its status.
+    responsible_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    provider_entry_id: Mapped[str | None] = mapped_column(ForeignKey("directory_entries.id"))
+    review_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str | None] = mapped_column(String(16), default="planned")
+
+
+class PlanApproval(SyncedMixin, Base):
+    """A coordinator's approval of a protection plan: a numbered version with the goals as they
+    stood (kept unchanged, so every approved version can be printed again)."""
+
+    __tablename__ = "plan_approvals"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    plan_version: Mapped[int] = mapped_column(Integer)
+    approved_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    goals: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    note: Mapped[str | None] = mapped_column(Text)

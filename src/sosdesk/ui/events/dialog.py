@@ -10,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -22,6 +23,7 @@ from sosdesk.domain.clock import utcnow
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
+from sosdesk.services.cases import cases_of
 from sosdesk.services.clients import NotFound
 from sosdesk.services.events import add_event, check_event_time, correct_event
 from sosdesk.services.views import EventView
@@ -87,6 +89,19 @@ class EventDialog(QDialog):
         if current is not None:
             self.form.load(dict(current))
         layout.addWidget(self.form)
+        # A new entry belongs to one of the client's open cases (offered, the open one chosen).
+        self.case = QComboBox(self)
+        self.case.setAccessibleName(self.tr("Case"))
+        self.case.addItem(self.tr("(no case)"), None)
+        if original is None:
+            for case in ctx.call(cases_of, client_id):
+                if case.is_open:
+                    opened = format_date(case.opened_at.astimezone().date())
+                    self.case.addItem(self.tr("Case opened %1").replace("%1", opened), case.id)
+            self.case.setCurrentIndex(self.case.count() - 1 if self.case.count() == 2 else 0)
+            self.form.add_row("case_id", self.tr("Ca&se"), self.case)
+        else:
+            self.case.hide()
         self.reason = QLineEdit(self)
         if original is not None:
             self.form.add_row("amend_reason", self.tr("Reason for the &correction"), self.reason)
@@ -146,7 +161,14 @@ class EventDialog(QDialog):
             return
         try:
             if self.original is None:
-                view = self.ctx.call(add_event, self.client_id, self.kind, at, self.form.payload())
+                view = self.ctx.call(
+                    add_event,
+                    self.client_id,
+                    self.kind,
+                    at,
+                    self.form.payload(),
+                    case_id=self.case.currentData(),
+                )
             else:
                 # Minutes are all the field shows: an untouched time is not a correction.
                 moved = at if self.when.text() != self._initial_when else None

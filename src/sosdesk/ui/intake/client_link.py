@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.codes import CodeError, parse_client_code
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import GENDER
+from sosdesk.services.cases import cases_of
 from sosdesk.services.clients import NotFound, check_age, check_identity, find_by_code
 from sosdesk.services.search import search_clients
 from sosdesk.services.views import SearchHit
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.datetime_field import format_date
 from sosdesk.ui.widgets.drop_list import DropItem, DropList
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
@@ -75,6 +78,9 @@ class ClientLink(QWidget):
         self.linked_label.setObjectName("client_linked")
         self.linked_label.setProperty("role", "section")
         self.linked_label.setWordWrap(True)
+        # The call joins one of the linked client's open cases (offered, the open one chosen).
+        self.case = QComboBox(self)
+        self.case.setObjectName("client_case")
         self.unlink_button = QPushButton(self)
         self.unlink_button.setObjectName("client_unlink")
         self.unlink_button.clicked.connect(self.unlink)
@@ -132,6 +138,7 @@ class ClientLink(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.find_edit, 3)
         top.addWidget(self.linked_label, 3)
+        top.addWidget(self.case, 2)
         top.addWidget(self.unlink_button)
         top.addWidget(self.new_button)
         outer = QVBoxLayout(self)
@@ -200,6 +207,7 @@ class ClientLink(QWidget):
     def link(self, client_id: str, label: str) -> None:
         """Link the call to an existing client."""
         self.mode, self.client_id, self.client_label = "linked", client_id, label
+        self._offer_cases(client_id)
         self.new_button.setChecked(False)
         self.find_edit.clear()
         self.drop.hide()
@@ -207,6 +215,19 @@ class ClientLink(QWidget):
         self._sync_visibility()
         self.changed.emit()
         self.unlink_button.setFocus()
+
+    def _offer_cases(self, client_id: str) -> None:
+        self.case.clear()
+        self.case.addItem(self.tr("(no case)"), None)
+        for case in self.ctx.call(cases_of, client_id):
+            if case.is_open:
+                opened = format_date(case.opened_at.astimezone().date())
+                self.case.addItem(self.tr("Case opened %1").replace("%1", opened), case.id)
+        self.case.setCurrentIndex(self.case.count() - 1)
+
+    def case_id(self) -> str | None:
+        """The case the call joins (None: no case, or no client linked)."""
+        return self.case.currentData() if self.mode == "linked" else None
 
     def unlink(self) -> None:
         """Back to no client."""
@@ -233,6 +254,7 @@ class ClientLink(QWidget):
         self.linked_label.setVisible(linked)
         self.linked_label.setText(self.client_label if linked else "")
         self.unlink_button.setVisible(linked)
+        self.case.setVisible(linked and self.case.count() > 1)
         self.new_button.setVisible(not linked)
         self.new_box.setVisible(self.mode == "new")
         self.retranslate()
@@ -324,6 +346,7 @@ class ClientLink(QWidget):
         self._timer.stop()
         self.runner.cancel()
         self.mode, self.client_id, self.client_label = "none", None, ""
+        self.case.clear()
         self._hits = {}
         self.find_edit.clear()
         self.drop.clear()
@@ -339,7 +362,13 @@ class ClientLink(QWidget):
 
     def focus_widgets(self) -> list[QWidget]:
         """The widgets of this part in tab order."""
-        return [self.find_edit, self.unlink_button, self.new_button, *self.new_edits.values()]
+        return [
+            self.find_edit,
+            self.case,
+            self.unlink_button,
+            self.new_button,
+            *self.new_edits.values(),
+        ]
 
     # -- language --------------------------------------------------------------------------
 
@@ -353,6 +382,7 @@ class ClientLink(QWidget):
             self.tr("Find the client: name, code or phone ({0} links)").format("Enter")
         )
         self.unlink_button.setText(self.tr("Unlink ({0})").format("Alt+U"))
+        self.case.setAccessibleName(self.tr("Case"))
         self.new_button.setText(
             self.tr("Cancel new client ({0})").format("Alt+W")
             if self.mode == "new"

@@ -324,6 +324,7 @@ class IntakeForm(IntakeFormLayout):
             actions_taken=self.actions_taken.toPlainText(),
             client_id=self.client.client_id if linked else None,
             new_client=self.client.new_client_fields() if self.client.mode == "new" else None,
+            case_id=self.client.case_id() if linked else None,
         )
 
     def _time(self, name: str) -> datetime | None:

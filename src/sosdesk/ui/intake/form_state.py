@@ -35,6 +35,7 @@ class CallFormState:
     actions_taken: str = ""
     client_id: str | None = None
     new_client: dict[str, Any] | None = None
+    case_id: str | None = None
 
     def rule_problems(self, now: datetime) -> dict[str, str]:
         """Field name -> problem key for what the form can tell before asking the service."""
@@ -80,4 +81,5 @@ class CallFormState:
             emergency_steps=list(self.emergency_steps),
             follow_up_at=self.follow_up_at,
             follow_up_what=what or None,
+            case_id=self.case_id if self.client_id else None,
         )

@@ -110,9 +110,9 @@ class RetentionDialog(QDialog):
 
 class RetentionCheck(QObject):
     """Counts what is due once a day when a coordinator unlocks and says so in the status bar
-    (no window pops up over the work); Ctrl+Shift+R opens the dialog to confirm."""
+    (no window pops up over the work); Ctrl+Alt+R opens the dialog to confirm."""
 
-    KEY = "Ctrl+Shift+R"
+    KEY = "Ctrl+Alt+R"  # Ctrl+Shift+R records a report in the Casework area
 
     def __init__(self, ctx: AppContext, parent: QMainWindow) -> None:
         super().__init__(parent)
@@ -146,7 +146,7 @@ class RetentionCheck(QObject):
         )
 
     def review(self) -> None:
-        """Open the dialog for what is due (Ctrl+Shift+R, coordinator)."""
+        """Open the dialog for what is due (Ctrl+Alt+R, coordinator)."""
         if self.ctx.is_locked or self.ctx.role != "coordinator" or self.dialog is not None:
             return
         todo = self.pending if self.pending is not None else self.ctx.call(due)

@@ -70,6 +70,17 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "missing_features",
         ),
     ),
+    (
+        "casework",
+        (
+            "reports_by_source",
+            "identifications_by_outcome",
+            "identified_by_dimension",
+            "days_to_identification",
+            "plans_and_reviews",
+            "workload_by_month",
+        ),
+    ),
 )
 
 
@@ -80,6 +91,7 @@ def section_title(key: str) -> str:
         "victims": tr("Identified victims"),
         "work": tr("Assistance, field work, courts"),
         "missing": tr("Missing children (116 000)"),
+        "casework": tr("Identification and protection plans"),
     }[key]
 
 
@@ -114,6 +126,12 @@ def table_title(key: str) -> str:
         "missing_by_channel": tr("Missing children: how the line was contacted"),
         "missing_by_status": tr("Missing children: outcome at the end of the period"),
         "missing_features": tr("Missing children: cross-border, violence, repeat runaways"),
+        "reports_by_source": tr("Reports for identification by source"),
+        "identifications_by_outcome": tr("Identification decisions by outcome"),
+        "identified_by_dimension": tr("Identified victims by indicator dimension"),
+        "days_to_identification": tr("Days from report to decision"),
+        "plans_and_reviews": tr("Protection plans and goal reviews"),
+        "workload_by_month": tr("Workload by month"),
     }[key]
 
 
@@ -184,12 +202,18 @@ def column_label(table: StatTable, column: str, lang: str) -> str:
         return column
     if table.column_dimension == "gender":
         return GENDER.label(column, lang)
-    return {"events": tr("Number"), "clients": tr("Clients"), "count": tr("Number")}.get(
-        column, column
-    )
+    return {
+        "events": tr("Number"),
+        "clients": tr("Clients"),
+        "count": tr("Number"),
+        "open_cases": tr("Open cases"),
+        "case_weight": tr("Total case weight"),
+    }.get(column, column)
 
 
 def total_label(table: StatTable) -> str:
+    if table.key == "workload_by_month":  # a stock: the last month's, not a sum
+        return tr("At the end of the period")
     if table.multi_valued:
         return tr("Total (persons)") if table.unit == "persons" else tr("Total (calls)")
     return tr("Total")

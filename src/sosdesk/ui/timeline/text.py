@@ -24,6 +24,7 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services.events import corrected_payload, corrected_time
 from sosdesk.services.views import EventView
+from sosdesk.ui.timeline import casework_text
 from sosdesk.ui.widgets.datetime_field import format_local
 
 MAX_LINE = 220
@@ -132,6 +133,8 @@ def summary(kind: str, data: dict[str, Any], lang: str) -> str:
         text = join(f"{v('from_status') or '?'} → {v('to_status')}", v("decided_by"))
     elif kind == "document_issued":
         text = join(v("document"), v("number"), sep=" № ")
+    elif kind in casework_text.KINDS:
+        text = casework_text.summary(kind, data, lang)
     else:
         text = v("text")
     return _one_line(text)
@@ -155,6 +158,9 @@ def amendment_summary(a: EventView, original: EventView | None, lang: str) -> st
 
 
 def _rows(kind: str, data: dict[str, Any], lang: str) -> str:
+    if kind in casework_text.KINDS:
+        pairs = casework_text.rows(kind, data, lang)
+        return "<table>" + "".join(_row(label, text) for label, text in pairs) + "</table>"
     labels = field_labels()
     out = []
     for key, label in labels.items():
@@ -167,6 +173,13 @@ def _rows(kind: str, data: dict[str, Any], lang: str) -> str:
                 f"<td>{escape(text).replace(chr(10), '<br>')}</td></tr>"
             )
     return "<table>" + "".join(out) + "</table>" if out else ""
+
+
+def _row(label: str, text: str) -> str:
+    return (
+        f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td>"
+        f"<td>{escape(text).replace(chr(10), '<br>')}</td></tr>"
+    )
 
 
 def details_html(

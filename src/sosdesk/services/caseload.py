@@ -1,0 +1,341 @@
+"""The Centre's case list with filters, the weight of each case, and each professional's
+workload against a capacity (the Centre's internal standard, configurable)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from sosdesk.domain.clock import utcnow
+from sosdesk.services.casework_roles import require
+from sosdesk.store.database import Database
+from sosdesk.store.models import Case, CaseGoal, Client, Event, Setting, User
+
+WEIGHT_KEY = "casework.weights"
+PAGE = 50
+DEFAULT_WEIGHTS: dict[str, Any] = {
+    "phase": {"identification": 3, "crisis": 4, "recovery": 2, "reintegration": 1},
+    "risk": {"high": 2, "medium": 1, "low": 0, "unknown": 1},
+    "child": 2,
+    "court_open": 1,
+    "interpreter_needed": 1,
+    "out_of_town": 1,
+    # About fifteen cases of average weight per professional (the Centre sets its own).
+    "capacity": 60,
+}
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list shows; None means any."""
+
+    phase: str | None = None
+    risk: str | None = None
+    manager_id: str | None = None
+    overdue_goals: bool = False
+    no_contact_days: int | None = None  # no event for at least this many days
+    child: bool | None = None
+    court_open: bool | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    case_id: str
+    client_id: str
+    client_code: str
+    phase: str
+    risk: str
+    manager_name: str | None
+    opened_at: datetime
+    child: bool
+    court_open: bool
+    overdue_goals: int
+    last_contact: datetime | None
+    weight: int
+
+
+@dataclass(frozen=True)
+class Workload:
+    """A professional's total case weight against the capacity, with a traffic light."""
+
+    user_id: str
+    name: str
+    cases: int
+    weight: int
+    capacity: int
+    light: str  # green / amber / red
+    by_month: tuple[tuple[str, int], ...] = field(default=())
+
+
+def weights(db: Database) -> dict[str, Any]:
+    """The weight table in use (the defaults until a coordinator sets one)."""
+    with db.session() as s:
+        return weights_in(s)
+
+
+def weights_in(s: Session) -> dict[str, Any]:
+    """The weight table in use, read in an open session."""
+    row = s.get(Setting, WEIGHT_KEY)
+    return {**DEFAULT_WEIGHTS, **(row.value if row else {})}
+
+
+def load_by_month(s: Session, months: Sequence[str], today: date) -> dict[str, tuple[int, int]]:
+    """Open cases and their total weight at the end of each month (`YYYY-MM`), with today's
+    factors: the statistics' workload by month (every professional together)."""
+    if not months:
+        return {}
+    table = weights_in(s)
+    year, month = (int(x) for x in min(months).split("-"))
+    since = datetime(year, month, 1, tzinfo=UTC)
+    opened = func.substr(Case.opened_at, 1, 7)
+    closed = func.substr(Case.closed_at, 1, 7)
+    q = (
+        select(opened, closed, func.count(), func.sum(_weight_sql(table, _child_clause(today))))
+        .join(Client, Client.id == Case.client_id)
+        .where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
+        .group_by(opened, closed)
+    )
+    out = {m: [0, 0] for m in months}
+    for m_open, m_close, n, w in s.execute(q).all():
+        for end, cell in out.items():
+            if m_open <= end and (m_close is None or m_close > end):
+                cell[0] += int(n)
+                cell[1] += int(w or 0)
+    return {m: (n, w) for m, (n, w) in out.items()}
+
+
+def set_weights(db: Database, table: dict[str, Any]) -> dict[str, Any]:
+    """A coordinator changes the weight table (merged over the defaults)."""
+    require(db, "casework.workload")
+    with db.transaction() as tx:
+        tx.session.merge(Setting(key=WEIGHT_KEY, value=table))
+        tx.audit("settings_changed", "settings", None, {"key": WEIGHT_KEY})
+    return weights(db)
+
+
+def _child_clause(today: date) -> ColumnElement[bool]:
+    return or_(
+        Client.birth_year > today.year - 18,
+        and_(Client.birth_year.is_(None), Client.estimated_age < 18),
+    )
+
+
+def case_weight(
+    table: dict[str, Any], phase: str, risk: str, child: bool, court: bool, interp: bool, away: bool
+) -> int:
+    """The weight of one case by the table."""
+    total = int(table["phase"].get(phase, 0)) + int(table["risk"].get(risk, 0))
+    for flag, key in ((child, "child"), (court, "court_open"), (interp, "interpreter_needed")):
+        total += int(table[key]) if flag else 0
+    return total + (int(table["out_of_town"]) if away else 0)
+
+
+def _page(f: CaseFilter, now: datetime, offset: int, limit: int) -> Select[str]:
+    # The ids of one page: open cases walked newest first along ix_cases_open_order, each
+    # filter a probe of that case (client factors as correlated look-ups, so SQLite never
+    # starts from the clients and sorts every match). Only the page gets its details.
+    today = now.date()
+    client = Client.__table__.alias("page_client")
+
+    def of_client(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists().where(client.c.id == Case.client_id, *where)
+
+    q = select(Case.id).where(Case.closed_at.is_(None))
+    if f.phase:
+        q = q.where(Case.phase == f.phase)
+    if f.risk:
+        q = q.where(of_client(client.c.risk_level == f.risk))
+    if f.manager_id:
+        q = q.where(Case.manager_id == f.manager_id)
+    if f.child is not None:
+        young = or_(
+            client.c.birth_year > today.year - 18,
+            and_(client.c.birth_year.is_(None), client.c.estimated_age < 18),
+        )
+        q = q.where(of_client(young) if f.child else ~of_client(young))
+    if f.court_open is not None:
+        q = q.where(Case.court_open.is_(True) if f.court_open else Case.court_open.isnot(True))
+    if f.overdue_goals:
+        q = q.where(
+            exists().where(
+                CaseGoal.case_id == Case.id,
+                CaseGoal.achieved_at.is_(None),
+                CaseGoal.target_date < today,
+            )
+        )
+    if f.no_contact_days is not None:
+        since = now - timedelta(days=f.no_contact_days)
+        q = q.where(~exists().where(Event.client_id == Case.client_id, Event.occurred_at >= since))
+    return q.order_by(Case.opened_at.desc(), Case.id.desc()).offset(offset).limit(limit)
+
+
+def _query(f: CaseFilter, now: datetime, offset: int, limit: int) -> Select[*tuple[Any, ...]]:
+    today = now.date()
+    overdue = (
+        select(func.count(CaseGoal.id))
+        .where(
+            CaseGoal.case_id == Case.id,
+            CaseGoal.achieved_at.is_(None),
+            CaseGoal.target_date < today,
+        )
+        .scalar_subquery()
+    )
+    last = (
+        select(func.max(Event.occurred_at)).where(Event.client_id == Case.client_id)
+    ).scalar_subquery()
+    child = _child_clause(today)
+    return (
+        select(
+            Case.id,
+            Case.client_id,
+            Client.code,
+            Case.phase,
+            Client.risk_level,
+            User.display_name,
+            Case.opened_at,
+            child.label("child"),
+            Case.court_open,
+            Case.interpreter_needed,
+            Case.out_of_town,
+            overdue.label("overdue"),
+            last.label("last_contact"),
+        )
+        .join(Client, Client.id == Case.client_id)
+        .outerjoin(User, User.id == Case.manager_id)
+        .where(Case.id.in_(_page(f, now, offset, limit)))
+        .order_by(Case.opened_at.desc(), Case.id.desc())
+    )
+
+
+def case_list(
+    db: Database,
+    f: CaseFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = PAGE,
+    now: datetime | None = None,
+) -> list[CaseRow]:
+    """Open cases matching the filter, newest first, one page at a time."""
+    require(db, "casework.case_list")
+    table = weights(db)
+    q = _query(f or CaseFilter(), now or utcnow(), offset, limit)
+    with db.session() as s:
+        rows = s.execute(q).all()
+    out = []
+    for r in rows:
+        child, court = bool(r.child), bool(r.court_open)
+        w = case_weight(
+            table,
+            r.phase,
+            r.risk_level,
+            child,
+            court,
+            bool(r.interpreter_needed),
+            bool(r.out_of_town),
+        )
+        out.append(
+            CaseRow(
+                r.id,
+                r.client_id,
+                r.code,
+                r.phase,
+                r.risk_level,
+                r.display_name,
+                r.opened_at,
+                child,
+                court,
+                int(r.overdue or 0),
+                r.last_contact,
+                w,
+            )
+        )
+    return out
+
+
+def _light(weight: int, capacity: int) -> str:
+    if weight > capacity:
+        return "red"
+    return "amber" if weight * 5 >= capacity * 4 else "green"
+
+
+def _weight_sql(table: dict[str, Any], child: ColumnElement[bool]) -> ColumnElement[int]:
+    # The same weight as `case_weight`, computed by SQLite so the workload is one grouped scan.
+    phases = {**table["phase"], "closed": table["phase"].get("reintegration", 0)}
+    phase = case({k: int(v) for k, v in phases.items()}, value=Case.phase, else_=0)
+    risk = case({k: int(v) for k, v in table["risk"].items()}, value=Client.risk_level, else_=0)
+    flags = (
+        case((child, int(table["child"])), else_=0)
+        + case((Case.court_open.is_(True), int(table["court_open"])), else_=0)
+        + case((Case.interpreter_needed.is_(True), int(table["interpreter_needed"])), else_=0)
+        + case((Case.out_of_town.is_(True), int(table["out_of_town"])), else_=0)
+    )
+    return phase + risk + flags
+
+
+def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> list[Workload]:
+    """Each active professional's open-case weight against the capacity, and the weight of the
+    cases open at the end of each of the last `months` months (with today's factors)."""
+    require(db, "casework.workload")
+    table = weights(db)
+    capacity = int(table["capacity"])
+    now = now or utcnow()
+    ends = [e.strftime("%Y-%m") for e in _month_ends(now.date(), months)]
+    weight = _weight_sql(table, _child_clause(now.date()))
+    opened = func.substr(Case.opened_at, 1, 7)
+    closed = func.substr(Case.closed_at, 1, 7)
+    q = (
+        select(Case.manager_id, opened, closed, func.count(), func.sum(weight))
+        .join(Client, Client.id == Case.client_id)
+        .where(or_(Case.closed_at.is_(None), Case.closed_at >= now - timedelta(days=31 * months)))
+        .group_by(Case.manager_id, opened, closed)
+    )
+    with db.session() as s:
+        users = {
+            u.id: u.display_name
+            for u in s.execute(
+                select(User).where(User.active.is_(True), User.role != "operator")
+            ).scalars()
+        }
+        groups = s.execute(q).all()
+    totals: dict[str, list[int]] = {uid: [0, 0] for uid in users}
+    history: dict[str, list[int]] = {uid: [0] * len(ends) for uid in users}
+    for manager, m_open, m_close, n, w in groups:
+        if manager not in users:
+            continue
+        if m_close is None:
+            totals[manager][0] += int(n)
+            totals[manager][1] += int(w or 0)
+        for i, end in enumerate(ends):
+            if m_open <= end and (m_close is None or m_close > end):
+                history[manager][i] += int(w or 0)
+    return sorted(
+        (
+            Workload(
+                uid,
+                name,
+                totals[uid][0],
+                totals[uid][1],
+                capacity,
+                _light(totals[uid][1], capacity),
+                tuple(zip(ends, history[uid], strict=True)),
+            )
+            for uid, name in users.items()
+        ),
+        key=lambda w: (-w.weight, w.name),
+    )
+
+
+def _month_ends(today: date, months: int) -> list[date]:
+    out = []
+    first = today.replace(day=1)
+    for _ in range(months):
+        out.append(first - timedelta(days=1))
+        first = (first - timedelta(days=1)).replace(day=1)
+    return list(reversed(out))
