@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sosdesk.cli import main
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.office_set_aside import apply_without, look_at_refused
 from sosdesk.store.database import Database
@@ -18,7 +19,8 @@ from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.views import ImportOutcome, ReceiptOutcome
-from tests.sync.helpers import Net, snapshot, take_call
+from tests.conftest import PASSPHRASE
+from tests.sync.helpers import OFFICE_USER, Net, new_net, snapshot, take_call
 
 
 def _one(db: Database, sql: str) -> str:
@@ -147,3 +149,31 @@ def test_a_desk_that_sent_the_batch_again_meanwhile_follows_the_office(
     assert [o.status for o in outcomes] == ["applied"], [o.message for o in outcomes]
     assert _one(office, f"SELECT count(*) FROM clients WHERE id = '{newer}'") == "1"
     assert _one(office, f"SELECT count(*) FROM clients WHERE id = '{good}'") == "1"
+
+
+def test_the_decision_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
+    net = new_net(tmp_path / "net", "BG1")
+    bad, _good = _colliding_desk(net)
+    _round(net, "first")
+    hq, bg1 = str(net.office.path), str(net.desks["BG1"].path)
+    net.close()
+    office_args = ["office", "set-aside", "--db", hq, "--user", OFFICE_USER, "--desk", "BG1"]
+
+    assert main(office_args) == 0
+    shown = capsys.readouterr().out
+    assert "Paket 1 punkta BG1" in shown and bad in shown and "Ništa nije promenjeno" in shown
+    assert main([*office_args, "--yes"]) == 2  # where does the receipt go?
+    assert "--receipts" in capsys.readouterr().err
+
+    back = tmp_path / "receipts"
+    back.mkdir()
+    assert main([*office_args, "--yes", "--receipts", str(back)]) == 0
+    assert "primenjen je bez" in capsys.readouterr().out
+    (receipt,) = back.iterdir()
+    assert main(["sync", "receipt", "--db", bg1, "--user", "ana", str(receipt)]) == 0
+    told = capsys.readouterr().out
+    assert "Kancelarija je primenila paket 1 bez" in told and bad in told

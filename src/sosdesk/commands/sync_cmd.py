@@ -148,6 +148,8 @@ def _export(args: argparse.Namespace) -> int:
 
 @friendly
 def _receipt(args: argparse.Namespace) -> int:
+    from sosdesk.commands.set_aside_cmd import set_aside_lines  # it imports this module
+
     db = open_db(args)
     failed = False
     try:
@@ -167,6 +169,10 @@ def _receipt(args: argparse.Namespace) -> int:
                 print("          " + render("office.send_again", {"seq": out.seq}, _lang(args)))
                 continue
             print(f"ok        {Path(name).name}: {out.message}")
+            if out.set_aside:
+                params = {"seq": out.seq, "count": len(out.set_aside)}
+                print("          " + render("set_aside.desk_done", params, _lang(args)))
+                print("\n".join(set_aside_lines(out.set_aside, _lang(args))))
     finally:
         db.close()
     return 2 if failed else 0

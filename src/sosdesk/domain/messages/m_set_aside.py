@@ -65,4 +65,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Oni ostaju na ovom punktu i ne šalju se ponovo; razgovarajte o njima sa "
         "koordinatorom.",
     ),
+    "set_aside.receipts_needed": (
+        "Say where the desk's receipt goes: --receipts DIR. Nothing was changed.",
+        "Navedite gde ide potvrda za punkt: --receipts FASCIKLA. Ništa nije promenjeno.",
+    ),
 }
