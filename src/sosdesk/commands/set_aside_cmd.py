@@ -10,22 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from sosdesk.commands.common import UserError, add_db_args, open_db
-from sosdesk.commands.sync_cmd import friendly
+from sosdesk.commands.sync_cmd import friendly, set_aside_lines
 from sosdesk.domain.messages import render, resolve_lang
 from sosdesk.domain.messages.core import Param
 from sosdesk.services.office_set_aside import apply_without, look_at_refused
 from sosdesk.sync.errors import SyncError
-from sosdesk.sync.views import SetAsideRecord
-
-
-def set_aside_lines(records: tuple[SetAsideRecord, ...], lang: str) -> list[str]:
-    """One line per set-aside record: where it is in the batch, which record, and why."""
-    return [
-        "  "
-        + render("set_aside.record", {"line": r.line, "table": r.entity, "id": r.record_id}, lang)
-        + r.problem.text(lang)
-        for r in records
-    ]
 
 
 @friendly

@@ -20,7 +20,7 @@ from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
-from sosdesk.sync.views import ImportOutcome, still_waiting
+from sosdesk.sync.views import ImportOutcome, SetAsideRecord, still_waiting
 
 YES = frozenset({"y", "yes", "d", "da", "д", "да"})
 EXIT_REJECTED = 2
@@ -68,6 +68,16 @@ def confirm_fingerprint(args: argparse.Namespace, ident: PublicIdentity) -> str:
     if answer.strip().lower() not in YES:
         raise SyncError("sync.confirm_declined", code=ident.desk_code)
     return ident.fingerprint
+
+
+def set_aside_lines(records: tuple[SetAsideRecord, ...], lang: str) -> list[str]:
+    """One line per set-aside record: where it is in the batch, which record, and why."""
+    return [
+        "  "
+        + render("set_aside.record", {"line": r.line, "table": r.entity, "id": r.record_id}, lang)
+        + r.problem.text(lang)
+        for r in records
+    ]
 
 
 def report_imports(outcomes: list[ImportOutcome]) -> int:
@@ -148,8 +158,6 @@ def _export(args: argparse.Namespace) -> int:
 
 @friendly
 def _receipt(args: argparse.Namespace) -> int:
-    from sosdesk.commands.set_aside_cmd import set_aside_lines  # it imports this module
-
     db = open_db(args)
     failed = False
     try:

@@ -227,11 +227,12 @@ class SetAside(Importer):
 
 def _why(exc: BaseException) -> Problem:
     if isinstance(exc, Rejected):
-        return exc.problem
+        table = exc.params.get("table")
+        return Problem("set_aside.missing", {"table": str(table or "")})
     orig = exc.orig if isinstance(exc, IntegrityError) else exc
     # Only SQLite's own words (constraint and column names), never values: they hold client data.
     why = str(orig).splitlines()[0][:120] if orig is not None else "constraint failed"
-    return Problem("office.record_does_not_fit", {"why": why})
+    return Problem("set_aside.does_not_fit", {"why": why})
 
 
 def _named(line: bytes) -> tuple[str, str]:

@@ -24,6 +24,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Spisak zapisa koji bi se izdvojili iz paketa {seq} punkta {desk} promenio se otkako "
         "je prikazan. Pogledajte spisak ponovo pre odluke. Ništa nije promenjeno.",
     ),
+    "set_aside.does_not_fit": (
+        "it does not fit this database ({why}): it repeats a unique value such as a client "
+        "code, or refers to a record that is not here",
+        "ne odgovara ovoj bazi ({why}): ponavlja jedinstvenu vrednost, kao što je šifra "
+        "klijenta, ili se poziva na zapis kojeg ovde nema",
+    ),
+    "set_aside.missing": (
+        "it changes a record of {table} that this database does not have",
+        "menja zapis tabele {table} koji ova baza nema",
+    ),
     "set_aside.bad_value": (
         "its values break a rule of the table {table} at this office",
         "njegove vrednosti krše pravilo tabele {table} u ovoj kancelariji",
