@@ -4,6 +4,7 @@ record aside, the good records are applied, and the desk's next batch goes throu
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,16 @@ from sosdesk.cli import main
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.office_set_aside import apply_without, look_at_refused
 from sosdesk.store.database import Database
+from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Actor
+from sosdesk.sync import outbox
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.views import ImportOutcome, ReceiptOutcome
 from tests.conftest import PASSPHRASE
+from tests.sync.forge import forge
 from tests.sync.helpers import OFFICE_USER, Net, new_net, snapshot, take_call
 
 
@@ -176,3 +180,29 @@ def test_the_decision_from_the_command_line(
     assert main(["sync", "receipt", "--db", bg1, "--user", "ana", str(receipt)]) == 0
     told = capsys.readouterr().out
     assert "Kancelarija je primenila paket 1 bez" in told and bad in told
+
+
+def test_a_record_with_a_value_the_office_refuses_is_set_aside_by_line(pair: Net) -> None:
+    """A record that breaks a rule of its table (here a gender outside the vocabulary) is
+    named by its line and table, and the rest of the batch is applied."""
+    desk, office = pair.desks["BG1"], pair.office
+    good = take_call(desk, "Bojana")
+    with desk.session() as s:
+        lines = [
+            bytes(line).rstrip(b"\n") for line, _o in outbox.unbatched(driver_connection(s), 10**9)
+        ]
+    bad = json.loads(next(x for x in lines if b'"clients"' in x))
+    bad["id"], bad["fields"]["code"] = "01900000-0000-7000-8000-0000000000aa", "BG1-X-1"
+    bad["fields"]["gender"], bad["seq"] = "not-a-gender", 10**6
+    path = forge(desk, office, pair.stick("forged"), [*lines, bad])
+    back = pair.stick("refusal")
+    (refused,) = import_batches(office, [path], receipts_dir=back)
+    assert refused.status == "rejected" and refused.receipt is not None
+
+    plan = look_at_refused(office, "BG1")
+    assert [(r.line, r.entity, r.record_id, r.problem.code) for r in plan.set_aside] == [
+        (len(lines) + 1, "clients", bad["id"], "set_aside.bad_value")
+    ]
+    done = apply_without(office, "BG1", plan, pair.stick("aside"))
+    assert done.inserted == len(lines)
+    assert _one(office, f"SELECT count(*) FROM clients WHERE id = '{good}'") == "1"
