@@ -22,6 +22,7 @@ from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.views import ImportOutcome, ReceiptOutcome
+from sosdesk.ui.sync.summary import import_summary
 from tests.conftest import PASSPHRASE
 from tests.sync.forge import forge
 from tests.sync.helpers import OFFICE_USER, Net, new_net, snapshot, take_call
@@ -58,9 +59,11 @@ def test_an_unfixable_record_is_set_aside_and_the_pair_converges(pair: Net) -> N
     desk, office = pair.desks["BG1"], pair.office
     bad, good = _colliding_desk(pair)
 
-    # Completion cannot help: the same batch is refused on every round trip.
+    # Completion cannot help: the same batch is refused on every round trip, and the office
+    # is told what it can decide.
     for name in ("first", "second"):
         outcomes, answers = _round(pair, name)
+        assert "set-aside --desk BG1" in import_summary(outcomes, str)[0]
         assert [o.status for o in outcomes] == ["rejected"]
         assert outcomes[0].problem is not None
         assert outcomes[0].problem.code == "office.record_does_not_fit"

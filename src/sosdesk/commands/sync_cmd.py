@@ -101,6 +101,10 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
                 f"{answered} of them were answered with a refusal receipt: take the receipts "
                 "back to the desk; its next export sends those batches again, completed."
             )
+        for o in outcomes:
+            if o.problem is not None and o.problem.code == "office.record_does_not_fit":
+                hint: dict[str, int | str] = {"seq": o.seq or 0, "desk": o.peer_code or ""}
+                print(render("set_aside.hint", hint, resolve_lang(None)))
         return EXIT_REJECTED
     if held:
         print("Held batches wait for an earlier batch from the same desk: import it too.")
