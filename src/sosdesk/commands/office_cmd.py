@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sosdesk.commands.common import UserError, add_db_args, open_db
+from sosdesk.commands.set_aside_cmd import add_set_aside
 from sosdesk.commands.sync_cmd import confirm_fingerprint, friendly, report_imports
 from sosdesk.sync.batch_format import Limits
 from sosdesk.sync.conflicts import list_conflicts, resolve_conflict
@@ -219,3 +220,5 @@ def register(sub: Any) -> None:
     a = osub.add_parser("quarantine", help="refused batch files and why")
     add_db_args(a)
     a.set_defaults(handler=_quarantine)
+
+    add_set_aside(osub)

@@ -20,7 +20,7 @@ from sosdesk.sync.importer import import_batches
 from sosdesk.sync.peers import trust_office
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.status import desk_status
-from sosdesk.sync.views import ImportOutcome, still_waiting
+from sosdesk.sync.views import ImportOutcome, SetAsideRecord, still_waiting
 
 YES = frozenset({"y", "yes", "d", "da", "д", "да"})
 EXIT_REJECTED = 2
@@ -70,6 +70,16 @@ def confirm_fingerprint(args: argparse.Namespace, ident: PublicIdentity) -> str:
     return ident.fingerprint
 
 
+def set_aside_lines(records: tuple[SetAsideRecord, ...], lang: str) -> list[str]:
+    """One line per set-aside record: where it is in the batch, which record, and why."""
+    return [
+        "  "
+        + render("set_aside.record", {"line": r.line, "table": r.entity, "id": r.record_id}, lang)
+        + r.problem.text(lang)
+        for r in records
+    ]
+
+
 def report_imports(outcomes: list[ImportOutcome]) -> int:
     """Print one line per batch; exit 0 (all applied or already applied), 2 or 3."""
     for o in outcomes:
@@ -91,6 +101,10 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
                 f"{answered} of them were answered with a refusal receipt: take the receipts "
                 "back to the desk; its next export sends those batches again, completed."
             )
+        for o in outcomes:
+            if o.problem is not None and o.problem.code == "office.record_does_not_fit":
+                hint: dict[str, int | str] = {"seq": o.seq or 0, "desk": o.peer_code or ""}
+                print(render("set_aside.hint", hint, resolve_lang(None)))
         return EXIT_REJECTED
     if held:
         print("Held batches wait for an earlier batch from the same desk: import it too.")
@@ -167,6 +181,10 @@ def _receipt(args: argparse.Namespace) -> int:
                 print("          " + render("office.send_again", {"seq": out.seq}, _lang(args)))
                 continue
             print(f"ok        {Path(name).name}: {out.message}")
+            if out.set_aside:
+                params = {"seq": out.seq, "count": len(out.set_aside)}
+                print("          " + render("set_aside.desk_done", params, _lang(args)))
+                print("\n".join(set_aside_lines(out.set_aside, _lang(args))))
     finally:
         db.close()
     return 2 if failed else 0

@@ -296,7 +296,9 @@ class Importer:
             size += len(line) + 1
             sha.update(line)
             sha.update(b"\n")
-            rec = parse_record(line, count, self._sender_kind)
+            rec = self._parse(line, count)
+            if rec is None:
+                continue
             if rec.seq <= prev_seq:
                 raise Rejected(errors.INVALID_RECORD, f"record {count} is out of order")
             prev_seq = rec.seq
@@ -325,6 +327,10 @@ class Importer:
                 errors.HASH_MISMATCH,
                 "the records do not match the signed header: the batch was altered",
             )
+
+    def _parse(self, line: bytes, count: int) -> Record | None:
+        # Overridden where invalid records are set aside instead (sync/set_aside.py).
+        return parse_record(line, count, self._sender_kind)
 
     def _verify_only(self, o: _Opened) -> None:
         self._records(o, None)

@@ -51,6 +51,17 @@ def _refused(s: Session, peer: str, digest: str) -> bool:
     return row is not None
 
 
+def _set_aside_since(done: SyncBatch | None, header: BatchHeader) -> bool:
+    """Whether the batch of this number was applied here without some records (the
+    coordinator's decision, sync/set_aside.py) and this one is the desk's copy of it, numbered
+    again before the desk heard of the decision."""
+    return (
+        done is not None
+        and (done.note or "").startswith('{"set_aside"')
+        and done.prev_hash == header.prev_hash
+    )
+
+
 def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
     """Next: apply; seen with the same hash: replay; other hash: fork; gap: hold."""
     last = last_applied(s, header.sender)
@@ -79,8 +90,9 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
                 expected,
                 done,
             )
-        if _refused(s, header.sender, digest):
-            # An old copy of a batch refused here, which the desk has since numbered again.
+        if _refused(s, header.sender, digest) or _set_aside_since(done, header):
+            # An old copy of a batch refused here, which the desk has since numbered again
+            # (or which the coordinator applied without some records meanwhile).
             return Decision(
                 SUPERSEDED,
                 f"batch {header.seq} from {code} was refused earlier and the desk has sent it "

@@ -37,6 +37,7 @@ from sosdesk.sync.container import (
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import require_desk, trusted_office
+from sosdesk.sync.set_aside_desk import accept_set_aside, fair_list, set_aside_of
 from sosdesk.sync.views import ReceiptOutcome
 
 FORMAT = "sosdesk-receipt"
@@ -62,6 +63,9 @@ def write_receipt(
         "records": batch.record_count,
         "applied_at": batch.done_at.isoformat() if batch.done_at else None,
     }
+    aside = set_aside_of(batch)
+    if aside is not None:  # applied without some records, on the coordinator's decision
+        doc["set_aside"] = aside
     return _seal(keys, desk_box_public, doc, out_dir)
 
 
@@ -131,7 +135,7 @@ def _read(path: Path, keys: DeviceKeys, office_sign: bytes, limits: Limits) -> d
     except ValueError:
         raise Rejected(errors.MALFORMED, "the receipt is malformed") from None
     if not isinstance(doc, dict) or (
-        (set(doc) != _KEYS or doc["format"] != FORMAT)
+        (set(doc) - {"set_aside"} != _KEYS or doc["format"] != FORMAT or not fair_list(doc))
         and (set(doc) != _REFUSAL_KEYS or doc["format"] != REFUSAL or not _fair(doc))
     ):
         raise Rejected(errors.MALFORMED, "the receipt is malformed")
@@ -196,6 +200,8 @@ def import_receipt(db: Database, path: Path, limits: Limits | None = None) -> Re
         raise Rejected(errors.WRONG_RECIPIENT, "this receipt is for another desk")
     if doc["format"] == REFUSAL:
         return _refused(db, doc, office_id)
+    if "set_aside" in doc:
+        return accept_set_aside(db, doc, office_id)
     with db.transaction() as tx:
         s = tx.session
         row = s.execute(

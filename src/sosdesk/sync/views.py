@@ -63,6 +63,16 @@ class ImportOutcome:
 
 
 @dataclass(frozen=True)
+class SetAsideRecord:
+    """A record of a refused batch that the coordinator set aside: where, which, and why."""
+
+    line: int  # its place in the batch
+    entity: str  # the table ("" when the record could not be read)
+    record_id: str  # its id ("" when the record could not be read)
+    problem: Problem  # the coded reason
+
+
+@dataclass(frozen=True)
 class ReceiptOutcome:
     """What a receipt confirmed at the desk."""
 
@@ -71,6 +81,7 @@ class ReceiptOutcome:
     message: str
     problem: Problem | None = None  # a refusal receipt: why the office refused the batch
     refused: tuple[int, ...] = ()  # batches newly marked refused
+    set_aside: tuple[SetAsideRecord, ...] = ()  # records the office applied the batch without
 
 
 @dataclass(frozen=True)

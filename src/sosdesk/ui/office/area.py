@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import DOCUMENT_KIND
+from sosdesk.services.office_set_aside import SetAsidePlan
 from sosdesk.services.office_tools import (
     BackupDone,
     CheckResult,
@@ -45,6 +46,7 @@ from sosdesk.sync.overview import DeskOverview, desks_overview
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.i18n import current_lang
 from sosdesk.ui.office.org_dialog import OrgDialog
+from sosdesk.ui.office.set_aside import SetAsideAction, done_text
 from sosdesk.ui.sync.chooser import Chooser
 from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.widgets.datetime_field import format_local
@@ -114,6 +116,11 @@ class OfficeArea(QWidget):
         self.desks.setMaximumHeight(180)
         layout.addWidget(self.desks)
         self.desk_rows: list[DeskOverview] = []
+        # A refused batch that completion cannot fix: the coordinator's decision (Alt+D).
+        self.set_aside_button = QPushButton(self)
+        self.set_aside_button.setObjectName("set_aside_button")
+        self.set_aside = SetAsideAction(self, self)
+        layout.addWidget(self.set_aside_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.drop_hint = QLabel(self)
         self.drop_hint.setProperty("role", "muted")
         self.drop_hint.setWordWrap(True)
@@ -167,12 +174,14 @@ class OfficeArea(QWidget):
             ("Alt+K", self.check_button, self.check),
             ("Alt+O", self.org_button, self.edit_organisation),
             ("Alt+R", self.restore_button, self.restore),
+            ("Alt+D", self.set_aside_button, self.set_aside.run),
         ):
             button.clicked.connect(lambda _checked=False, run=slot: run())  # not `checked`
             shortcut(key, self, slot)
         shortcut("F5", self, self.reload)
         self.setTabOrder(self.table, self.desks)
-        self.setTabOrder(self.desks, self.verify_button)
+        self.setTabOrder(self.desks, self.set_aside_button)
+        self.setTabOrder(self.set_aside_button, self.verify_button)
         self.setTabOrder(self.verify_button, self.backup_button)
         self.setTabOrder(self.backup_button, self.check_button)
         self.setTabOrder(self.check_button, self.org_button)
@@ -208,6 +217,7 @@ class OfficeArea(QWidget):
         office = self.ctx.is_office
         self.desks_title.setVisible(office)
         self.desks.setVisible(office)
+        self.set_aside_button.setVisible(office)
         if not allowed:
             self.rows, self.desk_rows = [], []
             self._say(error_text(CodedError("office.coordinator_only")), error=True)
@@ -245,12 +255,14 @@ class OfficeArea(QWidget):
         self.check_button.setText(with_key(self.tr("Check the database"), "Alt+K"))
         self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+O"))
         self.restore_button.setText(with_key(self.tr("Restore a backup…"), "Alt+R"))
+        self.set_aside_button.setText(with_key(self.tr("Decide on a refused batch…"), "Alt+D"))
         for b, name in (
             (self.verify_button, self.tr("Verify a PDF")),
             (self.backup_button, self.tr("Back up the database")),
             (self.check_button, self.tr("Check the database")),
             (self.org_button, self.tr("Organisation header")),
             (self.restore_button, self.tr("Restore a backup")),
+            (self.set_aside_button, self.tr("Decide on the selected desk's refused batch")),
         ):
             b.setAccessibleName(name)
         self.hint.setText(
@@ -261,6 +273,7 @@ class OfficeArea(QWidget):
                     ("Alt+K", self.tr("check")),
                     ("Alt+O", self.tr("header")),
                     ("Alt+R", self.tr("restore")),
+                    ("Alt+D", self.tr("decide on a refused batch")),
                     ("F5", self.tr("refresh")),
                 ]
             )
@@ -365,6 +378,7 @@ class OfficeArea(QWidget):
             self.check_button,
             self.org_button,
             self.restore_button,
+            self.set_aside_button,
         )
 
     def restore(self) -> None:
@@ -424,6 +438,8 @@ class OfficeArea(QWidget):
                     "office.check_unsound", pages=result.page_problems, chain=result.chain_problems
                 )
                 self._say(error_text(problem), error=True)
+        elif isinstance(result, SetAsidePlan):
+            self._say(done_text(result))
         self.reload()
 
     def _failed(self, exc: Any) -> None:

@@ -33,6 +33,7 @@ from sosdesk.sync.views import DeskStatus, ExportResult, ImportOutcome
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.chooser import Chooser, pick_identity, save_own_identity
 from sosdesk.ui.sync.panel_base import SyncPanelBase
+from sosdesk.ui.sync.set_aside_text import desk_text
 from sosdesk.ui.sync.summary import import_summary
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
@@ -265,6 +266,7 @@ class DeskPanel(SyncPanelBase):
         done: list[int] = []
         refused = 0
         refusals: list[str] = []
+        asides: list[str] = []  # batches the office applied without some records
         for path in files:
             try:
                 answer = self.ctx.call(import_receipt, path)
@@ -272,6 +274,8 @@ class DeskPanel(SyncPanelBase):
                 refused += 1
                 continue
             done.extend(answer.newly_delivered)
+            if answer.set_aside:
+                asides.append(desk_text(answer.seq, answer.set_aside))
             if answer.problem is not None:
                 refusals.append(
                     self.tr("The office refused batch {0}. {1}").format(
@@ -292,7 +296,9 @@ class DeskPanel(SyncPanelBase):
                 text += " " + self.tr("{0} file(s) were not receipts for this desk.").format(
                     refused
                 )
-            self._say(text, error=(bool(refused) and not done) or bool(refusals))
+            if asides:
+                text += "\n" + "\n".join(asides)
+            self._say(text, error=(bool(refused) and not done) or bool(refusals) or bool(asides))
         self.reload()
 
     def save_identity(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sosdesk.domain.messages.core import Problem
 from sosdesk.sync.views import ImportOutcome, still_waiting
 from sosdesk.ui.widgets.problem_text import error_text
 
@@ -60,6 +61,12 @@ def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> t
             f"{o.file}: {refusal_text(o, tr)}" for o in outcomes if o.status == "rejected"
         )
         text += " " + tr("Refused and kept in quarantine: {0}.").format(reasons)
+        text += "".join(
+            " "
+            + error_text(Problem("set_aside.hint", {"seq": o.seq or 0, "desk": o.peer_code or ""}))
+            for o in outcomes
+            if o.problem is not None and o.problem.code == "office.record_does_not_fit"
+        )
     return text, bool(count["rejected"])
 
 
