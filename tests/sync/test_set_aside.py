@@ -12,7 +12,6 @@ from sqlalchemy import text
 
 from sosdesk.cli import main
 from sosdesk.services.errors import NotAllowed
-from sosdesk.services.office_set_aside import apply_without, look_at_refused
 from sosdesk.store.database import Database
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Actor
@@ -21,6 +20,7 @@ from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.receipts import import_receipt
+from sosdesk.sync.set_aside_decision import apply_without, look_at_refused
 from sosdesk.sync.views import ImportOutcome, ReceiptOutcome
 from sosdesk.ui.sync.summary import import_summary
 from tests.conftest import PASSPHRASE

@@ -13,8 +13,8 @@ from sosdesk.commands.common import UserError, add_db_args, open_db
 from sosdesk.commands.sync_cmd import friendly, set_aside_lines
 from sosdesk.domain.messages import render, resolve_lang
 from sosdesk.domain.messages.core import Param
-from sosdesk.services.office_set_aside import apply_without, look_at_refused
 from sosdesk.sync.errors import SyncError
+from sosdesk.sync.set_aside_decision import apply_without, look_at_refused
 
 
 @friendly

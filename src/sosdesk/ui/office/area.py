@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import DOCUMENT_KIND
-from sosdesk.services.office_set_aside import SetAsidePlan
 from sosdesk.services.office_tools import (
     BackupDone,
     CheckResult,
@@ -43,6 +42,7 @@ from sosdesk.services.office_tools import (
 )
 from sosdesk.services.print_register import Verification
 from sosdesk.sync.overview import DeskOverview, desks_overview
+from sosdesk.sync.set_aside_decision import SetAsidePlan
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.i18n import current_lang
 from sosdesk.ui.office.org_dialog import OrgDialog

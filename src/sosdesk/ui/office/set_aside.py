@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QPushButton, QTableWidget, QWidget
 
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.messages.core import Param, Problem
-from sosdesk.services.office_set_aside import SetAsidePlan, apply_without, look_at_refused
 from sosdesk.sync.overview import DeskOverview
+from sosdesk.sync.set_aside_decision import SetAsidePlan, apply_without, look_at_refused
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.chooser import Chooser
 from sosdesk.ui.sync.jobs import Job

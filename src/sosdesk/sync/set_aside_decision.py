@@ -1,6 +1,7 @@
 """The coordinator's decision on a refused desk batch that completion cannot fix: look at the
 records that do not fit, then apply the batch without them (`sosdesk office set-aside`, the
-Office area's desk table). See `sync/set_aside.py`."""
+Office area's desk table). See `sync/set_aside.py`. It lives in `sync`, beside the machinery it
+drives, because `sync` already uses the services (the other way round would be a cycle)."""
 
 from __future__ import annotations
 
