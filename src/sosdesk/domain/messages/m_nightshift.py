@@ -1,0 +1,10 @@
+"""Messages of the night shift: caller recognition and the safety card of a linked client."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "nightshift.card_not_allowed": (
+        "Your role ({role}) may not open a client's safety card.",
+        "Vaša uloga ({role}) ne dozvoljava otvaranje kartice bezbednosti klijenta/kinje.",
+    ),
+}
