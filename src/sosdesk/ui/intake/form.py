@@ -27,6 +27,7 @@ from sosdesk.services.clients import NotFound
 from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.intake.caller_card import LINK_KEY
 from sosdesk.ui.intake.client_link import NEW_FIELDS
 from sosdesk.ui.intake.form_layout import DEFAULTS, READING_ORDER, IntakeFormLayout
 from sosdesk.ui.intake.form_state import CallFormState
@@ -88,6 +89,10 @@ class IntakeForm(IntakeFormLayout):
         shortcut("Alt+U", self, self.client.unlink)
         shortcut("Alt+E", self, self._focus_emergency)
         shortcut("Alt+F", self, self.times["follow_up_at"].setFocus)
+        shortcut(LINK_KEY, self, self._link_recognised)
+        self.caller_phone.textEdited.connect(lambda _t: self._recognise())
+        for edit in (self.client.given, self.client.family):
+            edit.textEdited.connect(lambda _t: self._recognise())
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -131,6 +136,7 @@ class IntakeForm(IntakeFormLayout):
         self.categories.clear_all()
         self.referrals.clear_all()
         self.client.reset()
+        self.caller_card.clear()
         self.emergency.reset()
         self.emergency.hide()
         self.show_problems({})
@@ -222,7 +228,21 @@ class IntakeForm(IntakeFormLayout):
         if self.client.mode == "new" and self.caller_phone.text().strip():
             self.client.prefill_phone(self.caller_phone.text())
         self._refresh_plan()
+        self.caller_card.show_card(self.client.client_id if self.client.mode == "linked" else None)
+        if self.client.mode != "linked":
+            self._recognise()
         self._edited()
+
+    def _recognise(self) -> None:
+        name = " ".join(e.text() for e in (self.client.given, self.client.family))
+        name = name if self.client.mode == "new" else ""
+        self.caller_card.typed(self.caller_phone.text(), name)
+
+    def _link_recognised(self) -> None:
+        """Alt+K: link the client recognised from the number or name typed."""
+        hit = self.caller_card.take_match()
+        if hit is not None:
+            self.client.link(hit.ref, hit.title)
 
     def _refresh_plan(self) -> None:
         client_id = self.client.client_id if self.client.mode == "linked" else None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, DIRECTION, LANGUAGE, LINE, URGENCY
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.intake.caller_card import CallerCardPanel
 from sosdesk.ui.intake.client_link import NEW_FIELDS, ClientLink
 from sosdesk.ui.intake.emergency import EmergencyPanel
 from sosdesk.ui.widgets.datetime_field import DateTimeField, format_local
@@ -105,6 +106,7 @@ class IntakeFormLayout(QWidget):
         self.categories.set_options(vocabulary_options(CALL_CATEGORY, ctx.lang))
         self.referrals = MultiPick(free_text=True)
         self.client = ClientLink(ctx)
+        self.caller_card = CallerCardPanel(ctx)
         self.emergency = EmergencyPanel(ctx)
         self.times = {name: DateTimeField() for name in TIMES}
         self.follow_up_hint = QLabel()
@@ -134,6 +136,7 @@ class IntakeFormLayout(QWidget):
         self._field(left, "language")
         self._section(left, "client")
         self._field(left, "client")
+        left.addWidget(self.caller_card)
         self._section(left, "details")
         self._field(left, "line")
         self._field(left, "direction")
