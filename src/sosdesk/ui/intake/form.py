@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import ValidationFailed
-from sosdesk.services.calls import CallInput, save_call
+from sosdesk.services.calls import CallInput, clean_call, save_call
 from sosdesk.services.clients import NotFound
 from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
@@ -51,6 +51,7 @@ class IntakeForm(IntakeFormLayout):
         self._active = False
         self._loading = False
         self._discard_armed = False
+        self._shown: set[str] = set()  # fields showing a problem after a failed save
         super().__init__(ctx, parent)
         self._problems = ProblemText(self)
         # The id of the draft this call is kept in (set by the area): saving deletes it.
@@ -146,6 +147,8 @@ class IntakeForm(IntakeFormLayout):
 
     def _edited(self) -> None:
         self._discard_armed = False
+        if self._shown and not self._loading:
+            self._clear_fixed()
         if not self._loading and self._active:
             self.changed.emit()
 
@@ -374,6 +377,35 @@ class IntakeForm(IntakeFormLayout):
         found.update({f"client.{k}": v for k, v in self.client.problems().items()})
         return found
 
+    def all_problems(self) -> dict[str, str]:
+        """Every problem at once: the form's own, then the service's rules (no database), so
+        nothing appears only on the next try."""
+        found = self.local_problems()
+        try:
+            clean_call(self.call_input())
+        except ValidationFailed as exc:
+            for name, text in self._service_problems(exc).items():
+                found.setdefault(name, text)
+        return found
+
+    def _clear_fixed(self) -> None:
+        """A field fixed since the failed save loses its message; the others keep theirs."""
+        still = self.all_problems()
+        fixed = {name for name in self._shown if name not in still}
+        if not fixed:
+            return
+        self._shown -= fixed
+        for name in fixed:
+            if name in self.messages:
+                self.messages[name].show_problem(None)
+        if "emergency" in fixed:
+            self.emergency.message.show_problem(None)
+        self.client.show_problems(
+            {n[7:]: still[n] for n in self._shown if n.startswith("client.")}
+        )
+        if not self._shown:
+            self.top_message.show_problem(None)
+
     def call_input(self) -> CallInput:
         """The CallInput for the service (call local_problems() first)."""
         return self.read_state().call_input(utcnow())
@@ -384,7 +416,7 @@ class IntakeForm(IntakeFormLayout):
             return None
         for pick in self.picks.values():
             pick.commit_text()
-        problems = self.local_problems()
+        problems = self.all_problems()
         if problems:
             self.show_problems(problems)
             return None
@@ -419,7 +451,9 @@ class IntakeForm(IntakeFormLayout):
         return out
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Show each message next to its field; the cursor goes to the first bad field."""
+        """Show each message next to its field; the cursor goes to the first bad field, scrolled
+        into view."""
+        self._shown = set(problems)
         for name, message in self.messages.items():
             message.show_problem(problems.get(name))
         self.emergency.message.show_problem(problems.get("emergency"))
@@ -440,14 +474,16 @@ class IntakeForm(IntakeFormLayout):
 
     def _focus_problem(self, name: str) -> None:
         if name.startswith("client."):
-            widget = self.client.new_edits.get(name[7:])
-            if widget is not None:
-                widget.setFocus()
+            widget: QWidget | None = self.client.new_edits.get(name[7:])
+        elif name == "emergency":
+            widget = self.emergency.focus_widgets()[0]
+        else:
+            widget = self.widgets.get(name)
+        if widget is None:
             return
-        if name == "emergency":
-            self.emergency.focus_widgets()[0].setFocus()
-            return
-        self.focus_field(name)
+        widget.setFocus()
+        # The message sits below its field: keep both in view, not only the field.
+        self.scroller.ensureWidgetVisible(widget, 40, 80)
 
     # -- language --------------------------------------------------------------------------
 
