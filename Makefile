@@ -20,7 +20,8 @@ QT_SYSLIBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxkbcomm
 PDF_READERS := qpdf poppler-utils mupdf-tools
 ICU_BUILD := libicu-dev pkg-config
 
-.PHONY: run test lint typecheck unit venv sysdeps demo bench clean screenshots
+.PHONY: run test lint typecheck unit venv sysdeps demo bench clean screenshots \
+  package package-deps package-test
 
 venv: $(STAMP)
 
@@ -73,6 +74,7 @@ run: $(STAMP) $(DEMO_DB)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks migrations
 	$(VENV)/bin/ruff format --check src tests benchmarks migrations
+	PYTHONPATH=src $(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -92,3 +94,37 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DIR) .mypy_cache .ruff_cache .pytest_cache
+
+# Installers (packaging/): the PyInstaller one-folder bundle, a .deb and a .tar.gz with SHA-256
+# sums, all under build/package/ (ignored by git). `make package-test` runs the smoke test on
+# the bundle alone, outside the source tree and without the virtualenv.
+PACKAGE_DIR := build/package
+BUNDLE := $(PACKAGE_DIR)/dist/sosdesk
+# What PyInstaller and the .deb builder run (objdump, strip, file, dpkg-deb), the libraries Qt's
+# Wayland plugin loads (so their Debian packages can be named in Depends), the smoke test's
+# PDF checks (pdffonts, pdftotext).
+PACKAGE_TOOLS := binutils file dpkg libwayland-cursor0 libwayland-egl1 libwayland-client0 \
+  poppler-utils
+
+package-deps:
+	@missing=""; for p in $(PACKAGE_TOOLS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing what packaging needs:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq $$missing; \
+	  else false; fi || { \
+	    echo "Could not install:$$missing. Packaging needs them."; \
+	    echo "Ask an administrator to run: apt-get install$$missing"; exit 1; }; \
+	fi
+
+package: $(STAMP) package-deps
+	rm -rf $(BUNDLE) $(PACKAGE_DIR)/out
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath $(PACKAGE_DIR)/dist \
+	  --workpath $(PACKAGE_DIR)/work packaging/pyinstaller/sosdesk.spec
+	@echo "Bundle: $$(du -sh $(BUNDLE) | cut -f1) in $(BUNDLE)"
+	packaging/linux/build-packages.sh $(BUNDLE) $(PACKAGE_DIR)/out
+
+package-test: package-deps
+	@[ -x $(BUNDLE)/sosdesk ] || { echo "No bundle in $(BUNDLE): run 'make package' first."; exit 1; }
+	packaging/linux/smoke-test.sh $(BUNDLE)/sosdesk $(PACKAGE_DIR)/smoke

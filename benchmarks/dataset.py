@@ -12,10 +12,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.plain import create_plain_database, open_plain_database
 from sosdesk.demo.generator import generate
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
-from sosdesk.store.plain import create_plain_database, open_plain_database
 
 DATA = Path(__file__).resolve().parent / ".data"
 USER = "bench"

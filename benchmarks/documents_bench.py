@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from benchmarks.plain import create_plain_database
 from benchmarks.report import Row, median, print_table
 from sosdesk.documents.produce import render_data
 from sosdesk.services.clients import insert_client
@@ -30,7 +31,6 @@ from sosdesk.services.events import insert_event
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.models import Event
-from sosdesk.store.plain import create_plain_database
 
 PASS = "benchmark-passphrase"
 PDF_PASSWORD = "lozinka-za-sud-2026"

@@ -20,11 +20,11 @@ from pathlib import Path
 from sqlalchemy import text
 
 from benchmarks.dataset import PASSPHRASE, USER, dataset
+from benchmarks.plain import open_plain_database
 from benchmarks.report import Row, median, p95, print_table, timed_ms
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.drafts import save_draft
 from sosdesk.store.database import Database
-from sosdesk.store.plain import open_plain_database
 
 WORDS = (
     "poslodavac",

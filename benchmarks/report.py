@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,3 +56,53 @@ def print_table(title: str, rows: list[Row]) -> None:
             f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
             f"{r.ratio:.2f} | {r.budget} |"
         )
+    print(f"\n{load_line()}")
+
+
+def load_line() -> str:
+    """The machine's load average, printed under every table."""
+    return f"Machine load (1, 5, 15 min): {', '.join(f'{x:.2f}' for x in os.getloadavg())}"
+
+
+def in_child(fn: Callable[..., T], *args: object) -> T:
+    """Run `fn(*args)` in a fresh (spawned) process and return its result: each store is
+    measured in a process of its own, so nothing one driver sets up can tax the other."""
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+# `ru_maxrss` from wait4 is useless for a child of a big benchmark process: Linux carries the
+# parent's high-water mark across fork and exec. The child's own VmHWM is read instead, at exit.
+_PEAK_LAUNCHER = (
+    "import atexit, runpy, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            sys.stderr.write('peak-kib ' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
+    "sys.argv[0] = 'sosdesk'\n"
+    "runpy.run_module('sosdesk', run_name='__main__', alter_sys=True)\n"
+)
+
+
+def sosdesk_argv(*args: str) -> list[str]:
+    """`python -m sosdesk ARGS` that prints `peak-kib N` (its VmHWM) on stderr at exit."""
+    return [sys.executable, "-c", _PEAK_LAUNCHER, *args]
+
+
+def peak_mb(stderr: str) -> float:
+    """The peak printed by a process started with `sosdesk_argv` (MB), NaN if none."""
+    for line in stderr.splitlines():
+        if line.startswith("peak-kib "):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def own_peak_mb() -> float:
+    """This process's own peak resident memory (VmHWM, MB)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")

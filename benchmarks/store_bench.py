@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from benchmarks.plain import create_plain_database
 from benchmarks.report import Row, median, p95, print_table, timed_ms
 from sosdesk.demo.generator import generate
 from sosdesk.services.calls import CallInput, insert_call, save_call
@@ -25,7 +26,6 @@ from sosdesk.services.events import timeline
 from sosdesk.services.search import search
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
-from sosdesk.store.plain import create_plain_database
 
 PASS = "benchmark-passphrase"
 BATCH = 500

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
+from benchmarks.plain import create_plain_database, open_plain_database
 from benchmarks.report import Row, print_table
 from sosdesk.domain.ids import new_id
 from sosdesk.services.calls import CallInput, insert_call
@@ -30,7 +31,6 @@ from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.keyfile import keyfile_path
 from sosdesk.store.models import Change, Client, DeviceIdentity
-from sosdesk.store.plain import create_plain_database, open_plain_database
 
 PASS = "benchmark-passphrase"
 USER = "bench"
@@ -194,33 +194,11 @@ def _export(path: str, encrypted: bool, out: str) -> tuple[float, int]:
     return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _no_memory_security() -> None:
-    """Diagnostic only: open connections without SQLCipher's memory security."""
-    from sosdesk.store import engine
-
-    def pragmas(conn: object, encrypted: bool) -> None:
-        if encrypted:
-            conn.execute("PRAGMA cipher_memory_security = OFF")  # type: ignore[attr-defined]
-        for pragma in (
-            "temp_store = MEMORY",
-            "journal_mode = WAL",
-            "synchronous = FULL",
-            "foreign_keys = ON",
-            "secure_delete = ON",
-            "busy_timeout = 5000",
-        ):
-            conn.execute(f"PRAGMA {pragma}")  # type: ignore[attr-defined]
-
-    engine._apply_pragmas = pragmas  # type: ignore[assignment]
-
-
 def _import(
     path: str, encrypted: bool, batch_dir: str, receipts: str, diagnostic: str = ""
 ) -> tuple[float, int]:
     from sosdesk.sync.importer import import_batches
 
-    if diagnostic == "memory":
-        _no_memory_security()
     db = _open(Path(path), encrypted)
     if diagnostic == "stats":  # diagnostic only: without the statistics triggers
         with db.engine.begin() as c:
@@ -267,7 +245,7 @@ def main() -> None:
     parser.add_argument(
         "--diagnose",
         action="store_true",
-        help="also import without memory security / statistics triggers",
+        help="also import without the statistics triggers",
     )
     args = parser.parse_args()
     results: dict[bool, dict[str, float]] = {}
@@ -292,7 +270,7 @@ def main() -> None:
                 "size": size / 1024 / 1024,
             }
             if args.diagnose:
-                for what in ("memory", "stats"):
+                for what in ("stats",):
                     again = _copy(pristine, f"{what}.db")
                     took, _rss = _in_child(
                         _import, str(again), encrypted, str(stick), str(receipts), what
@@ -308,12 +286,6 @@ def main() -> None:
         ]
         + (
             [
-                Row(
-                    "diagnostic: import without cipher_memory_security",
-                    enc["memory"],
-                    plain["memory"],
-                    "not a product setting",
-                ),
                 Row(
                     "diagnostic: import without the statistics triggers",
                     enc["stats"],

@@ -13,7 +13,7 @@ from sosdesk.config import ENV_USER
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
-ENV_STARTUP_PROBE = "SOSDESK_STARTUP_PROBE"  # benchmarks: report when the unlock screen shows
+ENV_STARTUP_PROBE = "SOSDESK_STARTUP_PROBE"  # benchmarks, smoke test: see ui/startup_probe.py
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -22,7 +22,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from sosdesk.commands.common import db_path
+    from sosdesk.config import db_path
     from sosdesk.services.preferences import Preferences
     from sosdesk.ui import i18n
     from sosdesk.ui.main_window import MainWindow
@@ -38,14 +38,12 @@ def run_app(args: argparse.Namespace) -> int:
     user = getattr(args, "user", None) or os.environ.get(ENV_USER, "")
     window = MainWindow(db_path(args), user, prefs=prefs)
     window.show()
-    if os.environ.get(ENV_STARTUP_PROBE):
+    probe_mode = os.environ.get(ENV_STARTUP_PROBE)
+    if probe_mode:
+        from sosdesk.ui.startup_probe import StartupProbe
 
-        def report() -> None:
-            print(f"unlock-screen {time.perf_counter() - started:.4f}", flush=True)
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(0, report)  # runs once the first frame is painted
+        probe = StartupProbe(app, window, started, probe_mode)
+        QTimer.singleShot(0, probe.shown)  # runs once the first frame is painted
     try:
         return int(app.exec())
     finally:

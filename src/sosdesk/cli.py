@@ -19,6 +19,7 @@ from sosdesk.config import debug_enabled
 from sosdesk.domain.codes import CodeError
 from sosdesk.domain.messages import LANGS, CodedError, resolve_lang
 from sosdesk.domain.validation import ValidationFailed
+from sosdesk.hardening import harden_process
 from sosdesk.store.engine import classify
 
 
@@ -51,6 +52,7 @@ def _say(text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 unsound/failed, 2 bad input)."""
+    harden_process()
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = resolve_lang(args.ui_lang)

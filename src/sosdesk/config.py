@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 from pathlib import Path
 
@@ -22,6 +23,15 @@ def data_dir() -> Path:
 def default_db_path() -> Path:
     """Where the desk database lives unless `--db` says otherwise."""
     return data_dir() / "desk.db"
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """`--db` (given before or after the sub-command) or the default path.
+
+    Made absolute without resolving links, so the store sees (and refuses) a symbolic link.
+    """
+    value = getattr(args, "db_sub", None) or getattr(args, "db", None)
+    return Path(os.path.abspath(Path(value).expanduser())) if value else default_db_path()
 
 
 def debug_enabled() -> bool:

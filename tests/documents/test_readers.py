@@ -24,7 +24,7 @@ from sosdesk.services.documents.request import DocumentRequest
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE, USER
-from tests.documents.conftest import make_story
+from tests.factory import make_story
 
 PASSWORD = "Sud-Beograd-2026"
 KINDS = ("chronology", "certificate", "accompaniment", "costs", "referral")

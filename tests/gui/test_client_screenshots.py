@@ -27,6 +27,7 @@ from sosdesk.ui.directory.area import DirectoryArea
 from sosdesk.ui.events.dialog import EventDialog
 from sosdesk.ui.followups.area import FollowUpsArea
 from sosdesk.ui.theme import apply_theme
+from sosdesk.ui.widgets.field_message import FieldMessage
 from tests.artifacts import screenshots_dir
 
 
@@ -130,6 +131,8 @@ def test_client_file_screenshots(
     assert isinstance(dialog, EventDialog)
     qtbot.waitExposed(dialog)
     dialog.save()  # empty: shows what is missing, beside each field
+    said = [m.text() for m in dialog.findChildren(FieldMessage) if m.isVisible() and m.text()]
+    assert said and all(text[0].isupper() for text in said), said  # from the message table
     shots.append(_save(dialog, f"client-event-{dialog.kind.replace('_', '-')}-{theme}.png"))
     dialog.reject()
     followups = FollowUpsArea(ctx)

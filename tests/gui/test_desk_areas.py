@@ -71,3 +71,22 @@ def test_diagnostics_shows_and_copies_the_tail_and_the_lock_clears_it(
     assert window.ctx.is_locked
     assert logtail.tail() == []
     assert QApplication.clipboard().text() == ""
+
+
+def test_unlocking_builds_only_the_area_on_show_and_ctrl_n_builds_the_next(
+    qtbot, window: MainWindow
+) -> None:
+    unlock(qtbot, window)
+    assert isinstance(window.areas, main_window.AreaShelf)
+    assert list(window.areas.built()) == ["calls"]  # unlock to a usable desk builds one area
+    tail = "\n".join(logtail.tail())
+    assert "area calls built" in tail and "area statistics built" not in tail
+    assert window.area_buttons["statistics"].text().startswith("Statistika")
+    press(qtbot, Qt.Key.Key_6, CTRL)
+    assert window.current_area() == "statistics"
+    assert list(window.areas.built()) == ["calls", "statistics"]
+    assert window.area_stack is not None
+    assert window.area_stack.currentWidget() is window.areas["statistics"]
+    press(qtbot, Qt.Key.Key_L, CTRL)  # the lock clears what was built; unbuilt areas hold nothing
+    unlock(qtbot, window)
+    assert window.current_area() == "statistics"  # back where the operator was

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,10 +22,37 @@ from sosdesk.store.database import Database
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.documents.dialog import DocumentsDialog, open_document_dialog
 from tests.artifacts import screenshots_dir
-from tests.documents.conftest import make_story, pdf_text
+from tests.documents.conftest import pdf_text
+from tests.factory import make_story
 from tests.gui.typing_helper import type_text
 
 SHOTS = screenshots_dir()
+_WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
+_recording: list[list[str]] = []
+
+
+def _audit(event: str, args: tuple[object, ...]) -> None:
+    if event == "open" and _recording:
+        path, mode, flags = args
+        writes = any(c in str(mode) for c in "wax+") if mode else bool(int(str(flags)) & _WRITING)
+        if writes:
+            _recording[-1].append(str(path))
+
+
+sys.addaudithook(_audit)  # cannot be removed; records only inside `_files_written()`
+
+
+@contextmanager
+def _files_written() -> Iterator[list[str]]:
+    """The paths of the files opened for writing inside the block."""
+    written: list[str] = []
+    _recording.append(written)
+    try:
+        yield written
+    finally:
+        _recording.remove(written)
+
+
 WAIT = 15_000
 
 
@@ -77,14 +108,20 @@ def test_preview_in_memory_then_save(
     dlg = dialog
     assert dlg.page_count() >= 1 and dlg.save_button.isEnabled()
     assert dlg.built is not None and dlg.built.number in dlg.status.text()
-    assert not list(tmp_path.rglob("*.pdf"))  # a preview writes nothing
     qtbot.waitUntil(lambda: _painted(dlg), timeout=WAIT)
     SHOTS.mkdir(parents=True, exist_ok=True)
     dlg.grab().save(str(SHOTS / "documents_dialog.png"))
 
-    _choose(dlg.options.kind, "costs")
-    _choose(dlg.options.language, "sr-Cyrl")
-    qtbot.waitUntil(lambda: _ready(dlg, "costs", "sr-Cyrl"), timeout=WAIT)
+    # A preview writes nothing, anywhere: every file Python opens for writing while the dialog
+    # renders another document is recorded (the dialog is free to choose any folder).
+    with _files_written() as written:
+        _choose(dlg.options.kind, "costs")
+        _choose(dlg.options.language, "sr-Cyrl")
+        qtbot.waitUntil(lambda: _ready(dlg, "costs", "sr-Cyrl"), timeout=WAIT)
+    assert written == []
+    with _files_written() as probe:  # the check can fail: a write is seen
+        (tmp_path / "probe").write_bytes(b"")
+    assert probe == [str(tmp_path / "probe")]
     target = tmp_path / "izjava"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF documents (*.pdf)")

@@ -92,7 +92,7 @@ def test_unknown_code_long_name_and_bad_phone(
     form.caller_phone.setText("")
     form.client.new_button.click()
     assert form.save() is None  # a new client needs at least a name, nickname or phone
-    assert form.client.messages["given_name"].text().startswith("Unesite bar ime")
+    assert form.client.messages["given_name"].text().startswith("Upišite bar ime")
     form.client.given.setText("Ж" * 5000)
     form.client.age.setText("300")
     assert form.save() is None

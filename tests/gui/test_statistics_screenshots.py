@@ -18,7 +18,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.statistics.area import StatisticsArea
 from sosdesk.ui.theme import apply_theme
 from tests.artifacts import screenshots_dir
-from tests.gui.test_statistics import select
+from tests.gui.test_statistics import cells, select
 
 SHOTS = screenshots_dir()
 
@@ -64,9 +64,14 @@ def test_screenshots(qtbot: QtBot, db: Database, themed: QApplication) -> None:
     generate(db, 8000, 2026)
     area = _area(qtbot, db, "sr-Latn", "light", themed)
     select(area, "calls_by_month")
+    months = cells(area)
+    assert int(months["januar 2025"][0]) > 0 and len(months) == 13  # 12 months and the total
+    assert area.chart.bar_values()  # and so does the chart beside it
     _shot(area, "stats-dashboard-light")
     select(area, "victims_age_by_gender")
     area.hide_small.setChecked(True)
+    shown = [v for row in cells(area).values() for v in row]
+    assert any(v.startswith("<") or v == "x" for v in shown)  # small counts are hidden
     _shot(area, "stats-victims-published")
     area.hide_small.setChecked(False)
     select(area, "calls_by_line")
@@ -75,6 +80,7 @@ def test_screenshots(qtbot: QtBot, db: Database, themed: QApplication) -> None:
     area.open_records()
     assert area.dialog is not None
     qtbot.waitExposed(area.dialog)
+    assert area.dialog.table.rowCount() > 0  # the records behind the chosen count
     assert area.dialog.grab().save(str(SHOTS / "stats-records.png"))
     area.dialog.reject()
     area.close()

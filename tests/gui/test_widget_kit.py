@@ -148,9 +148,9 @@ def test_error_text_renders_coded_errors_in_the_ui_language(qapp: object) -> Non
             "Correct the marked fields (3); nothing was saved."
         )
         i18n.install("sr-Latn")
-        # English prose from services not yet coded still goes through the fallback.
-        assert error_text(ValueError("at most 120 characters (now 5000)")) != (
-            "at most 120 characters (now 5000)"
+        # A screen's own check is coded too (no English prose parsed back).
+        assert error_text(FieldError("phones", "ui.phone_entry_bad_length", n=2)).startswith(
+            "Broj 2: "
         )
     finally:
         i18n.install(before)

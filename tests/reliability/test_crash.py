@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from sosdesk.store.database import Database
 from sosdesk.store.errors import WrongPassphrase
-from sosdesk.store.models import Call, Client
+from sosdesk.store.models import Call, Client, Draft
 from tests.conftest import PASSPHRASE, USER
 
 KILLS = 50
@@ -61,6 +61,38 @@ def test_kill_9_at_random_moments_loses_nothing_committed(db: Database) -> None:
         proc.wait()
         _check(db.path, committed)
     assert len(committed) >= KILLS
+
+
+@pytest.mark.slow
+def test_kill_9_between_saving_a_call_and_discarding_its_draft_never_offers_it_again(
+    db: Database,
+) -> None:
+    """A saved call and its draft go in one transaction: after a kill at any moment, each call
+    being typed is either a draft or a saved call, never both (it would be offered again)."""
+    db.close()
+    rng = random.Random(116000)
+    saved: list[str] = []
+    for run in range(1, KILLS // 2 + 1):
+        proc = _writer("draft", db.path)
+        assert proc.stdout is not None
+        for _ in range(rng.randint(1, 12)):
+            line = proc.stdout.readline().strip()
+            assert line, proc.stderr.read() if proc.stderr else "writer died"
+            if line.startswith("call "):
+                saved.append(line.split(" ", 1)[1])
+        proc.kill()
+        proc.wait()
+        _check(db.path, [f"call {ref}" for ref in saved])
+        opened = Database.open(db.path, user=USER, passphrase=PASSPHRASE)
+        try:
+            with opened.session() as s:
+                calls = set(s.execute(select(Call.summary)).scalars())
+                drafts = [d.payload["summary"] for d in s.execute(select(Draft)).scalars()]
+        finally:
+            opened.close()
+        assert not calls & set(drafts), "a saved call is still offered as a draft"
+        assert len(drafts) <= run  # at most the call being typed when each run was killed
+    assert saved
 
 
 @pytest.mark.slow

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 import resource
+import secrets
 import signal
 import sys
 from pathlib import Path
 
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import create_client
+from sosdesk.services.drafts import save_draft
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.errors import StorageFull
@@ -24,6 +26,7 @@ def main() -> int:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
     db = Database.open(path, user=user, passphrase=passphrase)
     rng = random.Random()
+    run = secrets.token_hex(4)
     i = 0
     try:
         while True:
@@ -33,6 +36,17 @@ def main() -> int:
                 db.set_passphrase(user, new)
                 passphrase = new
                 print(new, flush=True)
+                continue
+            if mode == "draft":  # the intake form: a draft while typing, then the saved call
+                summary = f"poziv {i} {run}"  # unique across runs
+                draft = save_draft(db, "call", {"summary": summary})
+                print(f"draft {draft}", flush=True)
+                call = save_call(
+                    db,
+                    CallInput(categories=["prevention_info"], summary=summary),
+                    discard_draft=draft,
+                )
+                print(f"call {call.id}", flush=True)
                 continue
             if i % 5 == 0:
                 client = create_client(db, {"given_name": f"Klijentkinja {i}"})

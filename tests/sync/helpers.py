@@ -6,11 +6,9 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import text
 
-from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.events import add_event
 from sosdesk.store.database import Database
 from sosdesk.sync.export import export_desk, export_office
@@ -20,6 +18,9 @@ from sosdesk.sync.peers import enroll_desk, trust_office
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.views import ExportResult, ImportOutcome
 from tests.conftest import PASSPHRASE
+from tests.factory import take_call
+
+__all__ = ["take_call"]  # the builder lives in tests/factory.py; sync tests import it here
 
 OFFICE_USER = "koordinatorka"
 # Bookkeeping that a refused batch may touch: the refusal register and the audit chain.
@@ -74,21 +75,6 @@ def new_net(root: Path, *codes: str) -> Net:
     for code in codes:
         enrol(net, code)
     return net
-
-
-def take_call(db: Database, who: str, summary: str = "Poziv", **client: Any) -> str:
-    """A call with a new client (and its timeline event); returns the client id."""
-    view = save_call(
-        db,
-        CallInput(
-            categories=["victim_support"],
-            caller_type="victim",
-            new_client={"given_name": who, **client},
-            summary=summary,
-        ),
-    )
-    assert view.client_id is not None
-    return view.client_id
 
 
 def note(db: Database, client_id: str, words: str) -> None:

@@ -16,19 +16,27 @@ def test_an_empty_form_needs_a_start_and_a_category() -> None:
     }
 
 
-def test_danger_needs_a_step_and_a_follow_up_needs_a_future_time() -> None:
+def test_danger_needs_a_step() -> None:
     state = CallFormState(
-        picks={"urgency": "immediate_danger"},
-        started_at=NOW,
-        categories=("prevention_info",),
-        follow_up_at=NOW - timedelta(minutes=2),
+        picks={"urgency": "immediate_danger"}, started_at=NOW, categories=("prevention_info",)
     )
-    assert state.rule_problems(NOW) == {
-        "emergency": "emergency_missing",
-        "follow_up_at": "follow_up_past",
-    }
-    text_only = CallFormState(started_at=NOW, categories=("x",), follow_up_what="call back")
-    assert text_only.rule_problems(NOW) == {"follow_up_at": "follow_up_time_missing"}
+    assert state.rule_problems(NOW) == {"emergency": "emergency_missing"}
+
+
+def _followup_codes(state: CallFormState) -> dict[str, str]:
+    return {e.field: e.code for e in state.followup_problems(NOW)}
+
+
+def test_the_form_applies_the_services_follow_up_rule() -> None:
+    """The form refuses what `save_call` refuses, no more (it once refused 2 minutes ago)."""
+    base = {"started_at": NOW, "categories": ("x",), "follow_up_what": "call back"}
+    assert _followup_codes(CallFormState(**base, follow_up_at=NOW - timedelta(minutes=2))) == {}
+    two_days = CallFormState(**base, follow_up_at=NOW - timedelta(days=2))
+    assert _followup_codes(two_days) == {"follow_up_at": "followup.in_past"}
+    assert _followup_codes(CallFormState(**base)) == {"follow_up_at": "followup.due_missing"}
+    long_text = CallFormState(started_at=NOW, follow_up_at=NOW, follow_up_what="x" * 2001)
+    assert _followup_codes(long_text) == {"follow_up_what": "field.too_long"}
+    assert CallFormState(started_at=NOW).followup_problems(NOW) == []
 
 
 def test_the_call_input_fills_the_end_and_trims_the_follow_up() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,22 +13,10 @@ from hypothesis import strategies as st
 from sosdesk.domain import folding
 from sosdesk.domain.folding import fold
 from sosdesk.services import search as search_mod
-from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import create_client
 from sosdesk.services.search import directory_hits, parse_query, search
 from sosdesk.store.database import Database
-
-
-def _call(db: Database, summary: str, minutes_ago: int, **extra: object) -> str:
-    started = datetime.now(UTC) - timedelta(minutes=minutes_ago)
-    data = CallInput(
-        categories=["prevention_info"],
-        summary=summary,
-        started_at=started,
-        ended_at=started + timedelta(minutes=3),
-        **extra,
-    )  # type: ignore[arg-type]
-    return save_call(db, data).id
+from tests.factory import call_about
 
 
 @pytest.fixture
@@ -87,12 +74,14 @@ def test_code_alias_and_nickname(db: Database, people: dict[str, str]) -> None:
 def test_whole_word_ranks_before_prefix(db: Database, people: dict[str, str]) -> None:
     found = _clients(db, "Ana")
     assert found[:2] == [people["ana"], people["anastasija"]]
-    assert _clients(db, "an")[:2] != []  # one and two letters already find clients
+    # One and two letters already find the clients whose names start so, and only them.
+    for typed in ("a", "an"):
+        assert set(_clients(db, typed)) == {people["ana"], people["anastasija"]}, typed
 
 
 def test_clients_first_then_calls_newest_first(db: Database, people: dict[str, str]) -> None:
-    old = _call(db, "Poslodavac zadržao pasoš", 90, client_id=people["dorde"])
-    new = _call(db, "Пасош одузет у Немачкој", 5)
+    old = call_about(db, "Poslodavac zadržao pasoš", 90, client_id=people["dorde"])
+    new = call_about(db, "Пасош одузет у Немачкој", 5)
     hits = search(db, "pasoš")
     assert [h.kind for h in hits] == ["call", "call"]
     assert [h.ref for h in hits] == [new, old]
@@ -172,7 +161,7 @@ def many_calls(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str,
     made = []
     for i in range(60):
         text = " ".join(r.choice(WORDS) for _ in range(r.randint(1, 4)))
-        made.append((_call(db, text, 600 - i), text))
+        made.append((call_about(db, text, 600 - i), text))
     monkeypatch.setattr(search_mod, "FIRST_WINDOW", 4)
     monkeypatch.setattr(search_mod, "WINDOW_CAP", 3)
     monkeypatch.setattr(search_mod, "VERIFY_BUDGET", 6)
@@ -214,7 +203,7 @@ def phone_calls(db: Database, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str
     made = []
     for i in range(40):
         number = f"06{r.choice('0123469')}{r.randrange(10**6, 10**7)}"
-        made.append((_call(db, "poziv", 600 - i, caller_phone=number), number))
+        made.append((call_about(db, "poziv", 600 - i, caller_phone=number), number))
     monkeypatch.setattr(search_mod, "FIRST_WINDOW", 4)
     monkeypatch.setattr(search_mod, "WINDOW_CAP", 3)
     monkeypatch.setattr(search_mod, "EXACT_CAP", 5)

@@ -6,9 +6,9 @@ import argparse
 import getpass
 import os
 import sys
-from pathlib import Path
 
-from sosdesk.config import ENV_PASSPHRASE, ENV_USER, default_db_path
+from sosdesk.config import ENV_PASSPHRASE, ENV_USER
+from sosdesk.config import db_path as db_path  # commands read `--db` from here
 from sosdesk.domain.messages import CodedError
 from sosdesk.store.database import Database
 
@@ -34,15 +34,6 @@ class UserError(CodedError):
         else:
             super().__init__("cli.text", text=code_or_text)
         self.exit_code = exit_code
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    """`--db` (given before or after the sub-command) or the default path.
-
-    Made absolute without resolving links, so the store sees (and refuses) a symbolic link.
-    """
-    value = getattr(args, "db_sub", None) or getattr(args, "db", None)
-    return Path(os.path.abspath(Path(value).expanduser())) if value else default_db_path()
 
 
 def user_name(args: argparse.Namespace) -> str:

@@ -167,7 +167,7 @@ def _import(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         if db.desk.is_office:
-            raise SyncError("this is the office database: use `sosdesk office import`")
+            raise SyncError("sync.use_office_import")
         outcomes = import_batches(db, [Path(p).expanduser() for p in args.files])
     finally:
         db.close()

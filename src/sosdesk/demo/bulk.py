@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from sosdesk.store.database import Database
+from sosdesk.store.raw import pooled_connection
 
 CHUNK = 20_000
 
@@ -35,8 +36,7 @@ class Bulk:
     """Raw keyed connection with chunked IMMEDIATE transactions (`with bulk as conn:`)."""
 
     def __init__(self, db: Database) -> None:
-        self.raw = db.engine.raw_connection()
-        self.conn: Any = self.raw.driver_connection
+        self.raw, self.conn = pooled_connection(db.engine)
 
     def __enter__(self) -> Any:
         self.conn.execute("BEGIN IMMEDIATE")

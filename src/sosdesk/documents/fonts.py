@@ -8,17 +8,15 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from sosdesk.datafiles import shipped
+
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 
 
 def fonts_dir() -> Path:
-    """The font folder (in the wheel or at the top of a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources" / "fonts", here.parent.parent / "resources" / "fonts"):
-        if (candidate / f"{REGULAR}.ttf").exists():
-            return candidate
-    raise FileNotFoundError("DejaVu Sans is missing from this installation")
+    """The font folder (in the wheel, the bundle or at the top of a checkout)."""
+    return shipped("resources", "fonts", f"{REGULAR}.ttf").parent
 
 
 @cache

@@ -17,6 +17,7 @@ from typing import Any
 import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 
+from sosdesk.datafiles import shipped
 from sosdesk.documents.fonts import REGULAR
 from sosdesk.domain.messages import CodedError
 
@@ -32,12 +33,11 @@ _PAGE_DROP = ("/AA", "/Trans", "/PresSteps", "/Thumb", "/Dur")
 
 
 def icc_dir() -> Path:
-    """The folder holding sRGB.icc (in the wheel or at the top of a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources" / "icc", here.parent.parent / "resources" / "icc"):
-        if (candidate / "sRGB.icc").exists():
-            return candidate
-    raise CodedError("doc.icc_missing")
+    """The folder holding sRGB.icc (in the wheel, the bundle or at the top of a checkout)."""
+    try:
+        return shipped("resources", "icc", "sRGB.icc").parent
+    except FileNotFoundError:
+        raise CodedError("doc.icc_missing") from None
 
 
 @cache

@@ -21,7 +21,7 @@ from sosdesk.services import print_register
 from sosdesk.services.documents.gather import gather
 from sosdesk.services.documents.request import DocumentRequest
 from sosdesk.services.documents.shapes import DocumentData
-from sosdesk.store.database import Database
+from sosdesk.services.session import Database
 
 MIN_PASSWORD = 8
 # Each story takes its own data class; the request's kind guarantees the match.

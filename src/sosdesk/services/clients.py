@@ -90,11 +90,10 @@ def clean_client(data: dict[str, Any], *, today: date | None = None) -> dict[str
     if out.get("birth_date") and "birth_year" not in out:
         out["birth_year"] = out["birth_date"].year
     if "estimated_age" in data:
-        age = data["estimated_age"]
-        if age is not None and (not isinstance(age, int) or not 0 <= age <= MAX_AGE):
-            c.fail("estimated_age", "field.age_range", min=0, max=MAX_AGE)
-        else:
-            out["estimated_age"] = age
+        age_problems = check_age(data["estimated_age"])
+        c.add(age_problems)
+        if not age_problems:
+            out["estimated_age"] = data["estimated_age"]
     if "citizenship" in data:
         out["citizenship"] = c.choice("citizenship", data["citizenship"], COUNTRY)
     if "languages" in data:
@@ -176,6 +175,14 @@ def insert_client(tx: Tx, desk: str, fields: dict[str, Any]) -> Client:
     tx.insert(client, audit_detail={"code": code})
     search_index.put(tx.session, "client", client.id, search_index.client_body(client))
     return client
+
+
+def check_age(age: object, field_name: str = "estimated_age") -> list[FieldError]:
+    """The age rule on every path (a client, a call's new client, a form's live check): empty,
+    or whole years from 0 to `MAX_AGE`."""
+    if age is None or (isinstance(age, int) and not isinstance(age, bool) and 0 <= age <= MAX_AGE):
+        return []
+    return [FieldError(field_name, "field.age_range", min=0, max=MAX_AGE)]
 
 
 IDENTIFYING = ("given_name", "family_name", "nickname", "phones", "notes")

@@ -39,6 +39,14 @@ def check_event_time(
     return []
 
 
+def check_status_change(from_status: str | None, to_status: str | None) -> list[FieldError]:
+    """The status-change rule, for the service and the form's live check: a change of
+    identification status changes it (the new status differs from the current one)."""
+    if to_status and to_status == from_status:
+        return [FieldError("to_status", "event.same_status")]
+    return []
+
+
 def insert_event(
     tx: Tx,
     client_id: str,
@@ -52,6 +60,10 @@ def insert_event(
     """Validate and insert an event inside an open transaction."""
     clean = validate_event(kind, payload)
     problems = check_event_time(kind, occurred_at)
+    if kind == "status_change":
+        problems += check_status_change(
+            clean.payload.get("from_status"), clean.payload.get("to_status")
+        )
     if problems:
         raise ValidationFailed(problems)
     if tx.session.get(Client, client_id) is None:

@@ -35,6 +35,7 @@ from sosdesk.services import search_index
 from sosdesk.services.views import SearchHit
 from sosdesk.store.database import Database
 from sosdesk.store.models import UtcDateTime
+from sosdesk.store.raw import driver_connection
 
 _PHONE_LIKE = re.compile(r"^[+\d\s()./-]+$")
 MIN_CALL_TOKEN = 3  # see the module docstring
@@ -334,8 +335,7 @@ def search(
     # Keep room for calls when there are many clients: the operator sees both groups.
     client_cap = limit if not calls else max(1, limit - max(1, limit // 3))
     with db.session() as s:
-        conn = s.connection().connection.driver_connection
-        assert conn is not None
+        conn = driver_connection(s)
         hits = _clients(conn, q, client_cap)
         if calls:
             hits += _calls(conn, q, limit - len(hits), lang)
@@ -355,8 +355,7 @@ def directory_hits(db: Database, query: str, limit: int = 10) -> list[SearchHit]
     q = parse_query(query)
     out: list[SearchHit] = []
     with db.session() as s:
-        conn = s.connection().connection.driver_connection
-        assert conn is not None
+        conn = driver_connection(s)
         if q is None:
             rows = conn.execute(_DIRECTORY_ALL, (limit,)).fetchall()
         else:

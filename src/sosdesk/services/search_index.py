@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sosdesk.domain.codes import parse_client_code
 from sosdesk.domain.folding import fold
 from sosdesk.domain.phones import phone_search_forms
+from sosdesk.store.raw import driver_connection
 
 TABLES = {"client": "client_fts", "call": "call_fts", "directory": "directory_fts"}
 
@@ -84,9 +85,7 @@ def put(session: Session, kind: str, ref: str, body: str) -> None:
 
 def put_many(session: Session, kind: str, rows: list[tuple[str, str]]) -> None:
     """Index many new records at once (bulk loads); `rows` are (ref, body)."""
-    conn = session.connection().connection.driver_connection
-    assert conn is not None
-    put_many_raw(conn, kind, rows)
+    put_many_raw(driver_connection(session), kind, rows)
 
 
 def put_many_raw(conn: Any, kind: str, rows: list[tuple[str, str]]) -> None:

@@ -8,14 +8,14 @@ from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
+from sosdesk.store.raw import driver_connection
+
 
 def rows(
     session: Session, sql: str, params: Mapping[str, Any] | None = None
 ) -> Iterator[tuple[Any, ...]]:
     """Execute `sql` (named :params) and iterate plain tuples."""
-    conn = session.connection().connection.dbapi_connection
-    assert conn is not None
-    cursor = conn.cursor()
+    cursor = driver_connection(session).cursor()
     try:
         cursor.execute(sql, dict(params or {}))
         yield from cast(Iterator[tuple[Any, ...]], cursor)

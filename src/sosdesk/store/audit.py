@@ -77,28 +77,51 @@ class AuditProblem:
     message: str
 
 
-def verify_chain(session: Session) -> list[AuditProblem]:
-    """Walk the chain; name the first edited, deleted, inserted or reordered entry."""
-    rows = list(session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars())
-    position = {e.entry_hash: i for i, e in enumerate(rows)}
-    for i, e in enumerate(rows):
+def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
+    """Walk the chain; name the first edited, deleted, inserted or reordered entry.
+
+    Streams the log in chunks and keeps only the two hashes before the current entry, so the
+    memory it needs does not grow with the log; a broken link costs one indexed look-up.
+    """
+    columns = (
+        AuditEntry.seq,
+        AuditEntry.at,
+        AuditEntry.actor,
+        AuditEntry.action,
+        AuditEntry.entity,
+        AuditEntry.entity_id,
+        AuditEntry.detail,
+        AuditEntry.prev_hash,
+        AuditEntry.entry_hash,
+    )
+    rows = session.execute(
+        select(*columns).order_by(AuditEntry.seq).execution_options(yield_per=chunk)
+    )
+    before, expected = None, GENESIS  # the hashes two entries and one entry back
+    for e in rows:
         own = entry_hash(e.at, e.actor, e.action, e.entity, e.entity_id, e.detail, e.prev_hash)
         if own != e.entry_hash:
             return [
                 AuditProblem(e.seq, "edited", f"entry {e.seq} was changed after it was written")
             ]
-        expected = rows[i - 1].entry_hash if i else GENESIS
-        if e.prev_hash == expected:
-            continue
-        j = position.get(e.prev_hash)
-        if j is not None and j == i - 2:
-            bad = rows[i - 1].seq
-            return [AuditProblem(bad, "inserted", f"entry {bad} was inserted into the chain")]
-        if j is not None or e.prev_hash == GENESIS:
-            return [AuditProblem(e.seq, "reordered", f"entry {e.seq} was moved out of its place")]
-        return [
-            AuditProblem(
-                e.seq, "deleted", f"an entry before entry {e.seq} was deleted (or altered)"
-            )
-        ]
+        if e.prev_hash != expected:
+            return [_broken_link(session, e.seq, e.prev_hash, before, expected)]
+        before, expected = (None if expected == GENESIS else expected), e.entry_hash
     return []
+
+
+def _broken_link(
+    session: Session, seq: int, prev_hash: str, before: str | None, last_seq_hash: str
+) -> AuditProblem:
+    """Name how the link into entry `seq` broke (it points past, elsewhere or nowhere)."""
+    if before is not None and prev_hash == before:
+        bad = session.execute(
+            select(AuditEntry.seq).where(AuditEntry.entry_hash == last_seq_hash)
+        ).scalar_one()
+        return AuditProblem(bad, "inserted", f"entry {bad} was inserted into the chain")
+    known = session.execute(
+        select(AuditEntry.seq).where(AuditEntry.entry_hash == prev_hash)
+    ).first()
+    if known is not None or prev_hash == GENESIS:
+        return AuditProblem(seq, "reordered", f"entry {seq} was moved out of its place")
+    return AuditProblem(seq, "deleted", f"an entry before entry {seq} was deleted (or altered)")

@@ -15,7 +15,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine
@@ -30,6 +29,7 @@ from sosdesk.store.errors import (
     StoreError,
     named,
 )
+from sosdesk.store.raw import pooled_connection
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CHUNK = 1 << 20
@@ -134,9 +134,8 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
 
 
 def _export(engine: Engine, key: bytes, tmp: Path, out: Path) -> None:
-    raw = engine.raw_connection()
+    raw, conn = pooled_connection(engine)
     try:
-        conn: Any = raw.driver_connection
         try:
             conn.execute(f"ATTACH DATABASE {_quote(tmp)} AS backup KEY \"x'{key.hex()}'\"")
             try:

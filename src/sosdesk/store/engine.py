@@ -33,10 +33,21 @@ _FULL_BELOW = 1 << 20
 _SHM_BLOCK = 32 * 1024
 
 
+# Page cache per connection (KiB): decrypting a page again is what makes an encrypted read
+# slower than a plain one, so hot readers keep more pages than SQLite's 2 MB default; checks
+# of a whole file (verify, backup) read every page once and get a larger one.
+CACHE_KIB = 32 * 1024
+MAINTENANCE_CACHE_KIB = 128 * 1024
+
+
 def _apply_pragmas(conn: Any, encrypted: bool) -> None:
     if encrypted:
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        # OFF (SQLCipher's own default since 4.5): the decrypted rows also live in Python and
+        # Qt objects nobody wipes, so wiping SQLCipher's buffers protects little and costs an
+        # mlock/munlock pair per allocation. Core dumps are refused instead (hardening.py).
+        conn.execute("PRAGMA cipher_memory_security = OFF")
     for pragma in (
+        f"cache_size = -{CACHE_KIB}",
         "temp_store = MEMORY",
         "journal_mode = WAL",
         "synchronous = FULL",
@@ -133,6 +144,9 @@ def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: b
             if not ours:
                 raise NotADatabase("store.not_ours", **named(path))
         if readonly:
+            if key is not None:
+                conn.execute("PRAGMA cipher_memory_security = OFF")
+            conn.execute(f"PRAGMA cache_size = -{MAINTENANCE_CACHE_KIB}")
             conn.execute("PRAGMA query_only = ON")
             conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         else:

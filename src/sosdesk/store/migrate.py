@@ -10,14 +10,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from sosdesk.datafiles import shipped
+
 
 def migrations_dir() -> Path:
-    """The migrations folder: inside the installed wheel, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "migrations", here.parent.parent / "migrations"):
-        if (candidate / "env.py").exists():
-            return candidate
-    raise FileNotFoundError("SOS Desk migrations are missing from this installation")
+    """The migrations folder: inside the wheel or the bundle, or at the top of a checkout."""
+    return shipped("migrations", "env.py").parent
 
 
 def _config(engine: Engine) -> Config:

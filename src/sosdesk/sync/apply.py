@@ -27,6 +27,7 @@ from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.ids import new_id
 from sosdesk.services import search_index
 from sosdesk.store.models.sync import SyncConflict
+from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Tx
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected
@@ -88,9 +89,7 @@ class Applier:
         self.stats = ApplyStats()
         self._chunk_size = chunk
         self._buffer: list[Record] = []
-        conn = tx.session.connection().connection.driver_connection
-        assert conn is not None
-        self._conn: Any = conn
+        self._conn: Any = driver_connection(tx.session)
         self._entities = entities()
         self._order = insert_order()
         self._conflicts: dict[tuple[str, str, str, int], list[dict[str, Any]]] = {}

@@ -35,7 +35,7 @@ def _model(entity: str) -> type[Any]:
     for mapper in Base.registry.mappers:
         if mapper.local_table.name == entity:  # type: ignore[attr-defined]
             return mapper.class_
-    raise SyncError(f"unknown record type {entity}")
+    raise SyncError("sync.unknown_entity", entity=entity)
 
 
 def _label(s: Session, entity: str, obj: Any) -> str:
@@ -106,7 +106,7 @@ def find_conflict(s: Session, ref: str) -> SyncConflict:
     ref = ref.strip().lower()
     rows = s.execute(select(SyncConflict).where(SyncConflict.id.startswith(ref))).scalars().all()
     if len(rows) != 1:
-        raise SyncError(f"no single conflict starts with {ref!r}; see `sosdesk office conflicts`")
+        raise SyncError("sync.conflict_ambiguous", ref=repr(ref))
     return rows[0]
 
 
@@ -114,15 +114,15 @@ def _python(entity: str, field: str, value: Any) -> Any:
     """A JSON value as the ORM attribute wants it (checked like an imported record)."""
     col = entities()[entity].columns.get(field)
     if col is None:
-        raise SyncError(f"{entity}.{field} cannot be set here")
+        raise SyncError("sync.field_not_settable", entity=entity, field=field)
     if value is None:
         if not col.nullable:
-            raise SyncError(f"{field} cannot be empty")
+            raise SyncError("sync.field_empty", field=field)
         return None
     try:
         stored = col.convert(value)
     except BadValue as exc:
-        raise SyncError(f"{field}: {exc}") from None
+        raise SyncError("sync.field_bad_value", field=field, detail=str(exc)) from None
     column = entities()[entity].table.c[field]
     kind = type(column.type).__name__
     if kind == "UtcDateTime":
@@ -145,7 +145,7 @@ def resolve_conflict(
         s = tx.session
         c = find_conflict(s, ref)
         if c.state != "open":
-            raise SyncError("that conflict is already resolved")
+            raise SyncError("sync.conflict_resolved")
         if merged:
             chosen = value
         elif pick is not None and 1 <= pick <= len(c.candidates):
@@ -156,7 +156,7 @@ def resolve_conflict(
             )
         obj = s.get(_model(c.entity), c.entity_id)
         if obj is None:
-            raise SyncError("the record of this conflict is not in this database")
+            raise SyncError("sync.conflict_record_missing")
         tx.update(obj, {c.field: _python(c.entity, c.field, chosen)})
         if c.entity in _SEARCH:
             kind, body = _SEARCH[c.entity]

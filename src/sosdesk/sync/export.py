@@ -22,6 +22,7 @@ from sosdesk.store import migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry, Change, utcnow
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
+from sosdesk.store.raw import driver_connection
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
 from sosdesk.sync.errors import SyncError
@@ -40,11 +41,6 @@ class _Target:
     box_public: bytes
     kind: str
     sign_private: bytes
-
-
-def raw_connection(s: Session) -> Any:
-    """The DB-API connection under a session (bulk reads without ORM overhead)."""
-    return s.connection().connection.driver_connection
 
 
 def _last(s: Session, direction: str, peer: str, *states: str) -> SyncBatch | None:
@@ -76,7 +72,7 @@ def _number(
         last = _last(s, "out", target.peer)
         audit = _audit_checkpoint(s)
         origins = origins_map(s, db.desk.device_id, db.desk.desk_code)
-        payload = spool_payload(db.path.parent, lines(raw_connection(s)), total, progress)
+        payload = spool_payload(db.path.parent, lines(driver_connection(s)), total, progress)
     row_id, batch_id = new_id(), new_id()
     header = bf.BatchHeader(
         kind=target.kind,
@@ -100,7 +96,7 @@ def _number(
         with db.transaction() as tx:
             again = _last(tx.session, "out", target.peer)
             if (again.seq if again else 0) != (last.seq if last else 0):
-                raise SyncError("another export ran at the same time; export again")
+                raise SyncError("sync.export_raced")
             tx.session.add(
                 SyncBatch(
                     id=row_id,
@@ -146,7 +142,7 @@ def _write(
     if payload is None:
         with db.session() as s:
             payload = spool_payload(
-                db.path.parent, lines(raw_connection(s), row), header.records, None
+                db.path.parent, lines(driver_connection(s), row), header.records, None
             )
     try:
         if (payload.sha256, payload.records) != (header.payload_sha256, header.records):
@@ -192,7 +188,7 @@ def _write_open(
     if not out_dir.is_dir():
         if new is not None:
             new[1].spool.close()
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
     with db.session() as s:
         rows = (
             s.execute(
@@ -243,12 +239,12 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         target = _Target(
             office.device_id, office.desk_code, office.box_public, bf.KIND_DESK, keys.sign_private
         )
-        count, first, last = outbox.count_unbatched(raw_connection(s))
+        count, first, last = outbox.count_unbatched(driver_connection(s))
         got = _last(s, "in", office.device_id, "applied")
         ack = bf.Checkpoint(got.seq, got.hash) if got else None
         prev = _last(s, "out", office.device_id)
     if not out_dir.is_dir():
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
     ack_moved = ack is not None and (prev is None or prev.ack_seq != ack.seq)
     new: tuple[str, Payload] | None = None
     if count or ack_moved:
@@ -260,7 +256,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
                 .values(batch_id=batch_id)
             )
             if done.rowcount != count:  # type: ignore[attr-defined]
-                raise SyncError("the outbox changed during the export; export again")
+                raise SyncError("sync.outbox_changed")
 
         new = _number(
             db,
@@ -286,12 +282,12 @@ def export_office(
     with db.session() as s:
         peer = find_peer(s, desk)
         if peer.revoked_at is not None:
-            raise SyncError(f"desk {peer.desk_code} is revoked; nothing is sent to it")
+            raise SyncError("sync.desk_revoked_send", desk=peer.desk_code)
         target = _Target(
             peer.device_id, peer.desk_code, peer.box_public, bf.KIND_OFFICE, keys.sign_private
         )
         since = peer.sent_through
-        conn = raw_connection(s)
+        conn = driver_connection(s)
         last = int(conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0])
         names = outbox.relay_entities()
         total = int(
@@ -302,13 +298,13 @@ def export_office(
             ).fetchone()[0]
         )
     if not out_dir.is_dir():
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
 
     def mark(ses: Session, _batch_id: str) -> None:
         p = ses.get(SyncPeer, target.peer)
         assert p is not None
         if p.sent_through != since:
-            raise SyncError("another export for this desk ran at the same time; export again")
+            raise SyncError("sync.export_raced")
         p.sent_through = last
 
     new: tuple[str, Payload] | None = None

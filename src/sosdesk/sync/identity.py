@@ -120,7 +120,7 @@ def write_identity(db: Database, path: Path) -> PublicIdentity:
     doc["fingerprint"] = ident.fingerprint  # for people reading the file; recomputed on read
     path = path.expanduser()
     if path.is_dir():
-        raise SyncError(f"{path.name} is a folder; give a file name, e.g. {ident.desk_code}.sosid")
+        raise SyncError("sync.identity_is_folder", name=path.name, desk=ident.desk_code)
     # An identity holds public keys only; writing it again over an older one is expected.
     write_private(path, json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n", overwrite=True)
     return ident
@@ -140,18 +140,18 @@ def read_identity(path: Path) -> PublicIdentity:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SyncError("sync.not_identity", name=path.name)
     if doc.get("version") != VERSION:
-        raise SyncError(f"{path.name} was made by another version of SOS Desk; update both")
+        raise SyncError("sync.identity_version", name=path.name)
     try:
         sig = base64.b64decode(doc["signature"], validate=True)
         sign_public = base64.b64decode(doc["sign_public"], validate=True)
         box_public = base64.b64decode(doc["box_public"], validate=True)
         device_id, desk_code, role = str(doc["device_id"]), str(doc["desk_code"]), doc["role"]
     except (KeyError, ValueError, TypeError):
-        raise SyncError(f"{path.name} is damaged: a key is missing or unreadable") from None
+        raise SyncError("sync.identity_key_missing", name=path.name) from None
     if len(sign_public) != 32 or len(box_public) != 32 or role not in ("desk", "office"):
-        raise SyncError(f"{path.name} is damaged: the keys have the wrong size")
+        raise SyncError("sync.identity_key_size", name=path.name)
     if not DESK_CODE.match(desk_code) or len(device_id) != 36:
-        raise SyncError(f"{path.name} is damaged: the desk code or id is not valid")
+        raise SyncError("sync.identity_bad_code", name=path.name)
     ident = PublicIdentity(device_id, desk_code, role, sign_public, box_public)
     try:
         VerifyKey(sign_public).verify(_SIG_DOMAIN + _canonical(_body(ident)), sig)

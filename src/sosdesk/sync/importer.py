@@ -77,7 +77,7 @@ class Importer:
         self._head = bf.schema_number(migrate.head()) or 0
         self._sender_kind = DESK if self.office else OFFICE
         if receipts_dir is not None and not receipts_dir.is_dir():
-            raise SyncError(f"the receipts folder {receipts_dir} does not exist")
+            raise SyncError("sync.no_receipts_folder", folder=str(receipts_dir))
 
     @property
     def who(self) -> str:

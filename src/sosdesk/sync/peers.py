@@ -24,7 +24,7 @@ def require_office(db: Database) -> None:
 def require_desk(db: Database) -> None:
     """Refuse desk work on the office database."""
     if db.desk.is_office:
-        raise SyncError("this is the office database; desk sync commands run on a desk")
+        raise SyncError("sync.office_not_desk")
 
 
 def _check_expected(ident: PublicIdentity, expect: str | None) -> None:
@@ -40,9 +40,9 @@ def enroll_desk(
     require_office(db)
     _check_expected(ident, expect)
     if ident.role != "desk":
-        raise SyncError("that file is an office's identity, not a desk's")
+        raise SyncError("sync.identity_is_office")
     if ident.device_id == db.desk.device_id or ident.desk_code == db.desk.desk_code:
-        raise SyncError(f"{ident.desk_code} is this office itself; enrol the desks' files")
+        raise SyncError("sync.identity_is_self", desk=ident.desk_code)
     with db.transaction() as tx:
         s = tx.session
         same = s.get(SyncPeer, ident.device_id)
@@ -121,7 +121,7 @@ def trust_office(
     require_desk(db)
     _check_expected(ident, expect)
     if ident.role != "office":
-        raise SyncError("that file is a desk's identity; ask the office for its identity file")
+        raise SyncError("sync.identity_is_desk")
     with db.transaction() as tx:
         s = tx.session
         current = trusted_office(s)
@@ -178,7 +178,7 @@ def find_peer(s: Session, ref: str) -> SyncPeer:
         or s.execute(select(SyncPeer).where(SyncPeer.desk_code == ref.upper())).scalar_one_or_none()
     )
     if peer is None:
-        raise SyncError(f"no enrolled desk {ref}; see `sosdesk office desks`")
+        raise SyncError("sync.no_such_desk", ref=ref)
     return peer
 
 

@@ -57,7 +57,7 @@ def write_receipt(
     body = canonical(doc)
     sig = SigningKey(keys.sign_private).sign(_DOMAIN + body).signature
     if not out_dir.is_dir():
-        raise SyncError(f"the receipts folder {out_dir} does not exist")
+        raise SyncError("sync.no_receipts_folder", folder=str(out_dir))
     name = random_name("sosreceipt")
     try:
         with private_output(out_dir / name) as fh:
@@ -65,7 +65,7 @@ def write_receipt(
             w.write(struct.pack(">I", len(body)) + body + sig)
             w.close()
     except FileProblem as exc:
-        raise SyncError(f"could not write a receipt: {exc.text('en')}") from None
+        raise SyncError("sync.receipt_not_written", why=exc.code) from None
     return out_dir / name
 
 
@@ -106,7 +106,7 @@ def import_receipt(db: Database, path: Path, limits: Limits | None = None) -> Re
     with db.session() as s:
         office = trusted_office(s)
         if office is None:
-            raise SyncError("this desk does not trust an office yet (sosdesk sync trust-office)")
+            raise SyncError("sync.no_office_trusted")
         office_id, office_sign = office.device_id, office.sign_public
     doc = _read(path.expanduser(), keys, office_sign, limits or Limits())
     if doc["desk"] != keys.device_id or doc["office"] != office_id:

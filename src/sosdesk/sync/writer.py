@@ -131,7 +131,7 @@ def write_file(
 ) -> Path:
     """Seal header + payload into `<random>.sosbatch` in out_dir, durably, and verify it."""
     if not out_dir.is_dir():
-        raise SyncError(f"the folder {out_dir} does not exist (is the stick plugged in?)")
+        raise SyncError("sync.no_folder", folder=str(out_dir))
     name = random_name("sosbatch")
     final = out_dir / name
     try:

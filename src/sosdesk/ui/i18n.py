@@ -9,19 +9,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from sosdesk.datafiles import shipped
 from sosdesk.domain.translit import latin_to_cyrillic
 
 LANGUAGES = ("sr-Latn", "sr-Cyrl", "en")
 
 
 def translations_dir() -> Path:
-    """The sr-Latn catalogue folder (in the wheel or at the top of a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent.parent / "resources"):
-        folder = candidate / "translations" / "sr-Latn"
-        if folder.is_dir():
-            return folder
-    raise FileNotFoundError("SOS Desk translations are missing from this installation")
+    """The sr-Latn catalogue folder (in the wheel, the bundle or at the top of a checkout)."""
+    return shipped("resources", "translations", "sr-Latn")
 
 
 def load_catalogue() -> dict[str, str]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +34,7 @@ from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferenc
 from sosdesk.services.preferences import update_preferences as store_preferences
 from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
 from sosdesk.ui import i18n
+from sosdesk.ui.area_shelf import AreaShelf
 from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         self._db: Database | None = None
         self.db_path = db_path
         self.instance_lock = InstanceLock(db_path)
-        self.areas: dict[str, QWidget] = {}  # each one an `Area`
+        self.areas: Mapping[str, QWidget] = {}  # each one an `Area`, built on first use
         self.area_buttons: dict[str, QToolButton] = {}
         self._resume_area = "calls"
         self._lock_reason = ""
@@ -175,9 +177,9 @@ class MainWindow(QMainWindow):
         tabs.setSpacing(2)
         self.button_group = QButtonGroup(self)
         self.area_stack = QStackedWidget(self.desk)
-        for key, shortcut, widget in load_areas(self.ctx):
-            self.areas[key] = widget
-            self.area_stack.addWidget(widget)
+        shelf = AreaShelf(self.ctx, self.area_stack, self._area_built, AREAS)
+        self.areas = shelf
+        for key, spec in shelf.specs.items():
             button = QToolButton(top)
             button.setProperty("role", "tab")
             button.setCheckable(True)
@@ -187,14 +189,11 @@ class MainWindow(QMainWindow):
             self.area_buttons[key] = button
             tabs.addWidget(button)
             action = QAction(self)
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(lambda _on=False, k=key: self.switch_area(k))
             self.area_menu.addAction(action)
             self.addAction(action)
             self.menu_actions[f"area_{key}"] = action
-            status = getattr(widget, "status", None)
-            if status is not None and hasattr(status, "connect"):
-                status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         row = QHBoxLayout(top)
         row.setContentsMargins(12, 8, 12, 0)
         column = QVBoxLayout()
@@ -211,6 +210,18 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.desk)
         self.retranslate()
 
+    def _area_built(self, key: str, widget: QWidget) -> None:
+        status = getattr(widget, "status", None)
+        if status is not None and hasattr(status, "connect"):
+            status.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        name = widget.title() if isinstance(widget, Area) else key
+        self._name_area(key, name)
+
+    def _name_area(self, key: str, name: str) -> None:
+        shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
+        self.area_buttons[key].setText(f"{name}  {shortcut}")
+        self.menu_actions[f"area_{key}"].setText(name)
+
     # -- unlocking and locking -------------------------------------------------------------
 
     def _unlocked(self, db: Database) -> None:
@@ -226,7 +237,8 @@ class MainWindow(QMainWindow):
             prefs = self.prefs
         self.apply_preferences(prefs, store=False)
         if first:
-            self.ctx.unlocked.emit()  # the areas just built load their data now
+            _ = self.areas[self._resume_area]  # the one area built at unlock; others on first visit
+            self.ctx.unlocked.emit()  # the area just built loads its data now
         assert self.desk is not None
         self.stack.setCurrentWidget(self.desk)
         self._set_locked_ui(False)
@@ -245,7 +257,7 @@ class MainWindow(QMainWindow):
         self._focus_before = None
         self._lock_reason = reason
         self._resume_area = self.current_area() or self._resume_area
-        calls = self.areas.get("calls")
+        calls = self._built_areas().get("calls")
         saver = getattr(calls, "save_draft_now", None)
         if callable(saver):
             with contextlib.suppress(StoreError):  # the timer saved it seconds ago
@@ -256,7 +268,7 @@ class MainWindow(QMainWindow):
         self._db = None
         self.ctx.pool.waitForDone(3000)  # no lookup may still be reading
         self.ctx.set_db(None)
-        for key, area in self.areas.items():
+        for key, area in self._built_areas().items():
             try:
                 assert isinstance(area, Area)
                 area.clear()
@@ -308,17 +320,23 @@ class MainWindow(QMainWindow):
 
     # -- areas and actions -----------------------------------------------------------------
 
+    def _shelf(self) -> AreaShelf:
+        assert isinstance(self.areas, AreaShelf)
+        return self.areas
+
+    def _built_areas(self) -> dict[str, QWidget]:
+        return self.areas.built() if isinstance(self.areas, AreaShelf) else {}
+
     def current_area(self) -> str | None:
         if self.area_stack is None or self.ctx.is_locked:
             return None
-        current = self.area_stack.currentWidget()
-        return next((k for k, w in self.areas.items() if w is current), None)
+        return self._shelf().key_of(self.area_stack.currentWidget())
 
     def switch_area(self, key: str) -> None:
         """Show an area (Ctrl+1..6)."""
-        widget = self.areas.get(key)
-        if widget is None or self.area_stack is None or self.ctx.is_locked:
+        if key not in self.areas or self.area_stack is None or self.ctx.is_locked:
             return
+        widget = self.areas[key]  # built on its first visit
         self.area_stack.setCurrentWidget(widget)
         self.area_buttons[key].setChecked(True)
         focused = QApplication.focusWidget()
@@ -450,11 +468,14 @@ class MainWindow(QMainWindow):
         }
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
-        for key, widget in self.areas.items():
-            name = widget.title() if isinstance(widget, Area) else key
-            shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
-            self.area_buttons[key].setText(f"{name}  {shortcut}")
-            self.menu_actions[f"area_{key}"].setText(name)
+        built = self._built_areas()
+        for key in self.areas:
+            widget = built.get(key)
+            if isinstance(widget, Area):
+                self._name_area(key, widget.title())
+            else:  # not built yet: the same catalogue entry the area's title() uses
+                name = self._shelf().specs[key].name
+                self._name_area(key, QCoreApplication.translate("Area", name))
         if self.ctx.is_locked:
             self.setWindowTitle(self.tr("SOS Desk"))
         else:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
+
+from sosdesk.datafiles import shipped
 
 THEMES = ("light", "dark")
 DEFAULT_FONT_SIZE = 11
@@ -16,12 +19,8 @@ _fonts_registered = False
 
 
 def resources_dir() -> Path:
-    """The resources folder (in the wheel or at the top of a checkout)."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent.parent / "resources"):
-        if (candidate / "themes").is_dir():
-            return candidate
-    raise FileNotFoundError("SOS Desk themes are missing from this installation")
+    """The resources folder (in the wheel, the bundle or at the top of a checkout)."""
+    return shipped("resources", "themes").parent
 
 
 def resolve(theme: str, now: datetime | None = None) -> str:
@@ -33,14 +32,25 @@ def resolve(theme: str, now: datetime | None = None) -> str:
 
 
 def palette_colours(name: str) -> dict[str, str]:
-    """The colour tokens of a theme."""
-    path = resources_dir() / "themes" / f"{resolve(name)}.json"
+    """The colour tokens of a theme (a copy: callers may change it)."""
+    return dict(_colours(resolve(name)))
+
+
+@cache
+def _colours(theme: str) -> dict[str, str]:
+    # Read once per process: tables ask for colours per row, and unlock re-applies the theme.
+    path = resources_dir() / "themes" / f"{theme}.json"
     colours: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     return colours
 
 
 def stylesheet(name: str, font_size: int = DEFAULT_FONT_SIZE) -> str:
     """The application style sheet for a theme and font size."""
+    return _stylesheet(resolve(name), font_size)
+
+
+@cache
+def _stylesheet(name: str, font_size: int) -> str:
     template = (resources_dir() / "themes" / "desk.qss").read_text(encoding="utf-8")
     tokens: dict[str, str] = dict(palette_colours(name))
     tokens.update(size=str(font_size), small=str(max(8, font_size - 2)), large=str(font_size + 4))
@@ -86,12 +96,16 @@ def register_fonts() -> str:
 def apply_theme(app: QApplication, theme: str, font_size: int = DEFAULT_FONT_SIZE) -> str:
     """Style the whole application; returns the theme actually used (`light` or `dark`)."""
     name = resolve(theme)
+    sheet = stylesheet(name, font_size)
+    if app.property("sosdesk_theme") == name and app.styleSheet() == sheet:
+        # Setting the same style sheet again re-polishes every widget (seconds at unlock).
+        return name
     app.setStyle("Fusion")
     font = QFont(register_fonts())
     font.setPointSize(font_size)
     app.setFont(font)
     app.setPalette(_palette(palette_colours(name)))
-    app.setStyleSheet(stylesheet(name, font_size))
+    app.setStyleSheet(sheet)
     app.setProperty("sosdesk_theme", name)
     return name
 

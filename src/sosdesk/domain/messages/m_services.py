@@ -94,6 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- timeline events ------------------------------------------------------------------------
     "event.unknown_kind": ("unknown event kind: {kind}", "Nepoznata vrsta događaja: {kind}"),
+    "event.same_status": ("the client already has this status", "Klijent već ima ovaj status"),
     "event.not_on_timeline": (
         "that event is not on this timeline",
         "Taj događaj nije u ovoj hronologiji",

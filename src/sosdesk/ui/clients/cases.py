@@ -39,7 +39,7 @@ def _parse(field: DateField, name: str) -> date | None:
     try:
         return field.value()
     except ValueError:
-        raise ValidationFailed([FieldError(name, "type the date as dd.mm.yyyy")]) from None
+        raise ValidationFailed([FieldError(name, "ui.not_date")]) from None
 
 
 class CasesView(QWidget):

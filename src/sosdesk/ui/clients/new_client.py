@@ -134,7 +134,7 @@ class NewClientDialog(QDialog):
             if year_text.isdigit():
                 year = int(year_text)
             else:
-                errors.append(FieldError("birth_year", "digits only"))
+                errors.append(FieldError("birth_year", "ui.digits_only"))
         phone = self.phone.text().strip()
         data = {
             "given_name": self.given_name.text(),

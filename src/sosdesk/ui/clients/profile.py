@@ -359,7 +359,7 @@ class ProfileEditor(QWidget):
         if not text:
             return None
         if not text.isdigit():
-            errors.append(FieldError(name, "digits only"))
+            errors.append(FieldError(name, "ui.digits_only"))
             return None
         return int(text)
 
@@ -389,16 +389,17 @@ class ProfileEditor(QWidget):
             "risk_level": self.risk_level.code(),
             "notes": self.notes.toPlainText(),
         }
-        for raw in data["phones"]:
+        for n, raw in enumerate(data["phones"], 1):
             try:
                 normalise_phone(raw)
-            except PhoneError as exc:  # say which of several numbers is wrong
-                errors.append(FieldError("phones", f"«{raw}»: {exc}"))
+            except PhoneError as exc:  # say which of several numbers is wrong, by its place
+                kind = "bad_length" if exc.code == "phone.bad_length" else "bad_chars"
+                errors.append(FieldError("phones", f"ui.phone_entry_{kind}", n=n))
         for name, field in (("birth_date", self.birth_date), ("consent_date", self.consent_date)):
             try:
                 data[name] = field.value()
             except ValueError:
-                errors.append(FieldError(name, "type the date as dd.mm.yyyy"))
+                errors.append(FieldError(name, "ui.not_date"))
         return data, errors
 
     def _changes(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -438,7 +439,7 @@ class ProfileEditor(QWidget):
             self.errors.show(exc.errors)
             return False
         except NotFound:
-            self.errors.show([FieldError("client", "this client file no longer exists")])
+            self.errors.show([FieldError("client", "ui.client_gone")])
             return False
         self.errors.clear()
         self.dirty = False

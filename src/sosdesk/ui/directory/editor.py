@@ -58,9 +58,7 @@ def entry_dialog(
         try:
             when = verified.value()
         except ValueError:
-            raise ValidationFailed(
-                [FieldError("last_verified", "type the date as dd.mm.yyyy")]
-            ) from None
+            raise ValidationFailed([FieldError("last_verified", "ui.not_date")]) from None
         data: dict[str, Any] = {
             "kind": kind.code(),
             "name": name.text(),

@@ -97,7 +97,7 @@ class ActionDialog(QDialog):
             self.errors.show(exc.errors)
             return
         except NotFound:
-            self.errors.show([FieldError("record", "this record no longer exists")])
+            self.errors.show([FieldError("record", "ui.record_gone")])
             return
         self.accept()
 

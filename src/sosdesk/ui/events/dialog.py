@@ -5,7 +5,7 @@ and nothing is saved until all are fixed.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,7 +23,7 @@ from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.clients import NotFound
-from sosdesk.services.events import add_event, correct_event
+from sosdesk.services.events import add_event, check_event_time, correct_event
 from sosdesk.services.views import EventView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.registry import FORM_OF
@@ -31,8 +31,6 @@ from sosdesk.ui.widgets.datetime_field import DateTimeField, format_date
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.shortcuts import shortcut
-
-_SKEW = timedelta(minutes=10)
 
 
 class EventDialog(QDialog):
@@ -125,24 +123,15 @@ class EventDialog(QDialog):
         try:
             at = self.when.value()
         except ValueError:
-            errors.append(
-                FieldError("occurred_at", "not a date and time: type it as dd.mm.yyyy hh:mm")
-            )
+            errors.append(FieldError("occurred_at", "ui.not_datetime"))
         else:
-            if at is None:
-                errors.append(
-                    FieldError(
-                        "occurred_at",
-                        "a court hearing needs a date"
-                        if self.kind == "court_hearing"
-                        else "required",
-                    )
-                )
-            elif self.kind != "court_hearing" and at > utcnow() + _SKEW:
-                errors.append(FieldError("occurred_at", "cannot be in the future"))
+            if at is None and self.kind == "court_hearing":
+                errors.append(FieldError("occurred_at", "ui.hearing_needs_date"))
+            else:
+                errors.extend(check_event_time(self.kind, at))
         errors.extend(self.form.check())
         if self.original is not None and not self.reason.text().strip():
-            errors.append(FieldError("amend_reason", "say why the entry is corrected"))
+            errors.append(FieldError("amend_reason", "ui.amend_reason"))
         try:
             validate_event(self.kind, self.form.payload())
         except ValidationFailed as exc:
@@ -172,7 +161,7 @@ class EventDialog(QDialog):
             self.form.errors.show(self.form.tidy(exc.errors))
             return
         except NotFound:
-            self.form.errors.show([FieldError("client", "this client file no longer exists")])
+            self.form.errors.show([FieldError("client", "ui.client_gone")])
             return
         # Everyone refreshes first, then the opener shows the new entry where it landed.
         self.ctx.data_changed.emit("events")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from sosdesk.domain.validation import FieldError
 from sosdesk.domain.vocab import VICTIM_STATUS
+from sosdesk.services.events import check_status_change
 from sosdesk.ui.events.base import EventForm
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -47,6 +48,4 @@ class StatusChangeForm(EventForm):
         self.note.setPlainText(payload.get("note") or "")
 
     def check(self) -> list[FieldError]:
-        if self.to_status.code() and self.to_status.code() == self.from_status:
-            return [FieldError("to_status", "the client already has this status")]
-        return []
+        return check_status_change(self.from_status, self.to_status.code())

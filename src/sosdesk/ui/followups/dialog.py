@@ -35,9 +35,7 @@ def followup_dialog(
         try:
             when = due.value()
         except ValueError:
-            raise ValidationFailed(
-                [FieldError("due_at", "not a date and time: type it as dd.mm.yyyy hh:mm")]
-            ) from None
+            raise ValidationFailed([FieldError("due_at", "ui.not_datetime")]) from None
         ctx.call(
             add_followup, when, what.text(), client_id=client_id, assigned_to=who.currentData()
         )

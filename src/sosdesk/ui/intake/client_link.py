@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.codes import CodeError, parse_client_code
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import GENDER
-from sosdesk.services.clients import NotFound, find_by_code
+from sosdesk.services.clients import NotFound, check_age, check_identity, find_by_code
 from sosdesk.services.search import search_clients
 from sosdesk.services.views import SearchHit
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.drop_list import DropItem, DropList
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.query_edit import QueryEdit
 from sosdesk.ui.workers import LatestOnly
 
@@ -268,15 +269,15 @@ class ClientLink(QWidget):
         if self.mode != "new":
             return found
         age = self.age.text().strip()
-        if age and (not age.isdigit() or not 0 <= int(age) <= 110):
-            found["estimated_age"] = self.tr("An age between 0 and 110, in whole years")
+        for err in check_age(int(age) if age.isdigit() else age or None):
+            found[err.field] = error_text(err)
         for name, pick in (("gender", self.gender), ("citizenship", self.citizenship)):
             problem = pick.problem()
             if problem:
                 found[name] = problem
         fields = self.new_client_fields()
-        if not any(fields.get(k) for k in ("given_name", "family_name", "nickname", "phones")):
-            found["given_name"] = self.tr("Give at least a name, a nickname or a phone number")
+        for err in check_identity(fields):
+            found.setdefault(err.field, error_text(err))
         return found
 
     def estimated_age(self) -> int | None:

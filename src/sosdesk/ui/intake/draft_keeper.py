@@ -11,6 +11,7 @@ from sosdesk.services.drafts import DraftTooLarge, discard_draft, save_draft
 from sosdesk.services.session import StoreError
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.intake.form import IntakeForm
+from sosdesk.ui.widgets.problem_text import error_text
 
 KIND = "call"
 INTERVAL_MS = 3000
@@ -55,7 +56,7 @@ class DraftKeeper(QObject):
         try:
             self.draft_id = self.ctx.call(save_draft, KIND, state, self.draft_id)
         except (StoreError, DraftTooLarge) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return False
         self._last = state
         self._dirty = False

@@ -33,7 +33,7 @@ from sosdesk.ui.intake.form_layout import DEFAULTS, READING_ORDER, IntakeFormLay
 from sosdesk.ui.intake.form_state import CallFormState
 from sosdesk.ui.intake.safety import centre_phone, directory_names, safety_brief
 from sosdesk.ui.widgets.datetime_field import BadDateTime
-from sosdesk.ui.widgets.problem_text import ProblemText
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 _log = logging.getLogger(__name__)
@@ -53,7 +53,6 @@ class IntakeForm(IntakeFormLayout):
         self._discard_armed = False
         self._shown: set[str] = set()  # fields showing a problem after a failed save
         super().__init__(ctx, parent)
-        self._problems = ProblemText(self)
         # The id of the draft this call is kept in (set by the area): saving deletes it.
         self.draft_of: Callable[[], str | None] = lambda: None
         self.save_button.clicked.connect(self.save)
@@ -282,7 +281,7 @@ class IntakeForm(IntakeFormLayout):
         try:
             normal = normalise_phone(text)
         except PhoneError as exc:
-            self.messages["caller_phone"].show_problem(self._problems.translate(str(exc)))
+            self.messages["caller_phone"].show_problem(error_text(exc))
             return
         self.messages["caller_phone"].show_problem(None)
         if self.client.mode == "new":
@@ -369,11 +368,12 @@ class IntakeForm(IntakeFormLayout):
             "emergency_missing": self.tr(
                 "Tick what was done (at least one step), or lower the urgency"
             ),
-            "follow_up_time_missing": self.tr("Give the date and time of the follow-up"),
-            "follow_up_past": self.tr("A follow-up is due in the future"),
         }
-        for name, key in self.read_state().rule_problems(utcnow()).items():
+        state = self.read_state()
+        for name, key in state.rule_problems(utcnow()).items():
             found.setdefault(name, texts[key])  # a time that does not parse says so itself
+        for err in state.followup_problems(utcnow()):
+            found.setdefault(err.field, error_text(err))
         found.update({f"client.{k}": v for k, v in self.client.problems().items()})
         return found
 
@@ -435,7 +435,7 @@ class IntakeForm(IntakeFormLayout):
             )
             return None
         except StoreError as exc:
-            self.top_message.show_problem(self.tr("Not saved: {0}").format(str(exc)))
+            self.top_message.show_problem(self.tr("Not saved: {0}").format(error_text(exc)))
             return None
         _log.info("call %s saved", view.id)
         self.show_problems({})
@@ -447,7 +447,7 @@ class IntakeForm(IntakeFormLayout):
         for err in exc.errors:
             name = f"client.{err.field}" if err.field in NEW_FIELDS else err.field
             name = {"emergency_steps": "emergency", "client_id": "client"}.get(name, name)
-            out.setdefault(name, self._problems.translate(err.message))
+            out.setdefault(name, error_text(err))
         return out
 
     def show_problems(self, problems: dict[str, str]) -> None:

@@ -2,19 +2,19 @@
 checks before asking the service, and the `CallInput` it submits.
 
 Rules answer with a problem key per field (`"started_missing"`, ...); the presenter turns keys
-into sentences in the operator's language.
+into sentences in the operator's language. The follow-up rule is the service's own
+(`check_followup`), so the form refuses exactly what saving would refuse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
+from sosdesk.domain.messages import FieldError
 from sosdesk.services.calls import CallInput
-
-# How far in the past a follow-up may be typed (the time it takes to type it).
-FOLLOW_UP_SLACK = timedelta(minutes=1)
+from sosdesk.services.followups import check_followup
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,19 @@ class CallFormState:
             found["categories"] = "categories_missing"
         if self.picks.get("urgency") == "immediate_danger" and not self.emergency_steps:
             found["emergency"] = "emergency_missing"
-        if self.follow_up_at is None and self.follow_up_what.strip():
-            found["follow_up_at"] = "follow_up_time_missing"
-        elif self.follow_up_at is not None and self.follow_up_at < now - FOLLOW_UP_SLACK:
-            found["follow_up_at"] = "follow_up_past"
         return found
+
+    def followup_problems(self, now: datetime) -> list[FieldError]:
+        """The service's follow-up rule on what is typed (nothing typed: no follow-up)."""
+        if self.follow_up_at is None and not self.follow_up_what.strip():
+            return []
+        return check_followup(
+            self.follow_up_at,
+            self.follow_up_what,
+            agreed_at=self.started_at or self.timer_started or now,
+            due_field="follow_up_at",
+            what_field="follow_up_what",
+        )
 
     def call_input(self, now: datetime) -> CallInput:
         """The CallInput for the service (check `rule_problems` first)."""

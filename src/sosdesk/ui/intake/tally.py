@@ -19,7 +19,7 @@ from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.pick_list import PickList, vocabulary_options
-from sosdesk.ui.widgets.problem_text import ProblemText
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 FIELDS = ("category", "caller_type", "line", "language")
@@ -42,7 +42,6 @@ class QuickTally(QWidget):
         self.setObjectName("QuickTally")
         self._opened = utcnow()
         self._count = 0
-        self._problems = ProblemText(self)
         self.heading = QLabel(self)
         self.heading.setProperty("role", "heading")
         self.intro = QLabel(self)
@@ -144,10 +143,12 @@ class QuickTally(QWidget):
             for err in exc.errors:
                 name = "category" if err.field == "categories" else err.field
                 if name in self.messages:
-                    self.messages[name].show_problem(self._problems.translate(err.message))
+                    self.messages[name].show_problem(error_text(err))
             return None
         except StoreError as exc:
-            self.messages["category"].show_problem(self.tr("Not saved: {0}").format(str(exc)))
+            self.messages["category"].show_problem(
+                self.tr("Not saved: {0}").format(error_text(exc))
+            )
             return None
         self._defaults.update({k: code[k] for k in ("caller_type", "line", "language")})
         self._count += 1

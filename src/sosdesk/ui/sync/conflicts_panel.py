@@ -28,6 +28,7 @@ from sosdesk.ui.sync.values import FIELD_NAMES, parse_typed, show_value
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
 
@@ -207,7 +208,7 @@ class ConflictsPanel(QWidget):
                 pick = self.group.checkedId()
                 self.ctx.call(resolve_conflict, c.id, pick=pick + 1)
         except SyncError as exc:
-            self.error.say(str(exc))
+            self.error.say(error_text(exc))
             return
         self.ctx.data_changed.emit(c.entity)
         self.reload()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from sosdesk.domain.validation import FieldError
 from sosdesk.ui.theme import repolish
 from sosdesk.ui.widgets.field_message import FieldMessage
-from sosdesk.ui.widgets.problem_text import message_text
+from sosdesk.ui.widgets.problem_text import error_text
 
 
 class FieldErrors:
@@ -35,7 +35,7 @@ class FieldErrors:
         first: QWidget | None = None
         shown: dict[str, list[str]] = {}
         for e in errors:
-            text = message_text(e.message)
+            text = error_text(e)
             if e.field in self._fields:
                 shown.setdefault(e.field, []).append(text)
             else:

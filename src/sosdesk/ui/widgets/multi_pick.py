@@ -1,5 +1,8 @@
 """Several values of a vocabulary as removable chips, added with a type-ahead field.
 Backspace in the empty field removes the last chip; clicking a chip removes it.
+
+For long lists one types into (countries, referrals, categories); a short vocabulary whose
+terms should all stay in sight is `MultiSelect` (ticked rows) instead: two controls, not a drift.
 """
 
 from __future__ import annotations

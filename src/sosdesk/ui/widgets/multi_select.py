@@ -1,4 +1,10 @@
-"""Several terms of a vocabulary ticked in a short list (the client profile and the directory)."""
+"""Several terms of a vocabulary ticked in a short list (the client profile and the directory).
+
+Kept apart from `MultiPick` on purpose, they are different controls: here every term of a short,
+fixed vocabulary is in sight and ticked with Space (a profile's languages, means of control);
+`MultiPick` adds chips by typing into a long list (countries, referrals) and shows only what
+was chosen. One widget doing both would need a mode switch at every caller.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,10 @@
 """A type-ahead pick list for one value of a vocabulary (line, caller type, urgency, ...).
 Other areas may reuse it: `PickList.for_vocabulary(vocab, lang)`.
+
+A different control from `VocabCombo` (a drop-down): this one is typed into, finds a term by
+any part of its label in either script and says what is wrong with text that matches nothing,
+for the intake form where the operator types while listening. `VocabCombo` serves dialogs'
+short fixed lists, where the arrow keys are quicker than typing.
 """
 
 from __future__ import annotations

@@ -1,0 +1,161 @@
+"""Maintenance at scale (issue 21): `verify` and `backup` of a desk whose audit log holds
+millions of entries, time and peak memory, encrypted vs plain, each in its own process.
+
+The data set is the cached demo set (`--calls`) copied and given `--audit` extra audit entries,
+chained exactly as the store writes them (`store.audit.append_many`, one transaction per 50,000),
+cached under benchmarks/.data/. Two measurements:
+
+- the check itself (`soundness` — cipher_integrity_check and integrity_check — then the streamed
+  audit-chain check), and the backup (`backup_engine`: export, then the check of the copy), in a
+  spawned process per store; peak memory is that process's own high-water mark (VmHWM);
+- the real commands, `sosdesk verify` and `sosdesk backup`, in a new process each (encrypted
+  only: a plain database has no key file), wall time and the command's own VmHWM.
+
+Run: `.venv/bin/python -m benchmarks.maintenance_bench [--calls N] [--audit N]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from benchmarks.dataset import DATA, PASSPHRASE, USER, Dataset, dataset
+from benchmarks.plain import open_plain_database
+from benchmarks.report import in_child, load_line, own_peak_mb, peak_mb, sosdesk_argv
+from sosdesk.store.audit import append_many, verify_chain
+from sosdesk.store.backup import backup_engine, soundness
+from sosdesk.store.database import Database
+from sosdesk.store.engine import make_engine
+
+_CHUNK = 50_000
+VERIFY_BUDGET_S = 30.0
+MEMORY_BUDGET_MB = 300.0
+
+
+def _grow(ds: Dataset, audit: int, encrypted: bool) -> Path:
+    """A copy of the data set's store with `audit` more audit entries (built once)."""
+    source = ds.encrypted if encrypted else ds.plain
+    target = DATA / f"{'enc' if encrypted else 'plain'}-{ds.calls}-audit-{audit}.db"
+    done = target.with_suffix(".done")
+    if done.exists():
+        return target
+    print(f"building {target.name}...", file=sys.stderr)
+    shutil.copyfile(source, target)
+    if encrypted:
+        shutil.copyfile(Path(f"{source}.keys"), Path(f"{target}.keys"))
+    opened = _open(target, encrypted)
+    try:
+        at = datetime.now(UTC)
+        for start in range(0, audit, _CHUNK):
+            entries = [
+                ("view", "client", f"{n:032x}", {"reason": "benchmark", "n": n})
+                for n in range(start, min(audit, start + _CHUNK))
+            ]
+            with opened.session() as s, s.begin():
+                append_many(s, at, USER, entries)
+    finally:
+        opened.close()
+    done.write_text("built\n")
+    return target
+
+
+def _open(path: Path, encrypted: bool) -> Database:
+    if encrypted:
+        return Database.open(path, user=USER, passphrase=PASSPHRASE)
+    return open_plain_database(path, user=USER)
+
+
+def check_in_child(path: str, encrypted: bool) -> tuple[float, float]:
+    """(seconds, peak MB) of the complete check: page checks, then the streamed chain."""
+    db = _open(Path(path), encrypted)
+    key = db.data_key if encrypted else None
+    db.close()
+    started = time.perf_counter()
+    problems = soundness(Path(path), key)  # type: ignore[arg-type]
+    engine = make_engine(Path(path), key)
+    try:
+        with Session(engine) as s:
+            problems += [p.message for p in verify_chain(s)]
+    finally:
+        engine.dispose()
+    assert not problems, problems
+    return time.perf_counter() - started, own_peak_mb()
+
+
+def backup_in_child(path: str) -> tuple[float, float]:
+    """(seconds, peak MB) of an encrypted backup, its copy checked completely."""
+    db = _open(Path(path), True)
+    out = Path(tempfile.mkdtemp(dir=DATA)) / "copy.db"
+    try:
+        started = time.perf_counter()
+        backup_engine(db.engine, db.data_key, out)
+        return time.perf_counter() - started, own_peak_mb()
+    finally:
+        db.close()
+        shutil.rmtree(out.parent, ignore_errors=True)
+
+
+def command(*argv: str) -> tuple[float, float]:
+    """(seconds, peak MB) of one `sosdesk` command in a new process."""
+    env = dict(os.environ, SOSDESK_USER=USER, SOSDESK_PASSPHRASE=PASSPHRASE)
+    started = time.perf_counter()
+    done = subprocess.run(
+        sosdesk_argv(*argv), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"sosdesk {argv[0]} failed")
+    return time.perf_counter() - started, peak_mb(done.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=20_000)
+    parser.add_argument("--audit", type=int, default=2_000_000)
+    args = parser.parse_args()
+    ds = dataset(args.calls)
+    enc, plain = _grow(ds, args.audit, True), _grow(ds, args.audit, False)
+    size = enc.stat().st_size / 2**20
+    check_enc = in_child(check_in_child, str(enc), True)
+    check_plain = in_child(check_in_child, str(plain), False)
+    backup_enc = in_child(backup_in_child, str(enc))
+    out = Path(tempfile.mkdtemp(dir=DATA))
+    try:
+        verify_cmd = command("verify", "--db", str(enc))
+        backup_cmd = command("backup", "--db", str(enc), "--out", str(out / "copy.db"))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    title = f"{args.calls:,} calls + {args.audit:,} audit entries, {size:,.0f} MB encrypted"
+    print(f"\n### Maintenance: {title}\n")
+    print(load_line() + "\n")
+    print("| operation | encrypted | plain SQLite | ratio | peak memory (enc / plain) | budget |")
+    print("|---|---:|---:|---:|---:|---|")
+    print(
+        f"| complete check (pages + audit chain) | {check_enc[0]:.1f} s | {check_plain[0]:.1f} s"
+        f" | {check_enc[0] / check_plain[0]:.2f} | {check_enc[1]:.0f} / {check_plain[1]:.0f} MB"
+        f" | ≤ {VERIFY_BUDGET_S:.0f} s, ≤ {MEMORY_BUDGET_MB:.0f} MB |"
+    )
+    print(
+        f"| backup (export + check of the copy) | {backup_enc[0]:.1f} s | – | – "
+        f"| {backup_enc[1]:.0f} MB | ≤ {VERIFY_BUDGET_S:.0f} s, ≤ {MEMORY_BUDGET_MB:.0f} MB |"
+    )
+    print(
+        f"| `sosdesk verify` (new process) | {verify_cmd[0]:.1f} s | – | – "
+        f"| {verify_cmd[1]:.0f} MB | ≤ {VERIFY_BUDGET_S:.0f} s, ≤ {MEMORY_BUDGET_MB:.0f} MB |"
+    )
+    print(
+        f"| `sosdesk backup` (new process) | {backup_cmd[0]:.1f} s | – | – "
+        f"| {backup_cmd[1]:.0f} MB | ≤ {VERIFY_BUDGET_S:.0f} s, ≤ {MEMORY_BUDGET_MB:.0f} MB |"
+    )
+
+
+if __name__ == "__main__":
+    main()

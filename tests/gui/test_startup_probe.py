@@ -1,0 +1,48 @@
+"""The start-up probe the packaging smoke test drives: a new `sosdesk` process shows the unlock
+screen, unlocks through its own button, and says so (or says it failed)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sosdesk.store.database import Database
+from tests.conftest import PASSPHRASE, USER
+
+
+def _start(db_path: Path, passphrase: str, shot: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SOSDESK_STARTUP_PROBE="unlock",
+        SOSDESK_USER=USER,
+        SOSDESK_PASSPHRASE=passphrase,
+        SOSDESK_PROBE_SHOT=str(shot),
+        XDG_CONFIG_HOME=str(db_path.parent / "config"),
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "sosdesk", "--db", str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_probe_unlocks_and_reports(db_path: Path, tmp_path: Path) -> None:
+    Database.create(db_path, user=USER, passphrase=PASSPHRASE, desk="BG1")[0].close()
+    done = _start(db_path, PASSPHRASE, tmp_path / "unlock.png")
+    said = [line.split()[0] for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stdout
+    assert said == ["unlock-screen", "unlocked"]
+    assert (tmp_path / "unlock.png").stat().st_size > 1000
+
+
+def test_probe_fails_on_a_wrong_passphrase(db_path: Path, tmp_path: Path) -> None:
+    Database.create(db_path, user=USER, passphrase=PASSPHRASE, desk="BG1")[0].close()
+    done = _start(db_path, "not the passphrase", tmp_path / "unlock.png")
+    assert done.returncode == 1
+    assert done.stdout.split()[-1] == "unlock-failed"
+    assert PASSPHRASE not in done.stdout + done.stderr
