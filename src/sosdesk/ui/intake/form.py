@@ -400,9 +400,7 @@ class IntakeForm(IntakeFormLayout):
                 self.messages[name].show_problem(None)
         if "emergency" in fixed:
             self.emergency.message.show_problem(None)
-        self.client.show_problems(
-            {n[7:]: still[n] for n in self._shown if n.startswith("client.")}
-        )
+        self.client.show_problems({n[7:]: still[n] for n in self._shown if n.startswith("client.")})
         if not self._shown:
             self.top_message.show_problem(None)
 
