@@ -39,6 +39,7 @@ from sosdesk.ui.areas import AREAS, Area, build_area
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.followups.badge import OverdueBadge
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, resolve
 from sosdesk.ui.widgets.desk_status import DeskStatus
@@ -208,7 +209,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(top)
         layout.addWidget(self.area_stack, 1)
         self.stack.addWidget(self.desk)
+        self.overdue = OverdueBadge(self.ctx, self.statusBar())
+        self.overdue.changed.connect(lambda _n: self.retranslate())
         self.retranslate()
+        self.overdue.refresh()
 
     def _area_built(self, key: str, widget: QWidget) -> None:
         status = getattr(widget, "status", None)
@@ -219,7 +223,11 @@ class MainWindow(QMainWindow):
 
     def _name_area(self, key: str, name: str) -> None:
         shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
+        badge = getattr(self, "overdue", None)
+        if key == "followups" and badge is not None and badge.count:
+            name = f"{name} ({badge.count})"  # the overdue badge (issue 18)
         self.area_buttons[key].setText(f"{name}  {shortcut}")
+        self.area_buttons[key].setAccessibleName(name)
         self.menu_actions[f"area_{key}"].setText(name)
 
     # -- unlocking and locking -------------------------------------------------------------
@@ -468,6 +476,8 @@ class MainWindow(QMainWindow):
         }
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
+        if getattr(self, "overdue", None) is not None:
+            self.overdue.retranslate()
         built = self._built_areas()
         for key in self.areas:
             widget = built.get(key)

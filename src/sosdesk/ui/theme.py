@@ -100,13 +100,14 @@ def apply_theme(app: QApplication, theme: str, font_size: int = DEFAULT_FONT_SIZ
     if app.property("sosdesk_theme") == name and app.styleSheet() == sheet:
         # Setting the same style sheet again re-polishes every widget (seconds at unlock).
         return name
+    # Named first: widgets that recolour on the palette change below ask which theme is on.
+    app.setProperty("sosdesk_theme", name)
     app.setStyle("Fusion")
     font = QFont(register_fonts())
     font.setPointSize(font_size)
     app.setFont(font)
     app.setPalette(_palette(palette_colours(name)))
     app.setStyleSheet(sheet)
-    app.setProperty("sosdesk_theme", name)
     return name
 
 
