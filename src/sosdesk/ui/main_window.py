@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from sosdesk import logtail
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
+from sosdesk.services.night_shift import call_hold_minutes
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
 from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._resume_area = "calls"
         self._lock_reason = ""
         self._focus_before: QWidget | None = None
+        self._focus_at_lock: QWidget | None = None
         self._look: tuple[str, int] | None = None
         self.desk: QWidget | None = None
         self.search: SearchBar | None = None
@@ -253,9 +255,11 @@ class MainWindow(QMainWindow):
         self.status.set_state(db.desk.desk_code, db.actor.name, False)
         self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(db.desk.desk_code))
         self.idle.start()
+        self.idle.hold_while(self._call_running, self.ctx.call(call_hold_minutes) * 60_000)
         self.switch_area(
             self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
         )
+        self._refocus()
 
     def lock(self, reason: str = "manual") -> None:
         """Keep the draft, clear every area, dispose the engine, show the unlock screen."""
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._focus_before = None
+        self._focus_at_lock = QApplication.focusWidget()
         self._lock_reason = reason
         self._resume_area = self.current_area() or self._resume_area
         calls = self._built_areas().get("calls")
@@ -325,6 +330,21 @@ class MainWindow(QMainWindow):
         for key, action in self.menu_actions.items():
             if not key.startswith("lang_"):
                 action.setEnabled(not locked)
+
+    def _call_running(self) -> bool:
+        """A call is being taken (the idle lock waits longer, up to the coordinator's limit)."""
+        calls = self._built_areas().get("calls")
+        return bool(getattr(calls, "call_running", lambda: False)())
+
+    def _refocus(self) -> None:
+        """After unlock the keyboard goes back to the field it was in: areas restore their
+        drafts while the unlock screen is still up, when focus cannot land (issue 18, #3)."""
+        widget, self._focus_at_lock = self._focus_at_lock, None
+        try:
+            if widget is not None and widget.isVisible() and self.isAncestorOf(widget):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # deleted while the desk was locked
+            pass
 
     # -- areas and actions -----------------------------------------------------------------
 

@@ -126,6 +126,10 @@ class CallsArea(QWidget):
     def _show_page(self, name: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(name))
 
+    def call_running(self) -> bool:
+        """A call is being taken (its timer runs): the idle lock waits longer."""
+        return self.form.is_active()
+
     def save_draft_now(self) -> bool:
         """Write the call in progress as a draft (the main window calls this before a lock)."""
         return self.keeper.flush() if self.form.is_active() else False
