@@ -43,6 +43,7 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.followups.badge import OverdueBadge
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, resolve
+from sosdesk.ui.widgets.accessible_names import AccessibleNames
 from sosdesk.ui.widgets.desk_status import DeskStatus
 from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
 from sosdesk.ui.widgets.drop_list import DropList
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.status = DeskStatus(self.statusBar())
         self.status.set_state(self.unlock_screen.desk_code or "", "", True)
         self.idle = IdleWatch(self.prefs.idle_minutes, self)
+        self.names = AccessibleNames(self)  # every control a screen reader reaches has a name
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.ctx.open_client_requested.connect(self.open_client)
         self.menu_actions: dict[str, QAction] = {}
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
         if status is not None and hasattr(status, "connect"):
             status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         name = widget.title() if isinstance(widget, Area) else key
+        widget.setAccessibleName(name)
         self._name_area(key, name)
 
     def _name_area(self, key: str, name: str) -> None:
