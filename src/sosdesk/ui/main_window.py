@@ -42,7 +42,7 @@ from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.followups.badge import OverdueBadge
 from sosdesk.ui.search.search_bar import SearchBar
-from sosdesk.ui.theme import apply_theme, resolve
+from sosdesk.ui.theme import apply_theme, remember_theme, resolve
 from sosdesk.ui.widgets.accessible_names import AccessibleNames
 from sosdesk.ui.widgets.desk_status import DeskStatus
 from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and look != self._look:
             apply_theme(app, prefs.theme, prefs.font_size)  # restyling is not free: only on change
             self._look = look
+            remember_theme(self.db_path, look[0])
         if prefs.lang != self.ctx.lang:
             self.ctx.lang = prefs.lang
             i18n.install(prefs.lang)
