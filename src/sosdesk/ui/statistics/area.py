@@ -45,6 +45,7 @@ from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
 from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.mnemonics import mnemonic_key
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import LatestOnly
 
@@ -181,8 +182,9 @@ class StatisticsArea(QWidget):
         self.publish_button.setText(self.tr("P&ublish the report…"))
         self.list_label.setText(self.tr("&Statistics:"))
         pairs = [
-            ("Alt+P", self.tr("period")),
-            ("Alt+S", self.tr("list")),
+            # The letters of the current language (sr-Latn avoids the menu's Alt+P).
+            (mnemonic_key(self.picker.kind_label.text(), "Alt+P"), self.tr("period")),
+            (mnemonic_key(self.list_label.text(), "Alt+S"), self.tr("list")),
             ("Alt+T", self.tr("table")),
             ("F5", self.tr("refresh")),
         ]
