@@ -48,7 +48,7 @@ from sosdesk.ui.widgets.desk_status import DeskStatus
 from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
 from sosdesk.ui.widgets.drop_list import DropList
 from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
-from sosdesk.ui.widgets.shortcut_help import ShortcutHelp
+from sosdesk.ui.widgets.shortcut_help import ShortcutHelp, area_keys
 
 _log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             self.menu_actions[f"lang_{code}"] = action
         self.view_menu.addSeparator()
         self._action("prefs", "Ctrl+,", self.edit_preferences, self.view_menu)
-        self._action("help", "F1", lambda: ShortcutHelp(self).exec(), self.help_menu)
+        self._action("help", "F1", self.show_help, self.help_menu)
         self._action("diagnostics", None, self.show_diagnostics, self.help_menu)
 
     def _build_desk(self) -> None:
@@ -333,6 +333,13 @@ class MainWindow(QMainWindow):
         for key, action in self.menu_actions.items():
             if not key.startswith("lang_"):
                 action.setEnabled(not locked)
+
+    def show_help(self) -> None:
+        """F1: the keys of the area in view first, then the desk's."""
+        key = self.current_area()
+        area = self.areas.get(key) if key else None
+        title = area.title() if isinstance(area, Area) else ""
+        ShortcutHelp(self, (title, area_keys(area)) if area is not None else None).exec()
 
     def _call_running(self) -> bool:
         """A call is being taken (the idle lock waits longer, up to the coordinator's limit)."""
