@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -12,6 +12,7 @@ from sosdesk.stats.calls_stats import CallCounts, call_tables, count_calls
 from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of, event_table
 from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.followups_stats import count_followups, followups_table
+from sosdesk.stats.localtime import to_local
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import age_by_gender, person_tables
 from sosdesk.stats.persons import (
@@ -150,11 +151,15 @@ def _align(table: StatTable, prev: StatTable) -> StatTable:
     return prev.with_rows(table.rows)
 
 
-def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> Dashboard:
-    """All statistics of `period`; with `compare`, also of the period before it."""
+def compute_dashboard(
+    db: Database, period: Period, *, compare: bool = True, today: date | None = None
+) -> Dashboard:
+    """All statistics of `period`; with `compare`, also of the period before it (while `period`
+    is still running, only as many of its days as have passed: like with like)."""
     ensure_facts(db)
     moment = utcnow()
-    previous = period.previous() if compare else None
+    today = today or to_local(moment).date()
+    previous = period.same_days_before(today) if compare else None
     with db.session() as s:  # one read transaction: both periods see the same data
         first = first_identifications(s)
         now = _raw(s, period, moment, first)

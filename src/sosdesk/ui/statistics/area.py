@@ -8,7 +8,7 @@ The numbers are computed in the thread pool; the area stays responsive meanwhile
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
@@ -399,13 +399,17 @@ class StatisticsArea(QWidget):
         else:
             d = self.dashboard
             labels = (
-                self._period_name(d.period),
+                self._period_name(d.period, d.previous),
                 self._period_name(d.previous) if d.previous else "",
             )
             self.chart.show_table(now.table, d.before.get(key), self.ctx.lang, labels)
 
-    def _period_name(self, period: Period) -> str:
-        return f"{period.start:%d.%m.%Y}–{period.last_day:%d.%m.%Y}"
+    def _period_name(self, period: Period, compared: Period | None = None) -> str:
+        last = period.last_day
+        if compared is not None and compared.days < period.previous().days:
+            # A running period against the same days before it: say which days are compared.
+            last = min(last, period.start + timedelta(days=compared.days - 1))
+        return f"{period.start:%d.%m.%Y}–{last:%d.%m.%Y}"
 
     # -- records behind a number -----------------------------------------------------------
 
