@@ -43,3 +43,16 @@ def test_chart_follows_the_theme(qtbot, window: MainWindow, people) -> None:
             == palette_colours("light")["surface"]
         )
     )
+
+
+def test_statistics_say_which_days_are_compared(qtbot, window: MainWindow, people) -> None:
+    unlock(qtbot, window)
+    window.switch_area("statistics")
+    area = window.areas["statistics"]
+    qtbot.waitUntil(lambda: area.dashboard is not None)
+    d = area.dashboard
+    if d.previous is not None and d.previous.days < d.period.previous().days:  # a running month
+        assert "upoređeno sa istim danima ranije" in area.scope.text()
+        assert f"{d.previous.last_day:%d.%m.%Y}" in area.scope.text()
+    else:  # the month on show is over: the whole month before, nothing to say
+        assert "upoređeno" not in area.scope.text()

@@ -302,7 +302,12 @@ class StatisticsArea(QWidget):
             if dash.is_office
             else self.tr("Desk {desk}").format(desk=dash.desk_code)
         )
-        self.scope.setText("· " + where)
+        compared = ""
+        if dash.previous is not None and dash.previous.days < dash.period.previous().days:
+            compared = " · " + self.tr("{0} compared with the same days before: {1}").format(
+                self._period_name(dash.period, dash.previous), self._period_name(dash.previous)
+            )
+        self.scope.setText("· " + where + compared)
         self._republish(show=False)
         self.summary.set_figures(self._figures(dash, lang))
         chosen = self.list.currentItem().data(KEY_ROLE) if self.list.currentItem() else None
