@@ -53,3 +53,16 @@ def test_all_problems_at_once_the_first_in_view_and_fixed_ones_cleared(
     typed(format_local(utcnow() - timedelta(minutes=5)))
     assert form.messages["started_at"].text() == ""
     assert form.top_message.text() == ""
+
+
+def test_follow_up_example_follows_the_clock(qtbot, window: MainWindow, monkeypatch) -> None:
+    import sosdesk.ui.intake.form_layout as layout
+
+    unlock(qtbot, window)
+    press(qtbot, K.Key_N, CTRL)
+    form = window.areas["calls"].form
+    later = utcnow() + timedelta(days=3, hours=5)
+    assert format_local(later + timedelta(days=1)) not in form.follow_up_hint.text()
+    monkeypatch.setattr(layout, "utcnow", lambda: later)
+    form.start()  # the next call, days after the form was built
+    assert format_local(later + timedelta(days=1)) in form.follow_up_hint.text()

@@ -108,6 +108,7 @@ class IntakeForm(IntakeFormLayout):
         self._active = True
         self._started = utcnow()
         self.times["started_at"].set_value(self._started)
+        self.refresh_example()
         for name, code in {**DEFAULTS, **(defaults or {})}.items():
             if name in self.picks:
                 self.picks[name].set_code(code)

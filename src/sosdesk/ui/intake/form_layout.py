@@ -272,12 +272,16 @@ class IntakeFormLayout(QWidget):
         }
         for name, text in names.items():
             self.labels[name].setText(text)
+        self.refresh_example()
+        self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
+
+    def refresh_example(self) -> None:
+        """The follow-up example, from the clock now (each new call): built once, it went stale."""
         self.follow_up_hint.setText(
             self.tr("For example {0}; leave empty for no follow-up.").format(
                 format_local(utcnow() + timedelta(days=1))
             )
         )
-        self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:
