@@ -39,7 +39,7 @@ from sosdesk.services.clients import NotFound, update_client_fields
 from sosdesk.services.views import ClientView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.datetime_field import DateField
-from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.display import display_phone, with_key
 from sosdesk.ui.widgets.field_errors import FieldErrors
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.multi_select import MultiSelect
@@ -292,7 +292,7 @@ class ProfileEditor(QWidget):
         self.estimated_age.setText(
             "" if client.estimated_age is None else str(client.estimated_age)
         )
-        self.phones.setText("; ".join(client.phones))
+        self.phones.setText("; ".join(display_phone(p) for p in client.phones))
         self.address.setText(client.address or "")
         self.citizenship.set_code(client.citizenship)
         self.languages.set_codes(client.languages)

@@ -18,6 +18,7 @@ from sosdesk.services.calls import get_call
 from sosdesk.services.clients import NotFound, get_client
 from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.display import display_phone
 
 ROWS = (
     "when",
@@ -97,7 +98,7 @@ class CallDetail(QWidget):
                 for x in (
                     CALLER_TYPE.label(call.caller_type, lang),
                     LANGUAGE.label(call.language, lang),
-                    call.caller_phone or "",
+                    display_phone(call.caller_phone) if call.caller_phone else "",
                 )
                 if x
             ),
