@@ -126,7 +126,15 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             client_id,
             "call",
             call.started_at,
-            {"call_id": call.id, "summary": call.summary},
+            {
+                "call_id": call.id,
+                "summary": call.summary,
+                "urgency": call.urgency,
+                "categories": list(call.categories or []),
+                "emergency_steps": list(call.emergency_steps or []),
+                "actions_taken": call.actions_taken,
+                "referrals_given": list(call.referrals_given or []),
+            },
             call_id=call.id,
         )
     if data.follow_up_at is not None and data.follow_up_what:
