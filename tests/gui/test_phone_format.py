@@ -37,3 +37,24 @@ def test_profile_shows_the_national_format_and_keeps_e164(db: Database, qtbot: Q
     profile.save()
     after = get_client(db, c.id)
     assert after.phones == ("+381631234567", "+381113635400") and after.version == before
+
+
+def test_one_age_computed_one_way(db: Database, qtbot: QtBot) -> None:
+    from datetime import date
+
+    from sosdesk.services.clients import client_age
+
+    c = create_client(db, {"given_name": "Ana", "birth_year": 1999, "estimated_age": 26})
+    view = get_client(db, c.id)
+    age = client_age(view)
+    assert age == date.today().year - 1999  # the birth year wins over the estimate
+    area = ClientsArea(AppContext(db))
+    qtbot.addWidget(area)
+    area.show()
+    area.open_client(c.id)
+    profile = area.file.profile
+    qtbot.waitUntil(lambda: profile.birth_year.text() == "1999")
+    assert profile.estimated_age.text() == ""  # not "26" next to "27 yrs"
+    assert profile.estimated_age.placeholderText().startswith(f"{age} ")
+    assert f"{age}" in area.file.header.facts.text()
+    assert "26" not in area.file.header.facts.text()
