@@ -4,8 +4,11 @@ ask for her passphrase while the caller talks, but must not stay open for ever e
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.errors import NotAllowed
+from sosdesk.services.organisation import get_organisation, zone
 from sosdesk.store.database import Database
 from sosdesk.store.models import Setting
 
@@ -40,3 +43,9 @@ def set_call_hold_minutes(db: Database, minutes: int) -> int:
         tx.session.merge(Setting(key=HOLD_KEY, value=minutes))
         tx.audit("settings_changed", "settings", HOLD_KEY, {"minutes": minutes})
     return minutes
+
+
+def desk_time_zone(db: Database) -> tzinfo:
+    """The organisation's time zone (Europe/Belgrade unless set): screens show it, documents
+    print it, so the same instant reads the same on both."""
+    return zone(get_organisation(db))

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk import logtail
+from sosdesk.domain.clock import set_desk_zone
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
-from sosdesk.services.night_shift import call_hold_minutes
+from sosdesk.services.night_shift import call_hold_minutes, desk_time_zone
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
 from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(db.desk.desk_code))
         self.idle.start()
         self.idle.hold_while(self._call_running, self.ctx.call(call_hold_minutes) * 60_000)
+        set_desk_zone(self.ctx.call(desk_time_zone))  # one zone on screen and on paper
         self.switch_area(
             self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
         )

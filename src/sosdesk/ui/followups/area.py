@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.domain.clock import utcnow
+from sosdesk.domain.clock import to_desk, utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
@@ -43,7 +43,7 @@ REFRESH_MS = 60_000
 
 def local_day_end(now: datetime) -> datetime:
     """The end of the operator's local day, as an aware datetime."""
-    local = now.astimezone()
+    local = to_desk(now)
     return datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
 
 
