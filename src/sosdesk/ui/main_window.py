@@ -42,6 +42,8 @@ from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.followups.badge import OverdueBadge
+from sosdesk.ui.intake.call_log import CallLog
+from sosdesk.ui.intake.handover_view import HandoverView
 from sosdesk.ui.search.search_bar import SearchBar
 from sosdesk.ui.theme import apply_theme, remember_theme, resolve
 from sosdesk.ui.widgets.accessible_names import AccessibleNames
@@ -143,6 +145,8 @@ class MainWindow(QMainWindow):
         self._action("new_call", "Ctrl+N", self.new_call, self.desk_menu)
         self._action("tally", "Ctrl+T", self.quick_tally, self.desk_menu)
         self._action("find", "Ctrl+K", self.focus_search, self.desk_menu)
+        self._action("call_log", "Ctrl+Shift+L", self.show_call_log, self.desk_menu)
+        self._action("handover", "Ctrl+Shift+H", self.show_handover, self.desk_menu)
         self.desk_menu.addSeparator()
         self._action("lock", "Ctrl+L", lambda: self.lock("manual"), self.desk_menu)
         self._action("quit", "Ctrl+Q", self.close, self.desk_menu)
@@ -336,6 +340,25 @@ class MainWindow(QMainWindow):
             if not key.startswith("lang_"):
                 action.setEnabled(not locked)
 
+    def show_call_log(self) -> None:
+        """Ctrl+Shift+L: every call, by date, shift, line, operator, urgency, category."""
+        if self.ctx.is_locked:
+            return
+        dialog = CallLog(self.ctx, self)
+        dialog.call_requested.connect(self._show_call)
+        dialog.finished.connect(dialog.deleteLater)
+        self.call_log = dialog
+        dialog.open()
+
+    def show_handover(self) -> None:
+        """Ctrl+Shift+H: the handover of the running shift and the note for the next one."""
+        if self.ctx.is_locked:
+            return
+        dialog = HandoverView(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.handover = dialog
+        dialog.open()
+
     def show_help(self) -> None:
         """F1: the keys of the area in view first, then the desk's."""
         key = self.current_area()
@@ -497,6 +520,8 @@ class MainWindow(QMainWindow):
             "new_call": self.tr("&New call"),
             "tally": self.tr("Quick &tally"),
             "find": self.tr("&Find a client or call"),
+            "call_log": self.tr("Call lo&g…"),
+            "handover": self.tr("Shift &handover…"),
             "lock": self.tr("&Lock the desk"),
             "quit": self.tr("&Quit"),
             "dark": self.tr("&Dark or light theme"),
