@@ -66,3 +66,22 @@ def test_follow_up_example_follows_the_clock(qtbot, window: MainWindow, monkeypa
     monkeypatch.setattr(layout, "utcnow", lambda: later)
     form.start()  # the next call, days after the form was built
     assert format_local(later + timedelta(days=1)) in form.follow_up_hint.text()
+
+
+def test_referrals_of_a_linked_client_need_her_consent(qtbot, window: MainWindow, people) -> None:
+    unlock(qtbot, window)
+    press(qtbot, K.Key_N, CTRL)
+    form = window.areas["calls"].form
+    form.picks["caller_type"].set_code("victim")
+    form.client.link(people["dorde"], "Đorđe Petrović")
+    form.categories.add("victim_support")
+    form.referrals.set_codes(["Centar za zaštitu žrtava trgovine ljudima"])
+    press(qtbot, K.Key_S, CTRL)
+    assert window.areas["calls"].page() == "form"  # not saved
+    assert form.messages["referrals_given"].text() != ""
+    assert focused() is form.referrals.input
+    form.referral_consent.setFocus()
+    press(qtbot, K.Key_Space)
+    assert form.messages["referrals_given"].text() == ""  # cleared as soon as it is fixed
+    press(qtbot, K.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.areas["calls"].page() == "idle", timeout=5000)

@@ -76,6 +76,7 @@ class IntakeForm(IntakeFormLayout):
             note.textChanged.connect(self._edited)
         self.categories.changed.connect(lambda _c: self._edited())
         self.referrals.changed.connect(lambda _c: self._edited())
+        self.referral_consent.toggled.connect(lambda _on: self._edited())
         self.client.changed.connect(self._client_changed)
         self.emergency.changed.connect(self._edited)
         self.caller_phone.editingFinished.connect(self._check_phone)
@@ -136,6 +137,7 @@ class IntakeForm(IntakeFormLayout):
             field.set_value(None)
         self.categories.clear_all()
         self.referrals.clear_all()
+        self.referral_consent.setChecked(False)
         self.client.reset()
         self.caller_card.clear()
         self.emergency.reset()
@@ -169,6 +171,7 @@ class IntakeForm(IntakeFormLayout):
             },
             "categories": self.categories.codes(),
             "referrals": self.referrals.codes(),
+            "referral_consent": self.referral_consent.isChecked(),
             "emergency": self.emergency.codes(),
             "client": self.client.state(),
             "focus": self.current_field(),
@@ -197,6 +200,7 @@ class IntakeForm(IntakeFormLayout):
             field.setText(str(texts.get(name, "")))
         self.categories.set_codes(list(payload.get("categories") or []))
         self.referrals.set_codes(list(payload.get("referrals") or []))
+        self.referral_consent.setChecked(bool(payload.get("referral_consent")))
         self.emergency.set_codes(list(payload.get("emergency") or []))
         self.client.restore(payload.get("client") or {})
         self._loading = False
@@ -341,6 +345,7 @@ class IntakeForm(IntakeFormLayout):
             follow_up_what=self.follow_up_what.text(),
             categories=tuple(self.categories.codes()),
             referrals=tuple(self.referrals.codes()),
+            referral_consent=self.referral_consent.isChecked(),
             emergency_steps=tuple(self.emergency.codes()),
             summary=self.summary.toPlainText(),
             actions_taken=self.actions_taken.toPlainText(),

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -105,6 +106,9 @@ class IntakeFormLayout(QWidget):
         self.categories = MultiPick()
         self.categories.set_options(vocabulary_options(CALL_CATEGORY, ctx.lang))
         self.referrals = MultiPick(free_text=True)
+        # A linked client's referrals become referral events: the same consent gate as the
+        # client file (issue 18: free text skipped it).
+        self.referral_consent = QCheckBox()
         self.client = ClientLink(ctx)
         self.caller_card = CallerCardPanel(ctx)
         self.emergency = EmergencyPanel(ctx)
@@ -150,6 +154,7 @@ class IntakeFormLayout(QWidget):
         self._field(right, "summary")
         self._field(right, "actions_taken")
         self._field(right, "referrals_given")
+        right.addWidget(self.referral_consent)
         self._section(right, "follow_up")
         self._field(right, "follow_up_at")
         right.addWidget(self.follow_up_hint)
@@ -218,6 +223,7 @@ class IntakeFormLayout(QWidget):
             self.summary,
             self.actions_taken,
             self.referrals.input,
+            self.referral_consent,
             self.times["follow_up_at"],
             self.follow_up_what,
             self.picks["line"],
@@ -272,6 +278,7 @@ class IntakeFormLayout(QWidget):
         }
         for name, text in names.items():
             self.labels[name].setText(text)
+        self.referral_consent.setText(self.tr("The client was told and &agrees to these referrals"))
         self.refresh_example()
         self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
 
