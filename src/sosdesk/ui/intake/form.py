@@ -246,7 +246,7 @@ class IntakeForm(IntakeFormLayout):
         self.caller_card.typed(self.caller_phone.text(), name)
 
     def _link_recognised(self) -> None:
-        """Alt+K: link the client recognised from the number or name typed."""
+        """Alt+I: link the client recognised from the number or name typed."""
         hit = self.caller_card.take_match()
         if hit is not None:
             self.client.link(hit.ref, hit.title)
