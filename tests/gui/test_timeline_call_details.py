@@ -23,6 +23,7 @@ def test_call_event_carries_the_call(db: Database, qapp) -> None:
             emergency_steps=["police_192"],
             actions_taken="Dat broj policije",
             referrals_given=["Sigurna kuća Beograd"],
+            referral_consent=True,
         ),
     )
     save_call(db, CallInput(categories=["prevention_info"], client_id=client.id, summary="Pita"))
