@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
@@ -18,6 +19,7 @@ from sosdesk.commands.common import EXIT_BAD_INPUT
 from sosdesk.config import debug_enabled
 from sosdesk.domain.codes import CodeError
 from sosdesk.domain.messages import LANGS, CodedError, resolve_lang
+from sosdesk.domain.messages.lang import ENV_LANG
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.hardening import harden_process
 from sosdesk.store.engine import classify
@@ -61,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from sosdesk.commands.gui import run_gui
 
         handler = run_gui
+    # Commands that speak (method notes, summaries) ask resolve_lang() too: --lang wins there.
+    before = os.environ.get(ENV_LANG)
+    os.environ[ENV_LANG] = lang
     try:
         return int(handler(args) or 0)
     except ValidationFailed as exc:
@@ -93,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    finally:
+        if before is None:
+            os.environ.pop(ENV_LANG, None)
+        else:
+            os.environ[ENV_LANG] = before
 
 
 if __name__ == "__main__":

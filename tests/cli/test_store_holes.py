@@ -90,6 +90,21 @@ def test_verify_reports_a_damaged_page_as_unsound(
     assert "unexpected" not in err
 
 
+def test_verify_reports_a_damaged_first_page_as_unsound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The page checks and the audit chain run side by side: the chain's own failure to open
+    # a damaged file must not hide the UNSOUND report behind another message.
+    db = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--db", str(db), "--calls", "300")[0] == 0
+    data = bytearray(db.read_bytes())
+    data[100] ^= 0x10
+    db.write_bytes(bytes(data))
+    code, out, err = run(capsys, "verify", "--db", str(db))
+    assert code == 1, err
+    assert out.startswith("UNSOUND: ") and "unexpected" not in err
+
+
 def test_commands_on_a_damaged_database_say_so_with_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

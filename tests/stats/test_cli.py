@@ -103,6 +103,24 @@ def test_ctdc_prints_what_it_suppressed(
     assert "stats_ctdc_export" in _actions(db_path)
 
 
+def test_lang_on_the_command_line_wins_over_the_environment_for_method_notes(
+    db: Database,
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    build(db, monkeypatch)
+    db.close()
+    monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
+    argv = ["stats", "ctdc", "--db", str(db_path), "--year", "2025", "--k", "2"]
+    code, text, _ = _run(capsys, "--lang", "en", *argv, "--out", str(tmp_path / "a.csv"))
+    assert code == 0 and "k-anonymity: every combination" in text
+    assert "k-anonimnost" not in text
+    code, text, _ = _run(capsys, *argv, "--out", str(tmp_path / "b.csv"))
+    assert code == 0 and "k-anonimnost: svaka kombinacija" in text  # the environment again
+
+
 @pytest.mark.parametrize("command", ["report", "ctdc"])
 def test_k_below_two_is_refused_and_nothing_written(
     db: Database, db_path: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]

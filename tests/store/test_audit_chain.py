@@ -78,3 +78,25 @@ def test_genesis_is_the_first_link(chained: Database) -> None:
     with chained.session() as s:
         first = s.execute(text("SELECT prev_hash FROM audit_entries WHERE seq = 1")).scalar_one()
     assert first == GENESIS
+
+
+def test_entries_written_on_a_whole_second_and_with_odd_details_verify(db: Database) -> None:
+    # The check reads the stored text, not the ORM's datetimes: a zero microsecond part and
+    # details with non-ASCII text, nesting and numbers must hash exactly as they were written.
+    from datetime import UTC, datetime
+
+    from sosdesk.store.audit import append_many
+
+    whole = datetime(2026, 12, 5, 3, 0, 0, tzinfo=UTC)
+    with db.session() as s, s.begin():
+        append_many(s, whole, "ana", [("view", "clients", None, {"ime": "Đorđe Šćekić"})])
+        append_many(s, utcnow(), "ana", [("note", "calls", "x", {"n": [1, 2.5, {"b": None}]})])
+    with db.session() as s:
+        assert verify_chain(s) == []
+
+
+def test_a_detail_edited_into_something_that_is_not_json_is_an_edited_entry(
+    chained: Database,
+) -> None:
+    _sql(chained, "UPDATE audit_entries SET detail = '{not json' WHERE seq = 2")
+    assert _problem(chained) == (2, "edited")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from sosdesk.services.preferences import Preferences
 from sosdesk.ui import i18n
+from sosdesk.ui.areas import AREAS
 from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.theme import apply_theme
 
@@ -62,7 +63,8 @@ def main() -> int:
     wait_for(app, lambda: not window.ctx.is_locked, "unlocking", 30)
     print("unlocked", flush=True)
     seen: list[str] = []
-    for digit in range(1, 7):
+    for spec in AREAS:  # every registered area, by its own shortcut (Ctrl+digit)
+        digit = spec.shortcut.rsplit("+", 1)[-1]
         key = getattr(Qt.Key, f"Key_{digit}")
         QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         wait_for(app, lambda: window.current_area() is not None, f"area {digit}", 20)
@@ -75,7 +77,7 @@ def main() -> int:
     print(f"screenshot colours {len(colours)}", flush=True)
     window.close()
     window.instance_lock.release()
-    return 0 if len(set(seen)) == 6 else 1
+    return 0 if len(set(seen)) == len(AREAS) else 1
 
 
 if __name__ == "__main__":

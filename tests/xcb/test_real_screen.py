@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from sosdesk.store.database import Database
+from sosdesk.ui.areas import AREAS
 from tests.artifacts import screenshots_dir
 from tests.conftest import PASSPHRASE, USER
 
@@ -42,7 +43,7 @@ def test_desk_opens_unlocks_and_shows_every_area_on_xcb(db: Database, db_path: P
     assert "platform xcb" in out
     assert "unlock-screen shown" in out and "unlocked" in out
     areas = [line.split()[1] for line in out.splitlines() if line.startswith("ctrl+")]
-    assert len(areas) == 6 and len(set(areas)) == 6, out
+    assert len(areas) == len(AREAS) and len(set(areas)) == len(AREAS), out
     colours = int(out.split("screenshot colours ")[1].split()[0])
     assert colours > 3, "the window on the X server looks blank"
     assert "could not load the Qt platform plugin" not in done.stderr

@@ -64,7 +64,8 @@ def _demo(args: argparse.Namespace) -> int:
     path = db_path(args)
     user = user_name(args)
     passphrase = read_secret(ENV_PASSPHRASE, f"Passphrase for {user}: ")
-    if path.exists() or path.is_symlink():
+    created = not (path.exists() or path.is_symlink())
+    if not created:
         db = Database.open(path, user=user, passphrase=passphrase)
         if not args.into_existing and not _is_demo(db):
             db.close()
@@ -94,6 +95,8 @@ def _demo(args: argparse.Namespace) -> int:
     )
     if result.long_client_code:
         print(f"Client with a {2000:,}-event timeline: {result.long_client_code}")
+    if not created:  # an existing database keeps its own users
+        return 0
     print(
         f"Users: {user} (operator), "
         + ", ".join(f"{n} ({r})" for n, _, r in DEMO_COLLEAGUES)

@@ -1,6 +1,7 @@
 """`sosdesk stats report` (the annual report: suppressed tables or differential privacy),
-`sosdesk stats ctdc` (the k-anonymised CTDC file of a year's victims) and `sosdesk stats
-budget` (the privacy-loss ledger of a year)."""
+`sosdesk stats ctdc` (the k-anonymised CTDC file of a year's victims), `sosdesk stats
+budget` (the privacy-loss ledger of a year) and `sosdesk stats mce` (the 116 000 line's
+yearly figures for Missing Children Europe)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,14 @@ from typing import Any
 from sosdesk.commands.common import UserError, add_db_args, open_db
 from sosdesk.domain.ctdc_codebook import DATASOURCES
 from sosdesk.domain.messages import CodedError, render, resolve_lang
+from sosdesk.services.missing_children import require_figures
 from sosdesk.services.privacy_ledger import Ledger, ledger, set_budget
 from sosdesk.stats.ctdc_export import DEFAULT_DATASOURCE, DEFAULT_K, CtdcExport
 from sosdesk.stats.ctdc_notes import ctdc_method_notes
 from sosdesk.stats.dp_queries import DEFAULT_CALL_BOUND, GROUPS
 from sosdesk.stats.labels import LANGS
+from sosdesk.stats.mce import DEFAULT_K as MCE_K
+from sosdesk.stats.mce import mce_figures, write_mce_csv
 from sosdesk.stats.publish import (
     DP_MODE,
     K_MODE,
@@ -204,6 +208,23 @@ def _budget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mce(args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    db = open_db(args)
+    try:
+        require_figures(db)
+        figures = mce_figures(db, args.year, k=args.k)
+    finally:
+        db.close()
+    write_mce_csv(figures, out, args.lang, overwrite=args.overwrite)
+    opened = figures.part("category").total
+    print(
+        f"116 000 figures {args.year} written: {out} "
+        f"(calls {figures.calls}, cases opened {opened}; counts under k = {args.k} hidden)"
+    )
+    return 0
+
+
 def register(sub: Any) -> None:
     """Add `stats report`, `stats ctdc` and `stats budget`."""
     p = sub.add_parser("stats", help="annual statistical report, CTDC export, privacy budget")
@@ -264,3 +285,12 @@ def register(sub: Any) -> None:
         "--set", type=_epsilon, metavar="EPSILON", help="coordinator: the year's ε budget"
     )
     b.set_defaults(handler=_coded(_budget))
+
+    m = ssub.add_parser("mce", help="116 000 yearly figures for Missing Children Europe (CSV)")
+    add_db_args(m)
+    m.add_argument("--year", type=_year, required=True)
+    m.add_argument("--out", required=True, metavar="FILE.csv")
+    m.add_argument("--lang", choices=LANGS, default="en")
+    m.add_argument("--k", type=_int, default=MCE_K, help="counts of children under k are hidden")
+    m.add_argument("--overwrite", action="store_true", help="replace the file if it exists")
+    m.set_defaults(handler=_coded(_mce))

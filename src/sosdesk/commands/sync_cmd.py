@@ -85,6 +85,12 @@ def report_imports(outcomes: list[ImportOutcome]) -> int:
     )
     if rejected:
         print("Rejected files were kept in quarantine (nothing of them was applied).")
+        answered = sum(o.status == "rejected" and o.receipt is not None for o in outcomes)
+        if answered:
+            print(
+                f"{answered} of them were answered with a refusal receipt: take the receipts "
+                "back to the desk; its next export sends those batches again, completed."
+            )
         return EXIT_REJECTED
     if held:
         print("Held batches wait for an earlier batch from the same desk: import it too.")
@@ -155,6 +161,10 @@ def _receipt(args: argparse.Namespace) -> int:
             except FileProblem as exc:
                 print(f"refused   {Path(name).name}: {exc.text(_lang(args))}")
                 failed = True
+                continue
+            if out.problem is not None:
+                print(f"refused   batch {out.seq}: {out.problem.text(_lang(args))}")
+                print("          " + render("office.send_again", {"seq": out.seq}, _lang(args)))
                 continue
             print(f"ok        {Path(name).name}: {out.message}")
     finally:

@@ -17,6 +17,7 @@ from sosdesk.demo.clients import generate_clients
 from sosdesk.demo.context import DemoContext, Progress
 from sosdesk.demo.directory import directory_names, generate_directory
 from sosdesk.demo.events import BENCH_CLIENT_EVENTS, generate_timelines, long_timelines
+from sosdesk.demo.missing import generate_missing
 from sosdesk.store.database import Database
 
 __all__ = ["BENCH_CLIENT_EVENTS", "DemoResult", "Progress", "generate"]
@@ -47,6 +48,7 @@ def generate(db: Database, calls: int, seed: int, progress: Progress | None = No
         n_events = generate_calls(g, bulk, clients, calls, report)
         n_events += generate_timelines(g, bulk, clients, directory_names(db), report)
         followups = generate_casework(g, bulk, clients, long_timelines(len(clients)))
+        generate_missing(g, bulk)  # last: the earlier generators' draws stay as they were
     finally:
         bulk.close()
     with db.transaction() as tx:

@@ -154,6 +154,18 @@ def issue(db: Database, record: IssueRecord, output: str) -> bool:
     return True
 
 
+def issue_about(
+    db: Database, number: str, entity: str, entity_id: str, detail: dict[str, Any], output: str
+) -> None:
+    """Record a document about something other than a client (a missing child's case): the
+    number is taken and the chain says what left the desk; no client timeline gets an event."""
+    if output not in OUTPUTS:
+        raise BadRegisterInput("register.bad_output", outputs=", ".join(OUTPUTS))
+    with db.transaction() as tx:
+        _take_number(tx, db.desk.desk_code, number)
+        tx.audit(ISSUED, entity, entity_id, {**detail, "number": number, "output": output})
+
+
 def delivery_failed(db: Database, record: IssueRecord, output: str, reason: str) -> None:
     """Note in the chain that a registered PDF could not be written or printed."""
     with db.transaction() as tx:
@@ -173,6 +185,9 @@ def verify(db: Database, data: bytes) -> Verification:
         event = s.execute(q.limit(1)).scalar_one_or_none()
         if event is None:
             claimed = _claimed_number(data)
+            about = _verify_about(s, digest, claimed)
+            if about is not None:
+                return about
             if claimed is None:
                 return Verification("unknown")
             q = select(Event).where(
@@ -196,6 +211,29 @@ def verify(db: Database, data: bytes) -> Verification:
             client_code=client.code if client else None,
             in_audit_chain=in_chain,
         )
+
+
+def _verify_about(s: Any, digest: str, claimed: str | None) -> Verification | None:
+    """A document about something other than a client (`issue_about`): known from the chain."""
+    about = AuditEntry.action == ISSUED, AuditEntry.entity != "clients"
+    q = select(AuditEntry).where(*about, AuditEntry.detail["sha256"].as_string() == digest)
+    entry = s.execute(q.limit(1)).scalar_one_or_none()
+    status = "issued"
+    if entry is None and claimed is not None:
+        q = select(AuditEntry).where(*about, AuditEntry.detail["number"].as_string() == claimed)
+        entry = s.execute(q.limit(1)).scalar_one_or_none()
+        status = "modified"
+    if entry is None:
+        return None
+    author = s.execute(select(User).where(User.name == entry.actor)).scalar_one_or_none()
+    return Verification(
+        status,
+        number=entry.detail.get("number"),
+        kind=entry.detail.get("kind"),
+        issued_at=entry.at,
+        issued_by=author.display_name if author else entry.actor,
+        in_audit_chain=status == "issued",
+    )
 
 
 def _in_audit_chain(s: Any, number: str | None, digest: str) -> bool:

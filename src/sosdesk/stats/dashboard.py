@@ -13,6 +13,7 @@ from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of
 from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.followups_stats import count_followups, followups_table
 from sosdesk.stats.localtime import to_local
+from sosdesk.stats.missing_tables import MissingCounts, count_missing, missing_tables
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import age_by_gender, person_tables
 from sosdesk.stats.persons import (
@@ -88,6 +89,7 @@ class _Raw:
     victims: Counter[Profile]
     victim_list: list[Person]
     followups: Counter[str]
+    missing: MissingCounts = field(default_factory=MissingCounts)
 
 
 def _raw(s: Session, period: Period, now: datetime, first: dict[str, str]) -> _Raw:
@@ -96,7 +98,8 @@ def _raw(s: Session, period: Period, now: datetime, first: dict[str, str]) -> _R
     new = new_client_profiles(s, period)
     victims = identified_in(s, period, first)
     followups = count_followups(s, period, now)
-    return _Raw(calls, events, new, profiles(victims), victims, followups)
+    missing = count_missing(s, period)  # the 116 000 line
+    return _Raw(calls, events, new, profiles(victims), victims, followups, missing)
 
 
 def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
@@ -111,6 +114,7 @@ def _tables(now: _Raw, before: _Raw, period: Period) -> list[StatTable]:
     out.append(event_table(now.events["field_action"], before.events["field_action"]))
     out.append(event_table(now.events["court_hearing"], before.events["court_hearing"]))
     out.append(followups_table(now.followups))
+    out += missing_tables(now.missing)
     return out
 
 

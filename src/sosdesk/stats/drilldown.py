@@ -16,6 +16,7 @@ from sosdesk.stats.calls_stats import NO_CATEGORY
 from sosdesk.stats.events_stats import facts
 from sosdesk.stats.followups_stats import classify
 from sosdesk.stats.localtime import parse_utc_text, to_local
+from sosdesk.stats.missing_tables import missing_case_rows
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import NOT_RECORDED
 from sosdesk.stats.persons import UNKNOWN_COUNTRY, Person, codes_of, identified_in, registered_in
@@ -106,6 +107,11 @@ def _records(
         return _events(s, period, _EVENT_KINDS[table], row, column, table == "costs_by_type")
     if table == "followups_by_outcome":
         return _followups(s, period, row)
+    if table.startswith("missing_"):
+        return (
+            Record("missing_case", ref, None, f"{to_local(at):%Y-%m-%d %H:%M}", code, (category,))
+            for ref, at, code, category in missing_case_rows(s, period, table, row)
+        )
     raise KeyError(f"no records behind {table}")
 
 

@@ -57,6 +57,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sec_clients": ("Novi klijenti", "New clients"),
     "sec_victims": ("Formalno identifikovane žrtve", "Formally identified victims"),
     "sec_assistance": ("Pomoć, teren i sud", "Assistance, field work and courts"),
+    "sec_missing": ("Nestala deca (116 000)", "Missing children (116 000)"),
     "sec_method": ("Metodološke napomene", "Method notes"),
     "multi_note": (
         "Jedan zapis može biti u više redova; ukupno broji zapise.",
@@ -77,6 +78,23 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _TITLES: dict[str, tuple[str, str]] = {
     "calls_by_line": ("Pozivi po liniji", "Calls by line"),
+    "missing_by_category": (
+        "Nestala deca: slučajevi po kategoriji",
+        "Missing children: cases by category",
+    ),
+    "missing_by_reporter": ("Nestala deca: ko je prijavio", "Missing children: who reported"),
+    "missing_by_channel": (
+        "Nestala deca: kako je linija kontaktirana",
+        "Missing children: how the line was contacted",
+    ),
+    "missing_by_status": (
+        "Nestala deca: ishod na kraju perioda",
+        "Missing children: outcome at the end of the period",
+    ),
+    "missing_features": (
+        "Nestala deca: prekogranično, nasilje, ponovljeno bekstvo",
+        "Missing children: cross-border, violence, repeat runaways",
+    ),
     "calls_by_category": ("Pozivi po kategoriji", "Calls by category"),
     "calls_by_caller_type": ("Pozivi po vrsti pozivaoca", "Calls by caller type"),
     "calls_by_urgency": ("Pozivi po hitnosti", "Calls by urgency"),

@@ -95,6 +95,16 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "followups_by_outcome",
         ),
     ),
+    (
+        "sec_missing",
+        (
+            "missing_by_category",
+            "missing_by_reporter",
+            "missing_by_channel",
+            "missing_by_status",
+            "missing_features",
+        ),
+    ),
 )
 # Charts follow these tables (never tables of persons).
 CHARTS = {

@@ -49,8 +49,16 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def inspect_file(path: Path, key: bytes, *, readonly: bool = True) -> FileIdentity:
-    """Open `path` with `key` (read-only by default), check it completely and say what it is."""
+def inspect_file(
+    path: Path, key: bytes, *, readonly: bool = True, fresh_copy: bool = False
+) -> FileIdentity:
+    """Open `path` with `key` (read-only by default), check it completely and say what it is.
+
+    `fresh_copy`: the file was just written by SQLCipher from a sound database (a backup), so
+    what can have gone wrong is the medium: every page's HMAC (`cipher_integrity_check`) and
+    the B-tree structure (`quick_check`) prove it. The index-against-table cross-check of
+    `integrity_check`, most of the time on a large file, is kept for files from elsewhere.
+    """
     conn = open_raw(path, key, readonly=readonly)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -58,9 +66,10 @@ def inspect_file(path: Path, key: bytes, *, readonly: bool = True) -> FileIdenti
             raise NotADatabase("store.not_ours", **named(path))
         if not migrate.is_known(str(row[0])):
             raise NotADatabase("store.newer_schema", **named(path))
-        if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-            raise DatabaseDamaged("store.damaged", **named(path))
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise DatabaseDamaged("store.damaged", **named(path))
+        check = "PRAGMA quick_check" if fresh_copy else "PRAGMA integrity_check"
+        if conn.execute(check).fetchall() != [("ok",)]:
             raise DatabaseDamaged("store.damaged", **named(path))
         idents = conn.execute("SELECT device_id, desk_code FROM device_identity").fetchall()
         if len(idents) != 1:
@@ -119,7 +128,7 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
     os.close(fd)
     try:
         _export(engine, key, tmp, out)
-        inspect_file(tmp, key)
+        inspect_file(tmp, key, fresh_copy=True)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         _check_new_target(out)
@@ -202,7 +211,7 @@ def restore_file(
         )
     tmp = _copy_bounded(source, size, db_path)
     try:
-        inspect_file(tmp, key)
+        inspect_file(tmp, key, fresh_copy=True)  # the bytes of a file checked just above
     except StoreError:
         tmp.unlink(missing_ok=True)
         raise NotADatabase("store.backup_not_ours", **named(source)) from None

@@ -187,6 +187,9 @@ class Applier:
                     raise Rejected(
                         errors.INVALID_RECORD,
                         f"record {r.seq} changes a {r.entity} record this database does not have",
+                        "office.missing_record",
+                        line=r.seq,
+                        table=r.entity,
                     )
                 # An update of a user never gets here: parse_record refuses it (AUTHORS_ONLY).
                 applied = self._update_fields(r, writes, new_writes)

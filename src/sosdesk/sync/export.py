@@ -25,6 +25,7 @@ from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.store.raw import driver_connection
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
+from sosdesk.sync.completion import complete_outbox
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
@@ -225,17 +226,55 @@ def _write_open(
     return ExportResult(tuple(files), new_seq, tuple(rewritten), records)
 
 
+def reopen_refused(db: Database) -> list[int]:
+    """Desk: a batch the office refused (its refusal receipt), and every later unconfirmed
+    one, go back to the outbox, to be numbered again from the refused number and completed
+    with the records the office was missing. Returns the numbers taken back."""
+    with db.transaction() as tx:
+        s = tx.session
+        office = trusted_office(s)
+        if office is None:
+            return []
+        out = (SyncBatch.direction == "out", SyncBatch.peer == office.device_id)
+        first = s.execute(
+            select(SyncBatch.seq).where(*out, SyncBatch.state == "refused").order_by(SyncBatch.seq)
+        ).first()
+        if first is None:
+            return []
+        rows = (
+            s.execute(
+                select(SyncBatch)
+                .where(
+                    *out,
+                    SyncBatch.seq >= first[0],
+                    SyncBatch.state.in_(("pending", "exported", "refused")),
+                )
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
+        )
+        s.execute(
+            update(Change)
+            .where(Change.batch_id.in_([r.batch_id for r in rows]))
+            .values(batch_id=None)
+        )
+        taken = [r.seq for r in rows]
+        for r in rows:
+            s.delete(r)
+        tx.audit("sync_reissue", "sync_batches", None, {"batches": taken})
+    return taken
+
+
 def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -> ExportResult:
     """Desk: write every unconfirmed batch again, and a new one with what is in none yet."""
     require_desk(db)
     keys = device_keys(db)
+    reopen_refused(db)
     with db.session() as s:
         office = trusted_office(s)
         if office is None:
-            raise SyncError(
-                "this desk does not trust an office yet: run `sosdesk sync "
-                "trust-office` with the office's identity file"
-            )
+            raise SyncError("sync.no_office_trusted")
         target = _Target(
             office.device_id, office.desk_code, office.box_public, bf.KIND_DESK, keys.sign_private
         )
@@ -245,6 +284,15 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         prev = _last(s, "out", office.device_id)
     if not out_dir.is_dir():
         raise SyncError("sync.no_folder", folder=str(out_dir))
+    if count:
+        # Records the office cannot have yet travel whole, ahead of the changes that need them.
+        with db.transaction() as tx:
+            done = complete_outbox(tx.session, keys.device_id)
+            if done.total:
+                tx.audit("sync_complete", "changes", None, {"added": done.added})
+        if done.total:
+            with db.session() as s:
+                count, first, last = outbox.count_unbatched(driver_connection(s))
     ack_moved = ack is not None and (prev is None or prev.ack_seq != ack.seq)
     new: tuple[str, Payload] | None = None
     if count or ack_moved:

@@ -35,7 +35,7 @@ from sosdesk.sync.container import KIND_BATCH, PlainReader, open_sealed
 from sosdesk.sync.errors import Rejected, SyncError
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import trusted_office
-from sosdesk.sync.receipts import write_receipt
+from sosdesk.sync.receipts import write_receipt, write_refusal
 from sosdesk.sync.schema import DESK, OFFICE, Record, parse_record
 from sosdesk.sync.views import ImportOutcome
 
@@ -123,7 +123,21 @@ class Importer:
             )
             if held_row is not None:
                 self._drop_held(held_row, exc.message)
-            return [ImportOutcome(name, "rejected", exc.message, code, seq, reason=exc.reason)]
+            # A coded refusal (naming the record) is shown as such in the user's language.
+            problem = exc.problem if exc.code != "sync.rejected" else None
+            answer = self._refusal(opened, exc)
+            return [
+                ImportOutcome(
+                    name,
+                    "rejected",
+                    exc.message,
+                    code,
+                    seq,
+                    reason=exc.reason,
+                    receipt=answer,
+                    problem=problem,
+                )
+            ]
         except FileProblem as exc:
             if exc.code == "file.too_large":
                 quarantine.record(
@@ -239,6 +253,10 @@ class Importer:
         if d.action == ledger.FORK:
             self._record_rejected(o, d.message)
             raise Rejected(errors.FORK, d.message)
+        if d.action == ledger.SUPERSEDED:
+            if held_row is not None:
+                self._drop_held(held_row, d.message)
+            return [ImportOutcome(path.name, "replayed", d.message, code, h.seq)]
         if d.action == ledger.REPLAY:
             # Same header as a batch applied before; its records must still be intact.
             self._verify_only(o)
@@ -360,6 +378,8 @@ class Importer:
                 "a record does not fit this database (it "
                 "refers to a record that is not here, or repeats a unique value such "
                 f"as a client code): {why}",
+                "office.record_does_not_fit",
+                why=why,
             ) from None
         for name in held_files:
             self._forget_held_file(name)
@@ -436,6 +456,37 @@ class Importer:
             return None
         return write_receipt(self.keys, peer.device_id, peer.box_public, row, self.receipts_dir)
 
+    def _refusal(self, o: _Opened | None, exc: Rejected) -> Path | None:
+        """Answer a desk's batch refused for one of its records with a signed refusal receipt,
+        so the desk numbers it again, completed, instead of repeating it forever."""
+        if not self.office or self.receipts_dir is None or o is None:
+            return None
+        if exc.reason != errors.INVALID_RECORD:
+            return None  # forgeries, forks and damaged files get no answer
+        h = o.header
+        # Held batches continue the refused one; the desk numbers them again too.
+        with self.db.session() as s:
+            later = s.execute(
+                select(SyncBatch.id).where(
+                    SyncBatch.direction == "in",
+                    SyncBatch.peer == h.sender,
+                    SyncBatch.state == "held",
+                    SyncBatch.seq > h.seq,
+                )
+            )
+            held = [r[0] for r in later]
+        for row_id in held:
+            self._drop_held(row_id, f"batch {h.seq} before it was refused; the desk sends it again")
+        self._record_rejected(o, exc.message, "refused")
+        return write_refusal(
+            self.keys,
+            o.peer.device_id,
+            o.peer.box_public,
+            (h.seq, o.digest),
+            exc,
+            self.receipts_dir,
+        )
+
     # -- held batches --------------------------------------------------------------------
 
     def _hold(self, path: Path, o: _Opened) -> None:
@@ -490,7 +541,7 @@ class Importer:
         with contextlib.suppress(OSError):
             (quarantine.sync_folder(self.db, "held") / name).unlink()
 
-    def _record_rejected(self, o: _Opened, why: str) -> None:
+    def _record_rejected(self, o: _Opened, why: str, state: str = "rejected") -> None:
         h = o.header
         with self.db.transaction() as tx:
             tx.session.add(
@@ -502,7 +553,7 @@ class Importer:
                     seq=h.seq,
                     hash=o.digest,
                     prev_hash=h.prev_hash,
-                    state="rejected",
+                    state=state,
                     record_count=h.records,
                     created_at=_parse_time(h.created_at) or tx.now,
                     recorded_at=tx.now,

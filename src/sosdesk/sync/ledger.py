@@ -15,6 +15,7 @@ REPLAY = "replay"
 HOLD = "hold"
 ALREADY_HELD = "already_held"
 FORK = "fork"
+SUPERSEDED = "superseded"
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,19 @@ def last_applied(s: Session, peer: str) -> SyncBatch | None:
         .order_by(SyncBatch.seq.desc())
         .limit(1)
     ).scalar_one_or_none()
+
+
+def _refused(s: Session, peer: str, digest: str) -> bool:
+    """Whether this peer's batch with this hash was refused here (and answered)."""
+    row = s.execute(
+        select(SyncBatch.id).where(
+            SyncBatch.direction == "in",
+            SyncBatch.peer == peer,
+            SyncBatch.hash == digest,
+            SyncBatch.state == "refused",
+        )
+    ).first()
+    return row is not None
 
 
 def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
@@ -65,6 +79,14 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
                 expected,
                 done,
             )
+        if _refused(s, header.sender, digest):
+            # An old copy of a batch refused here, which the desk has since numbered again.
+            return Decision(
+                SUPERSEDED,
+                f"batch {header.seq} from {code} was refused earlier and the desk has sent it "
+                "again since: nothing changed",
+                expected,
+            )
         return Decision(
             FORK,
             f"ALERT: batch {header.seq} from {code} differs from the batch "
@@ -74,6 +96,14 @@ def decide(s: Session, header: BatchHeader, digest: str, code: str) -> Decision:
         )
     if header.seq == expected:
         if header.prev_hash != last_hash:
+            if _refused(s, header.sender, header.prev_hash):
+                # It continues a batch refused here, which the desk has since numbered again.
+                return Decision(
+                    SUPERSEDED,
+                    f"batch {header.seq} from {code} continues a refused batch that the desk "
+                    "has sent again since: nothing changed",
+                    expected,
+                )
             return Decision(
                 FORK,
                 f"ALERT: batch {header.seq} from {code} does not continue "

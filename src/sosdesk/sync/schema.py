@@ -21,6 +21,16 @@ from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.messages import CodedError
+from sosdesk.domain.missing_children import (
+    MC_AFTER,
+    MC_CATEGORY,
+    MC_CONTACT_CHANNEL,
+    MC_LIVING,
+    MC_OUTCOME,
+    MC_REPORTER,
+    MC_RISK,
+    MC_STEP,
+)
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
@@ -52,7 +62,7 @@ from sosdesk.sync.errors import Rejected, SyncError
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
 LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
-IMMUTABLE = frozenset({"events"})  # timeline events are append-only
+IMMUTABLE = frozenset({"events", "missing_steps"})  # timeline events are append-only
 # The desk's own to-do list stays with the desk; everything else is history the night shift
 # at another desk may need.
 NOT_TO_DESKS = frozenset({"followups"})
@@ -91,6 +101,18 @@ _VOCAB: dict[tuple[str, str], Vocabulary] = {
     ("directory_entries", "kind"): DIRECTORY_KIND,
     ("directory_entries", "languages"): LANGUAGE,
     ("users", "role"): ROLE,
+    ("missing_cases", "category"): MC_CATEGORY,
+    ("missing_cases", "reporter_kind"): MC_REPORTER,
+    ("missing_cases", "living"): MC_LIVING,
+    ("missing_cases", "gender"): GENDER,
+    ("missing_cases", "citizenship"): COUNTRY,
+    ("missing_cases", "languages"): LANGUAGE,
+    ("missing_cases", "countries"): COUNTRY,
+    ("missing_cases", "risks"): MC_RISK,
+    ("missing_cases", "outcome"): MC_OUTCOME,
+    ("missing_cases", "after"): MC_AFTER,
+    ("missing_cases", "contact_channel"): MC_CONTACT_CHANNEL,
+    ("missing_steps", "kind"): MC_STEP,
 }
 
 

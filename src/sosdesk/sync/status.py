@@ -70,7 +70,9 @@ def desk_status(db: Database) -> DeskStatus:
             .scalars()
             .all()
         )
-        undelivered = tuple(_view(b, codes) for b in out if b.state in ("pending", "exported"))
+        undelivered = tuple(
+            _view(b, codes) for b in out if b.state in ("pending", "exported", "refused")
+        )
         delivered = [b for b in out if b.state == "delivered"]
         got = s.execute(
             select(SyncBatch)

@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sosdesk.domain.messages.core import Problem
+
 
 @dataclass(frozen=True)
 class PeerView:
@@ -57,6 +59,7 @@ class ImportOutcome:
     reason: str | None = None
     receipt: Path | None = None
     inserted: int = 0
+    problem: Problem | None = None  # a coded refusal naming the record, when there is one
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class ReceiptOutcome:
     seq: int
     newly_delivered: tuple[int, ...]
     message: str
+    problem: Problem | None = None  # a refusal receipt: why the office refused the batch
+    refused: tuple[int, ...] = ()  # batches newly marked refused
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from sosdesk.ui.context import AppContext
 from sosdesk.ui.directory.area import DirectoryArea
 from sosdesk.ui.followups.area import FollowUpsArea
 from sosdesk.ui.intake.area import CallsArea
+from sosdesk.ui.missing.area import MissingChildrenArea
+from sosdesk.ui.office.area import OfficeArea
 from sosdesk.ui.statistics.area import StatisticsArea
 from sosdesk.ui.sync.area import SyncArea
 from sosdesk.ui.widgets.problem_text import failure_text
@@ -64,6 +66,8 @@ AREAS: tuple[AreaSpec, ...] = (
     AreaSpec("directory", "Ctrl+4", DirectoryArea, "Directory"),
     AreaSpec("sync", "Ctrl+5", SyncArea, "Exchange"),
     AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
+    AreaSpec("office", "Ctrl+8", OfficeArea, "Office"),
+    AreaSpec("missing", "Ctrl+0", MissingChildrenArea, "Missing children"),
 )
 
 

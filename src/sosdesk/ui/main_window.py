@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         bigger_too.triggered.connect(lambda: self.change_font(1))
         self.addAction(bigger_too)
         self._action("smaller", "Ctrl+-", lambda: self.change_font(-1), self.view_menu)
-        self._action("normal", "Ctrl+0", lambda: self.change_font(0), self.view_menu)
+        self._action("normal", "Ctrl+Alt+0", lambda: self.change_font(0), self.view_menu)
         self.lang_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
         for code, name in LANGUAGE_NAMES:

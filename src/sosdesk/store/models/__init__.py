@@ -9,6 +9,7 @@ from sosdesk.store.models.clients import Client
 from sosdesk.store.models.directory import DirectoryEntry
 from sosdesk.store.models.events import Event
 from sosdesk.store.models.followups import FollowUp
+from sosdesk.store.models.missing import MissingCase, MissingStep
 from sosdesk.store.models.system import (
     AuditEntry,
     Change,
@@ -34,6 +35,8 @@ __all__ = [
     "Draft",
     "Event",
     "FollowUp",
+    "MissingCase",
+    "MissingStep",
     "SearchRef",
     "Setting",
     "SyncedMixin",

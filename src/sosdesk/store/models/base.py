@@ -35,6 +35,10 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
+        if len(value) == 27 and value[10] == "T" and value[-1] == "Z":
+            # The store's own form: fromisoformat is C and 10× faster than strptime, which
+            # was most of the time of reading a long audit log or a timeline.
+            return datetime.fromisoformat(value)
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
 
 

@@ -40,8 +40,10 @@ class SyncPeer(Base):
 class SyncBatch(Base):
     """One row of the batch ledger: a batch written here ("out") or received here ("in").
 
-    out: pending (numbered, file not yet verified) -> exported -> delivered (receipt/ack seen).
-    in: applied, held (waits for an earlier batch; the sealed file is kept) or rejected.
+    out: pending (numbered, file not yet verified) -> exported -> delivered (receipt/ack seen),
+    or refused (a refusal receipt; the next export numbers it again).
+    in: applied, held (waits for an earlier batch; the sealed file is kept), rejected, or
+    refused (answered with a refusal receipt).
     """
 
     __tablename__ = "sync_batches"

@@ -28,6 +28,7 @@ from sosdesk.ui.intake.draft_keeper import KIND, DraftKeeper
 from sosdesk.ui.intake.form import IntakeForm
 from sosdesk.ui.intake.recent_calls import RecentCalls
 from sosdesk.ui.intake.tally import QuickTally
+from sosdesk.ui.missing.intake_hook import MissingChildHook
 
 PAGES = ("idle", "form", "tally", "detail")
 
@@ -50,6 +51,7 @@ class CallsArea(QWidget):
         self.form = IntakeForm(ctx)
         self.form.saved.connect(self._call_saved)
         self.form.discard_requested.connect(self._discard_call)
+        self.missing_child = MissingChildHook(ctx, self.form)  # Ctrl+Shift+M (116 000)
         self.keeper = DraftKeeper(ctx, self.form, self)
         self.form.draft_of = lambda: self.keeper.draft_id
         self.tally = QuickTally(ctx)

@@ -60,6 +60,16 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "followups_by_outcome",
         ),
     ),
+    (
+        "missing",
+        (
+            "missing_by_category",
+            "missing_by_reporter",
+            "missing_by_channel",
+            "missing_by_status",
+            "missing_features",
+        ),
+    ),
 )
 
 
@@ -69,6 +79,7 @@ def section_title(key: str) -> str:
         "new_clients": tr("New clients"),
         "victims": tr("Identified victims"),
         "work": tr("Assistance, field work, courts"),
+        "missing": tr("Missing children (116 000)"),
     }[key]
 
 
@@ -98,6 +109,11 @@ def table_title(key: str) -> str:
         "field_actions_by_type": tr("Field actions by type"),
         "hearings_by_proceeding": tr("Court hearings by type of proceedings"),
         "followups_by_outcome": tr("Follow-ups due in the period"),
+        "missing_by_category": tr("Missing children: cases by category"),
+        "missing_by_reporter": tr("Missing children: who reported"),
+        "missing_by_channel": tr("Missing children: how the line was contacted"),
+        "missing_by_status": tr("Missing children: outcome at the end of the period"),
+        "missing_features": tr("Missing children: cross-border, violence, repeat runaways"),
     }[key]
 
 

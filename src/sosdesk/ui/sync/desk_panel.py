@@ -183,8 +183,10 @@ class DeskPanel(SyncPanelBase):
                 )
             )
         has_office = st.office_code is not None
-        for button in (self.export_button, self.receipt_button, self.import_button):
+        for button in (self.receipt_button, self.import_button):
             button.setEnabled(has_office and not self.job.running)
+        # Export stays available: without an office it explains what to do first.
+        self.export_button.setEnabled(not self.job.running)
         lines = [self.tr("{0} change(s) are not in a batch yet.").format(st.unexported_changes)]
         if st.undelivered:
             lines.append(
@@ -208,11 +210,10 @@ class DeskPanel(SyncPanelBase):
         self.pending_text.setText(" ".join(lines))
         self.table.setRowCount(len(st.undelivered))
         for row, b in enumerate(st.undelivered):
-            state = (
-                self.tr("numbered, not written")
-                if b.state == "pending"
-                else self.tr("written, waiting for the receipt")
-            )
+            state = {
+                "pending": self.tr("numbered, not written"),
+                "refused": self.tr("refused by the office; the next export sends it again"),
+            }.get(b.state, self.tr("written, waiting for the receipt"))
             for col, text in enumerate(
                 (str(b.seq), f"{b.records:,}".replace(",", "."), format_local(b.created_at), state)
             ):
@@ -234,6 +235,11 @@ class DeskPanel(SyncPanelBase):
     def export(self) -> None:
         """Write the batch(es) for the office to a folder (Ctrl+E)."""
         if self.job.running or self.ctx.is_locked:
+            return
+        if self.status is not None and self.status.office_code is None:
+            # Say what to do first, before asking for a folder there is nothing to write to.
+            self._say(error_text(CodedError("office.trust_first")), error=True)
+            self.trust.setFocus()
             return
         folder = self.chooser.folder(self, self.tr("Where to write the batch (the USB stick)"))
         if folder is None:
@@ -258,20 +264,35 @@ class DeskPanel(SyncPanelBase):
         files = self.chooser.files(self, self.tr("Receipts from the office"), RECEIPTS)
         done: list[int] = []
         refused = 0
+        refusals: list[str] = []
         for path in files:
             try:
-                done.extend(self.ctx.call(import_receipt, path).newly_delivered)
+                answer = self.ctx.call(import_receipt, path)
             except CodedError:  # refused, or not a readable file
                 refused += 1
+                continue
+            done.extend(answer.newly_delivered)
+            if answer.problem is not None:
+                refusals.append(
+                    self.tr("The office refused batch {0}. {1}").format(
+                        answer.seq, error_text(answer.problem)
+                    )
+                )
         if files:
             text = self.tr("Confirmed by the office: {0}.").format(
                 ", ".join(map(str, sorted(done))) or self.tr("nothing new")
             )
+            if refusals:
+                text = " ".join(refusals) if not done else text + " " + " ".join(refusals)
+                text += " " + self.tr(
+                    "Nothing needs editing: the next export sends the refused batches again "
+                    "with the records the office was missing."
+                )
             if refused:
                 text += " " + self.tr("{0} file(s) were not receipts for this desk.").format(
                     refused
                 )
-            self._say(text, error=bool(refused) and not done)
+            self._say(text, error=(bool(refused) and not done) or bool(refusals))
         self.reload()
 
     def save_identity(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sosdesk.sync.views import ImportOutcome, still_waiting
+from sosdesk.ui.widgets.problem_text import error_text
 
 REASONS = {
     "too_large": "too large",
@@ -35,6 +36,13 @@ def reason_text(reason: str | None, tr: Callable[[str], str]) -> str:
     return tr(REASONS.get(reason or "", "refused"))
 
 
+def refusal_text(o: ImportOutcome, tr: Callable[[str], str]) -> str:
+    """Why a file was refused: the coded sentence naming the record when there is one."""
+    if o.problem is not None:
+        return error_text(o.problem)
+    return reason_text(o.reason, tr)
+
+
 def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> tuple[str, bool]:
     """(text, whether anything was refused)."""
     count = {s: sum(o.status == s for o in outcomes) for s in ("applied", "replayed", "rejected")}
@@ -49,7 +57,7 @@ def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> t
         text += " " + tr("Waiting batches need an earlier batch from the same desk.")
     if count["rejected"]:
         reasons = "; ".join(
-            f"{o.file}: {reason_text(o.reason, tr)}" for o in outcomes if o.status == "rejected"
+            f"{o.file}: {refusal_text(o, tr)}" for o in outcomes if o.status == "rejected"
         )
         text += " " + tr("Refused and kept in quarantine: {0}.").format(reasons)
     return text, bool(count["rejected"])
@@ -66,7 +74,7 @@ def detail_text(o: ImportOutcome, tr: Callable[[str], str]) -> str:
         return tr("batch {0} was already applied; nothing changed").format(o.seq)
     if o.status == "held":
         return tr("batch {0} waits for an earlier batch of the same desk").format(o.seq)
-    return reason_text(o.reason, tr)
+    return refusal_text(o, tr)
 
 
 def status_text(status: str, tr: Callable[[str], str]) -> str:

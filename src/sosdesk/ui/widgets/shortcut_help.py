@@ -70,9 +70,11 @@ class ShortcutHelp(QDialog):
             ("Alt+F", self.tr("Follow-up")),
             ("F4, Alt+Down", self.tr("Show every choice of a list")),
             ("Ctrl+1 … Ctrl+6", self.tr("Switch area")),
+            ("Ctrl+0", self.tr("Missing children (116 000)")),
+            ("Ctrl+Shift+M", self.tr("Open a missing-child case (during a call too)")),
             ("Ctrl+L", self.tr("Lock the desk")),
             ("Ctrl+Shift+D", self.tr("Dark or light theme")),
-            ("Ctrl++ / Ctrl+- / Ctrl+0", self.tr("Larger, smaller, normal text")),
+            ("Ctrl++ / Ctrl+- / Ctrl+Alt+0", self.tr("Larger, smaller, normal text")),
             ("Ctrl+,", self.tr("Preferences")),
             ("Ctrl+Q", self.tr("Quit")),
         ]

@@ -1,0 +1,1 @@
+"""The 116 000 line: missing-child cases in the desk."""

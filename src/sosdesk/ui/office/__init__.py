@@ -1,0 +1,1 @@
+"""The Office area: the coordinator's tools (print register, verification, backup, check)."""
