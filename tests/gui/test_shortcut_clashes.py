@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QAbstractButton, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 
+from sosdesk.ui import i18n
 from sosdesk.ui.main_window import MainWindow
 from sosdesk.ui.widgets.mnemonics import mnemonic_key
 from tests.gui.conftest import press, unlock
@@ -37,8 +39,12 @@ def _keys(window: MainWindow, root: QWidget) -> dict[str, list[str]]:
     return {k: v for k, v in found.items() if len(v) > 1}
 
 
-def test_no_key_reaches_two_things(qtbot, window: MainWindow, people) -> None:
+@pytest.mark.parametrize("lang", ["sr-Latn", "en"])
+def test_no_key_reaches_two_things(qtbot, window: MainWindow, people, lang: str) -> None:
     unlock(qtbot, window)
+    if lang != "sr-Latn":  # translations choose their own letters: each language is walked
+        i18n.install(lang)
+        QApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     clashes = {}
     for key in window.areas:
         window.switch_area(key)

@@ -122,7 +122,7 @@ class FollowUpsArea(QWidget):
         self.desk.setAccessibleName(self.tr("The whole desk"))
         self.new_button.setAccessibleName(self.tr("New follow-up"))
         self.mine.setText(self.tr("&Mine"))
-        self.desk.setText(self.tr("The whole &desk"))
+        self.desk.setText(self.tr("The &whole desk"))
         self.new_button.setText(with_key(self.tr("New follow-up…"), "Ctrl+Shift+N"))
         self.hint.setText(
             keys_hint(

@@ -1,7 +1,7 @@
 """The Office area (Ctrl+8): the coordinator's tools without a terminal.
 
 The print register (number, kind, client code, who, when, hash) with "verify a PDF" by file
-picker (Alt+V) or by dropping the file on the area; an encrypted backup (Alt+B), the
+picker (Alt+I) or by dropping the file on the area; an encrypted backup (Alt+B), the
 database check (Alt+C) and the organisation header editor (Alt+Z); the long ones in a worker with a progress bar and a plain explanation of the
 result. The services do the same checks and write the same audit entries as the commands.
 """
@@ -162,7 +162,7 @@ class OfficeArea(QWidget):
         self.job.failed.connect(self._failed)
         self._kind = ""
         for key, button, slot in (
-            ("Alt+V", self.verify_button, self.verify_pdf),
+            ("Alt+I", self.verify_button, self.verify_pdf),
             ("Alt+B", self.backup_button, self.backup),
             ("Alt+C", self.check_button, self.check),
             ("Alt+Z", self.org_button, self.edit_organisation),
@@ -240,7 +240,7 @@ class OfficeArea(QWidget):
                 "The check reads every page and the audit chain; it changes nothing."
             )
         )
-        self.verify_button.setText(with_key(self.tr("Verify a PDF…"), "Alt+V"))
+        self.verify_button.setText(with_key(self.tr("Verify a PDF…"), "Alt+I"))
         self.backup_button.setText(with_key(self.tr("Back up…"), "Alt+B"))
         self.check_button.setText(with_key(self.tr("Check the database"), "Alt+C"))
         self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+Z"))
@@ -256,7 +256,7 @@ class OfficeArea(QWidget):
         self.hint.setText(
             keys_hint(
                 [
-                    ("Alt+V", self.tr("verify a PDF")),
+                    ("Alt+I", self.tr("verify a PDF")),
                     ("Alt+B", self.tr("back up")),
                     ("Alt+C", self.tr("check")),
                     ("Alt+Z", self.tr("header")),
@@ -319,7 +319,7 @@ class OfficeArea(QWidget):
         self.job.start(self.ctx, lambda _progress: fn(call))
 
     def verify_pdf(self, path: Path | None = None) -> None:
-        """Say whether a PDF was issued here, changed after issue, or is unknown (Alt+V)."""
+        """Say whether a PDF was issued here, changed after issue, or is unknown (Alt+I)."""
         if self.job.running or self.ctx.is_locked or not self.verify_button.isEnabled():
             return
         if path is None:

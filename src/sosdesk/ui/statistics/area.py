@@ -1,7 +1,7 @@
 """The statistics area: a period's numbers as tables and charts, compared with the period
 before; consultants and coordinators can open the records behind a number.
 
-Keys: Alt+P period, Alt+C compare, Alt+H hide small counts (as published), Alt+S the list of
+Keys: Alt+P period, Alt+C compare, Alt+N hide small counts (as published), Alt+S the list of
 statistics, Alt+T the table, Enter the records behind the selected number, F5 refresh.
 The numbers are computed in the thread pool; the area stays responsive meanwhile.
 """
@@ -177,7 +177,7 @@ class StatisticsArea(QWidget):
         self.heading.setText(self.tr("Statistics"))
         self.picker.retranslate()
         self.compare.setText(self.tr("&Compare with the previous period"))
-        self.hide_small.setText(self.tr("&Hide counts under {k} (as published)").format(k=RULE.k))
+        self.hide_small.setText(self.tr("Hide cou&nts under {k} (as published)").format(k=RULE.k))
         self.refresh_button.setText(with_key(self.tr("Refresh"), "F5"))
         self.publish_button.setText(self.tr("P&ublish the report…"))
         self.list_label.setText(self.tr("&Statistics:"))
@@ -432,7 +432,7 @@ class StatisticsArea(QWidget):
             )
             return
         if self.hide_small.isChecked() and self._now is not None and self._now[table.key].hidden:
-            self.message.setText(self.tr("Show the exact numbers (Alt+H) to open the records."))
+            self.message.setText(self.tr("Show the exact numbers (Alt+N) to open the records."))
             return
         row, column = cell
         found = self.ctx.call(records_behind, period, table.key, row, column)
