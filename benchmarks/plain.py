@@ -49,8 +49,11 @@ def create_plain_database(path: Path, *, user: str, desk: str = "BG1") -> Databa
 
 
 def open_plain_database(path: Path, *, user: str) -> Database:
-    """Reopen a plain benchmark database."""
+    """Reopen a plain benchmark database (brought up to the head revision, as `Database.open`
+    does for the encrypted copy, so a cached data set survives a new migration)."""
     engine = make_engine(path, None)
+    if migrate.needs_upgrade(engine):
+        migrate.upgrade(engine)
     with Session(engine) as s:
         ident = s.execute(select(DeviceIdentity)).scalar_one()
         row = s.execute(select(User).where(User.name == user)).scalar_one()

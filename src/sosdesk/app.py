@@ -26,13 +26,14 @@ def run_app(args: argparse.Namespace) -> int:
     from sosdesk.services.preferences import Preferences
     from sosdesk.ui import i18n
     from sosdesk.ui.main_window import MainWindow
-    from sosdesk.ui.theme import apply_theme
+    from sosdesk.ui.theme import apply_theme, startup_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "sosdesk"])
     assert isinstance(app, QApplication)
     app.setApplicationName("SOS Desk")
     app.setOrganizationName("sosdesk")
-    prefs = Preferences()  # the user's own preferences apply once they unlock
+    # The user's own preferences apply once they unlock; until then the theme last used here.
+    prefs = Preferences(theme=startup_theme(db_path(args), Preferences().theme))
     apply_theme(app, prefs.theme, prefs.font_size)
     i18n.install(prefs.lang)
     user = getattr(args, "user", None) or os.environ.get(ENV_USER, "")

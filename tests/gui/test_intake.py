@@ -77,6 +77,10 @@ def test_a_whole_call_from_the_keyboard_then_found_in_cyrillic(
     press(qtbot, K.Key_Return)
     assert form.referrals.codes() == ["Centar za zaštitu žrtava trgovine ljudima"]
     press(qtbot, K.Key_Tab)
+    assert focused() is form.referral_consent  # the client consents (issue 18's consent gate)
+    press(qtbot, K.Key_Space)
+    assert form.referral_consent.isChecked()
+    press(qtbot, K.Key_Tab)
     assert focused() is form.times["follow_up_at"]
     typed(format_local(utcnow() + timedelta(days=1)))
     press(qtbot, K.Key_Tab)

@@ -34,6 +34,7 @@ def test_tab_walks_every_field_once_in_reading_order(qtbot, window: MainWindow) 
         form.summary,
         form.actions_taken,
         form.referrals.input,
+        form.referral_consent,  # issue 18: a linked client's referrals need her consent
         form.times["follow_up_at"],
         form.follow_up_what,
         form.picks["line"],

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from sosdesk.domain.clock import desk_zone
 from sosdesk.ui.widgets.datetime_field import (
     BadDateTime,
     DateField,
@@ -85,7 +86,7 @@ def test_a_window_shortcut_fires_anywhere_in_the_window(qtbot: QtBot) -> None:
 def test_one_parser_accepts_what_either_form_accepted(text: str, expected: datetime) -> None:
     parsed = parse_local(text, today=TODAY)
     assert parsed is not None
-    assert parsed == expected.astimezone()
+    assert parsed == expected.replace(tzinfo=desk_zone())  # the organisation's zone (issue 18)
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,15 @@ from sosdesk.domain import casework_events
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import (
     ASSISTANCE,
+    CALL_CATEGORY,
     CLIENT_ROLE,
     CURRENCY,
     DOCUMENT_KIND,
+    EMERGENCY_STEP,
     EVENT_KIND,
     FIELD_ACTION,
     PROCEEDING,
+    URGENCY,
     VICTIM_STATUS,
 )
 
@@ -116,9 +119,27 @@ def _note(c: Checker, p: dict[str, Any]) -> CleanEvent:
 
 
 def _call(c: Checker, p: dict[str, Any]) -> CleanEvent:
-    return CleanEvent(
-        {"call_id": p.get("call_id"), "summary": c.text("summary", p.get("summary"))}, None, None
-    )
+    # Calls saved before issue 18 carry only the summary; later ones what the timeline needs to
+    # show the call without opening it: urgency (the danger mark), categories, emergency steps,
+    # actions and referrals. Keys absent stay absent, so old events read the same.
+    out: dict[str, Any] = {
+        "call_id": p.get("call_id"),
+        "summary": c.text("summary", p.get("summary")),
+    }
+    if p.get("urgency"):
+        out["urgency"] = c.choice("urgency", p.get("urgency"), URGENCY)
+    for key, vocab in (("categories", CALL_CATEGORY), ("emergency_steps", EMERGENCY_STEP)):
+        if p.get(key):
+            out[key] = c.choices(key, p.get(key), vocab)
+    if p.get("actions_taken"):
+        out["actions_taken"] = c.text("actions_taken", p.get("actions_taken"))
+    if p.get("referrals_given"):
+        out["referrals_given"] = [
+            t
+            for t in (c.text("referrals_given", str(r), max_len=200) for r in p["referrals_given"])
+            if t
+        ]
+    return CleanEvent(out, None, None)
 
 
 def _document(c: Checker, p: dict[str, Any]) -> CleanEvent:

@@ -29,7 +29,7 @@ from sosdesk.services.events import CLOCK_SKEW, insert_event
 from sosdesk.services.followups import check_followup
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
-from sosdesk.store.models import Call, Case, Client, FollowUp, utcnow
+from sosdesk.store.models import Call, Case, Client, DirectoryEntry, FollowUp, utcnow
 from sosdesk.store.tx import Tx
 
 
@@ -50,6 +50,9 @@ class CallInput:
     summary: str | None = None
     actions_taken: str | None = None
     referrals_given: list[str] = field(default_factory=list)
+    # The caller (a linked client) was told and consents: referrals of a client's call go
+    # through the same gate as a referral from the client file (issue 18).
+    referral_consent: bool = False
     urgency: str = "routine"
     emergency_steps: list[str] = field(default_factory=list)
     follow_up_at: datetime | None = None
@@ -78,6 +81,8 @@ def clean_call(data: CallInput) -> dict[str, Any]:
         "started_at": started,
         "ended_at": data.ended_at,
     }
+    if data.referrals_given and (data.client_id or data.new_client) and not data.referral_consent:
+        c.fail("referrals_given", "event.referral_consent")
     if started.tzinfo is None or (data.ended_at is not None and data.ended_at.tzinfo is None):
         c.fail("started_at", "field.time_zone_missing")
     else:
@@ -132,10 +137,20 @@ def insert_call(tx: Tx, desk_code: str, data: CallInput) -> Call:
             client_id,
             "call",
             call.started_at,
-            {"call_id": call.id, "summary": call.summary},
+            {
+                "call_id": call.id,
+                "summary": call.summary,
+                "urgency": call.urgency,
+                "categories": list(call.categories or []),
+                "emergency_steps": list(call.emergency_steps or []),
+                "actions_taken": call.actions_taken,
+                "referrals_given": list(call.referrals_given or []),
+            },
             call_id=call.id,
             case_id=_open_case_of(tx, client_id, data.case_id),
         )
+    if client_id and fields["referrals_given"]:
+        _referral_events(tx, client_id, call, consent=data.referral_consent)
     if data.follow_up_at is not None and data.follow_up_what:
         tx.insert(
             FollowUp(
@@ -157,6 +172,28 @@ def _open_case_of(tx: Tx, client_id: str, case_id: str | None) -> str | None:
     if case is None or case.client_id != client_id or case.closed_at is not None:
         raise ValidationFailed([FieldError("case_id", "casework.case_not_open")])
     return case_id
+
+
+def _referral_events(tx: Tx, client_id: str, call: Call, *, consent: bool) -> None:
+    """A referral event on the client's timeline for each directory entry named in the call
+    (free text stays on the call): the same validator and consent rule as the client file."""
+    wanted = list(dict.fromkeys(call.referrals_given or []))
+    entries = {
+        e.name: e.id
+        for e in tx.session.execute(
+            select(DirectoryEntry).where(DirectoryEntry.name.in_(wanted))
+        ).scalars()
+    }
+    reason = " ".join((call.summary or "").split())[:200] or "SOS"
+    for name in wanted:
+        if name in entries:
+            payload = {
+                "entry_id": entries[name],
+                "entry_name": name,
+                "reason": reason,
+                "consent": consent,  # the event validator refuses a referral without it
+            }
+            insert_event(tx, client_id, "referral", call.started_at, payload, call_id=call.id)
 
 
 def save_call(db: Database, data: CallInput, *, discard_draft: str | None = None) -> CallView:

@@ -303,3 +303,18 @@ def update_client_fields(
         if changed:
             search_index.put(tx.session, "client", client.id, search_index.client_body(client))
     return changed
+
+
+def client_age(c: ClientView, today: date | None = None) -> int | None:
+    """The one age a screen shows: from the birth date, else the birth year, else the estimate
+    recorded (grown by the years since the file was opened). An estimate is ignored once a
+    birth date or year is known, so a file never shows two different ages."""
+    today = today or date.today()
+    if c.birth_date:
+        b = c.birth_date
+        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+    if c.birth_year:
+        return today.year - c.birth_year
+    if c.estimated_age is not None:
+        return c.estimated_age + (today.year - c.created_at.year)
+    return None

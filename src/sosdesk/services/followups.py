@@ -1,5 +1,6 @@
 """Follow-ups (call-backs and tasks): schedule, list as overdue / due today / upcoming for one
-user or the whole desk, mark done (and undo), reschedule, count what is overdue.
+user or the whole desk, mark done with an outcome (and undo), reschedule, reassign, count what
+is overdue. Every move is kept in the follow-up's own history (when, by whom, from what to what).
 
 "Mine" means assigned to the user or to nobody: an unassigned call-back belongs to whoever is
 on shift, so it must not vanish from everyone's list.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -22,6 +24,7 @@ from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Client, FollowUp, User, utcnow
 
 MAX_WHAT = 2000
+MAX_OUTCOME = 2000
 # How long before the moment it is agreed a follow-up may be due. A day, because a due date
 # typed without a time means the start of that day, and a call-back agreed this morning and
 # recorded this afternoon is still worth keeping (it shows up as overdue at once).
@@ -73,6 +76,19 @@ class FollowUpView:
     done_at: datetime | None
     done_by: str | None
     version: int
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpChange:
+    """One move in a follow-up's history: `kind` is rescheduled, reassigned, done or reopened;
+    `before`/`after` are due times (ISO) or user names, as fits the kind."""
+
+    at: datetime
+    by: str
+    kind: str
+    before: str | None
+    after: str | None
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,7 @@ def _views(s: Session, q: Select[FollowUp]) -> list[FollowUpView]:
                 r.done_at,
                 r.done_by,
                 r.version,
+                r.outcome,
             )
         )
     return out
@@ -228,40 +245,99 @@ def add_followup(
     return get_followup(db, fid)
 
 
-def _set(
-    db: Database, followup_id: str, changes_for: str, due_at: datetime | None = None
-) -> FollowUpView:
+def _moved(
+    tx_now: datetime, user_id: str, row: FollowUp, kind: str, before: Any, after: Any
+) -> list[dict[str, Any]]:
+    entry = {"at": tx_now.isoformat(), "by": user_id, "kind": kind, "from": before, "to": after}
+    return [*(row.history or []), entry]
+
+
+def _change(db: Database, followup_id: str, kind: str, value: Any = None) -> FollowUpView:
     with db.transaction() as tx:
         row = tx.session.get(FollowUp, followup_id)
         if row is None:
             raise NotFound("not_found.followup", id=followup_id)
-        if changes_for == "done":
-            if row.done_at is not None:
-                raise ValidationFailed([FieldError("done_at", "followup.already_done")])
-            tx.update(row, {"done_at": tx.now, "done_by": tx.actor.user_id})
-        elif changes_for == "reopen":
-            tx.update(row, {"done_at": None, "done_by": None})
+        me = tx.actor.user_id
+        if kind in ("done", "rescheduled", "reassigned") and row.done_at is not None:
+            raise ValidationFailed([FieldError("done_at", "followup.already_done")])
+        if kind == "done":
+            changes = {"done_at": tx.now, "done_by": me, "outcome": value or None}
+            before, after = None, value or None
+        elif kind == "reopened":
+            if row.done_at is None:
+                return get_followup(db, followup_id)
+            changes = {"done_at": None, "done_by": None, "outcome": None}
+            before, after = row.outcome, None
+        elif kind == "rescheduled":
+            if row.due_at == value:
+                return get_followup(db, followup_id)
+            changes = {"due_at": value}
+            before, after = row.due_at.isoformat(), value.isoformat()
         else:
-            tx.update(row, {"due_at": due_at})
+            if value and tx.session.get(User, value) is None:
+                raise ValidationFailed([FieldError("assigned_to", "followup.no_user")])
+            if row.assigned_to == value:
+                return get_followup(db, followup_id)
+            changes = {"assigned_to": value}
+            before, after = row.assigned_to, value
+        changes["history"] = _moved(tx.now, me, row, kind, before, after)
+        tx.update(row, changes)
     return get_followup(db, followup_id)
 
 
-def mark_done(db: Database, followup_id: str) -> FollowUpView:
-    """Mark a follow-up done now, by the current user."""
-    return _set(db, followup_id, "done")
+def mark_done(db: Database, followup_id: str, outcome: str = "") -> FollowUpView:
+    """Mark a follow-up done now, by the current user, with what came of it (may be empty)."""
+    text = (outcome or "").strip()
+    if len(text) > MAX_OUTCOME:
+        raise ValidationFailed(
+            [FieldError("outcome", "field.too_long", max=MAX_OUTCOME, now=len(text))]
+        )
+    return _change(db, followup_id, "done", text)
 
 
 def reopen(db: Database, followup_id: str) -> FollowUpView:
-    """Undo "done" (a mistaken key press)."""
-    return _set(db, followup_id, "reopen")
+    """Undo "done" (a mistaken key press); the outcome goes with it, the history keeps it."""
+    return _change(db, followup_id, "reopened")
 
 
-def reschedule(db: Database, followup_id: str, due_at: datetime) -> FollowUpView:
+def reschedule(db: Database, followup_id: str, due_at: datetime | None) -> FollowUpView:
     """Move a follow-up to another due time (the rule of a new follow-up applies)."""
     problems = check_followup(due_at, None, what_required=False)
     if problems:
         raise ValidationFailed(problems)
-    return _set(db, followup_id, "reschedule", due_at)
+    return _change(db, followup_id, "rescheduled", due_at)
+
+
+def reassign(db: Database, followup_id: str, user_id: str | None) -> FollowUpView:
+    """Give a follow-up to another user (`None`: anyone on the desk)."""
+    return _change(db, followup_id, "reassigned", user_id)
+
+
+def history(db: Database, followup_id: str) -> list[FollowUpChange]:
+    """A follow-up's moves, oldest first, with user names instead of ids."""
+    with db.session() as s:
+        row = s.get(FollowUp, followup_id)
+        if row is None:
+            raise NotFound("not_found.followup", id=followup_id)
+        entries = list(row.history or [])
+        ids = {e.get(k) for e in entries for k in ("by", "from", "to")} - {None}
+        names = {
+            u.id: u.display_name for u in s.execute(select(User).where(User.id.in_(ids))).scalars()
+        }
+    out = []
+    for e in entries:
+        people = e["kind"] == "reassigned"
+        before, after = e.get("from"), e.get("to")
+        out.append(
+            FollowUpChange(
+                datetime.fromisoformat(e["at"]),
+                names.get(e["by"], e["by"]),
+                e["kind"],
+                names.get(before, before) if people and before else before,
+                names.get(after, after) if people and after else after,
+            )
+        )
+    return out
 
 
 def assignable_users(db: Database) -> list[UserChoice]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sosdesk.domain import roles
+from sosdesk.domain.clock import to_desk
 from sosdesk.domain.folding import fold, fold_words
 from sosdesk.domain.phones import digits_of
 from sosdesk.domain.vocab import LINE
@@ -288,7 +289,7 @@ def _client_hit(row: tuple[Any, ...]) -> SearchHit:
 def _call_hit(row: tuple[Any, ...], lang: str) -> SearchHit:
     _rid, cid, started, line, summary, client_id, _actions, _phone = row
     when = _TIME.process_result_value(started, None)  # type: ignore[arg-type]
-    local = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+    local = to_desk(when).strftime("%Y-%m-%d %H:%M") if when else ""
     title = f"{local}  {LINE.label(line, lang)}"
     return SearchHit("call", cid, title, (summary or "")[:120], client_id)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from sosdesk.stats.casework_stats import casework_tables
 from sosdesk.stats.events_stats import EventCounts, costs_table, count_events_of, event_table
 from sosdesk.stats.facts import ensure_facts
 from sosdesk.stats.followups_stats import count_followups, followups_table
+from sosdesk.stats.localtime import to_local
 from sosdesk.stats.missing_tables import MissingCounts, count_missing, missing_tables
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import age_by_gender, person_tables
@@ -160,12 +161,16 @@ def _align(table: StatTable, prev: StatTable) -> StatTable:
     return prev.with_rows(table.rows)
 
 
-def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> Dashboard:
-    """All statistics of `period`; with `compare`, also of the period before it."""
+def compute_dashboard(
+    db: Database, period: Period, *, compare: bool = True, today: date | None = None
+) -> Dashboard:
+    """All statistics of `period`; with `compare`, also of the period before it (while `period`
+    is still running, only as many of its days as have passed: like with like)."""
     require(db, roles.RUN_STATISTICS)
     ensure_facts(db)
     moment = utcnow()
-    previous = period.previous() if compare else None
+    today = today or to_local(moment).date()
+    previous = period.same_days_before(today) if compare else None
     with db.session() as s:  # one read transaction: both periods see the same data
         first = first_identifications(s)
         erased = s.execute(

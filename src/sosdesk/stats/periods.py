@@ -83,6 +83,15 @@ class Period:
             return Period("year", date(self.start.year - 1, 1, 1), self.start)
         return Period("custom", self.start - timedelta(days=self.days), self.start)
 
+    def same_days_before(self, today: date) -> Period:
+        """The period before, cut to as many days as this one has run by `today`: a month still
+        running is compared with the same days of the month before, not the whole of it."""
+        before = self.previous()
+        if not self.contains_day(today):
+            return before
+        run = (today - self.start).days + 1
+        return Period(before.kind, before.start, min(before.end, before.start + timedelta(run)))
+
     def utc_bounds(self) -> tuple[str, str]:
         """[start, end) as stored UTC text: local midnights, so DST changes are respected."""
         return utc_text(local_midnight_utc(self.start)), utc_text(local_midnight_utc(self.end))

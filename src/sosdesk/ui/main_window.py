@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from sosdesk import logtail
+from sosdesk.domain.clock import set_desk_zone
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
+from sosdesk.services.night_shift import call_hold_minutes, desk_time_zone
 from sosdesk.services.preferences import FONT_SIZES, Preferences, load_preferences
 from sosdesk.services.preferences import update_preferences as store_preferences
 from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
@@ -40,14 +42,18 @@ from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.auth.users_dialog import UsersDialog
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.followups.badge import OverdueBadge
+from sosdesk.ui.intake.call_log import CallLog
+from sosdesk.ui.intake.handover_view import HandoverView
 from sosdesk.ui.retention.dialog import RetentionCheck
 from sosdesk.ui.search.search_bar import SearchBar
-from sosdesk.ui.theme import apply_theme, resolve
+from sosdesk.ui.theme import apply_theme, remember_theme, resolve
+from sosdesk.ui.widgets.accessible_names import AccessibleNames
 from sosdesk.ui.widgets.desk_status import DeskStatus
 from sosdesk.ui.widgets.diagnostics_dialog import DiagnosticsDialog
 from sosdesk.ui.widgets.drop_list import DropList
 from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
-from sosdesk.ui.widgets.shortcut_help import ShortcutHelp
+from sosdesk.ui.widgets.shortcut_help import ShortcutHelp, area_keys
 
 _log = logging.getLogger(__name__)
 
@@ -80,6 +86,7 @@ class MainWindow(QMainWindow):
         self._resume_area = "calls"
         self._lock_reason = ""
         self._focus_before: QWidget | None = None
+        self._focus_at_lock: QWidget | None = None
         self._look: tuple[str, int] | None = None
         self.desk: QWidget | None = None
         self.search: SearchBar | None = None
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.status = DeskStatus(self.statusBar())
         self.status.set_state(self.unlock_screen.desk_code or "", "", True)
         self.idle = IdleWatch(self.prefs.idle_minutes, self)
+        self.names = AccessibleNames(self)  # every control a screen reader reaches has a name
         self.idle.idle.connect(lambda: self.lock("idle"))
         self.ctx.open_client_requested.connect(self.open_client)
         self.menu_actions: dict[str, QAction] = {}
@@ -140,6 +148,8 @@ class MainWindow(QMainWindow):
         self._action("tally", "Ctrl+T", self.quick_tally, self.desk_menu)
         self._action("find", "Ctrl+K", self.focus_search, self.desk_menu)
         self._action("users", None, self.manage_users, self.desk_menu)
+        self._action("call_log", "Ctrl+Shift+L", self.show_call_log, self.desk_menu)
+        self._action("handover", "Ctrl+Shift+H", self.show_handover, self.desk_menu)
         self.desk_menu.addSeparator()
         self._action("lock", "Ctrl+L", lambda: self.lock("manual"), self.desk_menu)
         self._action("quit", "Ctrl+Q", self.close, self.desk_menu)
@@ -164,7 +174,7 @@ class MainWindow(QMainWindow):
             self.menu_actions[f"lang_{code}"] = action
         self.view_menu.addSeparator()
         self._action("prefs", "Ctrl+,", self.edit_preferences, self.view_menu)
-        self._action("help", "F1", lambda: ShortcutHelp(self).exec(), self.help_menu)
+        self._action("help", "F1", self.show_help, self.help_menu)
         self._action("diagnostics", None, self.show_diagnostics, self.help_menu)
 
     def _build_desk(self) -> None:
@@ -211,20 +221,28 @@ class MainWindow(QMainWindow):
         layout.addWidget(top)
         layout.addWidget(self.area_stack, 1)
         self.stack.addWidget(self.desk)
+        self.overdue = OverdueBadge(self.ctx, self.statusBar())
+        self.overdue.changed.connect(lambda _n: self.retranslate())
         self.retranslate()
         # Once a day a coordinator is asked to apply what the retention rules say is due.
         self.retention_check = RetentionCheck(self.ctx, self)
+        self.overdue.refresh()
 
     def _area_built(self, key: str, widget: QWidget) -> None:
         status = getattr(widget, "status", None)
         if status is not None and hasattr(status, "connect"):
             status.connect(lambda text: self.statusBar().showMessage(text, 6000))
         name = widget.title() if isinstance(widget, Area) else key
+        widget.setAccessibleName(name)
         self._name_area(key, name)
 
     def _name_area(self, key: str, name: str) -> None:
         shortcut = self.menu_actions[f"area_{key}"].shortcut().toString()
+        badge = getattr(self, "overdue", None)
+        if key == "followups" and badge is not None and badge.count:
+            name = f"{name} ({badge.count})"  # the overdue badge (issue 18)
         self.area_buttons[key].setText(f"{name}  {shortcut}")
+        self.area_buttons[key].setAccessibleName(name)
         self.menu_actions[f"area_{key}"].setText(name)
 
     # -- unlocking and locking -------------------------------------------------------------
@@ -250,9 +268,12 @@ class MainWindow(QMainWindow):
         self.status.set_state(db.desk.desk_code, db.actor.name, False)
         self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(db.desk.desk_code))
         self.idle.start()
+        self.idle.hold_while(self._call_running, self.ctx.call(call_hold_minutes) * 60_000)
+        set_desk_zone(self.ctx.call(desk_time_zone))  # one zone on screen and on paper
         self.switch_area(
             self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
         )
+        self._refocus()
 
     def lock(self, reason: str = "manual") -> None:
         """Keep the draft, clear every area, dispose the engine, show the unlock screen."""
@@ -260,6 +281,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._focus_before = None
+        self._focus_at_lock = QApplication.focusWidget()
         self._lock_reason = reason
         self._resume_area = self.current_area() or self._resume_area
         calls = self._built_areas().get("calls")
@@ -322,6 +344,47 @@ class MainWindow(QMainWindow):
         for key, action in self.menu_actions.items():
             if not key.startswith("lang_"):
                 action.setEnabled(not locked)
+
+    def show_call_log(self) -> None:
+        """Ctrl+Shift+L: every call, by date, shift, line, operator, urgency, category."""
+        if self.ctx.is_locked:
+            return
+        dialog = CallLog(self.ctx, self)
+        dialog.call_requested.connect(self._show_call)
+        dialog.finished.connect(dialog.deleteLater)
+        self.call_log = dialog
+        dialog.open()
+
+    def show_handover(self) -> None:
+        """Ctrl+Shift+H: the handover of the running shift and the note for the next one."""
+        if self.ctx.is_locked:
+            return
+        dialog = HandoverView(self.ctx, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.handover = dialog
+        dialog.open()
+
+    def show_help(self) -> None:
+        """F1: the keys of the area in view first, then the desk's."""
+        key = self.current_area()
+        area = self.areas.get(key) if key else None
+        title = area.title() if isinstance(area, Area) else ""
+        ShortcutHelp(self, (title, area_keys(area)) if area is not None else None).exec()
+
+    def _call_running(self) -> bool:
+        """A call is being taken (the idle lock waits longer, up to the coordinator's limit)."""
+        calls = self._built_areas().get("calls")
+        return bool(getattr(calls, "call_running", lambda: False)())
+
+    def _refocus(self) -> None:
+        """After unlock the keyboard goes back to the field it was in: areas restore their
+        drafts while the unlock screen is still up, when focus cannot land (issue 18, #3)."""
+        widget, self._focus_at_lock = self._focus_at_lock, None
+        try:
+            if widget is not None and widget.isVisible() and self.isAncestorOf(widget):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        except RuntimeError:  # deleted while the desk was locked
+            pass
 
     # -- areas and actions -----------------------------------------------------------------
 
@@ -407,6 +470,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication) and look != self._look:
             apply_theme(app, prefs.theme, prefs.font_size)  # restyling is not free: only on change
             self._look = look
+            remember_theme(self.db_path, look[0])
         if prefs.lang != self.ctx.lang:
             self.ctx.lang = prefs.lang
             i18n.install(prefs.lang)
@@ -466,6 +530,8 @@ class MainWindow(QMainWindow):
             "new_call": self.tr("&New call"),
             "tally": self.tr("Quick &tally"),
             "find": self.tr("&Find a client or call"),
+            "call_log": self.tr("Call lo&g…"),
+            "handover": self.tr("Shift &handover…"),
             "lock": self.tr("&Lock the desk"),
             "quit": self.tr("&Quit"),
             "dark": self.tr("&Dark or light theme"),
@@ -479,6 +545,8 @@ class MainWindow(QMainWindow):
         }
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
+        if getattr(self, "overdue", None) is not None:
+            self.overdue.retranslate()
         built = self._built_areas()
         for key in self.areas:
             widget = built.get(key)

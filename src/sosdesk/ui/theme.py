@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sosdesk.datafiles import shipped
+from sosdesk.files import write_private
 
 THEMES = ("light", "dark")
 DEFAULT_FONT_SIZE = 11
@@ -100,13 +101,14 @@ def apply_theme(app: QApplication, theme: str, font_size: int = DEFAULT_FONT_SIZ
     if app.property("sosdesk_theme") == name and app.styleSheet() == sheet:
         # Setting the same style sheet again re-polishes every widget (seconds at unlock).
         return name
+    # Named first: widgets that recolour on the palette change below ask which theme is on.
+    app.setProperty("sosdesk_theme", name)
     app.setStyle("Fusion")
     font = QFont(register_fonts())
     font.setPointSize(font_size)
     app.setFont(font)
     app.setPalette(_palette(palette_colours(name)))
     app.setStyleSheet(sheet)
-    app.setProperty("sosdesk_theme", name)
     return name
 
 
@@ -124,3 +126,30 @@ def repolish(widget: object) -> None:
     s = style()
     s.unpolish(widget)
     s.polish(widget)
+
+
+def _look_file(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".theme")
+
+
+def remember_theme(db_path: Path, theme: str) -> None:
+    """Keep the theme last used with this database beside it, so the unlock screen opens in it
+    (a dark desk at 3 a.m. must not flash a light screen). Only `light`/`dark`: no user data."""
+    if theme not in THEMES:
+        return
+    path = _look_file(db_path)
+    try:
+        if path.exists() and path.read_text(encoding="ascii").strip() == theme:
+            return
+        write_private(path, theme.encode("ascii"), overwrite=True)
+    except OSError:
+        pass  # a read-only folder only costs the light unlock screen
+
+
+def startup_theme(db_path: Path, default: str = "auto") -> str:
+    """The theme to open the unlock screen in: the one last used with this database."""
+    try:
+        value = _look_file(db_path).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return default
+    return value if value in THEMES else default

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Text
+from sqlalchemy import JSON, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
@@ -21,3 +22,7 @@ class FollowUp(SyncedMixin, Base):
     assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     done_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    # What came of it, written when it is marked done (cleared by undo).
+    outcome: Mapped[str | None] = mapped_column(Text)
+    # Every move, oldest first: {"at", "by", "kind", "from", "to"} (see services.followups).
+    history: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)

@@ -1,8 +1,15 @@
-"""Locks the desk after a spell without keyboard or mouse input (default 5 minutes)."""
+"""Locks the desk after a spell without keyboard or mouse input (default 5 minutes).
+
+While a call is in progress (`hold_while`), the lock waits longer: the operator listens and
+types nothing, and must not be asked for her passphrase while the caller talks. The pause has
+a limit the coordinator sets; Ctrl+L still locks at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _INPUT = frozenset(
@@ -26,7 +33,11 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(self.idle.emit)
+        self.timer.timeout.connect(self._timeout)
+        self.quiet = QElapsedTimer()  # time since the last input
+        self.quiet.start()
+        self._busy: Callable[[], bool] = lambda: False
+        self._hold_ms = 0
         self.set_minutes(minutes)
         app = QApplication.instance()
         if app is not None:
@@ -38,17 +49,33 @@ class IdleWatch(QObject):
     def set_interval_ms(self, ms: int) -> None:
         """The idle time in milliseconds (tests use a few)."""
         running = self.timer.isActive()
+        self._interval = ms
         self.timer.setInterval(ms)
         if running:
-            self.timer.start()
+            self.timer.start(ms)
+
+    def hold_while(self, busy: Callable[[], bool], hold_ms: int) -> None:
+        """While `busy()` (a call is in progress) wait up to `hold_ms` of quiet before locking."""
+        self._busy = busy
+        self._hold_ms = max(0, hold_ms)
 
     def start(self) -> None:
-        self.timer.start()
+        self.quiet.restart()
+        self.timer.start(self._interval)
+
+    def _timeout(self) -> None:
+        waited = self.quiet.elapsed()
+        limit = max(self._hold_ms, self._interval) if self._busy() else self._interval
+        if waited < limit:  # a call holds the lock off (or the timer fired early): look again
+            self.timer.start(max(1, min(self._interval, limit - waited)))
+            return
+        self.idle.emit()
 
     def stop(self) -> None:
         self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self.timer.isActive():
-            self.timer.start()  # restart the countdown
+            self.quiet.restart()
+            self.timer.start(self._interval)  # restart the countdown
         return False

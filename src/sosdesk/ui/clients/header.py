@@ -4,29 +4,15 @@ glance at 3 a.m.: risk level, identification status, consent, age, citizenship, 
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import CASE_PHASE, GENDER, RISK_LEVEL, VICTIM_STATUS, age_group
 from sosdesk.services.cases import CaseView
+from sosdesk.services.clients import client_age
 from sosdesk.services.views import ClientView
 from sosdesk.ui.widgets.datetime_field import format_date
 from sosdesk.ui.widgets.display import display_phone, theme_colours
-
-
-def client_age(c: ClientView, today: date | None = None) -> int | None:
-    """Age in years from the birth date, birth year or the estimate."""
-    today = today or date.today()
-    if c.birth_date:
-        b = c.birth_date
-        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
-    if c.birth_year:
-        return today.year - c.birth_year
-    if c.estimated_age is not None:
-        return c.estimated_age + (today.year - c.created_at.year)
-    return None
 
 
 class ClientHeader(QFrame):

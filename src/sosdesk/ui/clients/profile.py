@@ -35,11 +35,11 @@ from sosdesk.domain.vocab import (
     RISK_LEVEL,
     VICTIM_STATUS,
 )
-from sosdesk.services.clients import NotFound, update_client_fields
+from sosdesk.services.clients import NotFound, client_age, update_client_fields
 from sosdesk.services.views import ClientView
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.datetime_field import DateField
-from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.display import display_phone, with_key
 from sosdesk.ui.widgets.field_errors import FieldErrors
 from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.multi_select import MultiSelect
@@ -289,10 +289,19 @@ class ProfileEditor(QWidget):
         self.gender.set_code(client.gender)
         self.birth_date.set_value(client.birth_date)
         self.birth_year.setText(str(client.birth_year) if client.birth_year else "")
+        # One age on screen (issue 18): with a birth date or year the estimate is superseded;
+        # the field is left empty and says the age the header shows, computed the same way.
+        known = client.birth_date is not None or client.birth_year is not None
         self.estimated_age.setText(
-            "" if client.estimated_age is None else str(client.estimated_age)
+            "" if client.estimated_age is None or known else str(client.estimated_age)
         )
-        self.phones.setText("; ".join(client.phones))
+        age = client_age(client)
+        self.estimated_age.setPlaceholderText(
+            self.tr("{0} years, from the birth date or year").format(age)
+            if known and age is not None
+            else self.tr("years, if neither is known")
+        )
+        self.phones.setText("; ".join(display_phone(p) for p in client.phones))
         self.address.setText(client.address or "")
         self.citizenship.set_code(client.citizenship)
         self.languages.set_codes(client.languages)

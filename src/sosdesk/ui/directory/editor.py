@@ -14,7 +14,7 @@ from sosdesk.services.directory import DirectoryView, create_entry, update_entry
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog
 from sosdesk.ui.widgets.datetime_field import DateField
-from sosdesk.ui.widgets.display import tr
+from sosdesk.ui.widgets.display import display_phone, tr
 from sosdesk.ui.widgets.multi_select import MultiSelect
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
 
@@ -46,7 +46,7 @@ def entry_dialog(
         organisation.setText(entry.organisation or "")
         city.setText(entry.city or "")
         address.setText(entry.address or "")
-        phones.setText("; ".join(entry.phones))
+        phones.setText("; ".join(display_phone(p) for p in entry.phones))
         email.setText(entry.email or "")
         languages.set_codes(entry.languages)
         specialisation.setPlainText(entry.specialisation or "")

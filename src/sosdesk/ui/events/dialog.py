@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.domain.clock import utcnow
+from sosdesk.domain.clock import to_desk, utcnow
 from sosdesk.domain.events import validate_event
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.domain.vocab import EVENT_KIND
@@ -71,7 +71,7 @@ class EventDialog(QDialog):
                 self.tr(
                     "The original entry of %1 stays on the timeline; the "
                     "correction is added and linked to it."
-                ).replace("%1", format_date(original.occurred_at.astimezone().date())),
+                ).replace("%1", format_date(to_desk(original.occurred_at).date())),
                 self,
             )
             hint.setProperty("role", "muted")

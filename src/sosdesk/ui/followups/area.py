@@ -1,5 +1,7 @@
 """The follow-ups area: what is overdue, due today and coming up, for me or for the whole desk.
-Space marks the selected follow-up done, Ctrl+Z undoes that, Enter opens the client's file.
+Space marks the selected follow-up done, Ctrl+D done with an outcome, F2 moves it (new due time
+or another person), Ctrl+Z undoes "done", Enter opens the client's file. The list holds the
+keyboard when the area is shown, so Space never reaches a button.
 
 Badge hook for the main window: `FollowUpsArea.overdue_count_changed(int)` is emitted whenever
 the number of overdue follow-ups that are mine (assigned to me or to nobody) changes, checked
@@ -10,8 +12,10 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sosdesk.domain.clock import utcnow
+from sosdesk.domain.clock import to_desk, utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import followups as svc
 from sosdesk.services.clients import NotFound
@@ -29,6 +33,7 @@ from sosdesk.services.errors import NotAllowed
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.followups.dialog import followup_dialog
+from sosdesk.ui.followups.moves import done_dialog, move_dialog
 from sosdesk.ui.followups.table import FollowUpList
 from sosdesk.ui.widgets.display import keys_hint, with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
@@ -39,7 +44,7 @@ REFRESH_MS = 60_000
 
 def local_day_end(now: datetime) -> datetime:
     """The end of the operator's local day, as an aware datetime."""
-    local = now.astimezone()
+    local = to_desk(now)
     return datetime.combine(local.date() + timedelta(days=1), time(), local.tzinfo)
 
 
@@ -71,6 +76,9 @@ class FollowUpsArea(QWidget):
         bar.addWidget(self.desk)
         bar.addStretch(1)
         self.new_button = QPushButton(self)
+        # A button holding the focus took Space ("new follow-up" instead of "done"): only the
+        # list and the two scopes take the keyboard; the button has its own key.
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.new_button.clicked.connect(self.new_followup)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
@@ -80,6 +88,9 @@ class FollowUpsArea(QWidget):
         self.list.done_requested.connect(self.mark_done)
         self.list.open_requested.connect(self.ctx.open_client_requested.emit)
         layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.list)
+        QWidget.setTabOrder(self.mine, self.desk)
+        QWidget.setTabOrder(self.desk, self.list)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "muted")
         layout.addWidget(self.hint)
@@ -87,6 +98,8 @@ class FollowUpsArea(QWidget):
         for key, slot in (
             ("Ctrl+Shift+N", self.new_followup),
             ("Ctrl+Z", self.undo_done),
+            ("Ctrl+D", self.done_with_outcome),
+            ("F2", self.move_selected),
             ("F5", self.reload),
         ):
             shortcut(key, self, slot)
@@ -105,13 +118,19 @@ class FollowUpsArea(QWidget):
     def retranslate(self) -> None:
         """Texts in the current language (also after a live language switch)."""
         self.heading.setText(self.tr("Follow-ups"))
+        self.list.setAccessibleName(self.tr("Follow-ups: overdue, due today, upcoming"))
+        self.mine.setAccessibleName(self.tr("Mine"))
+        self.desk.setAccessibleName(self.tr("The whole desk"))
+        self.new_button.setAccessibleName(self.tr("New follow-up"))
         self.mine.setText(self.tr("&Mine"))
-        self.desk.setText(self.tr("The whole &desk"))
+        self.desk.setText(self.tr("The &whole desk"))
         self.new_button.setText(with_key(self.tr("New follow-up…"), "Ctrl+Shift+N"))
         self.hint.setText(
             keys_hint(
                 [
                     ("Space", self.tr("done")),
+                    ("Ctrl+D", self.tr("done with an outcome")),
+                    ("F2", self.tr("new time or person")),
                     ("Ctrl+Z", self.tr("undo done")),
                     ("Enter", self.tr("open the client's file")),
                     ("F5", self.tr("refresh")),
@@ -125,6 +144,17 @@ class FollowUpsArea(QWidget):
             self.retranslate()
             self.reload()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Hiding the previous area hands the focus to the next widget in the chain (a scope
+        # button here); the list is where the keys of this area work.
+        QTimer.singleShot(0, self, self._focus_list)
+
+    def _focus_list(self) -> None:
+        now = QApplication.focusWidget()
+        if self.isVisible() and (now is None or now in (self.mine, self.desk, self.new_button)):
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def overdue_count(self) -> int:
         """Overdue follow-ups of the current user (and unassigned ones)."""
@@ -205,3 +235,32 @@ class FollowUpsArea(QWidget):
         return_focus(dialog, self.list)
         dialog.open()
         dialog.activateWindow()
+
+    def _open_dialog(self, dialog: ActionDialog) -> None:
+        keep_while_open(dialog, self)
+        return_focus(dialog, self.list)
+        dialog.open()
+        dialog.activateWindow()
+
+    def move_selected(self) -> None:
+        """A new due time or another person for the selected follow-up (F2)."""
+        f = self.list.current()
+        if self.ctx.is_locked or f is None or f.done_at is not None:
+            return
+        self._open_dialog(move_dialog(self.ctx, f, self))
+
+    def done_with_outcome(self) -> None:
+        """Done, with what came of it (Ctrl+D); Ctrl+Z undoes it like Space."""
+        f = self.list.current()
+        if self.ctx.is_locked or f is None or f.done_at is not None:
+            return
+        dialog = done_dialog(self.ctx, f, self)
+        fid = f.id
+
+        def remember(result: int) -> None:
+            if result:
+                self._last_done = fid
+                self.status.emit(f"{self.tr('Follow-up done; undo it with')} Ctrl+Z.")
+
+        dialog.finished.connect(remember)
+        self._open_dialog(dialog)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sosdesk.domain.clock import utcnow
+from sosdesk.domain.clock import to_desk, utcnow
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services.followups import add_followup, assignable_users
 from sosdesk.ui.context import AppContext
@@ -21,7 +21,7 @@ def followup_dialog(
     """A dialog that schedules a follow-up (for a client when `client_id` is given)."""
     due = DateTimeField()
     due.setMaximumWidth(200)
-    soon = (utcnow() + timedelta(hours=1)).astimezone()
+    soon = to_desk(utcnow() + timedelta(hours=1))
     due.set_value(soon.replace(minute=soon.minute - soon.minute % 5, second=0, microsecond=0))
     what = QLineEdit()
     what.setPlaceholderText(tr("e.g. Call her back to check she is safe"))

@@ -4,7 +4,7 @@ Space marks the selected one done; Enter opens the client's file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -13,6 +13,9 @@ from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import theme_colours
 
 _ID = Qt.ItemDataRole.UserRole
+# The theme token an item's text is drawn in: kept on the item so a theme switch recolours it
+# (colours fixed when the list was filled stayed light-theme red on the night theme, 2.2:1).
+_TONE = Qt.ItemDataRole.UserRole + 1
 
 
 class FollowUpList(QTreeWidget):
@@ -54,11 +57,33 @@ class FollowUpList(QTreeWidget):
         item.setToolTip(1, f.what)
         if f.done_at is not None:
             item.setText(0, "✓ " + item.text(0))
-            for c in range(4):
-                item.setForeground(c, QBrush(QColor(theme_colours()["muted"])))
+            item.setData(0, _TONE, "muted")
         elif colour:
-            item.setForeground(0, QBrush(QColor(colour)))
+            item.setData(0, _TONE, colour)
+        self._paint(item)
         self._views[f.id] = f
+
+    @staticmethod
+    def _paint(item: QTreeWidgetItem) -> None:
+        tone = item.data(0, _TONE)
+        if not tone:
+            return
+        brush = QBrush(QColor(theme_colours()[str(tone)]))
+        for c in range(4) if tone == "muted" else (0,):
+            item.setForeground(c, brush)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            for i in range(self.topLevelItemCount()):
+                top = self.topLevelItem(i)
+                if top is None:
+                    continue
+                self._paint(top)
+                for j in range(top.childCount()):
+                    child = top.child(j)
+                    if child is not None:
+                        self._paint(child)
+        super().changeEvent(event)
 
     def _group(self, title: str, items: tuple[FollowUpView, ...], colour: str | None) -> None:
         head = QTreeWidgetItem(self, [f"{title} ({len(items)})"])
@@ -68,7 +93,8 @@ class FollowUpList(QTreeWidget):
         head.setFirstColumnSpanned(True)
         head.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if colour and items:
-            head.setForeground(0, QBrush(QColor(colour)))
+            head.setData(0, _TONE, colour)
+            self._paint(head)
         for f in items:
             self._item(head, f, colour)
         head.setExpanded(True)
@@ -77,10 +103,9 @@ class FollowUpList(QTreeWidget):
         """Show the three groups; selection goes to the first follow-up."""
         keep = self.current_id()
         self.clear_items()
-        colours = theme_colours()
         self.setRootIsDecorated(False)
-        self._group(self.tr("Overdue"), board.overdue, colours["danger"])
-        self._group(self.tr("Due today"), board.today, colours["warning"])
+        self._group(self.tr("Overdue"), board.overdue, "danger")
+        self._group(self.tr("Due today"), board.today, "warning")
         self._group(self.tr("Upcoming"), board.upcoming, None)
         self._select(keep)
 

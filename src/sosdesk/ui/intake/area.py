@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import to_desk
 from sosdesk.services.drafts import DraftView, discard_draft, get_draft, list_drafts
 from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
@@ -128,6 +129,10 @@ class CallsArea(QWidget):
     def _show_page(self, name: str) -> None:
         self.pages.setCurrentIndex(PAGES.index(name))
 
+    def call_running(self) -> bool:
+        """A call is being taken (its timer runs): the idle lock waits longer."""
+        return self.form.is_active()
+
     def save_draft_now(self) -> bool:
         """Write the call in progress as a draft (the main window calls this before a lock)."""
         return self.keeper.flush() if self.form.is_active() else False
@@ -208,7 +213,7 @@ class CallsArea(QWidget):
         self.keeper.forget()  # save_call deleted the draft in the call's own transaction
         self.form.reset()
         self._show_page("idle")
-        when = view.started_at.astimezone().strftime("%H:%M") if isinstance(view, CallView) else ""
+        when = to_desk(view.started_at).strftime("%H:%M") if isinstance(view, CallView) else ""
         self.idle_notice.setText(self.tr("Call of {0} saved.").format(when))
         self.status.emit(self.tr("Call saved"))
         for entity in ("calls", "events", "followups", "clients"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sosdesk.domain.clock import to_desk
 from sosdesk.domain.vocab import (
     CALL_CATEGORY,
     CALLER_TYPE,
@@ -20,6 +21,7 @@ from sosdesk.services.clients import NotFound
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.widgets.display import display_phone
 
 ROWS = (
     "when",
@@ -89,8 +91,8 @@ class CallDetail(QWidget):
                 label.clear()
             self.open_client.hide()
             return
-        start = call.started_at.astimezone()
-        end = call.ended_at.astimezone().strftime("%H:%M") if call.ended_at else ""
+        start = to_desk(call.started_at)
+        end = to_desk(call.ended_at).strftime("%H:%M") if call.ended_at else ""
         values = {
             "when": f"{start.strftime('%d.%m.%Y %H:%M')}–{end}",
             "line": f"{LINE.label(call.line, lang)}, {DIRECTION.label(call.direction, lang)}",
@@ -99,7 +101,7 @@ class CallDetail(QWidget):
                 for x in (
                     CALLER_TYPE.label(call.caller_type, lang),
                     LANGUAGE.label(call.language, lang),
-                    call.caller_phone or "",
+                    display_phone(call.caller_phone) if call.caller_phone else "",
                 )
                 if x
             ),

@@ -7,6 +7,8 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from sosdesk.domain.clock import to_desk
+
 
 class DraftBanner(QFrame):
     """Emits `restore` or `discard` for the draft on show."""
@@ -47,7 +49,7 @@ class DraftBanner(QFrame):
         self.hide()
 
     def retranslate(self) -> None:
-        when = self._when.astimezone().strftime("%d.%m. %H:%M") if self._when else ""
+        when = to_desk(self._when).strftime("%d.%m. %H:%M") if self._when else ""
         text = self.tr(
             "A call you were taking was not saved (last typed at {0}). "
             "Restore it to finish it, or discard it."

@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.phones import PhoneError, normalise_phone
 from sosdesk.domain.validation import ValidationFailed
-from sosdesk.services.calls import CallInput, save_call
+from sosdesk.services.calls import CallInput, clean_call, save_call
 from sosdesk.services.clients import NotFound
 from sosdesk.services.session import StoreError
 from sosdesk.services.views import CallView
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.intake.caller_card import LINK_KEY
 from sosdesk.ui.intake.client_link import NEW_FIELDS
 from sosdesk.ui.intake.form_layout import DEFAULTS, READING_ORDER, IntakeFormLayout
 from sosdesk.ui.intake.form_state import CallFormState
@@ -52,6 +53,7 @@ class IntakeForm(IntakeFormLayout):
         self._discard_armed = False
         # The inline new client whose possible duplicates were shown: saving it again confirms.
         self._duplicates_seen: dict[str, Any] | None = None
+        self._shown: set[str] = set()  # fields showing a problem after a failed save
         super().__init__(ctx, parent)
         # The id of the draft this call is kept in (set by the area): saving deletes it.
         self.draft_of: Callable[[], str | None] = lambda: None
@@ -76,6 +78,7 @@ class IntakeForm(IntakeFormLayout):
             note.textChanged.connect(self._edited)
         self.categories.changed.connect(lambda _c: self._edited())
         self.referrals.changed.connect(lambda _c: self._edited())
+        self.referral_consent.toggled.connect(lambda _on: self._edited())
         self.client.changed.connect(self._client_changed)
         self.emergency.changed.connect(self._edited)
         self.caller_phone.editingFinished.connect(self._check_phone)
@@ -89,6 +92,10 @@ class IntakeForm(IntakeFormLayout):
         shortcut("Alt+U", self, self.client.unlink)
         shortcut("Alt+E", self, self._focus_emergency)
         shortcut("Alt+F", self, self.times["follow_up_at"].setFocus)
+        shortcut(LINK_KEY, self, self._link_recognised)
+        self.caller_phone.textEdited.connect(lambda _t: self._recognise())
+        for edit in (self.client.given, self.client.family):
+            edit.textEdited.connect(lambda _t: self._recognise())
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -104,6 +111,7 @@ class IntakeForm(IntakeFormLayout):
         self._active = True
         self._started = utcnow()
         self.times["started_at"].set_value(self._started)
+        self.refresh_example()
         for name, code in {**DEFAULTS, **(defaults or {})}.items():
             if name in self.picks:
                 self.picks[name].set_code(code)
@@ -131,7 +139,9 @@ class IntakeForm(IntakeFormLayout):
             field.set_value(None)
         self.categories.clear_all()
         self.referrals.clear_all()
+        self.referral_consent.setChecked(False)
         self.client.reset()
+        self.caller_card.clear()
         self.emergency.reset()
         self.emergency.hide()
         self.show_problems({})
@@ -141,6 +151,8 @@ class IntakeForm(IntakeFormLayout):
 
     def _edited(self) -> None:
         self._discard_armed = False
+        if self._shown and not self._loading:
+            self._clear_fixed()
         if not self._loading and self._active:
             self.changed.emit()
 
@@ -161,6 +173,7 @@ class IntakeForm(IntakeFormLayout):
             },
             "categories": self.categories.codes(),
             "referrals": self.referrals.codes(),
+            "referral_consent": self.referral_consent.isChecked(),
             "emergency": self.emergency.codes(),
             "client": self.client.state(),
             "focus": self.current_field(),
@@ -189,6 +202,7 @@ class IntakeForm(IntakeFormLayout):
             field.setText(str(texts.get(name, "")))
         self.categories.set_codes(list(payload.get("categories") or []))
         self.referrals.set_codes(list(payload.get("referrals") or []))
+        self.referral_consent.setChecked(bool(payload.get("referral_consent")))
         self.emergency.set_codes(list(payload.get("emergency") or []))
         self.client.restore(payload.get("client") or {})
         self._loading = False
@@ -223,7 +237,21 @@ class IntakeForm(IntakeFormLayout):
         if self.client.mode == "new" and self.caller_phone.text().strip():
             self.client.prefill_phone(self.caller_phone.text())
         self._refresh_plan()
+        self.caller_card.show_card(self.client.client_id if self.client.mode == "linked" else None)
+        if self.client.mode != "linked":
+            self._recognise()
         self._edited()
+
+    def _recognise(self) -> None:
+        name = " ".join(e.text() for e in (self.client.given, self.client.family))
+        name = name if self.client.mode == "new" else ""
+        self.caller_card.typed(self.caller_phone.text(), name)
+
+    def _link_recognised(self) -> None:
+        """Alt+I: link the client recognised from the number or name typed."""
+        hit = self.caller_card.take_match()
+        if hit is not None:
+            self.client.link(hit.ref, hit.title)
 
     def _refresh_plan(self) -> None:
         client_id = self.client.client_id if self.client.mode == "linked" else None
@@ -319,6 +347,7 @@ class IntakeForm(IntakeFormLayout):
             follow_up_what=self.follow_up_what.text(),
             categories=tuple(self.categories.codes()),
             referrals=tuple(self.referrals.codes()),
+            referral_consent=self.referral_consent.isChecked(),
             emergency_steps=tuple(self.emergency.codes()),
             summary=self.summary.toPlainText(),
             actions_taken=self.actions_taken.toPlainText(),
@@ -357,6 +386,33 @@ class IntakeForm(IntakeFormLayout):
         found.update({f"client.{k}": v for k, v in self.client.problems().items()})
         return found
 
+    def all_problems(self) -> dict[str, str]:
+        """Every problem at once: the form's own, then the service's rules (no database), so
+        nothing appears only on the next try."""
+        found = self.local_problems()
+        try:
+            clean_call(self.call_input())
+        except ValidationFailed as exc:
+            for name, text in self._service_problems(exc).items():
+                found.setdefault(name, text)
+        return found
+
+    def _clear_fixed(self) -> None:
+        """A field fixed since the failed save loses its message; the others keep theirs."""
+        still = self.all_problems()
+        fixed = {name for name in self._shown if name not in still}
+        if not fixed:
+            return
+        self._shown -= fixed
+        for name in fixed:
+            if name in self.messages:
+                self.messages[name].show_problem(None)
+        if "emergency" in fixed:
+            self.emergency.message.show_problem(None)
+        self.client.show_problems({n[7:]: still[n] for n in self._shown if n.startswith("client.")})
+        if not self._shown:
+            self.top_message.show_problem(None)
+
     def call_input(self) -> CallInput:
         """The CallInput for the service (call local_problems() first)."""
         return self.read_state().call_input(utcnow())
@@ -367,7 +423,7 @@ class IntakeForm(IntakeFormLayout):
             return None
         for pick in self.picks.values():
             pick.commit_text()
-        problems = self.local_problems()
+        problems = self.all_problems()
         if problems:
             self.show_problems(problems)
             return None
@@ -409,7 +465,9 @@ class IntakeForm(IntakeFormLayout):
         return out
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        """Show each message next to its field; the cursor goes to the first bad field."""
+        """Show each message next to its field; the cursor goes to the first bad field, scrolled
+        into view."""
+        self._shown = set(problems)
         for name, message in self.messages.items():
             message.show_problem(problems.get(name))
         self.emergency.message.show_problem(problems.get("emergency"))
@@ -430,14 +488,16 @@ class IntakeForm(IntakeFormLayout):
 
     def _focus_problem(self, name: str) -> None:
         if name.startswith("client."):
-            widget = self.client.new_edits.get(name[7:])
-            if widget is not None:
-                widget.setFocus()
+            widget: QWidget | None = self.client.new_edits.get(name[7:])
+        elif name == "emergency":
+            widget = self.emergency.focus_widgets()[0]
+        else:
+            widget = self.widgets.get(name)
+        if widget is None:
             return
-        if name == "emergency":
-            self.emergency.focus_widgets()[0].setFocus()
-            return
-        self.focus_field(name)
+        widget.setFocus()
+        # The message sits below its field: keep both in view, not only the field.
+        self.scroller.ensureWidgetVisible(widget, 40, 80)
 
     # -- language --------------------------------------------------------------------------
 

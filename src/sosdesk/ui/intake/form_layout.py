@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.vocab import CALL_CATEGORY, CALLER_TYPE, DIRECTION, LANGUAGE, LINE, URGENCY
 from sosdesk.ui.context import AppContext
+from sosdesk.ui.intake.caller_card import CallerCardPanel
 from sosdesk.ui.intake.client_link import NEW_FIELDS, ClientLink
 from sosdesk.ui.intake.emergency import EmergencyPanel
 from sosdesk.ui.widgets.datetime_field import DateTimeField, format_local
@@ -104,7 +106,11 @@ class IntakeFormLayout(QWidget):
         self.categories = MultiPick()
         self.categories.set_options(vocabulary_options(CALL_CATEGORY, ctx.lang))
         self.referrals = MultiPick(free_text=True)
+        # A linked client's referrals become referral events: the same consent gate as the
+        # client file (issue 18: free text skipped it).
+        self.referral_consent = QCheckBox()
         self.client = ClientLink(ctx)
+        self.caller_card = CallerCardPanel(ctx)
         self.emergency = EmergencyPanel(ctx)
         self.times = {name: DateTimeField() for name in TIMES}
         self.follow_up_hint = QLabel()
@@ -134,6 +140,7 @@ class IntakeFormLayout(QWidget):
         self._field(left, "language")
         self._section(left, "client")
         self._field(left, "client")
+        left.addWidget(self.caller_card)
         self._section(left, "details")
         self._field(left, "line")
         self._field(left, "direction")
@@ -147,6 +154,7 @@ class IntakeFormLayout(QWidget):
         self._field(right, "summary")
         self._field(right, "actions_taken")
         self._field(right, "referrals_given")
+        right.addWidget(self.referral_consent)
         self._section(right, "follow_up")
         self._field(right, "follow_up_at")
         right.addWidget(self.follow_up_hint)
@@ -215,6 +223,7 @@ class IntakeFormLayout(QWidget):
             self.summary,
             self.actions_taken,
             self.referrals.input,
+            self.referral_consent,
             self.times["follow_up_at"],
             self.follow_up_what,
             self.picks["line"],
@@ -269,12 +278,17 @@ class IntakeFormLayout(QWidget):
         }
         for name, text in names.items():
             self.labels[name].setText(text)
+        self.referral_consent.setText(self.tr("The client was told and &agrees to these referrals"))
+        self.refresh_example()
+        self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
+
+    def refresh_example(self) -> None:
+        """The follow-up example, from the clock now (each new call): built once, it went stale."""
         self.follow_up_hint.setText(
             self.tr("For example {0}; leave empty for no follow-up.").format(
                 format_local(utcnow() + timedelta(days=1))
             )
         )
-        self.caller_phone.setPlaceholderText(self.tr("Any format: 063/123-45-67, +381 63 ..."))
 
     def changeEvent(self, e: QEvent) -> None:
         if e.type() == QEvent.Type.LanguageChange:

@@ -30,6 +30,7 @@ class CallFormState:
     follow_up_what: str = ""
     categories: tuple[str, ...] = ()
     referrals: tuple[str, ...] = ()
+    referral_consent: bool = False
     emergency_steps: tuple[str, ...] = ()
     summary: str = ""
     actions_taken: str = ""
@@ -77,6 +78,7 @@ class CallFormState:
             summary=self.summary,
             actions_taken=self.actions_taken,
             referrals_given=list(self.referrals),
+            referral_consent=self.referral_consent,
             urgency=self.picks.get("urgency") or "",
             emergency_steps=list(self.emergency_steps),
             follow_up_at=self.follow_up_at,

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from sosdesk.domain.clock import to_desk
 from sosdesk.domain.vocab import CALL_CATEGORY, LINE
 from sosdesk.services.calls import recent_calls
 from sosdesk.services.views import CallView
@@ -71,7 +72,7 @@ class RecentCalls(QWidget):
         self.list.clear()
         lang = self.ctx.lang
         for call in self._calls:
-            when = call.started_at.astimezone().strftime("%d.%m. %H:%M")
+            when = to_desk(call.started_at).strftime("%d.%m. %H:%M")
             cats = ", ".join(CALL_CATEGORY.label(c, lang) for c in call.categories)
             mark = "⚠ " if call.urgency == "immediate_danger" else ""
             summary = (call.summary or "").replace("\n", " ")

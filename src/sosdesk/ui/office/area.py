@@ -1,8 +1,8 @@
 """The Office area (Ctrl+8): the coordinator's tools without a terminal.
 
 The print register (number, kind, client code, who, when, hash) with "verify a PDF" by file
-picker (Alt+V) or by dropping the file on the area; an encrypted backup (Alt+B), the
-database check (Alt+K) and the organisation header editor (Alt+O); the long ones in a worker with a progress bar and a plain explanation of the
+picker (Alt+I) or by dropping the file on the area; an encrypted backup (Alt+B), the
+database check (Alt+C) and the organisation header editor (Alt+Z); the long ones in a worker with a progress bar and a plain explanation of the
 result. The services do the same checks and write the same audit entries as the commands.
 """
 
@@ -169,10 +169,10 @@ class OfficeArea(QWidget):
         self.job.failed.connect(self._failed)
         self._kind = ""
         for key, button, slot in (
-            ("Alt+V", self.verify_button, self.verify_pdf),
+            ("Alt+I", self.verify_button, self.verify_pdf),
             ("Alt+B", self.backup_button, self.backup),
-            ("Alt+K", self.check_button, self.check),
-            ("Alt+O", self.org_button, self.edit_organisation),
+            ("Alt+C", self.check_button, self.check),
+            ("Alt+Z", self.org_button, self.edit_organisation),
             ("Alt+R", self.restore_button, self.restore),
             ("Alt+D", self.set_aside_button, self.set_aside.run),
         ):
@@ -250,10 +250,10 @@ class OfficeArea(QWidget):
                 "The check reads every page and the audit chain; it changes nothing."
             )
         )
-        self.verify_button.setText(with_key(self.tr("Verify a PDF…"), "Alt+V"))
+        self.verify_button.setText(with_key(self.tr("Verify a PDF…"), "Alt+I"))
         self.backup_button.setText(with_key(self.tr("Back up…"), "Alt+B"))
-        self.check_button.setText(with_key(self.tr("Check the database"), "Alt+K"))
-        self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+O"))
+        self.check_button.setText(with_key(self.tr("Check the database"), "Alt+C"))
+        self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+Z"))
         self.restore_button.setText(with_key(self.tr("Restore a backup…"), "Alt+R"))
         self.set_aside_button.setText(with_key(self.tr("Decide on a refused batch…"), "Alt+D"))
         for b, name in (
@@ -268,10 +268,10 @@ class OfficeArea(QWidget):
         self.hint.setText(
             keys_hint(
                 [
-                    ("Alt+V", self.tr("verify a PDF")),
+                    ("Alt+I", self.tr("verify a PDF")),
                     ("Alt+B", self.tr("back up")),
-                    ("Alt+K", self.tr("check")),
-                    ("Alt+O", self.tr("header")),
+                    ("Alt+C", self.tr("check")),
+                    ("Alt+Z", self.tr("header")),
                     ("Alt+R", self.tr("restore")),
                     ("Alt+D", self.tr("decide on a refused batch")),
                     ("F5", self.tr("refresh")),
@@ -332,7 +332,7 @@ class OfficeArea(QWidget):
         self.job.start(self.ctx, lambda _progress: fn(call))
 
     def verify_pdf(self, path: Path | None = None) -> None:
-        """Say whether a PDF was issued here, changed after issue, or is unknown (Alt+V)."""
+        """Say whether a PDF was issued here, changed after issue, or is unknown (Alt+I)."""
         if self.job.running or self.ctx.is_locked or not self.verify_button.isEnabled():
             return
         if path is None:
@@ -353,13 +353,13 @@ class OfficeArea(QWidget):
         self._start("backup", lambda call: call(make_backup, folder))
 
     def check(self) -> None:
-        """Check the pages, their encryption and the audit chain (Alt+K)."""
+        """Check the pages, their encryption and the audit chain (Alt+C)."""
         if self.job.running or self.ctx.is_locked or not self.check_button.isEnabled():
             return
         self._start("check", lambda call: call(check_database))
 
     def edit_organisation(self) -> None:
-        """The organisation header editor with its live preview (Alt+O)."""
+        """The organisation header editor with its live preview (Alt+Z)."""
         if self.job.running or self.ctx.is_locked or not self.org_button.isEnabled():
             return
         self.org_dialog = OrgDialog(self.ctx, self)

@@ -1,4 +1,4 @@
-"""The organisation header editor (Office area, Alt+O): the details every document's header
+"""The organisation header editor (Office area, Alt+Z): the details every document's header
 shows, with a live preview rendered by the documents' own layout. Ctrl+S saves (coordinators
 only, recorded in the audit chain, as `sosdesk document org`), Esc closes without saving."""
 

@@ -1,14 +1,14 @@
 """The statistics area: a period's numbers as tables and charts, compared with the period
 before; consultants and coordinators can open the records behind a number.
 
-Keys: Alt+P period, Alt+C compare, Alt+H hide small counts (as published), Alt+S the list of
+Keys: Alt+P period, Alt+C compare, Alt+N hide small counts (as published), Alt+S the list of
 statistics, Alt+T the table, Enter the records behind the selected number, F5 refresh.
 The numbers are computed in the thread pool; the area stays responsive meanwhile.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
@@ -47,6 +47,7 @@ from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
 from sosdesk.ui.statistics.texts import SECTIONS, section_title, table_title
 from sosdesk.ui.widgets.display import keys_hint, with_key
+from sosdesk.ui.widgets.mnemonics import mnemonic_key
 from sosdesk.ui.widgets.permission import guard
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import LatestOnly
@@ -180,14 +181,15 @@ class StatisticsArea(QWidget):
         self.heading.setText(self.tr("Statistics"))
         self.picker.retranslate()
         self.compare.setText(self.tr("&Compare with the previous period"))
-        self.hide_small.setText(self.tr("&Hide counts under {k} (as published)").format(k=RULE.k))
+        self.hide_small.setText(self.tr("Hide cou&nts under {k} (as published)").format(k=RULE.k))
         self.refresh_button.setText(with_key(self.tr("Refresh"), "F5"))
         self.publish_button.setText(self.tr("P&ublish the report…"))
         guard(self.ctx, roles.PUBLISH, self.publish_button)  # disabled, with the reason, if not
         self.list_label.setText(self.tr("&Statistics:"))
         pairs = [
-            ("Alt+P", self.tr("period")),
-            ("Alt+S", self.tr("list")),
+            # The letters of the current language (sr-Latn avoids the menu's Alt+P).
+            (mnemonic_key(self.picker.kind_label.text(), "Alt+P"), self.tr("period")),
+            (mnemonic_key(self.list_label.text(), "Alt+S"), self.tr("list")),
             ("Alt+T", self.tr("table")),
             ("F5", self.tr("refresh")),
         ]
@@ -305,7 +307,12 @@ class StatisticsArea(QWidget):
             if dash.is_office
             else self.tr("Desk {desk}").format(desk=dash.desk_code)
         )
-        self.scope.setText("· " + where)
+        compared = ""
+        if dash.previous is not None and dash.previous.days < dash.period.previous().days:
+            compared = " · " + self.tr("{0} compared with the same days before: {1}").format(
+                self._period_name(dash.period, dash.previous), self._period_name(dash.previous)
+            )
+        self.scope.setText("· " + where + compared)
         self._republish(show=False)
         self.summary.set_figures(self._figures(dash, lang))
         chosen = self.list.currentItem().data(KEY_ROLE) if self.list.currentItem() else None
@@ -402,13 +409,17 @@ class StatisticsArea(QWidget):
         else:
             d = self.dashboard
             labels = (
-                self._period_name(d.period),
+                self._period_name(d.period, d.previous),
                 self._period_name(d.previous) if d.previous else "",
             )
             self.chart.show_table(now.table, d.before.get(key), self.ctx.lang, labels)
 
-    def _period_name(self, period: Period) -> str:
-        return f"{period.start:%d.%m.%Y}–{period.last_day:%d.%m.%Y}"
+    def _period_name(self, period: Period, compared: Period | None = None) -> str:
+        last = period.last_day
+        if compared is not None and compared.days < period.previous().days:
+            # A running period against the same days before it: say which days are compared.
+            last = min(last, period.start + timedelta(days=compared.days - 1))
+        return f"{period.start:%d.%m.%Y}–{last:%d.%m.%Y}"
 
     # -- records behind a number -----------------------------------------------------------
 
@@ -426,7 +437,7 @@ class StatisticsArea(QWidget):
             )
             return
         if self.hide_small.isChecked() and self._now is not None and self._now[table.key].hidden:
-            self.message.setText(self.tr("Show the exact numbers (Alt+H) to open the records."))
+            self.message.setText(self.tr("Show the exact numbers (Alt+N) to open the records."))
             return
         row, column = cell
         found = self.ctx.call(records_behind, period, table.key, row, column)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from sosdesk.domain.clock import to_desk
 from sosdesk.sync.schema import vocabulary
 
 FIELD_NAMES = {
@@ -45,7 +46,7 @@ def show_value(entity: str, field: str, value: Any, lang: str, tr: Callable[[str
         return ", ".join(_one(vocab, v, lang) for v in value)
     if isinstance(value, str) and len(value) >= 20 and value[4:5] == "-" and "T" in value:
         try:
-            return datetime.fromisoformat(value).astimezone().strftime("%d.%m.%Y %H:%M")
+            return to_desk(datetime.fromisoformat(value)).strftime("%d.%m.%Y %H:%M")
         except ValueError:
             pass
     if isinstance(value, dict):

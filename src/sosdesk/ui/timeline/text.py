@@ -14,11 +14,14 @@ from PySide6.QtCore import QCoreApplication
 from sosdesk.domain.validation import format_minor
 from sosdesk.domain.vocab import (
     ASSISTANCE,
+    CALL_CATEGORY,
     CLIENT_ROLE,
     DOCUMENT_KIND,
+    EMERGENCY_STEP,
     EVENT_KIND,
     FIELD_ACTION,
     PROCEEDING,
+    URGENCY,
     VICTIM_STATUS,
     Vocabulary,
 )
@@ -34,6 +37,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Timeline", text)
 
 
+DANGER_MARK = "⚠"  # a call that was not routine, seen at a glance on the timeline
+
+
 def _vocab_for(kind: str, key: str) -> Vocabulary | None:
     if key == "type":
         return (
@@ -46,6 +52,9 @@ def _vocab_for(kind: str, key: str) -> Vocabulary | None:
         "from_status": VICTIM_STATUS,
         "to_status": VICTIM_STATUS,
         "document": DOCUMENT_KIND,
+        "urgency": URGENCY,
+        "categories": CALL_CATEGORY,
+        "emergency_steps": EMERGENCY_STEP,
     }.get(key)
 
 
@@ -70,6 +79,11 @@ def field_labels() -> dict[str, str]:
         "to_status": tr("New status"),
         "decided_by": tr("Decided by"),
         "summary": tr("Summary"),
+        "urgency": tr("Urgency"),
+        "categories": tr("Categories"),
+        "emergency_steps": tr("Emergency steps"),
+        "actions_taken": tr("Actions taken"),
+        "referrals_given": tr("Referrals given"),
         "document": tr("Document"),
         "number": tr("Number"),
         "text": tr("Note"),
@@ -97,6 +111,8 @@ def value_text(
     if key == "occurred_at":
         return format_local(datetime.fromisoformat(str(value)))
     vocab = _vocab_for(kind, key)
+    if isinstance(value, list):
+        return ", ".join(vocab.label(str(x), lang) if vocab else str(x) for x in value)
     return vocab.label(str(value), lang) if vocab else str(value)
 
 
@@ -116,6 +132,10 @@ def summary(kind: str, data: dict[str, Any], lang: str) -> str:
 
     if kind == "call":
         text = v("summary") or tr("(no summary)")
+        if data.get("urgency") and data.get("urgency") != "routine":
+            text = join(f"{DANGER_MARK} {v('urgency')}", v("categories"), text)
+        elif data.get("categories"):
+            text = join(v("categories"), text)
     elif kind == "assistance":
         text = join(join(v("type"), v("subtype"), sep=" › "), v("provider"), v("note"))
     elif kind == "field_action":

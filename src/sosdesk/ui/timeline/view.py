@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain.clock import desk_zone
 from sosdesk.domain.vocab import EVENT_KIND
 from sosdesk.services.client_history import user_names
 from sosdesk.services.views import EventView
@@ -179,8 +180,8 @@ class TimelineView(QWidget):
             self.filter_error.say(self.tr("The end of the range is before its start."))
             return None
         self.filter_error.say("")
-        since = datetime.combine(start, time()).astimezone() if start else None
-        until = datetime.combine(end + timedelta(days=1), time()).astimezone() if end else None
+        since = datetime.combine(start, time(), desk_zone()) if start else None
+        until = datetime.combine(end + timedelta(days=1), time(), desk_zone()) if end else None
         return since, until
 
     def apply_filter(self) -> None:

@@ -1,6 +1,6 @@
 """Dates and times typed the Serbian way, with ONE parser for every form of the desk.
 
-Accepted (local time): `21.11.2026 23:10`, `21.11. 23:10` (this year), `23:10` (today),
+Accepted (the desk's time zone, `domain.clock.desk_zone`): `21.11.2026 23:10`, `21.11. 23:10` (this year), `23:10` (today),
 `21.11.2026` (midnight), `21.11.2026.`, `2026-11-21`, `2026-11-21 23:10`; `.` may separate hours
 and minutes. Impossible dates (31.02.) are refused with their own message.
 """
@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from sosdesk.domain.clock import desk_zone, to_desk, utcnow
 from sosdesk.ui.theme import repolish
 
 _CLOCK = r"(\d{1,2})[:.](\d{2})"
@@ -52,12 +53,14 @@ def parse_local(text: str, today: date | None = None) -> datetime | None:
     t = " ".join(text.split())
     if not t:
         return None
-    parts = _parts(t, today or date.today())
+    parts = _parts(t, today or to_desk(utcnow()).date())
     try:
         naive = datetime(*parts)
     except ValueError:
         raise BadDateTime("impossible") from None
-    return naive.astimezone()  # the local zone of this computer
+    zone = desk_zone()
+    # The organisation's zone, not this computer's (a UTC machine printed 09:30 as 10:30).
+    return naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
 
 
 def parse_date(text: str) -> date | None:
@@ -80,7 +83,7 @@ def format_date(value: date | None) -> str:
 
 def format_local(value: datetime | None) -> str:
     """An aware datetime in local time: `21.11.2026 23:10` (empty for none)."""
-    return value.astimezone().strftime(FORMAT) if value else ""
+    return to_desk(value).strftime(FORMAT) if value else ""
 
 
 class _Field(QLineEdit):

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from sosdesk.domain.clock import to_desk, utcnow
 from sosdesk.ui.theme import repolish
 
 
@@ -41,7 +40,8 @@ class DeskStatus(QWidget):
         self.retranslate()
 
     def _tick(self) -> None:
-        self.clock_label.setText(datetime.now().strftime("%H:%M"))
+        # The organisation's zone, named, so a desk on a UTC machine is not misread.
+        self.clock_label.setText(to_desk(utcnow()).strftime("%H:%M %Z").strip())
 
     def retranslate(self) -> None:
         self.desk_label.setText(self.tr("Desk {0}").format(self._desk) if self._desk else "")

@@ -1,14 +1,62 @@
-"""F1: every keyboard shortcut of the desk on one page."""
+"""F1: the keys of the area in view, then every keyboard shortcut of the desk, on one page.
+
+The area's keys are read from what the area itself shows (its key hints, buttons that name
+their key, captions with an Alt letter), so F1 can never promise a key the screen does not.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+import re
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sosdesk.ui.widgets.accessible_names import clean
+from sosdesk.ui.widgets.mnemonics import mnemonic_key
+
+_KEY = re.compile(
+    r"^(?:(?:Ctrl|Alt|Shift)\+)*(?:F\d{1,2}|Space|Enter|Esc|Tab|Del|[A-Z0-9])"
+    r"(?:\s*(?:,|/|…)\s*(?:(?:Ctrl|Alt|Shift)\+)*(?:F\d{1,2}|Space|Enter|Esc|Tab|Del|[A-Z0-9]))*$"
+)
+_BUTTON_KEY = re.compile(r"^(.*?)\s*\(([^()]+)\)$")
+
+
+def area_keys(root: QWidget) -> list[tuple[str, str]]:
+    """(key, what) pairs the visible part of `root` shows, in screen order, each key once."""
+    found: dict[str, str] = {}
+    for w in root.findChildren(QWidget):
+        if not w.isVisible():
+            continue
+        if isinstance(w, QAbstractButton) and w.text():
+            named = _BUTTON_KEY.match(w.text())
+            if named and _KEY.match(named.group(2)):
+                found.setdefault(named.group(2), clean(named.group(1)))
+            elif mnemonic_key(w.text()):
+                found.setdefault(mnemonic_key(w.text()), clean(w.text()))
+        elif isinstance(w, QLabel) and w.text():
+            if w.buddy() is not None and mnemonic_key(w.text()):
+                found.setdefault(mnemonic_key(w.text()), clean(w.text()))
+            for piece in w.text().split(" · "):
+                key, _, what = piece.partition(": ")
+                if what and _KEY.match(key.strip()):
+                    found.setdefault(key.strip(), what.strip())
+    return list(found.items())
 
 
 class ShortcutHelp(QDialog):
     """A plain list; Escape closes it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        area: tuple[str, list[tuple[str, str]]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
@@ -31,7 +79,12 @@ class ShortcutHelp(QDialog):
             ("Ctrl+Q", self.tr("Quit")),
         ]
         text = "\n".join(f"{keys:<26} {what}" for keys, what in rows)
+        if area is not None and area[1]:
+            title, keys_of_area = area
+            here = "\n".join(f"{keys:<26} {what}" for keys, what in keys_of_area)
+            text = f"{title}\n{here}\n\n{self.tr('Everywhere')}\n{text}"
         label = QLabel(text, self)
+        self.text = text
         label.setStyleSheet("font-family: 'DejaVu Sans Mono', monospace;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
