@@ -8,6 +8,7 @@ import ast
 import json
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -61,6 +62,17 @@ def _save(dialog: QWidget, qtbot: QtBot, shot: str) -> None:
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
+def _seen_by(db: Database, actor: Actor, fn: Any, *args: Any) -> Any:
+    """Read back what the professional did as the coordinator, who sees every file (the
+    professional herself sees only her own clients' files and those without a manager)."""
+    before = db.actor
+    db.actor = actor
+    try:
+        return fn(db, *args)
+    finally:
+        db.actor = before
+
+
 def test_report_screen_decide_plan_approve_and_reassign_from_the_keyboard(
     db: Database, qtbot: QtBot, qapp: QApplication
 ) -> None:
@@ -95,10 +107,16 @@ def test_report_screen_decide_plan_approve_and_reassign_from_the_keyboard(
         assert report.focusWidget() is report.grounds
         type_text(report.grounds, "Učenica izostaje, radi noću u kafiću, ne sme da priča.")
         _save(report, qtbot, "report")
-        [rep] = [e for e in timeline(db, child.id) if e.kind == "identification_report"]
+        [rep] = [
+            e
+            for e in _seen_by(db, coordinator, timeline, child.id)
+            if e.kind == "identification_report"
+        ]
         assert rep.payload["source_kind"] == "school" and rep.payload["entry_id"] == school
         assert rep.case_id == case_id
-        due = [f for f in followups_of_client(db, child.id) if f.done_at is None]
+        due = [
+            f for f in _seen_by(db, coordinator, followups_of_client, child.id) if f.done_at is None
+        ]
         assert len(due) == 1  # the decision falls due, for the case manager
 
         screening = _dialog(area, qtbot, Qt.Key.Key_S, ScreeningDialog)
@@ -119,10 +137,16 @@ def test_report_screen_decide_plan_approve_and_reassign_from_the_keyboard(
         qtbot.keyClick(decision.outcome, Qt.Key.Key_Tab)
         type_text(decision.reasons, "Radna eksploatacija deteta; indikatori i razgovor.")
         _save(decision, qtbot, "decision")
-        [dec] = [e for e in timeline(db, child.id) if e.kind == "identification_decision"]
+        [dec] = [
+            e
+            for e in _seen_by(db, coordinator, timeline, child.id)
+            if e.kind == "identification_decision"
+        ]
         assert dec.payload["outcome"] == "identified" and dec.payload["days_from_report"] == 0
-        assert get_client(db, child.id).status == "identified"
-        assert [f for f in followups_of_client(db, child.id) if f.done_at is None] == []
+        assert _seen_by(db, coordinator, get_client, child.id).status == "identified"
+        assert [
+            f for f in _seen_by(db, coordinator, followups_of_client, child.id) if f.done_at is None
+        ] == []
 
         needs = _dialog(area, qtbot, Qt.Key.Key_E, NeedsDialog)
         assert isinstance(needs, NeedsDialog)
@@ -169,11 +193,16 @@ def test_report_screen_decide_plan_approve_and_reassign_from_the_keyboard(
         reassign.manager.setCurrentIndex(reassign.manager.findData(vesna))
         _save(reassign, qtbot, "reassign")
         assert get_case(db, case_id).manager_id == vesna
-        review_followups = [f for f in followups_of_client(db, child.id) if f.done_at is None]
+        review_followups = [
+            f for f in _seen_by(db, coordinator, followups_of_client, child.id) if f.done_at is None
+        ]
         assert [f.assigned_to for f in review_followups] == [vesna]
         assert "1" in area.message.text()
 
-        said = {e.kind: summary(e.kind, e.payload, "sr-Latn") for e in timeline(db, child.id)}
+        said = {
+            e.kind: summary(e.kind, e.payload, "sr-Latn")
+            for e in _seen_by(db, coordinator, timeline, child.id)
+        }
         assert said["identification_report"].startswith("Škola — OŠ Vuk Karadžić — Učenica")
         assert said["screening"].startswith("Deca, radna eksploatacija — jaki indikatori u")
         assert said["identification_decision"].startswith("Identifikovana žrtva — Radna")

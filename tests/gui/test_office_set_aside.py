@@ -1,4 +1,4 @@
-"""The coordinator's decision on a refused batch from the Office area (Alt+D): the question
+"""The coordinator's decision on a refused batch from the Office area (Alt+E): the question
 names the records and why, No changes nothing, Yes applies the batch without them in a worker;
 the desk shows what was set aside in Serbian."""
 
@@ -62,7 +62,7 @@ def test_coordinator_sets_aside_from_the_desks_table_and_the_desk_is_told(
         assert area.set_aside_button.accessibleName()
 
         keys = {sc.key().toString() for sc in area.findChildren(QShortcut)}
-        assert "Alt+D" in keys
+        assert "Alt+E" in keys
 
         # Keyboard only: the desks table, the desk's row, then Tab to the button and Space.
         area.desks.setFocus()

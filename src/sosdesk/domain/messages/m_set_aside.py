@@ -82,12 +82,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "set_aside.hint": (
         "If batch {seq} of desk {desk} is refused again for a record the desk cannot send "
         "otherwise (a client code taken here, a value this office refuses), the coordinator "
-        "can apply it without that record: Office area, “Decide on a refused batch…” (Alt+D), "
+        "can apply it without that record: Office area, “Decide on a refused batch…” (Alt+E), "
         "or sosdesk office set-aside --desk {desk}.",
         "Ako paket {seq} punkta {desk} ponovo bude odbijen zbog zapisa koji punkt ne može "
         "drugačije da pošalje (šifra klijenta koja je ovde zauzeta, vrednost koju ova "
         "kancelarija odbija), koordinator ga može primeniti bez tog zapisa: oblast "
-        "Kancelarija, „Odluka o odbijenom paketu…” (Alt+D), ili sosdesk office set-aside "
+        "Kancelarija, „Odluka o odbijenom paketu…” (Alt+E), ili sosdesk office set-aside "
         "--desk {desk}.",
     ),
 }

@@ -165,9 +165,9 @@ class CaseworkArea(QWidget):
         self.risk_label.setText(self.tr("&Risk"))
         self.mine.setText(self.tr("&Mine"))
         self.overdue.setText(self.tr("&Overdue goals"))
-        self.child.setText(self.tr("C&hildren"))
+        self.child.setText(self.tr("Ch&ildren"))
         self.court.setText(self.tr("Co&urt proceedings"))
-        self.quiet_label.setText(self.tr("No contact for (&days)"))
+        self.quiet_label.setText(self.tr("No contact for (da&ys)"))
         self.quiet.setSpecialValueText(self.tr("any"))
         for w, name in (
             (self.phase, self.tr("Phase")),

@@ -116,7 +116,7 @@ class OfficeArea(QWidget):
         self.desks.setMaximumHeight(180)
         layout.addWidget(self.desks)
         self.desk_rows: list[DeskOverview] = []
-        # A refused batch that completion cannot fix: the coordinator's decision (Alt+D).
+        # A refused batch that completion cannot fix: the coordinator's decision (Alt+E).
         self.set_aside_button = QPushButton(self)
         self.set_aside_button.setObjectName("set_aside_button")
         self.set_aside = SetAsideAction(self, self)
@@ -174,7 +174,7 @@ class OfficeArea(QWidget):
             ("Alt+C", self.check_button, self.check),
             ("Alt+Z", self.org_button, self.edit_organisation),
             ("Alt+R", self.restore_button, self.restore),
-            ("Alt+D", self.set_aside_button, self.set_aside.run),
+            ("Alt+E", self.set_aside_button, self.set_aside.run),
         ):
             button.clicked.connect(lambda _checked=False, run=slot: run())  # not `checked`
             shortcut(key, self, slot)
@@ -255,7 +255,7 @@ class OfficeArea(QWidget):
         self.check_button.setText(with_key(self.tr("Check the database"), "Alt+C"))
         self.org_button.setText(with_key(self.tr("Organisation header…"), "Alt+Z"))
         self.restore_button.setText(with_key(self.tr("Restore a backup…"), "Alt+R"))
-        self.set_aside_button.setText(with_key(self.tr("Decide on a refused batch…"), "Alt+D"))
+        self.set_aside_button.setText(with_key(self.tr("Decide on a refused batch…"), "Alt+E"))
         for b, name in (
             (self.verify_button, self.tr("Verify a PDF")),
             (self.backup_button, self.tr("Back up the database")),
@@ -273,7 +273,7 @@ class OfficeArea(QWidget):
                     ("Alt+C", self.tr("check")),
                     ("Alt+Z", self.tr("header")),
                     ("Alt+R", self.tr("restore")),
-                    ("Alt+D", self.tr("decide on a refused batch")),
+                    ("Alt+E", self.tr("decide on a refused batch")),
                     ("F5", self.tr("refresh")),
                 ]
             )

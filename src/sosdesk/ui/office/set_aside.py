@@ -1,4 +1,4 @@
-"""The Office area's decision on a desk's refused batch (Alt+D on the desks table): show the
+"""The Office area's decision on a desk's refused batch (Alt+E on the desks table): show the
 records that do not fit here and why, and on the coordinator's Yes apply the batch without
 them in a worker, writing the desk's receipt into a chosen folder (`services/office_set_aside`).
 """
@@ -50,7 +50,7 @@ def done_text(plan: SetAsidePlan) -> str:
 
 
 class SetAsideAction(QObject):
-    """Alt+D: decide on the selected desk's refused batch."""
+    """Alt+E: decide on the selected desk's refused batch."""
 
     def __init__(self, area: OfficeArea, parent: QWidget) -> None:
         super().__init__(parent)
