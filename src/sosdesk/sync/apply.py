@@ -208,7 +208,7 @@ class Applier:
                         r.entity,
                         r.id,
                         r.op,
-                        json.dumps(r.fields, ensure_ascii=False),
+                        _relayed(r),
                         r.base,
                         r.hlc,
                         r.origin,
@@ -369,6 +369,11 @@ class Applier:
                 "the sender's clock is more than a day ahead of "
                 "this computer's; check the date and time on both",
             ) from None
+
+
+def _relayed(r: Record) -> str:
+    # The fields as received when their text is known: the same JSON, not encoded again.
+    return r.raw_fields if r.raw_fields is not None else json.dumps(r.fields, ensure_ascii=False)
 
 
 def _sorted(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
