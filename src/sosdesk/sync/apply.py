@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -283,7 +284,8 @@ class Applier:
                 continue
             cols = list(rows[0])
             sql = f"INSERT INTO {entity} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            c.executemany(sql, [tuple(row[k] for k in cols) for row in rows])
+            # Every row has every column (default_row): one getter makes all the tuples.
+            c.executemany(sql, map(itemgetter(*cols), rows))
             kind = _SEARCH_KIND.get(entity)
             if kind is not None:
                 body = _BODY[entity]
