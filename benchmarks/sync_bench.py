@@ -284,10 +284,11 @@ def main() -> None:
             if args.diagnose:
                 for what in ("stats",):
                     again = _copy(pristine, f"{what}.db")
-                    took, _rss, _cpu, _load = _in_child(
+                    took, _rss, cpu, _load = _in_child(
                         _import, str(again), encrypted, str(stick), str(receipts), what
                     )
                     results[encrypted][what] = took * 1000
+                    results[encrypted][what + "_cpu"] = cpu * 1000
     enc, plain = results[True], results[False]
     n = counts[True]
     print_table(
@@ -306,6 +307,12 @@ def main() -> None:
                     "diagnostic: import without the statistics triggers",
                     enc["stats"],
                     plain["stats"],
+                    "not a product setting",
+                ),
+                Row(
+                    "diagnostic: its CPU time",
+                    enc["stats_cpu"],
+                    plain["stats_cpu"],
                     "not a product setting",
                 ),
             ]
