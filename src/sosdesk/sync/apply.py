@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -238,7 +239,7 @@ class Applier:
                         r.entity,
                         r.id,
                         r.op,
-                        json.dumps(r.fields, ensure_ascii=False),
+                        _relayed(r),
                         r.base,
                         r.hlc,
                         r.origin,
@@ -384,7 +385,8 @@ class Applier:
                 continue
             cols = list(rows[0])
             sql = f"INSERT INTO {entity} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            c.executemany(sql, [tuple(row[k] for k in cols) for row in rows])
+            # Every row has every column (default_row): one getter makes all the tuples.
+            c.executemany(sql, map(itemgetter(*cols), rows))
             kind = _SEARCH_KIND.get(entity)
             if kind is not None:
                 body = _BODY[entity]
@@ -470,6 +472,11 @@ class Applier:
                 "the sender's clock is more than a day ahead of "
                 "this computer's; check the date and time on both",
             ) from None
+
+
+def _relayed(r: Record) -> str:
+    # The fields as received when their text is known: the same JSON, not encoded again.
+    return r.raw_fields if r.raw_fields is not None else json.dumps(r.fields, ensure_ascii=False)
 
 
 def _sorted(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:

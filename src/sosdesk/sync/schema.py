@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, String, Table, Text
@@ -59,6 +60,8 @@ from sosdesk.store.errors import StoreError
 from sosdesk.store.models import Base, SyncedMixin, UtcDateTime
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.sync.json_text import dump_json
+from sosdesk.sync.record_line import split_line
 
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
@@ -207,7 +210,7 @@ def _json(kind: type | None, vocab: Vocabulary | None) -> Converter:
             for item in v:
                 if not isinstance(item, str) or item not in vocab:
                     raise BadValue(f"unknown {vocab.name}: {str(item)[:40]}")
-        return json.dumps(v, ensure_ascii=False)
+        return dump_json(v)
 
     return conv
 
@@ -244,9 +247,18 @@ class Entity:
 
     def default_row(self) -> dict[str, Any]:
         """Storage values for columns not sent: local-only ones, and those an older desk lacks."""
+        return dict(self._defaults)
+
+    @cached_property
+    def _defaults(self) -> dict[str, Any]:
         out = dict(self.local_defaults)
         out.update((c.name, c.default) for c in self.columns.values())
         return out
+
+    @cached_property
+    def checks(self) -> dict[str, tuple[Converter, bool]]:
+        """Each column's converter and whether it may be null, looked up once per field."""
+        return {name: (c.convert, c.nullable) for name, c in self.columns.items()}
 
 
 def _json_kind(column: Any) -> type | None:
@@ -359,6 +371,9 @@ class Record:
     origin: str
     fields: dict[str, Any]
     values: dict[str, Any]
+    # The exact JSON text `fields` was read from, when the line was in the standard form:
+    # relayed as it came (None: encode `fields` again).
+    raw_fields: str | None = None
 
 
 def may_send(sender: str, entity: str, op: str) -> bool:
@@ -395,7 +410,9 @@ def parse_record(raw: bytes, line_no: int, sender: str | None = None) -> Record:
     """Parse and check one payload line sent by `sender` ("desk", "office"; None: no rule of
     ownership); raises Rejected(MALFORMED / INVALID_RECORD / NOT_OWNED)."""
     try:
-        doc = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        text = raw.decode("utf-8")
+        split = split_line(text)
+        doc, raw_fields = split if split else (json.loads(text, parse_constant=_no_constants), None)
     except (UnicodeDecodeError, ValueError):
         raise Rejected(errors.MALFORMED, f"record {line_no} is not valid JSON") from None
     if not isinstance(doc, dict) or doc.keys() != RECORD_KEYS:
@@ -432,7 +449,7 @@ def parse_record(raw: bytes, line_no: int, sender: str | None = None) -> Record:
         values = check_fields(entity, op, fields)
     except BadField as exc:
         raise _bad(line_no, exc.why) from None
-    return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values)
+    return Record(seq, entity.name, rid, op, base, hlc, origin, fields, values, raw_fields)
 
 
 class BadField(ValueError):
@@ -448,17 +465,18 @@ def check_fields(entity: Entity, op: str, fields: dict[str, Any]) -> dict[str, A
     """The column checks of a record's fields, the same on the way out (outbox) and the way
     in (import); returns the values as stored, or raises BadField."""
     values: dict[str, Any] = {}
+    checks = entity.checks
     for name, v in fields.items():
-        col = entity.columns.get(name)
-        if col is None:
+        check = checks.get(name)
+        if check is None:
             raise BadField(str(name)[:40], f"unknown field {entity.name}.{str(name)[:40]}")
         if v is None:
-            if not col.nullable:
+            if not check[1]:
                 raise BadField(name, f"{entity.name}.{name} cannot be empty")
             values[name] = None
             continue
         try:
-            values[name] = col.convert(v)
+            values[name] = check[0](v)
         except BadValue as exc:
             raise BadField(name, f"{entity.name}.{name}: {exc}") from None
     if op == "insert" and not entity.required <= fields.keys():
