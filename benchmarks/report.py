@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
+RATIO_BUDGET = 1.1  # encrypted vs plain, each store in its own process (DESIGN.md §8)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,12 @@ def print_table(title: str, rows: list[Row]) -> None:
             f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
             f"{r.ratio:.2f} | {r.budget} |"
         )
-    print(f"\n{load_line()}")
+    over = [r.operation for r in rows if r.ratio > RATIO_BUDGET]
+    print(
+        f"\nencrypted/plain ≤ {RATIO_BUDGET}: "
+        + (f"over on {len(over)} of {len(rows)} rows" if over else f"met on all {len(rows)} rows")
+    )
+    print(load_line())
 
 
 def load_line() -> str:
