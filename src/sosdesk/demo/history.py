@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON
@@ -69,7 +69,7 @@ def add_history(
         conn = bulk.conn
         g.directory_ids = [r[0] for r in conn.execute("SELECT id FROM directory_entries")]
         clients = [
-            (r[0], datetime.strptime(r[1], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC))
+            (r[0], datetime.fromisoformat(r[1]))
             for r in conn.execute(
                 "SELECT id, created_at FROM clients WHERE code IS NOT ? ORDER BY rowid",
                 (keep_client,),
@@ -169,22 +169,22 @@ def _outbox(bulk: Bulk, table: str) -> int:
     added = 0
     for low, high in _ranges(bulk, table):
         with bulk as conn:
+            # Exported in batches as a desk does (the batch named as it is written: setting it
+            # afterwards would grow every row and split the pages).
             cur = conn.execute(
                 "INSERT INTO changes (entity, entity_id, op, fields, base_version, hlc, "
-                f"origin_device) SELECT '{table}', id, 'insert', json_object({fields}), 0, "
-                f"updated_hlc, origin_device FROM {table} WHERE rowid BETWEEN ? AND ? "
-                "ORDER BY rowid",
-                (low, high),
+                f"origin_device, batch_id) SELECT '{table}', id, 'insert', json_object({fields}), "
+                f"0, updated_hlc, origin_device, printf('bench-{table}-%08d', rowid / ?) "
+                f"FROM {table} WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+                (EXPORTED_PER_BATCH, low, high),
             )
             added += cur.rowcount
-    # Exported in batches as a desk does; only the newest changes wait for the next one.
-    with bulk as conn:
-        last = conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
-        conn.execute(
-            "UPDATE changes SET batch_id = printf('bench-batch-%08d', seq / ?) "
-            "WHERE batch_id IS NULL AND seq <= ?",
-            (EXPORTED_PER_BATCH, last - PENDING),
-        )
+    if table == SYNCED[-1]:  # only the newest changes wait for the next export
+        with bulk as conn:
+            conn.execute(
+                "UPDATE changes SET batch_id = NULL WHERE seq > (SELECT max(seq) FROM changes) - ?",
+                (PENDING,),
+            )
     return added
 
 
@@ -206,7 +206,7 @@ def _audit(bulk: Bulk, table: str, actor: str) -> int:
         rows = []
         for row in source:
             stamp = row[1]
-            at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+            at = datetime.fromisoformat(stamp)  # the stored form ends in Z: UTC
             detail = dict(zip(keys, row[2:], strict=True))
             seq += 1
             h = audit.entry_hash(at, actor, "create", table, row[0], detail, prev)
