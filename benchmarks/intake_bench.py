@@ -24,7 +24,7 @@ from sqlalchemy import text
 
 from benchmarks.dataset import PASSPHRASE, USER, dataset
 from benchmarks.plain import open_plain_database
-from benchmarks.report import Row, in_child, median, p95, print_table, timed_ms
+from benchmarks.report import Row, each_store, median, merged, p95, print_table, timed_ms
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.drafts import save_draft
 from sosdesk.store.database import Database
@@ -130,11 +130,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=1_000_000)
     parser.add_argument("--saves", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=2, help="rounds per store (E P, P E, ...)")
     args = parser.parse_args()
     dataset(args.calls)  # build (or find) both stores before any timing
     # Each store in its own process: nothing one store's driver sets up can tax the other.
-    enc = in_child(_measure, args.calls, args.saves, True)
-    plain = in_child(_measure, args.calls, args.saves, False)
+    runs = each_store(_measure, args.calls, args.saves, rounds=args.rounds)
+    enc, plain = merged(runs[True]), merged(runs[False])
     rows = [
         Row("save a call, p95", p95(enc["save"]), p95(plain["save"]), "p95 ≤ 15 ms"),
         Row("save a call, median", median(enc["save"]), median(plain["save"]), ""),
@@ -145,7 +146,7 @@ def main() -> None:
     ]
     print_table(
         f"Saving calls on a copy of the {args.calls:,}-call data set "
-        f"({args.saves} saves: 50% tally, 35% linked client, 15% new client + follow-up)",
+        f"({args.saves} saves × {args.rounds} rounds: 50% tally, 35% linked client, 15% new client + follow-up)",
         rows,
     )
 

@@ -78,6 +78,22 @@ def in_child(fn: Callable[..., T], *args: object) -> T:
         return pool.apply(fn, args)
 
 
+def each_store(fn: Callable[..., T], *args: object, rounds: int = 2) -> dict[bool, list[T]]:
+    """`fn(*args, encrypted)` in a process of its own per store and round, in the order
+    E P, P E, E P ...: on a shared machine a burst of other load then lands on both stores
+    alike. Returns each store's results (True: encrypted), one per round."""
+    out: dict[bool, list[T]] = {True: [], False: []}
+    for r in range(rounds):
+        for encrypted in (True, False) if r % 2 == 0 else (False, True):
+            out[encrypted].append(in_child(fn, *args, encrypted))
+    return out
+
+
+def merged(runs: list[dict[str, list[float]]]) -> dict[str, list[float]]:
+    """The samples of several rounds, per key, as one list."""
+    return {k: [x for run in runs for x in run[k]] for k in runs[0]}
+
+
 # `ru_maxrss` from wait4 is useless for a child of a big benchmark process: Linux carries the
 # parent's high-water mark across fork and exec. The child's own VmHWM is read instead, at exit.
 _PEAK_LAUNCHER = (
