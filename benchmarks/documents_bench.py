@@ -237,6 +237,14 @@ def main() -> None:
                 "≤ 2,000 ms",
             )
         )
+        rows.append(
+            Row(
+                f"{label}: reading the store (gather), median",
+                median(t.gather_ms for t in enc_t),
+                median(t.gather_ms for t in plain_t),
+                "",
+            )
+        )
         sample = enc_t[-1]
         details.append(
             f"- {label}: {sample.events} entries, {sample.pages} pages; encrypted store: "
