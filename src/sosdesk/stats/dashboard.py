@@ -22,6 +22,7 @@ from sosdesk.stats.persons import (
     new_client_profiles,
     profiles,
 )
+from sosdesk.stats.rawsql import stats_session
 from sosdesk.stats.tables import StatTable
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
@@ -155,7 +156,7 @@ def compute_dashboard(db: Database, period: Period, *, compare: bool = True) -> 
     ensure_facts(db)
     moment = utcnow()
     previous = period.previous() if compare else None
-    with db.session() as s:  # one read transaction: both periods see the same data
+    with stats_session(db) as s:  # one read transaction: both periods see the same data
         first = first_identifications(s)
         now = _raw(s, period, moment, first)
         before = _raw(s, previous, moment, first) if previous else _empty()

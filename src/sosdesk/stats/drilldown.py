@@ -19,7 +19,7 @@ from sosdesk.stats.localtime import parse_utc_text, to_local
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import NOT_RECORDED
 from sosdesk.stats.persons import UNKNOWN_COUNTRY, Person, codes_of, identified_in, registered_in
-from sosdesk.stats.rawsql import rows
+from sosdesk.stats.rawsql import rows, stats_session
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
 
@@ -71,7 +71,7 @@ def records_behind(
     """The records counted in `table` at `row` (and `column`) for `period`."""
     if db.actor.role not in ALLOWED_ROLES:
         raise NotAllowed("the records behind statistics are for consultants and coordinators")
-    with db.session() as s:
+    with stats_session(db) as s:
         found = list(_records(s, period, table, row, column))
     found.sort(key=lambda r: (r.when, r.code, r.ref))
     with db.transaction() as tx:
