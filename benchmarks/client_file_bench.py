@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from benchmarks.dataset import dataset
-from benchmarks.report import Row, median, p95, print_table
+from benchmarks.report import Row, in_child, median, p95, print_table
 from sosdesk.services.events import add_event, count_timeline
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client
@@ -154,6 +154,18 @@ def measure(db: Database, app: QApplication, runs: int, adds: int) -> dict[str, 
     return out
 
 
+def _round(calls: int, runs: int, adds: int, encrypted: bool) -> dict[str, float]:
+    """One round on one store, in this (child) process with its own QApplication."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    db = dataset(calls).open(encrypted)
+    try:
+        return measure(db, app, runs, adds)
+    finally:
+        db.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--calls", type=int, default=1_000_000, help="data set size (calls)")
@@ -161,19 +173,14 @@ def main() -> int:
     parser.add_argument("--adds", type=int, default=150, help="events added per store and round")
     parser.add_argument("--rounds", type=int, default=2, help="rounds, alternating the order")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    ds = dataset(args.calls)
+    dataset(args.calls)  # build (or find) both stores before any timing
     # The machine is shared: the stores take turns (E P, then P E, ...) and each figure is the
-    # best round, so a burst of someone else's load does not land on one store only.
+    # best round, so a burst of someone else's load does not land on one store only. Every
+    # round runs in a process of its own: nothing one store's driver sets up taxes the other.
     rounds: dict[bool, list[dict[str, float]]] = {True: [], False: []}
     for r in range(args.rounds):
         for encrypted in (True, False) if r % 2 == 0 else (False, True):
-            db = ds.open(encrypted)
-            try:
-                rounds[encrypted].append(measure(db, app, args.runs, args.adds))
-            finally:
-                db.close()
+            rounds[encrypted].append(in_child(_round, args.calls, args.runs, args.adds, encrypted))
     enc, plain = (
         {key: min(run[key] for run in rounds[flag]) for key in rounds[flag][0]}
         for flag in (True, False)

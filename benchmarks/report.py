@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
+RATIO_BUDGET = 1.1  # encrypted vs plain, each store in its own process (DESIGN.md §8)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,14 @@ def timed_ms(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def timed_cpu_ms(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall time and this process's CPU time of one call (ms): on a shared machine the CPU
+    time is what the other programs' load does not stretch."""
+    start, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+
+
 def p95(samples: Iterable[float]) -> float:
     """95th percentile."""
     data = sorted(samples)
@@ -56,7 +65,12 @@ def print_table(title: str, rows: list[Row]) -> None:
             f"| {r.operation} | {r.encrypted_ms:,.1f} ms | {r.plain_ms:,.1f} ms | "
             f"{r.ratio:.2f} | {r.budget} |"
         )
-    print(f"\n{load_line()}")
+    over = [r.operation for r in rows if r.ratio > RATIO_BUDGET]
+    print(
+        f"\nencrypted/plain ≤ {RATIO_BUDGET}: "
+        + (f"over on {len(over)} of {len(rows)} rows" if over else f"met on all {len(rows)} rows")
+    )
+    print(load_line())
 
 
 def load_line() -> str:
@@ -70,6 +84,22 @@ def in_child(fn: Callable[..., T], *args: object) -> T:
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(1) as pool:
         return pool.apply(fn, args)
+
+
+def each_store(fn: Callable[..., T], *args: object, rounds: int = 2) -> dict[bool, list[T]]:
+    """`fn(*args, encrypted)` in a process of its own per store and round, in the order
+    E P, P E, E P ...: on a shared machine a burst of other load then lands on both stores
+    alike. Returns each store's results (True: encrypted), one per round."""
+    out: dict[bool, list[T]] = {True: [], False: []}
+    for r in range(rounds):
+        for encrypted in (True, False) if r % 2 == 0 else (False, True):
+            out[encrypted].append(in_child(fn, *args, encrypted))
+    return out
+
+
+def merged(runs: list[dict[str, list[float]]]) -> dict[str, list[float]]:
+    """The samples of several rounds, per key, as one list."""
+    return {k: [x for run in runs for x in run[k]] for k in runs[0]}
 
 
 # `ru_maxrss` from wait4 is useless for a child of a big benchmark process: Linux carries the

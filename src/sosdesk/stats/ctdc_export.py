@@ -20,6 +20,7 @@ from sosdesk.stats.ctdc import (
 )
 from sosdesk.stats.periods import Period
 from sosdesk.stats.persons import registered_in
+from sosdesk.stats.rawsql import stats_session
 from sosdesk.store.database import Database
 
 DEFAULT_K = 11
@@ -48,7 +49,7 @@ class CtdcExport:
 
 def victim_records(db: Database, year: int) -> list[VictimRecord]:
     """Identified or presumed victims registered in `year` (local calendar), as recorded."""
-    with db.session() as s:
+    with stats_session(db) as s:
         persons = registered_in(s, Period.year(year), statuses=VICTIM_STATUSES)
     return [VictimRecord.of(p) for p in persons]
 

@@ -28,6 +28,7 @@ from sosdesk.stats.persons import (
     new_client_profiles,
     profiles,
 )
+from sosdesk.stats.rawsql import stats_session
 from sosdesk.stats.tables import StatTable
 from sosdesk.store.database import Database
 from sosdesk.store.models import Erasure, utcnow
@@ -171,7 +172,7 @@ def compute_dashboard(
     moment = utcnow()
     today = today or to_local(moment).date()
     previous = period.same_days_before(today) if compare else None
-    with db.session() as s:  # one read transaction: both periods see the same data
+    with stats_session(db) as s:  # one read transaction: both periods see the same data
         first = first_identifications(s)
         erased = s.execute(
             select(func.count(func.distinct(Erasure.client_id))).where(Erasure.mode == "erase")

@@ -33,7 +33,7 @@ from sosdesk.stats.dp import Contribution, Query, units
 from sosdesk.stats.localtime import local_date_of
 from sosdesk.stats.periods import Period
 from sosdesk.stats.persons import Person, identified_in, registered_in
-from sosdesk.stats.rawsql import rows
+from sosdesk.stats.rawsql import rows, stats_session
 from sosdesk.store.database import Database
 
 DEFAULT_CALL_BOUND = 3
@@ -128,7 +128,7 @@ def person_contributions(
 def call_contributions(db: Database, period: Period) -> dict[str, list[Contribution]]:
     """Each unit's calls, in time order, per call table."""
     a, b = period.utc_bounds()
-    with db.session() as s:
+    with stats_session(db) as s:
         found = list(
             rows(
                 s,
@@ -175,7 +175,7 @@ def year_queries(
     """The tables of a year's release (the chosen groups) with their contributions."""
     period = Period.year(year)
     contributions: dict[str, list[Contribution]] = {}
-    with db.session() as s:
+    with stats_session(db) as s:
         if "clients" in groups:
             contributions.update(person_contributions(registered_in(s, period)))
         if "victims" in groups:

@@ -23,7 +23,7 @@ from sosdesk.stats.missing_tables import missing_case_rows
 from sosdesk.stats.periods import Period
 from sosdesk.stats.person_tables import NOT_RECORDED
 from sosdesk.stats.persons import UNKNOWN_COUNTRY, Person, codes_of, identified_in, registered_in
-from sosdesk.stats.rawsql import rows
+from sosdesk.stats.rawsql import rows, stats_session
 from sosdesk.store.database import Database
 from sosdesk.store.models import utcnow
 
@@ -73,7 +73,7 @@ def records_behind(
 ) -> DrillDown:
     """The records counted in `table` at `row` (and `column`) for `period`."""
     require(db, roles.SEE_RECORDS_BEHIND)
-    with db.session() as s:
+    with stats_session(db) as s:
         found = list(_records(s, period, table, row, column))
     found.sort(key=lambda r: (r.when, r.code, r.ref))
     with db.transaction() as tx:

@@ -37,6 +37,11 @@ _SHM_BLOCK = 32 * 1024
 # slower than a plain one, so hot readers keep more pages than SQLite's 2 MB default; checks
 # of a whole file (verify, backup) read every page once and get a larger one.
 CACHE_KIB = 32 * 1024
+# Statistics compare two periods of calls, events and their facts: at 300,000 calls that no
+# longer fits 32 MiB and re-decrypting the pages made the encrypted store 1.1-1.25x slower in
+# CPU time (benchmarks/stats_bench.py); 64 MiB holds it. Only the statistics reader's connection
+# grows to it (`sosdesk.stats.rawsql.stats_session`), and only as far as pages are read.
+STATS_CACHE_KIB = 64 * 1024
 MAINTENANCE_CACHE_KIB = 128 * 1024
 
 
