@@ -52,7 +52,11 @@ from sosdesk.sync.errors import Rejected, SyncError
 
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
-LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "users": frozenset({"preferences"}),
+    # Derived from the case, its client and this database's weight table: recomputed on import.
+    "cases": frozenset({"weight", "child_until"}),
+}
 # Timeline events are append-only; indicator list versions and approved plans never change.
 IMMUTABLE = frozenset({"events", "indicator_lists", "plan_approvals"})
 # The desk's own to-do list stays with the desk; everything else is history the night shift
