@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
+from sosdesk.demo.generator import generate
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services.caseload import (
@@ -240,5 +241,13 @@ def test_migration_0009_stores_the_weight_of_the_cases_already_there(db: Databas
         stored = {r.id: r.weight for r in s.execute(select(Case.id, Case.weight))}
     # crisis 4 + high 2; identification 3 + medium 1; recovery 2 + unknown 1; closed 1 + low 0
     assert [stored[c] for c in cases] == [6, 4, 3, 1]
+    assert_stored_weights_hold(db, date.today())
+    assert_workload_as_joined(db)
+
+
+def test_demo_cases_written_straight_into_the_table_carry_their_weight(db: Database) -> None:
+    generate(db, 60, 3)
+    with db.session() as s:
+        assert s.execute(select(func.count(Case.id))).scalar_one() > 0
     assert_stored_weights_hold(db, date.today())
     assert_workload_as_joined(db)
