@@ -16,7 +16,7 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from benchmarks.dataset import DATA, PASSPHRASE, USER
 from benchmarks.plain import create_plain_database, open_plain_database
@@ -25,7 +25,7 @@ from sosdesk.demo.bulk import Bulk, insert_rows, iso, js
 from sosdesk.demo.clients import CLIENT_COLS
 from sosdesk.demo.generator import generate
 from sosdesk.domain.ids import new_id
-from sosdesk.services.caseload import CaseFilter, case_list, workload
+from sosdesk.services.caseload import CaseFilter, case_list, store_weights, workload
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, Client, User
@@ -178,9 +178,11 @@ def _top_up(db: Database, cases: int, seed: int) -> None:
         with bulk as conn:
             insert_rows(conn, "cases", CASE_COLS, case_rows)
             insert_rows(conn, "case_goals", GOAL_COLS, goal_rows)
-        bulk.conn.execute("ANALYZE")
     finally:
         bulk.close()
+    with db.transaction() as tx:
+        store_weights(tx.session)  # the cases above went straight into the table
+        tx.session.execute(text("ANALYZE"))
 
 
 def build(calls: int, cases: int, seed: int) -> dict[bool, object]:
@@ -235,10 +237,13 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=100_000)
     ap.add_argument("--cases", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=20)
+    # One store per process keeps the two measurements from sharing a warm page cache.
+    ap.add_argument("--store", choices=("both", "enc", "plain"), default="both")
     args = ap.parse_args()
     paths = build(args.calls, args.cases, 2026)
     timings: dict[str, dict[bool, float]] = {}
-    for encrypted in (True, False):
+    stores = {"both": (True, False), "enc": (True,), "plain": (False,)}[args.store]
+    for encrypted in stores:
         db = _open(paths[encrypted], encrypted)
         try:
             with db.session() as s:
@@ -255,7 +260,12 @@ def main() -> None:
         finally:
             db.close()
     rows = [
-        Row(k, v[True], v[False], "≤ 200 ms" if k.startswith("workload") else "≤ 100 ms")
+        Row(
+            k,
+            v.get(True, float("nan")),
+            v.get(False, float("nan")),
+            "≤ 200 ms" if k.startswith("workload") else "≤ 100 ms",
+        )
         for k, v in timings.items()
     ]
     print_table(f"Casework: {n_cases:,} cases, {args.calls:,} calls, p95 of {args.runs} runs", rows)

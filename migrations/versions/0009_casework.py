@@ -16,16 +16,24 @@ branch_labels = None
 depends_on = None
 
 
-WORKLOAD_COLUMNS = (
-    "manager_id",
-    "closed_at",
-    "opened_at",
-    "phase",
-    "court_open",
-    "interpreter_needed",
-    "out_of_town",
-    "client_id",
-)
+WORKLOAD_COLUMNS = ("manager_id", "closed_at", "opened_at", "weight", "child_until")
+# The weight of the cases already there, by the default table of this revision (frozen here:
+# a later change of the defaults must not change what this migration wrote). From then on
+# `services.caseload.store_weights` keeps the columns.
+FILL_WEIGHTS = """
+UPDATE cases SET
+  weight = (CASE phase WHEN 'identification' THEN 3 WHEN 'crisis' THEN 4 WHEN 'recovery' THEN 2
+                       WHEN 'reintegration' THEN 1 WHEN 'closed' THEN 1 ELSE 0 END)
+    + COALESCE((SELECT CASE c.risk_level WHEN 'high' THEN 2 WHEN 'medium' THEN 1
+                        WHEN 'unknown' THEN 1 ELSE 0 END
+                FROM clients c WHERE c.id = cases.client_id), 0)
+    + (CASE WHEN court_open THEN 1 ELSE 0 END)
+    + (CASE WHEN interpreter_needed THEN 1 ELSE 0 END)
+    + (CASE WHEN out_of_town THEN 1 ELSE 0 END),
+  child_until = (SELECT CASE WHEN c.birth_year IS NOT NULL THEN c.birth_year + 18
+                             WHEN c.estimated_age < 18 THEN 9999 END
+                 FROM clients c WHERE c.id = cases.client_id)
+"""
 CLIENT_WEIGHT_COLUMNS = ("id", "risk_level", "birth_year", "estimated_age")
 
 
@@ -69,8 +77,11 @@ def upgrade() -> None:
         batch.add_column(sa.Column("court_open", sa.Boolean(), nullable=True))
         batch.add_column(sa.Column("interpreter_needed", sa.Boolean(), nullable=True))
         batch.add_column(sa.Column("out_of_town", sa.Boolean(), nullable=True))
-    # The case list walks open cases newest first; the workload reads one covering index of
-    # the weight factors per manager, joined to the clients' factors (also covered).
+        batch.add_column(sa.Column("weight", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("child_until", sa.Integer(), nullable=True))
+    op.execute(FILL_WEIGHTS)
+    # The case list walks open cases newest first (clients' factors covered for its filters);
+    # the workload sums the stored weights per manager from one covering index.
     op.create_index(op.f("ix_cases_open_order"), "cases", ["closed_at", "opened_at", "id"])
     op.create_index(op.f("ix_cases_workload"), "cases", list(WORKLOAD_COLUMNS))
     op.create_index(op.f("ix_clients_weight"), "clients", list(CLIENT_WEIGHT_COLUMNS))
@@ -105,6 +116,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_cases_workload"), table_name="cases")
     op.drop_index(op.f("ix_cases_open_order"), table_name="cases")
     with op.batch_alter_table("cases") as batch:
+        batch.drop_column("child_until")
+        batch.drop_column("weight")
         batch.drop_column("out_of_town")
         batch.drop_column("interpreter_needed")
         batch.drop_column("court_open")

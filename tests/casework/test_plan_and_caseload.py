@@ -10,7 +10,13 @@ from sqlalchemy import update
 
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.validation import ValidationFailed
-from sosdesk.services.caseload import CaseFilter, case_list, set_weights, workload
+from sosdesk.services.caseload import (
+    CaseFilter,
+    case_list,
+    set_case_factors,
+    set_weights,
+    workload,
+)
 from sosdesk.services.cases import add_goal, open_case
 from sosdesk.services.casework import DECISION_DUE_DAYS, record_report
 from sosdesk.services.clients import create_client
@@ -25,7 +31,7 @@ from sosdesk.services.protection_plan import (
     plan_versions,
 )
 from sosdesk.store.database import Database
-from sosdesk.store.models import Case, CaseGoal
+from sosdesk.store.models import CaseGoal
 from sosdesk.store.tx import Actor
 
 
@@ -83,12 +89,8 @@ def _hand_built(db: Database) -> dict[str, str]:
             .where(CaseGoal.id == goal.id)
             .values(target_date=today - timedelta(days=3))
         )
-        tx.session.execute(update(Case).where(Case.id == ids["d"]).values(court_open=True))
-        tx.session.execute(
-            update(Case)
-            .where(Case.id == ids["a"])
-            .values(interpreter_needed=True, out_of_town=True)
-        )
+    set_case_factors(db, ids["d"], court_open=True)
+    set_case_factors(db, ids["a"], interpreter_needed=True, out_of_town=True)
     add_event(db, ids["a_client"], "note", utcnow(), {"text": "Razgovor."})
     record_report(db, ids["c_client"], source_kind="school", grounds="Prijava škole.")
     return ids

@@ -8,14 +8,13 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
 
+from sosdesk.services.caseload import set_case_factors
 from sosdesk.services.cases import get_case, open_case
 from sosdesk.services.clients import create_client
 from sosdesk.services.events import timeline
 from sosdesk.services.protection_plan import plan_versions
 from sosdesk.store.database import Database
-from sosdesk.store.models import Case
 from sosdesk.ui import i18n
 from sosdesk.ui.casework.area import CaseworkArea
 from sosdesk.ui.casework.needs_dialog import NeedsDialog
@@ -39,8 +38,7 @@ def _cases(db: Database) -> dict[str, str]:
         client = create_client(db, {"nickname": nick, "risk_level": risk, "birth_year": born})
         made[nick] = open_case(db, client.id, phase=phase).id
         made[nick + "_client"] = client.id
-    with db.transaction() as tx:
-        tx.session.execute(update(Case).where(Case.id == made["Lena"]).values(court_open=True))
+    set_case_factors(db, made["Lena"], court_open=True)
     return made
 
 

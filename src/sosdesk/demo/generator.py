@@ -18,6 +18,7 @@ from sosdesk.demo.context import DemoContext, Progress
 from sosdesk.demo.directory import directory_names, generate_directory
 from sosdesk.demo.events import BENCH_CLIENT_EVENTS, generate_timelines, long_timelines
 from sosdesk.demo.missing import generate_missing
+from sosdesk.services.caseload import store_weights
 from sosdesk.store.database import Database
 
 __all__ = ["BENCH_CLIENT_EVENTS", "DemoResult", "Progress", "generate"]
@@ -52,6 +53,7 @@ def generate(db: Database, calls: int, seed: int, progress: Progress | None = No
     finally:
         bulk.close()
     with db.transaction() as tx:
+        store_weights(tx.session)  # the cases above went straight into the table
         tx.audit(
             "demo_generated",
             "database",

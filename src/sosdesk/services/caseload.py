@@ -3,16 +3,17 @@ workload against a capacity (the Centre's internal standard, configurable)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.clock import utcnow
 from sosdesk.services.casework_roles import require
+from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, CaseGoal, Client, Event, Setting, User
 
@@ -97,8 +98,7 @@ def load_by_month(s: Session, months: Sequence[str], today: date) -> dict[str, t
     opened = func.substr(Case.opened_at, 1, 7)
     closed = func.substr(Case.closed_at, 1, 7)
     q = (
-        select(opened, closed, func.count(), func.sum(_weight_sql(table, _child_clause(today))))
-        .join(Client, Client.id == Case.client_id)
+        select(opened, closed, func.count(), func.sum(_stored_weight(table, today)))
         .where(or_(Case.closed_at.is_(None), Case.closed_at >= since))
         .group_by(opened, closed)
     )
@@ -116,6 +116,7 @@ def set_weights(db: Database, table: dict[str, Any]) -> dict[str, Any]:
     require(db, "casework.workload")
     with db.transaction() as tx:
         tx.session.merge(Setting(key=WEIGHT_KEY, value=table))
+        store_weights(tx.session)
         tx.audit("settings_changed", "settings", None, {"key": WEIGHT_KEY})
     return weights(db)
 
@@ -265,18 +266,87 @@ def _light(weight: int, capacity: int) -> str:
     return "amber" if weight * 5 >= capacity * 4 else "green"
 
 
-def _weight_sql(table: dict[str, Any], child: ColumnElement[bool]) -> ColumnElement[int]:
-    # The same weight as `case_weight`, computed by SQLite so the workload is one grouped scan.
+def set_case_factors(
+    db: Database,
+    case_id: str,
+    *,
+    court_open: bool | None = None,
+    interpreter_needed: bool | None = None,
+    out_of_town: bool | None = None,
+) -> list[str]:
+    """Set the weight factors a professional records on a case (None: unchanged); the stored
+    weight follows in the same transaction. Returns the names that changed."""
+    given = {
+        "court_open": court_open,
+        "interpreter_needed": interpreter_needed,
+        "out_of_town": out_of_town,
+    }
+    with db.transaction() as tx:
+        case_row = tx.session.get(Case, case_id)
+        if case_row is None:
+            raise NotFound("not_found.case", id=case_id)
+        changed = tx.update(case_row, {k: v for k, v in given.items() if v is not None})
+        if changed:
+            store_weights(tx.session, case_ids=[case_id])
+    return changed
+
+
+CHILD_ALWAYS = 9999  # no birth year, an estimated age under 18: a child until that changes
+
+
+def store_weights(
+    s: Session,
+    *,
+    case_ids: Iterable[str] | None = None,
+    client_ids: Iterable[str] | None = None,
+) -> None:
+    """Store the weight (without the child factor) and the year the client stops being a child
+    on the given cases and on the cases of the given clients; every case when neither is given.
+    Call it in the transaction that changes a factor (the figure is local, never synced)."""
+    s.flush()
+    table = weights_in(s)
+    of_client = Client.id == Case.client_id
     phases = {**table["phase"], "closed": table["phase"].get("reintegration", 0)}
-    phase = case({k: int(v) for k, v in phases.items()}, value=Case.phase, else_=0)
-    risk = case({k: int(v) for k, v in table["risk"].items()}, value=Client.risk_level, else_=0)
-    flags = (
-        case((child, int(table["child"])), else_=0)
+    risk = select(Client.risk_level).where(of_client).scalar_subquery()
+    weight = (
+        case({k: int(v) for k, v in phases.items()}, value=Case.phase, else_=0)
+        + case({k: int(v) for k, v in table["risk"].items()}, value=risk, else_=0)
         + case((Case.court_open.is_(True), int(table["court_open"])), else_=0)
         + case((Case.interpreter_needed.is_(True), int(table["interpreter_needed"])), else_=0)
         + case((Case.out_of_town.is_(True), int(table["out_of_town"])), else_=0)
     )
-    return phase + risk + flags
+    until = (
+        select(
+            case(
+                (Client.birth_year.isnot(None), Client.birth_year + 18),
+                (Client.estimated_age < 18, CHILD_ALWAYS),
+                else_=None,
+            )
+        )
+        .where(of_client)
+        .scalar_subquery()
+    )
+    stmt = (
+        update(Case)
+        .values(weight=weight, child_until=until)
+        .execution_options(synchronize_session=False)
+    )
+    if case_ids is None and client_ids is None:
+        s.execute(stmt)
+    for column, ids in ((Case.id, case_ids), (Case.client_id, client_ids)):
+        wanted = sorted(set(ids or ()))
+        for i in range(0, len(wanted), 500):
+            s.execute(stmt.where(column.in_(wanted[i : i + 500])))
+    # Cases already loaded in this session read the new figures on next access.
+    for obj in list(s.identity_map.values()):
+        if isinstance(obj, Case):
+            s.expire(obj, ["weight", "child_until"])
+
+
+def _stored_weight(table: dict[str, Any], today: date) -> ColumnElement[int | None]:
+    # The stored weight plus the child factor for today (a client's age moves with the year,
+    # so it is applied when read), from the covering index alone.
+    return Case.weight + case((Case.child_until > today.year, int(table["child"])), else_=0)
 
 
 def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> list[Workload]:
@@ -287,12 +357,11 @@ def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> 
     capacity = int(table["capacity"])
     now = now or utcnow()
     ends = [e.strftime("%Y-%m") for e in _month_ends(now.date(), months)]
-    weight = _weight_sql(table, _child_clause(now.date()))
+    weight = _stored_weight(table, now.date())
     opened = func.substr(Case.opened_at, 1, 7)
     closed = func.substr(Case.closed_at, 1, 7)
     q = (
         select(Case.manager_id, opened, closed, func.count(), func.sum(weight))
-        .join(Client, Client.id == Case.client_id)
         .where(or_(Case.closed_at.is_(None), Case.closed_at >= now - timedelta(days=31 * months)))
         .group_by(Case.manager_id, opened, closed)
     )

@@ -14,6 +14,7 @@ from sosdesk.domain import roles
 from sosdesk.domain.validation import Checker, FieldError, ValidationFailed
 from sosdesk.domain.vocab import CASE_PHASE, CLOSE_REASON
 from sosdesk.services.access import require
+from sosdesk.services.caseload import store_weights
 from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, CaseGoal, Client, User
@@ -164,6 +165,7 @@ def open_case(
             notes=clean_notes,
         )
         tx.insert(case, audit_detail={"client_id": client_id})
+        store_weights(tx.session, case_ids=[case.id])
         view = _case_view(tx.session, case)
     return view
 
@@ -179,6 +181,7 @@ def move_phase(db: Database, case_id: str, phase: str) -> CaseView:
         if case.phase == phase:
             raise _refuse("phase", "case.same_phase")
         tx.update(case, {"phase": phase})
+        store_weights(tx.session, case_ids=[case.id])
         view = _case_view(tx.session, case)
     return view
 
@@ -201,6 +204,7 @@ def close_case(db: Database, case_id: str, reason: str, note: str | None = None)
         tx.update(
             case, {"phase": "closed", "closed_at": tx.now, "close_reason": reason, "notes": notes}
         )
+        store_weights(tx.session, case_ids=[case.id])
         view = _case_view(tx.session, case)
     return view
 
@@ -219,6 +223,7 @@ def reopen_case(db: Database, case_id: str, phase: str) -> CaseView:
         if other is not None:
             raise _refuse("phase", "case.another_open")
         tx.update(case, {"phase": phase, "closed_at": None, "close_reason": None})
+        store_weights(tx.session, case_ids=[case.id])
         view = _case_view(tx.session, case)
     return view
 

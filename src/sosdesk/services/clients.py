@@ -24,6 +24,7 @@ from sosdesk.domain.vocab import (
 )
 from sosdesk.services import search_index
 from sosdesk.services.access import require
+from sosdesk.services.caseload import store_weights
 from sosdesk.services.errors import NotFound as NotFound  # re-exported: callers import it from here
 from sosdesk.services.views import ClientView, to_view
 from sosdesk.store.database import Database
@@ -222,6 +223,7 @@ def update_client(db: Database, client_id: str, data: dict[str, Any]) -> list[st
         changed = tx.update(client, fields)
         if changed:
             search_index.put(tx.session, "client", client.id, search_index.client_body(client))
+            store_weights(tx.session, client_ids=[client.id])
     return changed
 
 
@@ -302,6 +304,7 @@ def update_client_fields(
         changed = tx.update(client, fields)
         if changed:
             search_index.put(tx.session, "client", client.id, search_index.client_body(client))
+            store_weights(tx.session, client_ids=[client.id])
     return changed
 
 

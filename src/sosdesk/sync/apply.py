@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.ids import new_id
 from sosdesk.services import forgetting, search_index
+from sosdesk.services.caseload import store_weights
 from sosdesk.store.models.sync import SyncConflict
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Tx
@@ -98,6 +99,9 @@ class Applier:
         self._conflicts: dict[tuple[str, str, str, int], list[dict[str, Any]]] = {}
         self._reindex: dict[str, set[str]] = defaultdict(set)
         self._forgotten = forgetting.Forgotten.load(self._conn)
+        # Cases and clients written: their cases' weights are recomputed here, never taken from
+        # a batch (the weight table and the year are each database's own).
+        self._weighed: dict[str, set[str]] = defaultdict(set)
 
     # -- public --------------------------------------------------------------------------
 
@@ -123,6 +127,12 @@ class Applier:
         """Write what is left, re-index updated records, record conflicts."""
         self._flush()
         self._reindex_updated()
+        if self._weighed:
+            store_weights(
+                self.tx.session,
+                case_ids=self._weighed["cases"],
+                client_ids=self._weighed["clients"],
+            )
         self._store_conflicts()
         return self.stats
 
@@ -193,6 +203,8 @@ class Applier:
                 continue
             r = kept
             key = (r.entity, r.id)
+            if r.entity in ("cases", "clients"):
+                self._weighed[r.entity].add(r.id)
             if r.op == "insert":
                 if key in existing or key in pending:
                     self.stats.already_present += 1

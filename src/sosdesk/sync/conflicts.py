@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from sosdesk.domain.hlc import Timestamp
 from sosdesk.services import search_index
+from sosdesk.services.caseload import store_weights
 from sosdesk.store.database import Database
 from sosdesk.store.models import Base, Client
 from sosdesk.store.models.sync import SyncConflict
@@ -158,6 +159,11 @@ def resolve_conflict(
         if obj is None:
             raise SyncError("sync.conflict_record_missing")
         tx.update(obj, {c.field: _python(c.entity, c.field, chosen)})
+        # A case weight factor may have changed (the weight is local and never synced).
+        if c.entity == "cases":
+            store_weights(s, case_ids=[obj.id])
+        elif c.entity == "clients":
+            store_weights(s, client_ids=[obj.id])
         if c.entity in _SEARCH:
             kind, body = _SEARCH[c.entity]
             search_index.put(s, kind, obj.id, body(obj))

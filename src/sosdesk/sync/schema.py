@@ -65,7 +65,11 @@ from sosdesk.sync.record_line import split_line
 
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
 # Local-only columns: never exported, refused on import.
-LOCAL_ONLY: dict[str, frozenset[str]] = {"users": frozenset({"preferences"})}
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "users": frozenset({"preferences"}),
+    # Derived from the case, its client and this database's weight table: recomputed on import.
+    "cases": frozenset({"weight", "child_until"}),
+}
 # Timeline events are append-only; merges and tombstones are single facts; indicator list
 # versions and approved plans never change.
 IMMUTABLE = frozenset(

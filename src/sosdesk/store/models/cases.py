@@ -22,21 +22,11 @@ from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
 
 class Case(SyncedMixin, Base):
     __tablename__ = "cases"
-    # The case list walks open cases newest first; the workload reads the weight factors per
-    # manager from one covering index (migration 0009).
+    # The case list walks open cases newest first; the workload sums the stored weights per
+    # manager in one scan of a covering index (migration 0009).
     __table_args__ = (
         Index("ix_cases_open_order", "closed_at", "opened_at", "id"),
-        Index(
-            "ix_cases_workload",
-            "manager_id",
-            "closed_at",
-            "opened_at",
-            "phase",
-            "court_open",
-            "interpreter_needed",
-            "out_of_town",
-            "client_id",
-        ),
+        Index("ix_cases_workload", "manager_id", "closed_at", "opened_at", "weight", "child_until"),
     )
 
     client_id: Mapped[str] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -50,6 +40,12 @@ class Case(SyncedMixin, Base):
     court_open: Mapped[bool | None] = mapped_column(Boolean, default=False)
     interpreter_needed: Mapped[bool | None] = mapped_column(Boolean, default=False)
     out_of_town: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    # Derived, local to each database (never synced): the case weight without the child
+    # factor, and the year the client stops counting as a child (9999: an estimated age under
+    # 18 and no birth year). Written only by `services.caseload.store_weights`, in the
+    # transaction that changes a factor, so the workload needs no join to the clients.
+    weight: Mapped[int | None] = mapped_column(Integer)
+    child_until: Mapped[int | None] = mapped_column(Integer)
 
 
 class CaseGoal(SyncedMixin, Base):

@@ -25,7 +25,7 @@ class IndicatorList(SyncedMixin, Base):
     added_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
 
 
-# The workload joins each case to its client's weight factors without reading the client row.
+# The case list's risk and child filters probe each case's client without reading its row.
 Index(
     "ix_clients_weight",
     *(Client.__table__.c[name] for name in ("id", "risk_level", "birth_year", "estimated_age")),
