@@ -10,14 +10,15 @@ from sqlalchemy import select
 
 from sosdesk.commands.sync_cmd import report_imports
 from sosdesk.services.cases import open_case
+from sosdesk.services.casework import reassign_manager
 from sosdesk.services.events import add_event, amend_event, timeline
-from sosdesk.store.models import Event
+from sosdesk.store.models import Event, User
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync.export import export_office
 from sosdesk.sync.importer import import_batches
 from sosdesk.ui.sync.summary import import_summary
 from tests.factory import at
-from tests.sync.helpers import Net, desk_to_office, note, office_to_desk, take_call
+from tests.sync.helpers import OFFICE_USER, Net, desk_to_office, note, office_to_desk, take_call
 
 COURT = {
     "court": "Viši sud u Beogradu",
@@ -135,3 +136,27 @@ def test_only_the_office_may_say_it_withheld_records() -> None:
     bad = bf.BatchHeader(**{**office.__dict__, "withheld": {"events.assistance": -1}})
     with pytest.raises(bf.Rejected):
         bf.parse_header(bad.encode())
+
+
+def test_a_reassigned_case_changes_only_later_records(net: Net) -> None:
+    bg1, ns1 = net.desks["BG1"], net.desks["NS1"]
+    client = take_call(bg1, "Đurđa")
+    case = open_case(bg1, client).id
+    desk_to_office(net, "BG1")
+    office_to_desk(net, "NS1")
+    before = add_event(ns1, client, "court_hearing", at(5), COURT).id
+    desk_to_office(net, "NS1")
+    first = export_office(net.office, "BG1", net.stick("first"))  # not yet delivered
+    # The coordinator takes the case over at the office: BG1 is no longer the manager's desk.
+    with net.office.session() as s:
+        me = s.execute(select(User.id).where(User.name == OFFICE_USER)).scalar_one()
+    reassign_manager(net.office, case, me)
+    after = add_event(ns1, client, "court_hearing", at(6), COURT).id
+    desk_to_office(net, "NS1")
+    again = export_office(net.office, "BG1", net.stick("again"))
+    assert again.rewritten == (first.new_seq,)  # the same bytes as before the reassignment
+    outcomes = import_batches(bg1, [*first.files, *again.files])
+    assert [o.status for o in outcomes] == ["applied", "replayed", "applied"]
+    assert [o.withheld for o in outcomes] == [0, 0, 1]
+    got = _event_ids(bg1)
+    assert before in got and after not in got
