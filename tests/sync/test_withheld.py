@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sosdesk.cli import main
 from sosdesk.commands.sync_cmd import report_imports
 from sosdesk.services.cases import open_case
 from sosdesk.services.casework import reassign_manager
@@ -17,6 +18,7 @@ from sosdesk.sync import batch_format as bf
 from sosdesk.sync.export import export_office
 from sosdesk.sync.importer import import_batches
 from sosdesk.ui.sync.summary import import_summary
+from tests.conftest import PASSPHRASE
 from tests.factory import at
 from tests.sync.helpers import OFFICE_USER, Net, desk_to_office, note, office_to_desk, take_call
 
@@ -56,7 +58,7 @@ def test_sensitive_events_reach_only_the_managing_desk(
     text, bad = import_summary(outcomes, lambda s: s)
     assert not bad and "1 sensitive record(s)" in text
     assert report_imports(outcomes, "sr-Latn") == 0
-    assert "Kancelarija je zadržala 1 osetljivih zapisa" in capsys.readouterr().out
+    assert "koje je kancelarija zadržala: 1;" in capsys.readouterr().out
 
     # The office corrects the medical help: the amendment follows its event.
     fix = amend_event(net.office, medical, {"amount": "1600.00"}, "pogrešan iznos na računu").id
@@ -160,3 +162,24 @@ def test_a_reassigned_case_changes_only_later_records(net: Net) -> None:
     assert [o.withheld for o in outcomes] == [0, 0, 1]
     got = _event_ids(bg1)
     assert before in got and after not in got
+
+
+def test_sync_import_on_the_command_line_says_what_was_withheld(
+    net: Net, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bg1, ns1 = net.desks["BG1"], net.desks["NS1"]
+    client = take_call(bg1, "Đurđa")
+    open_case(bg1, client)
+    add_event(bg1, client, "assistance", at(2), HELP)
+    add_event(bg1, client, "court_hearing", at(3), COURT)
+    desk_to_office(net, "BG1")
+    files = [str(f) for f in export_office(net.office, "NS1", net.stick("cli")).files]
+    ns1.close()  # the command line opens the database itself
+    monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
+    capsys.readouterr()
+    code = main(["sync", "import", "--db", str(ns1.path), "--user", "ana", *files])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "2 sensitive record(s) withheld by the office" in out  # the batch line
+    assert "koje je kancelarija zadržala: 2;" in out

@@ -53,7 +53,7 @@ def test_desk_import_says_how_many_records_were_withheld(
     qtbot.waitUntil(lambda: not panel.job.running, timeout=20_000)
     text = panel.notice.text()
     assert "Primenjeno: 1" in text, text
-    assert "Kancelarija je zadržala 1 osetljivih zapisa" in text, text
+    assert "koje je kancelarija zadržala: 1;" in text, text
     shots = screenshots_dir()
     shots.mkdir(parents=True, exist_ok=True)
     assert area.grab().save(str(shots / "sync-desk-withheld.png"))

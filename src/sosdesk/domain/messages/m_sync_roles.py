@@ -6,7 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sync.withheld": (
         "{count} sensitive record(s) (assistance, court, costs) were withheld by the office: "
         "their clients are managed by case managers of other desks.",
-        "Kancelarija je zadržala {count} osetljivih zapisa (pomoć, sud, troškovi): njihovim "
-        "klijentima upravljaju voditeljke slučaja drugih punktova.",
+        "Osetljivih zapisa (pomoć, sud, troškovi) koje je kancelarija zadržala: {count}; "
+        "njihovim klijentima upravljaju voditeljke slučaja drugih punktova.",
     ),
 }
