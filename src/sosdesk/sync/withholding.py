@@ -29,15 +29,27 @@ class _State:
 
     desk_users: set[str] = field(default_factory=set)
     cases: dict[str, dict[str, Any]] = field(default_factory=dict)  # case id -> columns
+    by_client: dict[Any, set[str]] = field(default_factory=dict)  # client id -> case ids
     withheld: dict[str, bool] = field(default_factory=dict)  # sensitive event id -> withheld
 
+    def case_changed(self, case_id: str, op: str, fields: dict[str, Any]) -> None:
+        old = self.cases.get(case_id, {}).get("client_id")
+        if op == "delete":
+            self.cases.pop(case_id, None)
+        else:
+            self.cases.setdefault(case_id, {}).update(fields)
+        new = self.cases.get(case_id, {}).get("client_id")
+        if old != new:  # a merge may move a case to another client
+            self.by_client.get(old, set()).discard(case_id)
+        if new is not None:
+            self.by_client.setdefault(new, set()).add(case_id)
+
     def managed_elsewhere(self, client_id: Any) -> bool:
-        managers = {
-            c.get("manager_id")
-            for c in self.cases.values()
-            if c.get("client_id") == client_id and c.get("closed_at") is None
-        }
-        managers.discard(None)
+        managers = set()
+        for case_id in self.by_client.get(client_id, ()):
+            case = self.cases[case_id]
+            if case.get("closed_at") is None and case.get("manager_id") is not None:
+                managers.add(case["manager_id"])
         return bool(managers) and not (managers & self.desk_users)
 
 
@@ -73,10 +85,7 @@ def withheld_for(conn: Any, desk_device: str, first: int, last: int) -> Withheld
                 if op == "insert" and origin == desk_device:
                     state.desk_users.add(entity_id)
             elif entity == "cases":
-                if op == "delete":
-                    state.cases.pop(entity_id, None)
-                else:
-                    state.cases.setdefault(entity_id, {}).update(fields)
+                state.case_changed(entity_id, op, fields)
             elif (
                 op == "insert"
                 and _decide(state, entity_id, fields, origin == desk_device)
