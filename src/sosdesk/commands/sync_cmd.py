@@ -80,10 +80,13 @@ def set_aside_lines(records: tuple[SetAsideRecord, ...], lang: str) -> list[str]
     ]
 
 
-def report_imports(outcomes: list[ImportOutcome]) -> int:
+def report_imports(outcomes: list[ImportOutcome], lang: str | None = None) -> int:
     """Print one line per batch; exit 0 (all applied or already applied), 2 or 3."""
     for o in outcomes:
         print(f"{o.status:9} {o.file}: {o.message}")
+    withheld = sum(o.withheld for o in outcomes if o.status == "applied")
+    if withheld:
+        print(render("sync.withheld", {"count": withheld}, resolve_lang(lang)))
     applied = sum(o.status == "applied" for o in outcomes)
     replayed = sum(o.status == "replayed" for o in outcomes)
     held = len(still_waiting(outcomes))  # a batch held, then applied in this run, is done
@@ -199,7 +202,7 @@ def _import(args: argparse.Namespace) -> int:
         outcomes = import_batches(db, [Path(p).expanduser() for p in args.files])
     finally:
         db.close()
-    return report_imports(outcomes)
+    return report_imports(outcomes, _lang(args))
 
 
 @friendly

@@ -74,10 +74,15 @@ class BatchHeader:
     origins: dict[str, str] = field(default_factory=dict)
     format: str = FORMAT
     version: int = VERSION
+    # Office -> desk: records left out for the desk's roles, counted by "table.kind".
+    withheld: dict[str, int] = field(default_factory=dict)
 
     def encode(self) -> bytes:
         """Canonical bytes (sorted keys, no spaces): what is hashed and signed."""
-        return canonical(asdict(self))
+        doc = asdict(self)
+        if not self.withheld:
+            del doc["withheld"]  # headers without withheld records stay as they always were
+        return canonical(doc)
 
 
 def canonical(doc: Any) -> bytes:
@@ -156,6 +161,7 @@ def parse_header(raw: bytes) -> BatchHeader:
     if not isinstance(doc, dict):
         raise _reject("not an object")
     expected = set(BatchHeader.__dataclass_fields__)
+    doc.setdefault("withheld", {})
     if set(doc) != expected:
         extra = sorted(set(doc) - expected)
         missing = sorted(expected - set(doc))
@@ -177,8 +183,15 @@ def parse_header(raw: bytes) -> BatchHeader:
         for k, v in origins.items()
     ):
         raise _reject("origins is not a map of devices")
+    withheld = doc["withheld"]
+    if not isinstance(withheld, dict) or not all(
+        isinstance(k, str) and len(k) <= 64 and _is_int(v) for k, v in withheld.items()
+    ):
+        raise _reject("withheld is not a map of counts")
     if doc["kind"] not in (KIND_DESK, KIND_OFFICE):
         raise _reject("unknown batch kind")
+    if withheld and doc["kind"] != KIND_OFFICE:
+        raise _reject("only the office withholds records")
     if doc["seq"] < 1:
         raise _reject("sequence numbers start at 1")
     return BatchHeader(
@@ -199,6 +212,7 @@ def parse_header(raw: bytes) -> BatchHeader:
         origins=dict(origins),
         format=doc["format"],
         version=doc["version"],
+        withheld=dict(withheld),
     )
 
 

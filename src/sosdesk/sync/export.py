@@ -32,6 +32,7 @@ from sosdesk.sync.errors import SyncError
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
 from sosdesk.sync.views import ExportResult
+from sosdesk.sync.withholding import withheld_for
 from sosdesk.sync.writer import Payload, Progress, spool_payload, write_file
 
 Lines = Callable[[Any, SyncBatch], Iterator[tuple[bytes, str]]]  # (raw conn, ledger row)
@@ -69,6 +70,7 @@ def _number(
     span: tuple[int, int],
     ack: bf.Checkpoint | None,
     on_commit: Callable[[Session, str], None],
+    withheld: dict[str, int] | None = None,
 ) -> tuple[str, Payload]:
     """Serialise the new records into a spool, then commit the ledger row numbering them."""
     with db.session() as s:
@@ -93,6 +95,7 @@ def _number(
         audit=audit,
         ack=ack,
         origins={d: origins.get(d, d[:8]) for d in sorted(payload.origins)},
+        withheld=withheld or {},
     )
     header_bytes = header.encode()
     try:
@@ -174,6 +177,7 @@ def _write(
                 "seq": fresh.seq,
                 "records": fresh.record_count,
                 "again": again,
+                **({"withheld": header.withheld} if header.withheld else {}),
             },
         )
     return path
@@ -361,15 +365,20 @@ def export_office(
 
     new: tuple[str, Payload] | None = None
     if total:
+        # Sensitive records the desk's users may not see stay at the office; the header
+        # counts them (a batch of nothing but withheld records still says so).
+        with db.session() as s:
+            held = withheld_for(driver_connection(s), target.peer, since + 1, last)
         new = _number(
             db,
             target,
-            lambda c: outbox.relayed(c, target.peer, since + 1, last),
-            total,
+            lambda c: outbox.relayed(c, target.peer, since + 1, last, held.seqs),
+            total - held.total,
             progress,
             (since + 1, last),
             None,
             mark,
+            held.counts,
         )
     elif last > since:
         with db.transaction() as tx:  # only this desk's own changes: nothing to send
@@ -377,6 +386,8 @@ def export_office(
 
     def lines(conn: Any, row: SyncBatch) -> Iterator[tuple[bytes, str]]:
         assert row.first_change is not None and row.last_change is not None
-        return outbox.relayed(conn, target.peer, row.first_change, row.last_change)
+        # The same decision again: it depends only on the outbox up to each record.
+        skip = withheld_for(conn, target.peer, row.first_change, row.last_change).seqs
+        return outbox.relayed(conn, target.peer, row.first_change, row.last_change, skip)
 
     return _write_open(db, target, out_dir, new, lines, progress)

@@ -406,6 +406,9 @@ class Importer:
             msg += f", {stats.already_present:,} already present"
         if stats.conflicts:
             msg += f", {stats.conflicts} conflict(s) for review"
+        withheld = sum(h.withheld.values())
+        if withheld:
+            msg += f"; {withheld:,} sensitive record(s) withheld by the office"
         return ImportOutcome(
             path.name,
             "applied",
@@ -416,6 +419,7 @@ class Importer:
             stats.conflicts,
             receipt=receipt,
             inserted=stats.inserted,
+            withheld=withheld,
         )
 
     def _drop_copies(self, s: Session, h: bf.BatchHeader, digest: str, keep: str) -> list[str]:

@@ -40,13 +40,17 @@ def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
     return text.encode(), origin
 
 
-def _rows(conn: Any, sql: str, params: tuple[Any, ...]) -> Iterator[tuple[bytes, str]]:
+def _rows(
+    conn: Any, sql: str, params: tuple[Any, ...], skip: frozenset[int] = frozenset()
+) -> Iterator[tuple[bytes, str]]:
     cur = conn.execute(sql, params)
     while True:
         rows = cur.fetchmany(_FETCH)
         if not rows:
             return
         for row in rows:
+            if row[0] in skip:
+                continue
             out = _line(row)
             if out is not None:
                 yield out
@@ -71,8 +75,11 @@ def relay_entities() -> list[str]:
     return sorted(name for name in entities() if name not in NOT_TO_DESKS)
 
 
-def relayed(conn: Any, desk_device: str, first: int, last: int) -> Iterator[tuple[bytes, str]]:
-    """Office: every change in [first, last] not made by that desk, of the relayed entities."""
+def relayed(
+    conn: Any, desk_device: str, first: int, last: int, skip: frozenset[int] = frozenset()
+) -> Iterator[tuple[bytes, str]]:
+    """Office: every change in [first, last] not made by that desk, of the relayed entities,
+    except the outbox positions in `skip` (withheld for the desk's roles)."""
     names = relay_entities()
     marks = ",".join("?" * len(names))
     return _rows(
@@ -80,6 +87,7 @@ def relayed(conn: Any, desk_device: str, first: int, last: int) -> Iterator[tupl
         f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? AND "
         f"origin_device != ? AND entity IN ({marks}) ORDER BY seq",
         (first, last, desk_device, *names),
+        skip,
     )
 
 

@@ -60,6 +60,7 @@ class ImportOutcome:
     receipt: Path | None = None
     inserted: int = 0
     problem: Problem | None = None  # a coded refusal naming the record, when there is one
+    withheld: int = 0  # sensitive records the office left out for this desk's roles
 
 
 @dataclass(frozen=True)

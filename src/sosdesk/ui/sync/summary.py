@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sosdesk.domain.messages.core import Problem
+from sosdesk.domain.messages import Problem
 from sosdesk.sync.views import ImportOutcome, still_waiting
 from sosdesk.ui.widgets.problem_text import error_text
 
@@ -54,6 +54,9 @@ def import_summary(outcomes: list[ImportOutcome], tr: Callable[[str], str]) -> t
     )
     if conflicts:
         text += " " + tr("{0} conflict(s) to review.").format(conflicts)
+    withheld = sum(o.withheld for o in outcomes if o.status == "applied")
+    if withheld:
+        text += " " + error_text(Problem("sync.withheld", {"count": withheld}))
     if count["held"]:
         text += " " + tr("Waiting batches need an earlier batch from the same desk.")
     if count["rejected"]:
