@@ -68,6 +68,7 @@ ANONYMISE_CLIENT: Final = "anonymise_client"
 ERASE_CLIENT: Final = "erase_client"
 SET_RETENTION: Final = "set_retention"  # change and apply the retention rules
 SET_PRIVACY_BUDGET: Final = "set_privacy_budget"  # the statistics' yearly privacy budget
+RE_ENROL_DESK: Final = "re_enrol_desk"  # the office accepts a revoked desk again
 
 PERMISSIONS: Final[tuple[str, ...]] = (
     TAKE_CALLS,
@@ -116,6 +117,7 @@ PERMISSIONS: Final[tuple[str, ...]] = (
     ERASE_CLIENT,
     SET_RETENTION,
     SET_PRIVACY_BUDGET,
+    RE_ENROL_DESK,
 )
 
 # Permissions that a consultant holds only for her own clients and clients without a case

@@ -332,5 +332,11 @@ NEEDS: dict[str, tuple[str, str]] = {
         "Vaša uloga ({role}) ne može da postavlja budžet privatnosti statistike "
         "(dozvola {permission}); ništa nije promenjeno.",
     ),
+    "roles.needs.re_enrol_desk": (
+        "Your role ({role}) may not enrol a revoked desk again "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može ponovo da upiše opozvan punkt "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
 }
 MESSAGES.update(NEEDS)
