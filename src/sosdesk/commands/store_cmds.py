@@ -23,7 +23,7 @@ from sosdesk.commands.common import (
 from sosdesk.config import ENV_NEW_PASSPHRASE, ENV_PASSPHRASE
 from sosdesk.domain import roles
 from sosdesk.services import users
-from sosdesk.services.access import require
+from sosdesk.services.access import may, require
 from sosdesk.services.erasure_restore import reapply, remembered
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
@@ -177,7 +177,7 @@ def _passwd(args: argparse.Namespace) -> int:
     else:
         db = open_db(args)
     try:
-        if target != user and db.actor.role != "coordinator":
+        if target != user and not may(db, roles.MANAGE_USERS):
             raise UserError("cli.coordinator_only_passwd")
         if target != user:
             require(db, roles.MANAGE_USERS)
@@ -192,7 +192,7 @@ def _passwd(args: argparse.Namespace) -> int:
 def _user_add(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        if db.actor.role != "coordinator":
+        if not may(db, roles.MANAGE_USERS):
             raise UserError("cli.coordinator_only_add")
         require(db, roles.MANAGE_USERS)
         new = read_secret(ENV_NEW_PASSPHRASE, f"Passphrase for {args.name}: ", confirm=True)
@@ -206,7 +206,7 @@ def _user_add(args: argparse.Namespace) -> int:
 def _user_remove(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
-        if db.actor.role != "coordinator":
+        if not may(db, roles.MANAGE_USERS):
             raise UserError("cli.coordinator_only_remove")
         require(db, roles.MANAGE_USERS)
         users.deactivate_user(db, args.name)

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.clock import utcnow
 from sosdesk.domain.indicators import SETS
 from sosdesk.services.cases import open_case
@@ -81,15 +82,15 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
     r = random.Random(seed + 16)
     keep = db.actor
     with db.session() as s:
-        staff = list(s.execute(select(User).where(User.role != "operator")).scalars())
+        staff = list(s.execute(select(User).where(User.role != roles.OPERATOR)).scalars())
         taken = set(s.execute(select(Case.client_id)).scalars())
         clients = [
             (c.id, c.birth_year)
             for c in s.execute(select(Client).order_by(Client.code)).scalars()
             if c.id not in taken
         ]
-    coordinator = next((u for u in staff if u.role == "coordinator"), None)
-    consultants = [u.id for u in staff if u.role == "consultant"] or [keep.user_id]
+    coordinator = next((u for u in staff if u.role == roles.COORDINATOR), None)
+    consultants = [u.id for u in staff if u.role == roles.CONSULTANT] or [keep.user_id]
     if coordinator is not None:
         db.actor = Actor(coordinator.id, coordinator.name, coordinator.role)
     n_dec = n_plans = n_moved = 0

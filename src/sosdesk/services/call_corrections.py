@@ -15,10 +15,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services import search_index
+from sosdesk.services.access import require
 from sosdesk.services.calls import CallInput, clean_call
-from sosdesk.services.errors import NotAllowed, NotFound
+from sosdesk.services.errors import NotFound
 from sosdesk.services.events import insert_event
 from sosdesk.services.views import CallView, to_view
 from sosdesk.store.database import Database
@@ -34,10 +36,6 @@ FIELDS = (*CODE_FIELDS, *TIME_FIELDS, *TEXT_FIELDS, *LIST_FIELDS, "client")
 _INDEXED = frozenset({"summary", "actions_taken", "caller_phone"})
 
 # Who may correct (issue 12 brings the role matrix; until then this one rule).
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "correct_call": frozenset({"operator", "consultant", "coordinator"}),
-    "relink_call": frozenset({"consultant", "coordinator"}),
-}
 
 
 @dataclass(frozen=True)
@@ -53,11 +51,6 @@ class CorrectionView:
     author_id: str | None
     base_version: int
     created_at: datetime
-
-
-def _require(db: Database, permission: str) -> None:
-    if db.actor.role not in PERMISSIONS[permission]:
-        raise NotAllowed("correction.not_allowed", role=db.actor.role, permission=permission)
 
 
 def _parse(field: str, value: Any) -> Any:
@@ -136,7 +129,7 @@ def correct_call(db: Database, call_id: str, field: str, value: Any, reason: str
     value or reason, or a value that equals the current one."""
     if field not in FIELDS:
         raise ValidationFailed([FieldError("field", "correction.unknown_field", field=field[:40])])
-    _require(db, "relink_call" if field == "client" else "correct_call")
+    require(db, roles.RELINK_CALL if field == "client" else roles.CORRECT_CALL)
     if not (reason or "").strip():
         raise ValidationFailed([FieldError("reason", "correction.reason_required")])
     reason = reason.strip()

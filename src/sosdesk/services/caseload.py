@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.clock import utcnow
 from sosdesk.services.casework_roles import require
 from sosdesk.services.errors import NotFound
@@ -369,7 +370,7 @@ def workload(db: Database, *, now: datetime | None = None, months: int = 12) -> 
         users = {
             u.id: u.display_name
             for u in s.execute(
-                select(User).where(User.active.is_(True), User.role != "operator")
+                select(User).where(User.active.is_(True), User.role != roles.OPERATOR)
             ).scalars()
         }
         groups = s.execute(q).all()

@@ -9,15 +9,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.codes import CodeError, parse_client_code
+from sosdesk.services.access import require
 from sosdesk.services.duplicates import possible_duplicates
-from sosdesk.services.errors import NotAllowed
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, utcnow
-
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "list_duplicates": frozenset({"consultant", "coordinator"}),
-}
 
 
 @dataclass(frozen=True)
@@ -27,11 +24,6 @@ class CrossDeskPair:
     code: str  # registered in the period looked at
     other_code: str
     reasons: tuple[str, ...]
-
-
-def _require(db: Database, permission: str) -> None:
-    if db.actor.role not in PERMISSIONS[permission]:
-        raise NotAllowed("erasure.not_allowed", role=db.actor.role, permission=permission)
 
 
 def _desk(code: str) -> str:
@@ -46,7 +38,7 @@ def duplicates_across_desks(
 ) -> list[CrossDeskPair]:
     """Pairs of clients of different desks that may be the same person, for clients
     registered since `since` (default: the last 30 days); each pair once."""
-    _require(db, "list_duplicates")
+    require(db, roles.LIST_DUPLICATES)
     since = since or utcnow() - timedelta(days=30)
     with db.session() as s:
         recent = [

@@ -13,10 +13,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services import forgetting
-from sosdesk.services.errors import NotAllowed, NotFound
+from sosdesk.services.access import require
+from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Case, Client, ClientMerge, Erasure, Event
 from sosdesk.store.raw import driver_connection, pooled_connection
@@ -31,10 +33,6 @@ LEGAL_BASES = (
     "legal_obligation",
     "retention",
 )
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "anonymise_client": frozenset({"coordinator"}),
-    "erase_client": frozenset({"coordinator"}),
-}
 
 
 class ErasureRefused(CodedError, ValueError):
@@ -51,11 +49,6 @@ class ErasureView:
     client_code: str
     mode: str
     removed: dict[str, Any]
-
-
-def _require(db: Database, permission: str) -> None:
-    if db.actor.role not in PERMISSIONS[permission]:
-        raise NotAllowed("erasure.not_allowed", role=db.actor.role, permission=permission)
 
 
 def _check(mode: str, legal_basis: str, reason: str) -> None:
@@ -99,7 +92,7 @@ def forget(
     compact: bool = True,
 ) -> ErasureView:
     """Anonymise (`mode="anonymise"`) or erase (`"erase"`) the client with `code`."""
-    _require(db, "erase_client" if mode == forgetting.ERASE else "anonymise_client")
+    require(db, roles.ERASE_CLIENT if mode == forgetting.ERASE else roles.ANONYMISE_CLIENT)
     _check(mode, legal_basis, reason)
     with db.session() as s:
         client = s.execute(select(Client).where(Client.code == code)).scalar_one_or_none()

@@ -15,16 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services import forgetting, search_index
-from sosdesk.services.errors import NotAllowed, NotFound
+from sosdesk.services.access import require
+from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, ClientMerge, Erasure
 from sosdesk.store.raw import driver_connection
 
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "merge_clients": frozenset({"consultant", "coordinator"}),
-}
 # The survivor's fields a merge may take from the absorbed client.
 FIELDS = (
     "given_name",
@@ -76,11 +75,6 @@ class MergeView:
     fields_taken: tuple[str, ...]
 
 
-def _require(db: Database, permission: str) -> None:
-    if db.actor.role not in PERMISSIONS[permission]:
-        raise NotAllowed("erasure.not_allowed", role=db.actor.role, permission=permission)
-
-
 def _client(s: Session, code: str) -> Client:
     client = s.execute(select(Client).where(Client.code == code)).scalar_one_or_none()
     if client is not None:
@@ -119,7 +113,7 @@ def merge_clients(
     choose: dict[str, str] | None = None,
 ) -> MergeView:
     """Merge `absorb_code` into `keep_code`; `choose` maps a field to keep/absorb/both."""
-    _require(db, "merge_clients")
+    require(db, roles.MERGE_CLIENTS)
     if keep_code.strip().upper() == absorb_code.strip().upper():
         raise ValidationFailed([FieldError("absorb", "merge.same_client")])
     if not reason.strip():

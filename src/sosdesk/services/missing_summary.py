@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import Checker
 from sosdesk.domain.vocab import LANGS
 from sosdesk.services.documents.redaction import Scrubber
 from sosdesk.services.documents.request import PROFILES
 from sosdesk.services.errors import NotFound
-from sosdesk.services.missing_children import _can_see_name, _episode, _require
+from sosdesk.services.missing_children import _can_see_name, _episode, require_missing
 from sosdesk.services.organisation import Organisation, get_organisation, zone
 from sosdesk.store.database import Database
 from sosdesk.store.models import MissingCase, MissingStep, User
@@ -85,7 +86,7 @@ def summary_data(
     db: Database, case_id: str, lang: str = "sr-Cyrl", profile: str = "pseudonymised"
 ) -> MissingSummaryData:
     """Gather one case for its summary; the full profile needs a role that may see the name."""
-    _require(db, "missing.record")
+    require_missing(db, roles.RECORD_MISSING_SEARCH)
     _check(lang, profile)
     org = get_organisation(db)
     tz = zone(org)

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from sosdesk.domain import roles
 from sosdesk.files.reading import read_bounded
 from sosdesk.services import print_register
+from sosdesk.services.access import require
 from sosdesk.services.erasure_restore import Remembered, reapply, remembered
-from sosdesk.services.errors import NotAllowed
 from sosdesk.services.print_register import Verification
 from sosdesk.store.audit import verify_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
@@ -27,21 +28,6 @@ from sosdesk.store.errors import NotADatabase, named
 from sosdesk.store.models import AuditEntry, Client, Event, User
 
 MAX_PDF = 256 * 1024 * 1024  # as `sosdesk document verify`
-# What each tool needs; the roles issue may widen these through services.access.
-_PERMISSIONS = {
-    "office.backup",
-    "office.check",
-    "office.register",
-    "office.verify",
-    "office.restore",
-}
-
-
-def _require(db: Database, permission: str) -> None:
-    """A coordinator's task (private gate until the roles issue wires services.access)."""
-    assert permission in _PERMISSIONS
-    if db.actor.role != "coordinator":
-        raise NotAllowed("office.coordinator_only")
 
 
 @dataclass(frozen=True)
@@ -80,7 +66,7 @@ class CheckResult:
 
 def issued_register(db: Database, limit: int = 2000) -> list[RegisterRow]:
     """Every document issued at this database, newest first (at most `limit`)."""
-    _require(db, "office.register")
+    require(db, roles.SEE_PRINT_REGISTER)
     q = (
         select(Event, Client.code, User.display_name)
         .join(Client, Client.id == Event.client_id)
@@ -105,7 +91,7 @@ def issued_register(db: Database, limit: int = 2000) -> list[RegisterRow]:
 
 def verify_document(db: Database, path: Path) -> Verification:
     """Whether the PDF at `path` was issued here, changed after issue, or is unknown."""
-    _require(db, "office.verify")
+    require(db, roles.VERIFY_DOCUMENT)
     return print_register.verify(db, read_bounded(path, MAX_PDF))
 
 
@@ -117,7 +103,7 @@ def backup_name(desk: str, now: datetime | None = None) -> str:
 
 def make_backup(db: Database, folder: Path) -> BackupDone:
     """Write a verified encrypted copy into `folder`; recorded in the audit chain."""
-    _require(db, "office.backup")
+    require(db, roles.BACKUP_RESTORE)
     out = backup_engine(db.engine, db.data_key, folder / backup_name(db.desk.desk_code))
     with db.transaction() as tx:
         tx.audit("backup", "database", None, {"file": out.name})
@@ -126,7 +112,7 @@ def make_backup(db: Database, folder: Path) -> BackupDone:
 
 def check_database(db: Database) -> CheckResult:
     """Integrity of the pages and their encryption, and the audit chain (`sosdesk verify`)."""
-    _require(db, "office.check")
+    require(db, roles.CHECK_DATABASE)
     pages = len(soundness(db.path, db.data_key))
     with db.session() as s:
         chain = len(verify_chain(s))
@@ -137,7 +123,7 @@ def check_database(db: Database) -> CheckResult:
 def prepare_restore(db: Database, source: Path) -> Callable[[], None]:
     """Check that `source` is a sound backup of this very desk; returns the restore to run
     once the desk is locked (as `sosdesk restore`: the old files come back if it fails)."""
-    _require(db, "office.restore")
+    require(db, roles.BACKUP_RESTORE)
     path, key, user = db.path, db.data_key, db.actor.name
     desk, device = db.desk.desk_code, db.desk.device_id
     try:

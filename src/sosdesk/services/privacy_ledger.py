@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
+from sosdesk.services.access import may
+from sosdesk.services.errors import NotAllowed
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
 
@@ -66,8 +69,8 @@ def _ledger_in(s: Session, year: int) -> Ledger:
 
 def set_budget(db: Database, year: int, epsilon: float) -> Ledger:
     """Set the year's budget (coordinator only); what was spent stays spent."""
-    if db.actor.role != "coordinator":
-        raise CodedError("stats.budget_coordinator_only")
+    if not may(db, roles.SET_PRIVACY_BUDGET):
+        raise NotAllowed("stats.budget_coordinator_only", permission=roles.SET_PRIVACY_BUDGET)
     _check_epsilon(epsilon)
     with db.transaction() as tx:
         tx.audit(BUDGET_ACTION, ENTITY, None, {"year": year, "epsilon": epsilon})

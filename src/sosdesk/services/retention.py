@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
+from sosdesk.services.access import require
 from sosdesk.services.erasure import compact_file, forget
-from sosdesk.services.errors import NotAllowed
 from sosdesk.services.forgetting import scrub_call_text
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Case, Client, Erasure, Setting, utcnow
@@ -27,7 +28,6 @@ from sosdesk.store.models import Call, Case, Client, Erasure, Setting, utcnow
 SETTING_KEY = "retention"
 DEFAULTS: dict[str, int] = {"call_text_months": 12, "closed_case_years": 10}
 LIMITS: dict[str, tuple[int, int]] = {"call_text_months": (1, 120), "closed_case_years": (1, 50)}
-PERMISSIONS: dict[str, frozenset[str]] = {"retention": frozenset({"coordinator"})}
 _CALL_TEXT = ("caller_phone", "summary", "actions_taken")
 
 Progress = Callable[[int, int], None]
@@ -48,12 +48,7 @@ class RetentionDue:
 
 def check_allowed(db: Database) -> None:
     """Refuse (NotAllowed) unless the unlocked user may change or apply retention."""
-    _require(db, "retention")
-
-
-def _require(db: Database, permission: str) -> None:
-    if db.actor.role not in PERMISSIONS[permission]:
-        raise NotAllowed("erasure.not_allowed", role=db.actor.role, permission=permission)
+    require(db, roles.SET_RETENTION)
 
 
 def rules(db: Database) -> dict[str, int]:
@@ -66,7 +61,7 @@ def rules(db: Database) -> dict[str, int]:
 
 def set_rules(db: Database, values: dict[str, int]) -> dict[str, int]:
     """Change the periods (coordinator); each within its limits."""
-    _require(db, "retention")
+    require(db, roles.SET_RETENTION)
     problems = []
     for k, v in values.items():
         low, high = LIMITS.get(k, (0, -1))
@@ -124,7 +119,7 @@ def apply_retention(
     db: Database, *, now: datetime | None = None, progress: Progress | None = None
 ) -> dict[str, int]:
     """Apply what is due (coordinator); returns how many calls and clients were handled."""
-    _require(db, "retention")
+    require(db, roles.SET_RETENTION)
     todo = due(db, now=now)
     total = len(todo.calls) + len(todo.clients)
     done = 0

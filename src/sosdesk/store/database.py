@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sosdesk.domain import roles
 from sosdesk.domain.codes import check_desk_code
 from sosdesk.domain.hlc import HybridLogicalClock, Timestamp
 from sosdesk.domain.ids import new_id
@@ -114,7 +115,7 @@ class Database:
         desk: str,
         display_name: str | None = None,
         office: bool = False,
-        role: str = "coordinator",
+        role: str = roles.COORDINATOR,
         kdf: KdfParams | None = None,
     ) -> tuple[Database, str]:
         """Create a new encrypted database and key file; returns it and the recovery key."""
@@ -288,7 +289,7 @@ class Database:
                 select(User).where(User.name == name)
             ).scalar_one_or_none()
             if existing is not None:
-                if role != "coordinator":
+                if role != roles.COORDINATOR:
                     self.keep_a_coordinator(tx.session, existing)
                 tx.update(existing, {"active": True, "role": role, "display_name": display_name})
                 user_id = existing.id
@@ -315,12 +316,12 @@ class Database:
     @staticmethod
     def keep_a_coordinator(session: Session, row: User) -> None:
         """Refuse to take the last active coordinator away (nobody could manage users)."""
-        if row.role != "coordinator" or not row.active:
+        if row.role != roles.COORDINATOR or not row.active:
             return
         others = session.execute(
             select(func.count())
             .select_from(User)
-            .where(User.role == "coordinator", User.active.is_(True), User.id != row.id)
+            .where(User.role == roles.COORDINATOR, User.active.is_(True), User.id != row.id)
         ).scalar_one()
         if not others:
             raise UserRefused("store.last_coordinator", user=row.name)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from sosdesk.domain import roles
+from sosdesk.services.access import may
 from sosdesk.store.database import Database
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.sync.errors import SyncError
@@ -50,7 +52,7 @@ def enroll_desk(
             if same.revoked_at is not None:
                 if not re_enrol:
                     raise SyncError("sync.revoked_desk", code=same.desk_code)
-                if tx.actor.role != "coordinator":
+                if not may(tx.actor, roles.RE_ENROL_DESK):
                     raise SyncError("sync.coordinator_only")
                 same.revoked_at, same.revoked_by = None, None
                 same.sign_public, same.box_public = ident.sign_public, ident.box_public

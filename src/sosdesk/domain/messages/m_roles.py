@@ -196,5 +196,147 @@ NEEDS: dict[str, tuple[str, str]] = {
         "Vaša uloga ({role}) ne može da pregleda hitne pristupe "
         "(dozvola {permission}); ništa nije promenjeno.",
     ),
+    "roles.needs.check_database": (
+        "Your role ({role}) may not check the database "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da proverava bazu "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.see_print_register": (
+        "Your role ({role}) may not see the register of issued documents "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da vidi registar izdatih dokumenata "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.verify_document": (
+        "Your role ({role}) may not verify a document against the register "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da proverava dokument prema registru "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.open_missing_case": (
+        "Your role ({role}) may not open a missing child's case "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da otvori slučaj nestalog deteta "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.see_missing_cases": (
+        "Your role ({role}) may not see every missing child's case and the child's name "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da vidi sve slučajeve nestale dece i ime deteta "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.record_missing_search": (
+        "Your role ({role}) may not record the search for a missing child "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da beleži potragu za nestalim detetom "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.missing_figures": (
+        "Your role ({role}) may not produce the yearly 116 000 figures "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da pravi godišnje brojke linije 116 000 "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_report": (
+        "Your role ({role}) may not record a report received "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da beleži primljenu prijavu "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_identify": (
+        "Your role ({role}) may not record screenings, identification decisions and interviews "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da beleži procene, odluke o identifikaciji i intervjue "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_needs": (
+        "Your role ({role}) may not assess needs and write protection plans "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da procenjuje potrebe i piše planove zaštite "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_approve": (
+        "Your role ({role}) may not approve a protection plan "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da odobri plan zaštite "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_reassign": (
+        "Your role ({role}) may not give a case another case manager "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da dodeli slučaj drugoj voditeljki slučaja "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_workload": (
+        "Your role ({role}) may not see the case managers' caseload "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da vidi opterećenje voditeljki slučaja "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.casework_case_list": (
+        "Your role ({role}) may not see the case list "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da vidi spisak slučajeva "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.edit_indicator_lists": (
+        "Your role ({role}) may not edit the indicator lists "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da menja liste indikatora "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.correct_call": (
+        "Your role ({role}) may not correct a call (permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da ispravlja poziv "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.relink_call": (
+        "Your role ({role}) may not move a call to another client "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da premešta poziv drugom klijentu "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.merge_clients": (
+        "Your role ({role}) may not merge two clients "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da spaja dva klijenta "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.list_duplicates": (
+        "Your role ({role}) may not list likely duplicates across desks "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da prikazuje moguće duplikate među deskovima "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.anonymise_client": (
+        "Your role ({role}) may not anonymise a client "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da anonimizuje klijenta "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.erase_client": (
+        "Your role ({role}) may not erase a client (permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da briše klijenta "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.set_retention": (
+        "Your role ({role}) may not change or apply the retention rules "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da menja ili primenjuje pravila čuvanja "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.set_privacy_budget": (
+        "Your role ({role}) may not set the statistics' privacy budget "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može da postavlja budžet privatnosti statistike "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
+    "roles.needs.re_enrol_desk": (
+        "Your role ({role}) may not enrol a revoked desk again "
+        "(permission {permission}); nothing was changed.",
+        "Vaša uloga ({role}) ne može ponovo da upiše opozvan punkt "
+        "(dozvola {permission}); ništa nije promenjeno.",
+    ),
 }
 MESSAGES.update(NEEDS)

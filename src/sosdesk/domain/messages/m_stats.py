@@ -4,8 +4,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "stats.budget_coordinator_only": (
-        "Only a coordinator sets the privacy budget; nothing was changed.",
-        "Samo koordinatorka postavlja budžet privatnosti; ništa nije promenjeno.",
+        "Only a coordinator sets the privacy budget (permission {permission}); "
+        "nothing was changed.",
+        "Samo koordinatorka postavlja budžet privatnosti (dozvola {permission}); "
+        "ništa nije promenjeno.",
     ),
     "stats.bad_epsilon": (
         "Epsilon must be a number above 0 and at most {most} (for example 1 or 0.5); "

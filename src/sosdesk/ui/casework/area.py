@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import CASE_PHASE, RISK_LEVEL
 from sosdesk.services import caseload as svc
@@ -35,6 +36,7 @@ from sosdesk.ui.casework.screening_dialog import ScreeningDialog
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import keys_hint
 from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.permission import may
 from sosdesk.ui.widgets.problem_text import error_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.widgets.vocab_combo import VocabCombo
@@ -248,9 +250,9 @@ class CaseworkArea(QWidget):
             self.rows = []
             self.message.say(error_text(exc))
         self._fill_cases()
-        coordinator = self.ctx.role == "coordinator"
-        self.tabs.setTabVisible(1, coordinator)
-        if coordinator:
+        caseload = may(self.ctx, roles.CASEWORK_WORKLOAD)
+        self.tabs.setTabVisible(1, caseload)
+        if caseload:
             self._fill_loads(self.ctx.call(svc.workload))
 
     def _fill_cases(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.vocab import DOCUMENT_KIND
 from sosdesk.services.office_tools import (
@@ -52,6 +53,7 @@ from sosdesk.ui.sync.jobs import Job
 from sosdesk.ui.widgets.datetime_field import format_local
 from sosdesk.ui.widgets.display import keys_hint, with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
+from sosdesk.ui.widgets.permission import guard, may
 from sosdesk.ui.widgets.problem_text import error_text, failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 
@@ -211,9 +213,11 @@ class OfficeArea(QWidget):
         """Read the print register again (coordinators only)."""
         if self.ctx.is_locked:
             return
-        allowed = self.ctx.role == "coordinator"
-        for b in self._tools():
-            b.setEnabled(allowed and not self.job.running)
+        for b, permission in zip(self._tools(), self._PERMISSIONS, strict=True):
+            # Disabled with the reason in the tooltip when the role may not; also while busy.
+            if guard(self.ctx, permission, b) and self.job.running:
+                b.setEnabled(False)
+        allowed = may(self.ctx, roles.SEE_PRINT_REGISTER)
         office = self.ctx.is_office
         self.desks_title.setVisible(office)
         self.desks.setVisible(office)
@@ -370,6 +374,15 @@ class OfficeArea(QWidget):
         if self.org_dialog is not None and self.org_dialog.saved is not None:
             self._say(self.tr("The organisation header was saved; new documents show it."))
         self.org_dialog = None
+
+    # What each of `_tools()` needs, in the same order.
+    _PERMISSIONS = (
+        roles.VERIFY_DOCUMENT,
+        roles.BACKUP_RESTORE,
+        roles.CHECK_DATABASE,
+        roles.EDIT_ORGANISATION,
+        roles.BACKUP_RESTORE,
+    )
 
     def _tools(self) -> tuple[QPushButton, ...]:
         return (

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sosdesk.domain import roles
 from sosdesk.services.retention import RetentionDue, apply_retention, due, rules
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.widgets.display import with_key
+from sosdesk.ui.widgets.permission import may
 from sosdesk.ui.widgets.problem_text import failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
 from sosdesk.ui.workers import run_in_pool
@@ -127,7 +129,7 @@ class RetentionCheck(QObject):
 
     def check(self) -> None:
         """Start the count in the pool (coordinators only, once a day)."""
-        if self.ctx.is_locked or self.ctx.role != "coordinator":
+        if not may(self.ctx, roles.SET_RETENTION):
             return
         if self.checked_on == date.today():
             return
@@ -147,7 +149,7 @@ class RetentionCheck(QObject):
 
     def review(self) -> None:
         """Open the dialog for what is due (Ctrl+Alt+R, coordinator)."""
-        if self.ctx.is_locked or self.ctx.role != "coordinator" or self.dialog is not None:
+        if not may(self.ctx, roles.SET_RETENTION) or self.dialog is not None:
             return
         todo = self.pending if self.pending is not None else self.ctx.call(due)
         if todo.empty:

@@ -25,6 +25,11 @@ def refusal_text(ctx: AppContext, permission: str, client_id: str | None = None)
     return ""
 
 
+def may(ctx: AppContext, permission: str, client_id: str | None = None) -> bool:
+    """Whether the unlocked user may do `permission` (False while the desk is locked)."""
+    return not ctx.is_locked and bool(ctx.call(access.may, permission, client_id))
+
+
 def guard(
     ctx: AppContext, permission: str, *widgets: QWidget, client_id: str | None = None
 ) -> bool:
