@@ -90,4 +90,4 @@ def test_auditor_may_not_open_the_card(db: Database) -> None:
     db.actor = dataclasses.replace(db.actor, role="auditor")
     with pytest.raises(NotAllowed) as err:
         safety_card(db, cid)
-    assert err.value.code == "nightshift.card_not_allowed"
+    assert err.value.code == "roles.needs.see_safety_card"

@@ -14,9 +14,11 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from sosdesk.domain import roles
 from sosdesk.domain.phones import digits_of
 from sosdesk.services import search
-from sosdesk.services.errors import NotAllowed, NotFound
+from sosdesk.services.access import require
+from sosdesk.services.errors import NotFound
 from sosdesk.services.views import SearchHit
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Case, Client, FollowUp, User, utcnow
@@ -27,7 +29,6 @@ MIN_PHONE_DIGITS = 3  # fewer digits match most numbers and tell the operator no
 MIN_NAME = 2
 # Roles that may open a safety card. The roles matrix (issue 12) will own this list; until it
 # lands, the rule lives here in one private gate so it is replaced in one place.
-_CARD_ROLES = frozenset({"volunteer", "operator", "consultant", "coordinator"})
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,6 @@ class SafetyCard:
     case_manager: str | None
 
 
-def _require(db: Database, permission: str) -> None:
-    """Refuse unless the unlocked user's role holds `permission` (only `see_safety_card`)."""
-    if permission != "see_safety_card" or db.actor.role not in _CARD_ROLES:
-        raise NotAllowed("nightshift.card_not_allowed", role=db.actor.role)
-
-
 def recognise(db: Database, phone: str = "", name: str = "", limit: int = 5) -> list[SearchHit]:
     """Clients matching the caller's number (3+ digits) or else the name typed so far."""
     if len(digits_of(phone)) >= MIN_PHONE_DIGITS:
@@ -99,7 +94,7 @@ def _name(c: Client) -> str:
 
 def safety_card(db: Database, client_id: str, *, now: datetime | None = None) -> SafetyCard:
     """The safety card of a client (NotAllowed for a role without `see_safety_card`)."""
-    _require(db, "see_safety_card")
+    require(db, roles.SEE_SAFETY_CARD)
     now = now or utcnow()
     with db.transaction() as tx:
         s = tx.session

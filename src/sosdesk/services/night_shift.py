@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
-from sosdesk.services.errors import NotAllowed
+from sosdesk.services.access import require
 from sosdesk.services.organisation import get_organisation, zone
 from sosdesk.store.database import Database
 from sosdesk.store.models import Setting
@@ -15,15 +16,6 @@ from sosdesk.store.models import Setting
 HOLD_KEY = "call_idle_hold_minutes"
 DEFAULT_HOLD = 60  # an hour of listening without a key press is already a long call
 MAX_HOLD = 240
-# Roles that may change a desk-wide setting. The roles matrix (issue 12) will own this; until it
-# lands the rule lives in this one private gate.
-_ROLES = {"set_call_hold": frozenset({"coordinator"})}
-
-
-def _require(db: Database, permission: str) -> None:
-    """Refuse unless the unlocked user's role holds `permission`."""
-    if db.actor.role not in _ROLES.get(permission, frozenset()):
-        raise NotAllowed("nightshift.coordinator_only", role=db.actor.role)
 
 
 def call_hold_minutes(db: Database) -> int:
@@ -36,7 +28,7 @@ def call_hold_minutes(db: Database) -> int:
 
 def set_call_hold_minutes(db: Database, minutes: int) -> int:
     """Change the pause (coordinators only, 0…240 minutes); recorded in the audit chain."""
-    _require(db, "set_call_hold")
+    require(db, roles.EDIT_ORGANISATION)  # a desk-wide setting, as the header is
     if not isinstance(minutes, int) or not 0 <= minutes <= MAX_HOLD:
         raise ValidationFailed([FieldError("minutes", "nightshift.hold_range", max=MAX_HOLD)])
     with db.transaction() as tx:

@@ -9,19 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sosdesk.services.errors import NotAllowed
+from sosdesk.domain import roles
+from sosdesk.services.access import require
 from sosdesk.store.database import Database
 from sosdesk.sync.set_aside import set_aside_records
 from sosdesk.sync.views import SetAsideRecord
-
-_PERMISSIONS = {"office.set_aside"}
-
-
-def _require(db: Database, permission: str) -> None:
-    """A coordinator's task (private gate until the roles issue wires services.access)."""
-    assert permission in _PERMISSIONS
-    if db.actor.role != "coordinator":
-        raise NotAllowed("office.coordinator_only")
 
 
 @dataclass(frozen=True)
@@ -38,7 +30,7 @@ class SetAsidePlan:
 
 def look_at_refused(db: Database, desk: str) -> SetAsidePlan:
     """What applying the desk's refused batch would set aside (nothing is changed)."""
-    _require(db, "office.set_aside")
+    require(db, roles.IMPORT_OFFICE)  # a decision on what the office imports
     code, seq, records, aside, _n, _r = set_aside_records(db, desk, apply=False)
     return SetAsidePlan(code, seq, records, aside)
 
@@ -52,7 +44,7 @@ def apply_without(
 ) -> SetAsidePlan:
     """Apply the refused batch the coordinator looked at (`seen`) without its records that do
     not fit; refuses if the batch or the list changed since."""
-    _require(db, "office.set_aside")
+    require(db, roles.IMPORT_OFFICE)  # a decision on what the office imports
     code, seq, records, aside, inserted, receipt = set_aside_records(
         db, desk, apply=True, receipts_dir=receipts_dir, progress=progress, expect=_key(seen)
     )

@@ -23,6 +23,7 @@ from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.vocab import GENDER
 from sosdesk.services.cases import cases_of
 from sosdesk.services.clients import NotFound, check_age, check_identity, find_by_code
+from sosdesk.services.errors import NotAllowed
 from sosdesk.services.search import search_clients
 from sosdesk.services.views import SearchHit
 from sosdesk.ui.context import AppContext
@@ -219,7 +220,11 @@ class ClientLink(QWidget):
     def _offer_cases(self, client_id: str) -> None:
         self.case.clear()
         self.case.addItem(self.tr("(no case)"), None)
-        for case in self.ctx.call(cases_of, client_id):
+        try:
+            cases = self.ctx.call(cases_of, client_id)
+        except NotAllowed:  # a role that sees the safety card, not the file: no case to join
+            cases = []
+        for case in cases:
             if case.is_open:
                 opened = format_date(case.opened_at.astimezone().date())
                 self.case.addItem(self.tr("Case opened %1").replace("%1", opened), case.id)

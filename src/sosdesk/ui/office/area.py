@@ -382,6 +382,7 @@ class OfficeArea(QWidget):
         roles.CHECK_DATABASE,
         roles.EDIT_ORGANISATION,
         roles.BACKUP_RESTORE,
+        roles.IMPORT_OFFICE,  # the decision on a refused batch (sync/set_aside_decision.py)
     )
 
     def _tools(self) -> tuple[QPushButton, ...]:
