@@ -1,4 +1,4 @@
-"""From the client's file: a consultant merges another registration into it (Ctrl+Shift+M) and a
+"""From the client's file: a consultant merges another registration into it (Ctrl+Shift+J) and a
 coordinator erases a client (Ctrl+Shift+Del), keyboard only; the canary is gone afterwards."""
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def test_merge_from_the_file(qtbot: QtBot, db: Database) -> None:
     absorb = take_call(db, "Jovanka", summary="drugi", nickname="Joca")
     absorb_code = get_client(db, absorb, audit_view=False).code
     area = _area(qtbot, db, keep)
-    qtbot.keyClick(area.file.timeline.table, Qt.Key.Key_M, CTRL_SHIFT)
+    qtbot.keyClick(area.file.timeline.table, Qt.Key.Key_J, CTRL_SHIFT)
     qtbot.waitUntil(lambda: isinstance(area.file.dialog, MergeDialog))
     d = area.file.dialog
     assert isinstance(d, MergeDialog)

@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
             "tally": self.tr("Quick &tally"),
             "find": self.tr("&Find a client or call"),
             "call_log": self.tr("Call lo&g…"),
-            "handover": self.tr("Shift &handover…"),
+            "handover": self.tr("&Handover to the next shift…"),
             "lock": self.tr("&Lock the desk"),
             "quit": self.tr("&Quit"),
             "dark": self.tr("&Dark or light theme"),

@@ -106,7 +106,7 @@ class ClientFileView(QWidget):
                     ("Ctrl+P", self.tr("documents")),
                     ("F6…F10", self.tr("tabs")),
                     ("Ctrl+O", self.tr("find a client")),
-                    ("Ctrl+Shift+M", self.tr("merge")),
+                    ("Ctrl+Shift+J", self.tr("merge")),
                     ("Ctrl+Shift+Del", self.tr("anonymise or erase")),
                 ]
             ),
@@ -213,7 +213,7 @@ class ClientFileView(QWidget):
         self._action(
             "merge",
             self.tr("Merge another client into this one…"),
-            "Ctrl+Shift+M",
+            "Ctrl+Shift+J",  # Ctrl+Shift+M moves a case to its next phase
             self.merge_client,
             toolbar=False,
         )
@@ -367,7 +367,7 @@ class ClientFileView(QWidget):
         self._open_dialog(dialog)
 
     def merge_client(self) -> None:
-        """Merge another registration of the same person into this client (Ctrl+Shift+M)."""
+        """Merge another registration of the same person into this client (Ctrl+Shift+J)."""
         if self.client is None:
             return
         dialog = MergeDialog(self.ctx, self.client.code, self)

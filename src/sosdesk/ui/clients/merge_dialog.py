@@ -1,4 +1,4 @@
-"""Merge another registration of the same person into this client (Ctrl+Shift+M): the other
+"""Merge another registration of the same person into this client (Ctrl+Shift+J): the other
 client's code, the fields to take from it, and the reason. Its calls, events, cases, follow-ups
 and documents move here; its code stays an alias."""
 
