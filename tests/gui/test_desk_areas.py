@@ -90,3 +90,11 @@ def test_unlocking_builds_only_the_area_on_show_and_ctrl_n_builds_the_next(
     press(qtbot, Qt.Key.Key_L, CTRL)  # the lock clears what was built; unbuilt areas hold nothing
     unlock(qtbot, window)
     assert window.current_area() == "statistics"  # back where the operator was
+
+
+def test_ten_areas_fit_a_1280_pixel_screen_and_name_their_keys(qtbot, window: MainWindow) -> None:
+    unlock(qtbot, window)
+    assert window.minimumSizeHint().width() <= 1280  # a desk PC's laptop screen
+    button = window.area_buttons["statistics"]
+    assert button.text() == "Statistika" and "Ctrl+6" in button.toolTip()
+    assert button.accessibleDescription() == "Ctrl+6"

@@ -241,8 +241,12 @@ class MainWindow(QMainWindow):
         badge = getattr(self, "overdue", None)
         if key == "followups" and badge is not None and badge.count:
             name = f"{name} ({badge.count})"  # the overdue badge (issue 18)
-        self.area_buttons[key].setText(f"{name}  {shortcut}")
+        # Ten areas: the keys are in the tooltip, the Areas menu and F1, so the row of tabs fits
+        # a 1280-pixel screen in either language.
+        self.area_buttons[key].setText(name)
+        self.area_buttons[key].setToolTip(f"{name} ({shortcut})")
         self.area_buttons[key].setAccessibleName(name)
+        self.area_buttons[key].setAccessibleDescription(shortcut)
         self.menu_actions[f"area_{key}"].setText(name)
 
     # -- unlocking and locking -------------------------------------------------------------
