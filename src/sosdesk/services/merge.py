@@ -19,37 +19,16 @@ from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
 from sosdesk.services import forgetting, search_index
 from sosdesk.services.access import require
+from sosdesk.services.clients import EDITABLE
 from sosdesk.services.errors import NotFound
 from sosdesk.store.database import Database
 from sosdesk.store.models import Client, ClientMerge, Erasure
 from sosdesk.store.raw import driver_connection
 
 # The survivor's fields a merge may take from the absorbed client.
-FIELDS = (
-    "given_name",
-    "family_name",
-    "nickname",
-    "name_cyrillic",
-    "gender",
-    "birth_date",
-    "birth_year",
-    "estimated_age",
-    "citizenship",
-    "languages",
-    "phones",
-    "address",
-    "status",
-    "exploitation_types",
-    "means_of_control",
-    "recruiter_relation",
-    "recruitment_countries",
-    "exploitation_countries",
-    "consent_date",
-    "consent_scope",
-    "consent_share_institutions",
-    "risk_level",
-    "notes",
-)
+# What a merge may take from the absorbed client: every editable field but the aliases, which
+# the merge joins itself (the absorbed code becomes one of them).
+FIELDS = tuple(name for name in EDITABLE if name != "aliases")
 LIST_FIELDS = frozenset(
     {
         "languages",
