@@ -34,7 +34,9 @@ def test_screenshots(
     window.set_theme(theme)
     assert current_theme(app) == theme
     calls = window.areas["calls"]
-    qtbot.waitUntil(lambda: calls.recent.list.count() > 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: calls.recent.list.count() > 0, timeout=20_000
+    )  # a worker; CI may be busy
     shot(window, f"desk-calls-{theme}")
 
     press(qtbot, K.Key_N, CTRL)
