@@ -115,7 +115,7 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
             )
             if r.random() < 0.12:
                 continue  # still waiting for a decision: the follow-up is overdue
-            seen = received + timedelta(days=r.choice([0, 1, 1, 2, 3, 5, 9]), hours=2)
+            seen = min(today, received + timedelta(days=r.choice([0, 1, 1, 2, 3, 5, 9]), hours=2))
             kind = ("child_" if child else "adult_") + r.choice(["labour", "sexual"])
             assert kind in SETS
             items = [i.code for i in formal.indicators.for_set(kind)]
@@ -176,7 +176,10 @@ def generate_casework_year(db: Database, seed: int, reports: int = 60) -> Casewo
                     db,
                     g.id,
                     responsible_id=r.choice(consultants),
-                    review_on=date.today() + timedelta(days=r.randint(-20, 60)),
+                    # Some reviews overdue, but never before the case was opened.
+                    review_on=max(
+                        received.date(), date.today() + timedelta(days=r.randint(-20, 60))
+                    ),
                     status=r.choice(["planned", "in_progress", "in_progress", "achieved"]),
                 )
             _reviews_done(db, r, client_id, today)
