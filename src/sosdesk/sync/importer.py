@@ -19,7 +19,6 @@ from typing import BinaryIO
 import sqlcipher3
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from sosdesk.domain import roles
 from sosdesk.domain.hlc import HybridLogicalClock
@@ -29,7 +28,6 @@ from sosdesk.services.access import require
 from sosdesk.services.erasure import compact_file
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
-from sosdesk.store.models import utcnow
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import errors, ledger, quarantine
@@ -357,9 +355,9 @@ class Importer:
                 row.audit_hash = h.audit.hash if h.audit else None
                 held_files = [row.held_file] if row.held_file else []
                 row.held_file, row.note = None, None
-                held_files += self._drop_copies(tx.session, h, o.digest, row.id)
+                held_files += ledger.drop_held_copies(tx.session, h, o.digest, row.id)
                 tx.session.flush()
-                acked = self._acknowledge(tx.session, h) if self.office else []
+                acked = ledger.acknowledge(tx.session, h) if self.office else []
                 tx.session.flush()  # the acknowledged batches, for the raw scrub below
                 applier.scrub_outbox()
                 tx.audit(
@@ -421,53 +419,6 @@ class Importer:
             inserted=stats.inserted,
             withheld=withheld,
         )
-
-    def _drop_copies(self, s: Session, h: bf.BatchHeader, digest: str, keep: str) -> list[str]:
-        # Another copy of this very batch may be waiting in the held folder: it is done now.
-        rows = (
-            s.execute(
-                select(SyncBatch).where(
-                    SyncBatch.direction == "in",
-                    SyncBatch.peer == h.sender,
-                    SyncBatch.seq == h.seq,
-                    SyncBatch.state == "held",
-                    SyncBatch.hash == digest,
-                    SyncBatch.id != keep,
-                )
-            )
-            .scalars()
-            .all()
-        )
-        names = [r.held_file for r in rows if r.held_file]
-        for r in rows:
-            s.delete(r)
-        return names
-
-    def _acknowledge(self, s: Session, h: bf.BatchHeader) -> list[int]:
-        if h.ack is None:
-            return []
-        rows = (
-            s.execute(
-                select(SyncBatch)
-                .where(
-                    SyncBatch.direction == "out",
-                    SyncBatch.peer == h.sender,
-                    SyncBatch.seq <= h.ack.seq,
-                )
-                .order_by(SyncBatch.seq)
-            )
-            .scalars()
-            .all()
-        )
-        named = next((r for r in rows if r.seq == h.ack.seq), None)
-        if named is None or named.hash != h.ack.hash:
-            return []  # an acknowledgement of something we did not send: ignore it
-        marked = []
-        for r in rows:
-            if r.state in ("pending", "exported"):
-                r.state, r.done_at = "delivered", utcnow()
-                marked.append(r.seq)
-        return marked
 
     def _receipt(self, peer: SyncPeer, row: SyncBatch) -> Path | None:
         if not self.office or self.receipts_dir is None:

@@ -1,4 +1,5 @@
-"""The per-peer sequence check of incoming batches: apply, replay, hold or fork."""
+"""The per-peer sequence check of incoming batches (apply, replay, hold or fork), and the
+ledger rows an applied batch settles: other held copies of it, our batches it acknowledges."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sosdesk.store.models import utcnow
 from sosdesk.store.models.sync import SyncBatch
 from sosdesk.sync.batch_format import GENESIS, BatchHeader
 
@@ -160,3 +162,53 @@ def held_next(s: Session, peer: str) -> SyncBatch | None:
         .order_by(SyncBatch.recorded_at)
         .limit(1)
     ).scalar_one_or_none()
+
+
+def drop_held_copies(s: Session, h: BatchHeader, digest: str, keep: str) -> list[str]:
+    """Delete the held rows of other copies of a batch just applied; returns their files."""
+    rows = (
+        s.execute(
+            select(SyncBatch).where(
+                SyncBatch.direction == "in",
+                SyncBatch.peer == h.sender,
+                SyncBatch.seq == h.seq,
+                SyncBatch.state == "held",
+                SyncBatch.hash == digest,
+                SyncBatch.id != keep,
+            )
+        )
+        .scalars()
+        .all()
+    )
+    names = [r.held_file for r in rows if r.held_file]
+    for r in rows:
+        s.delete(r)
+    return names
+
+
+def acknowledge(s: Session, h: BatchHeader) -> list[int]:
+    """Mark our batches up to the one `h` acknowledges delivered; returns their numbers."""
+    if h.ack is None:
+        return []
+    rows = (
+        s.execute(
+            select(SyncBatch)
+            .where(
+                SyncBatch.direction == "out",
+                SyncBatch.peer == h.sender,
+                SyncBatch.seq <= h.ack.seq,
+            )
+            .order_by(SyncBatch.seq)
+        )
+        .scalars()
+        .all()
+    )
+    named = next((r for r in rows if r.seq == h.ack.seq), None)
+    if named is None or named.hash != h.ack.hash:
+        return []  # an acknowledgement of something we did not send: ignore it
+    marked = []
+    for r in rows:
+        if r.state in ("pending", "exported"):
+            r.state, r.done_at = "delivered", utcnow()
+            marked.append(r.seq)
+    return marked

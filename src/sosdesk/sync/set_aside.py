@@ -163,7 +163,7 @@ class SetAside(Importer):
                 row.audit_seq = h.audit.seq if h.audit else None
                 row.audit_hash = h.audit.hash if h.audit else None
                 row.note = json.dumps({NOTE_KEY: [_as_doc(r) for r in self._aside]})
-                acked = self._acknowledge(tx.session, h)
+                acked = ledger.acknowledge(tx.session, h)
                 tx.audit(
                     "sync_set_aside",
                     "sync_batches",
