@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     """Exit code, stdout and stderr of one command."""
     code = main(list(argv))
     out, err = capsys.readouterr()
-    assert "Traceback" not in err
+    assert "Traceback" not in out + err
     return code, out, err
 
 

@@ -15,7 +15,7 @@ from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.missing_children import ChildInput, open_missing_case, record_outcome
 from sosdesk.stats.mce import mce_figures
 from sosdesk.store.database import Database
-from tests.conftest import PASSPHRASE
+from tests.cli.helpers import set_env
 from tests.stats.handmade import clock, local
 
 
@@ -156,9 +156,7 @@ def test_cli_writes_the_csv_in_three_languages(
 ) -> None:
     build(db, monkeypatch)
     db.close()
-    monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("SOSDESK_USER", "ana")
-    monkeypatch.setenv("SOSDESK_LANG", "en")
+    set_env(monkeypatch)
     seen = {}
     for lang in ("en", "sr-Latn", "sr-Cyrl"):
         out = tmp_path / f"mce-{lang}.csv"

@@ -11,22 +11,14 @@ from sqlalchemy import select
 from sosdesk.cli import main
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
+from tests.cli.helpers import run, set_env
 from tests.conftest import PASSPHRASE
 from tests.stats.handmade import build
 
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("SOSDESK_USER", "ana")
-    monkeypatch.setenv("SOSDESK_LANG", "en")
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+    set_env(monkeypatch)
 
 
 def _actions(db_path: Path) -> list[str]:
@@ -48,7 +40,7 @@ def test_report_with_csv(
     build(db, monkeypatch)
     db.close()
     out, folder = tmp_path / "izvestaj-2025.pdf", tmp_path / "tabele"
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys,
         "stats",
         "report",
@@ -82,7 +74,7 @@ def test_ctdc_prints_what_it_suppressed(
     build(db, monkeypatch)
     db.close()
     out = tmp_path / "ctdc-2025.csv"
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys,
         "stats",
         "ctdc",
@@ -114,10 +106,10 @@ def test_lang_on_the_command_line_wins_over_the_environment_for_method_notes(
     db.close()
     monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
     argv = ["stats", "ctdc", "--db", str(db_path), "--year", "2025", "--k", "2"]
-    code, text, _ = _run(capsys, "--lang", "en", *argv, "--out", str(tmp_path / "a.csv"))
+    code, text, _ = run(capsys, "--lang", "en", *argv, "--out", str(tmp_path / "a.csv"))
     assert code == 0 and "k-anonymity: every combination" in text
     assert "k-anonimnost" not in text
-    code, text, _ = _run(capsys, *argv, "--out", str(tmp_path / "b.csv"))
+    code, text, _ = run(capsys, *argv, "--out", str(tmp_path / "b.csv"))
     assert code == 0 and "k-anonimnost: svaka kombinacija" in text  # the environment again
 
 
@@ -127,7 +119,7 @@ def test_k_below_two_is_refused_and_nothing_written(
 ) -> None:
     db.close()
     out = tmp_path / "out.file"
-    code, _, err = _run(
+    code, _, err = run(
         capsys,
         "stats",
         command,
@@ -149,12 +141,12 @@ def test_empty_year_and_bad_input(
 ) -> None:
     db.close()
     out = tmp_path / "prazno.pdf"
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys, "stats", "report", "--db", str(db_path), "--year", "2019", "--out", str(out)
     )
     assert code == 0 and "No calls, clients or activities are recorded for 2019" in text
     assert out.exists()
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys,
         "stats",
         "ctdc",
@@ -166,7 +158,7 @@ def test_empty_year_and_bad_input(
         str(tmp_path / "c.csv"),
     )
     assert code == 0 and "only the header row" in text
-    code, _, err = _run(
+    code, _, err = run(
         capsys,
         "stats",
         "report",
@@ -196,7 +188,7 @@ def test_operator_cannot_export_row_level_data(
     monkeypatch.setenv("SOSDESK_USER", "mina")
     monkeypatch.setenv("SOSDESK_PASSPHRASE", "druga-lozinka-77")
     out = tmp_path / "c.csv"
-    code, _, err = _run(
+    code, _, err = run(
         capsys, "stats", "ctdc", "--db", str(db_path), "--year", "2025", "--out", str(out)
     )
     assert code == 2 and "permission publish" in err and not out.exists()

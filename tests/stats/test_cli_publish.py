@@ -11,26 +11,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sosdesk.cli import main
 from sosdesk.files import writing
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
+from tests.cli.helpers import run, set_env
 from tests.conftest import PASSPHRASE
 from tests.stats.handmade import build
 
 
 @pytest.fixture(autouse=True)
 def _env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("SOSDESK_USER", "ana")
-    monkeypatch.setenv("SOSDESK_LANG", "en")
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+    set_env(monkeypatch)
 
 
 def _releases(db_path: Path) -> list[dict[str, object]]:
@@ -72,15 +63,15 @@ def test_dp_report_consumes_the_budget_and_is_refused_when_spent(
 ) -> None:
     build(db, monkeypatch)
     db.close()
-    code, _, err = _run(capsys, *_dp(db_path, tmp_path / "a.pdf", "--epsilon", "1"))
+    code, _, err = run(capsys, *_dp(db_path, tmp_path / "a.pdf", "--epsilon", "1"))
     assert code == 2 and "No privacy budget is set for 2025" in err
     assert not (tmp_path / "a.pdf").exists()
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys, "stats", "budget", "--db", str(db_path), "--year", "2025", "--set", "1"
     )
     assert code == 0 and "ε = 1, spent 0 in 0 release(s)" in text
     folder = tmp_path / "dp-csv"
-    code, text, _ = _run(
+    code, text, _ = run(
         capsys, *_dp(db_path, tmp_path / "a.pdf", "--epsilon", "0.5", "--csv", str(folder))
     )
     assert code == 0 and "accuracy ±" in text and "left 0.5" in text
@@ -89,12 +80,12 @@ def test_dp_report_consumes_the_budget_and_is_refused_when_spent(
     gender = (folder / "new_clients_by_gender.csv").read_text(encoding="utf-8-sig")
     assert gender.splitlines()[0] == "code,Figure,2025,accuracy_95"
     assert "trans_nonbinary" in gender  # every public key, empty or not
-    code, text, err = _run(
+    code, text, err = run(
         capsys, *_dp(db_path, tmp_path / "b.pdf", "--epsilon", "0.5", "--tables", "victims")
     )
     assert code == 0, err
     assert "over 4 tables" in text and "victims_by_gender" in text and "calls_by" not in text
-    code, _, err = _run(capsys, *_dp(db_path, tmp_path / "c.pdf", "--epsilon", "0.5"))
+    code, _, err = run(capsys, *_dp(db_path, tmp_path / "c.pdf", "--epsilon", "0.5"))
     assert code == 2 and "cannot pay for this release" in err and "nothing was released" in err
     assert not (tmp_path / "c.pdf").exists()
     assert [r["epsilon"] for r in _releases(db_path)] == [0.5, 0.5]
@@ -107,15 +98,15 @@ def test_existing_outputs_are_kept_unless_overwrite(
     out = tmp_path / "r.pdf"
     out.write_bytes(b"old")
     args = ["stats", "report", "--db", str(db_path), "--year", "2025", "--out", str(out)]
-    code, _, err = _run(capsys, *args)
+    code, _, err = run(capsys, *args)
     assert code == 2 and "already exist" in err and "--overwrite" in err
     assert out.read_bytes() == b"old"
-    code, _, _ = _run(capsys, *args, "--overwrite")
+    code, _, _ = run(capsys, *args, "--overwrite")
     assert code == 0 and out.read_bytes().startswith(b"%PDF")
     csv_out = tmp_path / "c.csv"
     csv_out.write_text("old")
     ctdc = ["stats", "ctdc", "--db", str(db_path), "--year", "2025", "--out", str(csv_out)]
-    code, _, err = _run(capsys, *ctdc)
+    code, _, err = run(capsys, *ctdc)
     assert code == 2 and "already exist" in err and csv_out.read_text() == "old"
 
 
@@ -128,7 +119,7 @@ def test_read_only_folder_is_a_coded_refusal(
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        code, _, err = _run(
+        code, _, err = run(
             capsys,
             *["stats", "ctdc", "--db", str(db_path), "--year", "2025"],
             *["--out", str(folder / "c.csv")],
@@ -156,7 +147,7 @@ def test_read_only_file_system_is_a_coded_refusal(
 
     (tmp_path / "media").mkdir()
     monkeypatch.setattr(writing.os, "open", read_only)
-    code, _, err = _run(
+    code, _, err = run(
         capsys,
         *["stats", "report", "--db", str(db_path), "--year", "2025"],
         *["--out", str(tmp_path / "media" / "r.pdf")],
@@ -179,7 +170,7 @@ def test_full_disk_is_a_coded_refusal(
 
     monkeypatch.setattr(writing.os, "fsync", full)
     out = tmp_path / "r.pdf"
-    code, _, err = _run(
+    code, _, err = run(
         capsys, "stats", "report", "--db", str(db_path), "--year", "2025", "--out", str(out)
     )
     assert code == 2 and "is full" in err and "nothing was written" in err
@@ -191,7 +182,7 @@ def test_out_name_that_is_not_text_is_refused(
 ) -> None:
     db.close()
     name = os.fsdecode(b"izve\xa8taj.pdf")  # Latin-2 bytes, not UTF-8
-    code, _, err = _run(
+    code, _, err = run(
         capsys,
         *["stats", "report", "--db", str(db_path), "--year", "2025"],
         *["--out", str(tmp_path / name)],
@@ -211,7 +202,7 @@ def test_operator_cannot_set_the_budget(
     monkeypatch.setenv("SOSDESK_USER", "mina")
     monkeypatch.setenv("SOSDESK_PASSPHRASE", "druga-lozinka-77")
     monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
-    code, _, err = _run(
+    code, _, err = run(
         capsys, "stats", "budget", "--db", str(db_path), "--year", "2025", "--set", "1"
     )
     assert code == 2 and "Samo koordinatorka postavlja budžet privatnosti" in err
@@ -235,7 +226,7 @@ def test_a_failure_midway_leaves_no_part_of_the_release(
 
     monkeypatch.setattr(writing.os, "fsync", fails_on_the_third)
     folder = tmp_path / "tabele"
-    code, _, err = _run(
+    code, _, err = run(
         capsys,
         *["stats", "report", "--db", str(db_path), "--year", "2025"],
         *["--out", str(tmp_path / "r.pdf"), "--csv", str(folder)],
