@@ -10,8 +10,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtWidgets import QApplication
+
 from sosdesk.store import kdf
 from sosdesk.store.database import Database
+from sosdesk.ui import i18n
 
 PASSPHRASE = "tačna-lozinka-42"
 USER = "ana"
@@ -37,3 +40,16 @@ def db(db_path: Path) -> Iterator[Database]:
     )
     yield database
     database.close()
+
+
+@pytest.fixture
+def serbian(qapp: QApplication) -> Iterator[QApplication]:
+    """Serbian UI; the application's language and look are restored afterwards for the others."""
+    saved = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
+    i18n.install("sr-Latn")
+    yield qapp
+    i18n.install("en")
+    qapp.setStyle(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    qapp.setStyleSheet(saved[3])

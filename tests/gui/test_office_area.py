@@ -4,7 +4,6 @@ the tools are a coordinator's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from sosdesk.store.backup import inspect_file
 from sosdesk.store.database import Database
 from sosdesk.store.models import AuditEntry
 from sosdesk.sync.importer import import_batches
-from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.office.area import OfficeArea
 from sosdesk.ui.theme import apply_theme
@@ -34,19 +32,6 @@ from tests.gui.typing_helper import type_text
 from tests.sync.forge import forge, record
 from tests.sync.helpers import desk_to_office, new_net, take_call
 from tests.sync.test_gui import Answers
-
-
-@pytest.fixture
-def serbian(qapp: QApplication) -> Iterator[QApplication]:
-    """Serbian UI; the application's look is restored afterwards for the other tests."""
-    saved = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
-    i18n.install("sr-Latn")
-    yield qapp
-    i18n.install("en")
-    qapp.setStyle(saved[0])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[2])
-    qapp.setStyleSheet(saved[3])
 
 
 def _area(qtbot: QtBot, ctx: AppContext) -> tuple[OfficeArea, Answers]:

@@ -4,17 +4,14 @@ the desk shows what was set aside in Serbian."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.office.area import OfficeArea
 from sosdesk.ui.sync.area import SyncArea
@@ -23,19 +20,6 @@ from tests.artifacts import screenshots_dir
 from tests.sync.helpers import new_net
 from tests.sync.test_gui import Answers
 from tests.sync.test_set_aside import _colliding_desk, _round
-
-
-@pytest.fixture
-def serbian(qapp: QApplication) -> Iterator[QApplication]:
-    """Serbian UI; the application's look is restored afterwards for the other tests."""
-    saved = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
-    i18n.install("sr-Latn")
-    yield qapp
-    i18n.install("en")
-    qapp.setStyle(saved[0])
-    qapp.setPalette(saved[1])
-    qapp.setFont(saved[2])
-    qapp.setStyleSheet(saved[3])
 
 
 def _press(qtbot: QtBot, button: QWidget) -> None:

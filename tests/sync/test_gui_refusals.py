@@ -3,7 +3,6 @@ a trusted office is told what to do before any folder is asked for (issue 14, it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from sosdesk.services.followups import mark_done
 from sosdesk.sync.completion import Completion
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
-from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.area import SyncArea
 from sosdesk.ui.sync.desk_panel import DeskPanel
@@ -26,13 +24,6 @@ from tests.artifacts import screenshots_dir
 from tests.sync.forge import forge, record
 from tests.sync.helpers import Net, make_db
 from tests.sync.test_gui import Answers
-
-
-@pytest.fixture
-def serbian(qapp: QApplication) -> Iterator[QApplication]:
-    i18n.install("sr-Latn")
-    yield qapp
-    i18n.install("en")
 
 
 def _area(qtbot: QtBot, ctx: AppContext) -> tuple[SyncArea, Answers]:

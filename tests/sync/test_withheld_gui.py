@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -12,7 +9,6 @@ from pytestqt.qtbot import QtBot
 from sosdesk.services.cases import open_case
 from sosdesk.services.events import add_event
 from sosdesk.sync.export import export_office
-from sosdesk.ui import i18n
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.sync.area import SyncArea
 from sosdesk.ui.sync.desk_panel import DeskPanel
@@ -22,13 +18,6 @@ from tests.sync.helpers import Net, desk_to_office, take_call
 from tests.sync.test_gui import Answers
 
 HELP = {"type": "medical", "subtype": "med_general", "amount": "1500.50", "currency": "RSD"}
-
-
-@pytest.fixture
-def serbian(qapp: QApplication) -> Iterator[QApplication]:
-    i18n.install("sr-Latn")
-    yield qapp
-    i18n.install("en")
 
 
 def test_desk_import_says_how_many_records_were_withheld(
