@@ -78,10 +78,13 @@ class ShortcutHelp(QDialog):
             ("Ctrl+,", self.tr("Preferences")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
-        text = "\n".join(f"{keys:<26} {what}" for keys, what in rows)
+        # One column width for both lists, from the longest key (the text is monospaced).
+        pairs = rows + (list(area[1]) if area is not None and area[1] else [])
+        width = max(len(keys) for keys, _what in pairs) + 2
+        text = "\n".join(f"{keys:<{width}}{what}" for keys, what in rows)
         if area is not None and area[1]:
             title, keys_of_area = area
-            here = "\n".join(f"{keys:<26} {what}" for keys, what in keys_of_area)
+            here = "\n".join(f"{keys:<{width}}{what}" for keys, what in keys_of_area)
             text = f"{title}\n{here}\n\n{self.tr('Everywhere')}\n{text}"
         label = QLabel(text, self)
         self.text = text
