@@ -47,10 +47,16 @@ def _progress(done: int, total: int, label: str) -> None:
         print(f"  {label}: {total:,}", file=sys.stderr)
 
 
-def dataset(calls: int = 1_000_000, seed: int = 2026) -> Dataset:
-    """The cached data set with `calls` calls (built on first use; a lock keeps builds single)."""
+def dataset(calls: int = 1_000_000, seed: int = 2026, history: bool = True) -> Dataset:
+    """The cached data set with `calls` calls (built on first use; a lock keeps builds single).
+
+    `history=False` leaves out the write history (second event per call, follow-ups, outbox,
+    audit): a lighter set for lookup at sizes whose full set would not fit this disk, since
+    lookup reads none of those tables.
+    """
     DATA.mkdir(exist_ok=True)
-    ds = Dataset(DATA / f"enc-{calls}-{SHAPE}.db", DATA / f"plain-{calls}-{SHAPE}.db", calls)
+    shape = SHAPE if history else "lookup"
+    ds = Dataset(DATA / f"enc-{calls}-{shape}.db", DATA / f"plain-{calls}-{shape}.db", calls)
     with open(DATA / f"build-{calls}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         for encrypted, path in ((True, ds.encrypted), (False, ds.plain)):
@@ -70,12 +76,16 @@ def dataset(calls: int = 1_000_000, seed: int = 2026) -> Dataset:
             try:
                 demo = generate(db, calls, seed, _progress)
                 made = time.perf_counter() - started
-                history = add_history(db, seed + 1, calls, demo.long_client_code, _progress)
+                added = (
+                    add_history(db, seed + 1, calls, demo.long_client_code, _progress)
+                    if history
+                    else "no history"
+                )
             finally:
                 db.close()
             took = time.perf_counter() - started
             done_mark.write_text(
-                f"{took:.1f} s (demo {made:.1f} s, history {took - made:.1f} s): {history}\n"
+                f"{took:.1f} s (demo {made:.1f} s, history {took - made:.1f} s): {added}\n"
             )
             print(f"  built in {took:.1f} s (demo {made:.1f} s)", file=sys.stderr)
     return ds
@@ -83,5 +93,5 @@ def dataset(calls: int = 1_000_000, seed: int = 2026) -> Dataset:
 
 if __name__ == "__main__":
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    d = dataset(n)
+    d = dataset(n, history="--without-history" not in sys.argv)
     print(d.encrypted, d.plain)

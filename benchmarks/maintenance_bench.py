@@ -46,6 +46,8 @@ MEMORY_BUDGET_MB = 300.0
 def _grow(ds: Dataset, audit: int, encrypted: bool) -> Path:
     """A copy of the data set's store with `audit` more audit entries (built once)."""
     source = ds.encrypted if encrypted else ds.plain
+    if audit == 0:
+        return source  # the data set as built: its own audit log, no copy
     target = DATA / f"{'enc' if encrypted else 'plain'}-{ds.calls}-audit-{audit}.db"
     done = target.with_suffix(".done")
     if done.exists():
