@@ -186,7 +186,7 @@ def test_an_unexpected_error_prints_its_type_only(
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("Ana Petrović, +381 64 123 4567")
 
-    monkeypatch.setattr("sosdesk.commands.store_cmds.soundness", boom)
+    monkeypatch.setattr("sosdesk.store.page_checks.soundness", boom)
     code = main(["verify", "--db", str(desk)])
     err = capsys.readouterr().err
     assert code == 1 and "RuntimeError" in err and "Petrović" not in err and "381" not in err

@@ -22,10 +22,11 @@ from sosdesk.services.access import require
 from sosdesk.services.erasure_restore import Remembered, reapply, remembered
 from sosdesk.services.print_register import Verification
 from sosdesk.store.audit import verify_chain
-from sosdesk.store.backup import backup_engine, inspect_file, restore_file, soundness
+from sosdesk.store.backup import backup_engine, inspect_file, restore_file
 from sosdesk.store.database import Database
 from sosdesk.store.errors import NotADatabase, named
 from sosdesk.store.models import AuditEntry, Client, Event, User
+from sosdesk.store.page_checks import pages_checked_beside
 
 MAX_PDF = 256 * 1024 * 1024  # as `sosdesk document verify`
 
@@ -113,10 +114,11 @@ def make_backup(db: Database, folder: Path) -> BackupDone:
 def check_database(db: Database) -> CheckResult:
     """Integrity of the pages and their encryption, and the audit chain (`sosdesk verify`)."""
     require(db, roles.CHECK_DATABASE)
-    pages = len(soundness(db.path, db.data_key))
-    with db.session() as s:
-        chain = len(verify_chain(s))
-        entries = int(s.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+    with pages_checked_beside(db.path, db.data_key, full=False) as checked:
+        with db.session() as s:
+            chain = len(verify_chain(s))
+            entries = int(s.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+        pages = len(checked.result())
     return CheckResult(pages, chain, entries)
 
 

@@ -30,6 +30,7 @@ from sosdesk.store.errors import (
     StoreError,
     named,
 )
+from sosdesk.store.page_checks import FULL, QUICK, side_by_side
 from sosdesk.store.raw import pooled_connection
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -51,10 +52,10 @@ def inspect_file(
 ) -> FileIdentity:
     """Open `path` with `key` (read-only by default), check it completely and say what it is.
 
-    `fresh_copy`: the file was just written by SQLCipher from a sound database (a backup), so
-    what can have gone wrong is the medium: every page's HMAC (`cipher_integrity_check`) and
-    the B-tree structure (`quick_check`) prove it. The index-against-table cross-check of
-    `integrity_check`, most of the time on a large file, is kept for files from elsewhere.
+    `fresh_copy`: the file was just written by SQLite from a sound database (a backup), so
+    what can have gone wrong is the medium: every page's HMAC and the B-tree structure prove
+    it. The index-against-table cross-check, most of the time on a large file, is kept for
+    files from elsewhere (page_checks.py).
     """
     conn = open_raw(path, key, readonly=readonly)
     try:
@@ -63,10 +64,8 @@ def inspect_file(
             raise NotADatabase("store.not_ours", **named(path))
         if not migrate.is_known(str(row[0])):
             raise NotADatabase("store.newer_schema", **named(path))
-        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise DatabaseDamaged("store.damaged", **named(path))
-        check = "PRAGMA quick_check" if fresh_copy else "PRAGMA integrity_check"
-        if conn.execute(check).fetchall() != [("ok",)]:
+        damaged, found = side_by_side(path, key, QUICK if fresh_copy else FULL, readonly=readonly)
+        if damaged or found != [("ok",)]:
             raise DatabaseDamaged("store.damaged", **named(path))
         idents = conn.execute("SELECT device_id, desk_code FROM device_identity").fetchall()
         if len(idents) != 1:
@@ -239,33 +238,3 @@ def restore_file(
     for _orig, kept in aside:
         with contextlib.suppress(OSError):
             kept.unlink()
-
-
-def soundness(path: Path, key: bytes) -> list[str]:
-    """What is wrong with the pages of the database at `path` (empty when sound); read only."""
-    try:
-        conn = open_raw(path, key)
-    except (DatabaseDamaged, NotADatabase) as exc:
-        if exc.code not in ("store.damaged", "store.not_ours"):
-            raise
-        # The key file's slot opened, so the key is right: the first page itself is damaged.
-        return ["the file does not open with its key (damaged first page, or a foreign key file)"]
-    problems: list[str] = []
-    try:
-        try:
-            damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        except sqlcipher3.dbapi2.DatabaseError:
-            damaged = [("?",)]
-        if damaged:
-            problems.append(f"encryption integrity check found {len(damaged)} damaged pages")
-        try:
-            found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        except sqlcipher3.dbapi2.DatabaseError:
-            found = ["a page cannot be read (damaged)"]
-        if found != ["ok"]:
-            lines = [ln for row in found for ln in row.splitlines() if not ln.startswith("***")]
-            first = lines[0] if lines else "?"
-            problems.append(f"integrity check failed: {first} ({len(lines)} problems)")
-    finally:
-        conn.close()
-    return problems
