@@ -74,7 +74,8 @@ def test_kill_9_during_import_leaves_before_or_after(pair: Net, tmp_path: Path) 
         shutil.copy2(p, pristine / p.name)
     before = _state(pristine / pair.office.path.name)
     seen = set()
-    for trial, fraction in enumerate((None, 0.5, 0.6, 0.7, 0.8, 0.9, 0.97)):
+    # 0.3: a baseline run slowed by other load must not leave every kill after the commit.
+    for trial, fraction in enumerate((None, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.97)):
         work = tmp_path / f"t{trial}"
         work.mkdir()
         for p in pristine.iterdir():
