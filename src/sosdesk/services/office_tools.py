@@ -112,7 +112,7 @@ def make_backup(db: Database, folder: Path) -> BackupDone:
 
 
 def check_database(db: Database) -> CheckResult:
-    """Integrity of the pages and their encryption, and the audit chain (`sosdesk verify`)."""
+    """Every page's HMAC beside the audit chain, as `sosdesk verify` (without `--full`)."""
     require(db, roles.CHECK_DATABASE)
     with pages_checked_beside(db.path, db.data_key, full=False) as checked:
         with db.session() as s:

@@ -146,6 +146,9 @@ def _export(engine: Engine, key: bytes, tmp: Path, out: Path) -> None:
         try:
             target = open_raw(tmp, key, create=True)
             try:
+                # The copy is a temp file, checked and renamed only when whole: it needs no
+                # journal, and in WAL mode every page would be written twice (log, checkpoint).
+                target.execute("PRAGMA journal_mode = OFF")
                 conn.backup(target)
             finally:
                 target.close()
