@@ -8,14 +8,19 @@ refuse the whole batch; every later export would repeat it. So, before a new bat
 numbered, every record the unbatched changes need that this desk wrote and never sent whole is
 added to the outbox as a full-state insert (referenced records first), ahead of the unbatched
 changes, which keep their relative order.
+
+The pass is set-based: the references are read from the changes' JSON in SQL, and whether a
+record was ever sent whole is asked of the outbox's index of record ids, so an export of 100,000
+changes neither loads them as objects nor reads the whole outbox of a desk with millions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from sosdesk.store.models import Base, Change, SyncedMixin
@@ -23,6 +28,8 @@ from sosdesk.store.tx import column_values
 from sosdesk.sync.schema import check_outgoing, entities, may_send
 
 _DESK = "desk"
+_CHUNK = 500
+_COPIED = ("entity", "entity_id", "op", "fields", "base_version", "hlc", "origin_device")
 
 
 @dataclass(frozen=True)
@@ -46,74 +53,114 @@ def _classes() -> dict[str, type[SyncedMixin]]:
     return out
 
 
+def _references(entity: str) -> list[tuple[str, str]]:
+    """(column, referenced synced table) for each foreign key of a synced table."""
+    known = entities()
+    table = known[entity].table
+    return [
+        (fk.parent.key, fk.column.table.name)
+        for fk in table.foreign_keys
+        if fk.column.table.name in known
+    ]
+
+
+def _sent_whole(conn: Connection, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of `keys` have an insert in the outbox (found by `ix_changes_entity_id`)."""
+    by_entity: dict[str, list[str]] = {}
+    for entity, rid in keys:
+        by_entity.setdefault(entity, []).append(rid)
+    query = (
+        select(Change.entity, Change.entity_id)
+        .where(Change.op == "insert", Change.entity == bindparam("entity"))
+        .where(Change.entity_id.in_(bindparam("ids", expanding=True)))
+    )
+    found: set[tuple[str, str]] = set()
+    for entity, ids in by_entity.items():
+        for at in range(0, len(ids), _CHUNK):
+            rows = conn.execute(query, {"entity": entity, "ids": ids[at : at + _CHUNK]})
+            found.update((e, i) for e, i in rows)
+    return found
+
+
 class _Planner:
-    def __init__(self, s: Session, device_id: str) -> None:
+    def __init__(
+        self, s: Session, device_id: str, classes: dict[str, type[SyncedMixin]], sent: set[Any]
+    ) -> None:
         self.s = s
         self.device_id = device_id
-        self.classes = _classes()
-        self.known = entities()
+        self.classes = classes
         self.planned: list[tuple[str, SyncedMixin]] = []
         self._seen: set[tuple[str, str]] = set()
-        rows = s.execute(select(Change.entity, Change.entity_id).where(Change.op == "insert"))
-        self._sent = {(e, i) for e, i in rows}
+        self._sent = sent
 
     def need(self, entity: str, rid: str) -> None:
         """Plan a full-state insert of (entity, rid) if the office cannot have it."""
         key = (entity, rid)
-        if key in self._seen or key in self._sent or entity not in self.known:
+        if key in self._seen or entity not in self.classes:
             return
         self._seen.add(key)
+        if key in self._sent:
+            return
         if not may_send(_DESK, entity, "insert"):
             return
         obj = self.s.get(self.classes[entity], rid)
         # A row that came from the office (or another desk through it) is there already.
         if obj is None or obj.origin_device != self.device_id:
             return
-        self.refs(entity, obj)
+        refs = [
+            (t, str(v)) for c, t in _references(entity) if (v := getattr(obj, c, None)) is not None
+        ]
+        # Referenced records that were not among the keys asked about in bulk are asked now.
+        self._sent |= _sent_whole(self.s.connection(), [k for k in refs if k not in self._seen])
+        for target, rid in refs:
+            self.need(target, rid)
         self.planned.append((entity, obj))
 
-    def refs(self, entity: str, obj: Any) -> None:
-        """Plan the records `obj` refers to (parents before children)."""
-        table = self.known[entity].table
-        for fk in table.foreign_keys:
-            target = fk.column.table.name
-            value = getattr(obj, fk.parent.key, None)
-            if value is not None and target in self.known:
-                self.need(target, str(value))
+
+def _scan(
+    conn: Connection, classes: dict[str, type[SyncedMixin]]
+) -> tuple[set[tuple[str, str]], list[tuple[str, str]]]:
+    """One pass over the unbatched changes: the records they insert, and every record they
+    name that they do not insert (what they update, and what they refer to)."""
+    refs = {e: _references(e) for e in classes if e in entities()}
+    names = sorted({column for pairs in refs.values() for column, _ in pairs})
+    values = [func.json_extract(Change.fields, f"$.{name}") for name in names]
+    rows = conn.execute(
+        select(Change.entity, Change.entity_id, Change.op, *values)
+        .where(Change.batch_id.is_(None))
+        .order_by(Change.seq)
+    )
+    here: set[tuple[str, str]] = set()
+    wanted: dict[tuple[str, str], None] = {}
+    for entity, rid, op, *found in rows:
+        if op == "insert":
+            here.add((entity, rid))
+        elif op == "update":
+            wanted[(entity, rid)] = None
+        if entity in refs:
+            got = dict(zip(names, found, strict=True))
+            for column, target in refs[entity]:
+                if got[column] is not None:
+                    wanted[(target, str(got[column]))] = None
+    # Records inserted by these very changes travel whole already, ahead of what refers to them.
+    return here, [k for k in wanted if k not in here]
 
 
 def complete_outbox(s: Session, device_id: str) -> Completion:
     """Add full-state inserts for the records the unbatched changes need; run in a write
     transaction at a desk, before the unbatched changes are counted."""
-    pending = s.execute(select(Change).where(Change.batch_id.is_(None)).order_by(Change.seq))
-    rows = list(pending.scalars())
-    if not rows:
+    conn = s.connection()
+    unbatched = Change.batch_id.is_(None)
+    last = conn.execute(select(func.max(Change.seq)).where(unbatched)).scalar()
+    if last is None:
         return Completion({})
-    plan = _Planner(s, device_id)
-    classes = plan.classes
-    for ch in rows:
-        if ch.entity not in classes:
-            continue
-        if ch.op == "update":
-            plan.need(ch.entity, ch.entity_id)
-        else:
-            obj = s.get(classes[ch.entity], ch.entity_id)
-            if obj is not None:
-                plan.refs(ch.entity, obj)
+    classes = _classes()
+    here, wanted = _scan(conn, classes)
+    plan = _Planner(s, device_id, classes, here | _sent_whole(conn, wanted))
+    for entity, rid in wanted:
+        plan.need(entity, rid)
     if not plan.planned:
         return Completion({})
-    old = [
-        {
-            "entity": ch.entity,
-            "entity_id": ch.entity_id,
-            "op": ch.op,
-            "fields": ch.fields,
-            "base_version": ch.base_version,
-            "hlc": ch.hlc,
-            "origin_device": ch.origin_device,
-        }
-        for ch in rows
-    ]
     added: dict[str, int] = {}
     full = []
     for entity, obj in plan.planned:
@@ -131,9 +178,11 @@ def complete_outbox(s: Session, device_id: str) -> Completion:
             }
         )
         added[entity] = added.get(entity, 0) + 1
-    # The unbatched changes are numbered again after the inserts they depend on; nothing
-    # outside the outbox refers to the number of a change that is in no batch yet.
-    s.execute(delete(Change).where(Change.batch_id.is_(None)))
+    # The unbatched changes are numbered again after the inserts they depend on, copied in SQL
+    # in their order; nothing outside the outbox refers to the number of a change in no batch.
     s.execute(insert(Change), full)
-    s.execute(insert(Change), old)
+    columns = [getattr(Change, c) for c in _COPIED]
+    again = select(*columns).where(unbatched, Change.seq <= last).order_by(Change.seq)
+    s.execute(insert(Change).from_select(list(_COPIED), again))
+    s.execute(delete(Change).where(unbatched, Change.seq <= last))
     return Completion(added)
