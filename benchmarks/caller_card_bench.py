@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import random
+from collections.abc import Callable
+from functools import partial
 
 from sqlalchemy import func, select
 
@@ -30,7 +32,7 @@ def _typing(db: Database, rng: random.Random) -> tuple[list[str], list[str], lis
             ).all()
         )
         with_calls = [
-            r[0]
+            str(r[0])
             for r in s.execute(
                 select(Call.client_id)
                 .where(Call.client_id.is_not(None))
@@ -60,20 +62,21 @@ def main() -> None:
         cards = {k: _typing(db, random.Random(18))[2] for k, db in dbs.items()}
         for db in dbs.values():
             recognise(db, name="warm up")
-        cells = {
-            "phone, per keystroke": [lambda db, k=k: recognise(db, phone=k) for k in phone_keys],
-            "name, per keystroke": [lambda db, k=k: recognise(db, name=k) for k in name_keys],
-            "safety card": [
-                lambda db, i=i: safety_card(db, cards["enc" if db is dbs["enc"] else "plain"][i])
-                for i in range(min(len(v) for v in cards.values()))
-            ],
+
+        def card(db: Database, i: int) -> object:
+            return safety_card(db, cards["enc" if db is dbs["enc"] else "plain"][i])
+
+        cells: dict[str, list[Callable[[Database], object]]] = {
+            "phone, per keystroke": [partial(recognise, phone=k) for k in phone_keys],
+            "name, per keystroke": [partial(recognise, name=k) for k in name_keys],
+            "safety card": [partial(card, i=i) for i in range(min(len(v) for v in cards.values()))],
         }
         rows: list[Row] = []
         for cell, runs in cells.items():
             samples: dict[str, list[float]] = {k: [] for k in dbs}
             for run in runs:
                 for k, db in dbs.items():  # interleaved: machine load hits both alike
-                    samples[k].append(timed_ms(lambda db=db, run=run: run(db)))
+                    samples[k].append(timed_ms(partial(run, db)))
             budget = "p95 ≤ 50 ms" if cell == "safety card" else "p95 ≤ 16 ms"
             rows.append(Row(f"p95, {cell}", p95(samples["enc"]), p95(samples["plain"]), budget))
             rows.append(Row(f"p50, {cell}", median(samples["enc"]), median(samples["plain"]), ""))

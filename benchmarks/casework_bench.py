@@ -15,6 +15,7 @@ import random
 import sys
 import time
 from datetime import UTC, datetime
+from functools import partial
 
 from sqlalchemy import func, select, text
 
@@ -107,7 +108,7 @@ def _top_up(db: Database, cases: int, seed: int) -> None:
         for i in range(extra):
             cid = new_id()
             clients.append(cid)
-            row = [None] * len(CLIENT_COLS)
+            row: list[object] = [None] * len(CLIENT_COLS)
             vals = dict(
                 id=cid,
                 created_at=iso(now),
@@ -252,10 +253,10 @@ def main() -> None:
             filters = dict(FILTERS, **{"one manager": CaseFilter(manager_id=manager)})
             for name, f in filters.items():
                 case_list(db, f)  # warm the page cache once
-                ms = [timed_ms(lambda f=f, db=db: case_list(db, f)) for _ in range(args.runs)]
+                ms = [timed_ms(partial(case_list, db, f)) for _ in range(args.runs)]
                 timings.setdefault(f"case list, {name}", {})[encrypted] = p95(ms)
             workload(db)
-            ms = [timed_ms(lambda db=db: workload(db)) for _ in range(max(5, args.runs // 4))]
+            ms = [timed_ms(partial(workload, db)) for _ in range(max(5, args.runs // 4))]
             timings.setdefault(f"workload, {PROFESSIONALS} professionals", {})[encrypted] = p95(ms)
         finally:
             db.close()

@@ -68,6 +68,7 @@ def _populate(db: Database, events: int, seed: int = 7) -> str:
                 ["note", "assistance", "field_action", "court_hearing", "referral"],
                 [40, 35, 12, 6, 7],
             )[0]
+            payload: dict[str, object]
             if kind == "note":
                 payload = {"text": rng.choice(NOTES)}
             elif kind == "assistance":

@@ -27,6 +27,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -61,7 +62,7 @@ def _grow(ds: Dataset, audit: int, encrypted: bool) -> Path:
     try:
         at = datetime.now(UTC)
         for start in range(0, audit, _CHUNK):
-            entries = [
+            entries: list[tuple[str, str, str | None, dict[str, Any]]] = [
                 ("view", "client", f"{n:032x}", {"reason": "benchmark", "n": n})
                 for n in range(start, min(audit, start + _CHUNK))
             ]
