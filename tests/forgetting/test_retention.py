@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services import retention
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.cases import close_case, open_case
 from sosdesk.services.clients import get_client
@@ -57,8 +58,30 @@ def test_call_text_after_the_period_and_the_coordinators_periods(db: Database) -
     with pytest.raises(ValidationFailed):
         set_rules(db, {"forever": 3})
     assert set_rules(db, {"call_text_months": 6})["call_text_months"] == 6
-    assert len(due(db).calls) == 1
+    assert due(db).calls == 1
     apply_retention(db)
     with db.engine.connect() as c:
         row = c.execute(text("SELECT summary, caller_phone, categories FROM calls")).one()
     assert tuple(row) == (None, None, '["victim_support"]')
+
+
+def test_due_calls_are_counted_and_cleared_page_by_page(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The daily check counts (holds no ids); applying walks the due calls in pages of
+    `CHUNK`, each page its own transaction, and clears every one, ties on the same minute
+    included, and none that is not due."""
+    monkeypatch.setattr(retention, "CHUNK", 2)
+    old = datetime.now(UTC) - timedelta(days=800)
+    for n in range(5):  # three share one start time: the page boundary falls inside the tie
+        at = old if n < 3 else old + timedelta(minutes=n)
+        save_call(db, CallInput(categories=["other"], started_at=at, summary=f"stara {n}"))
+    save_call(db, CallInput(categories=["other"], started_at=datetime.now(UTC), summary="nova"))
+    assert due(db).calls == 5
+    seen: list[tuple[int, int]] = []
+    assert apply_retention(db, progress=lambda n, t: seen.append((n, t)))["calls"] == 5
+    assert seen == [(2, 5), (4, 5), (5, 5)]
+    with db.engine.connect() as c:
+        left = c.execute(text("SELECT summary FROM calls WHERE summary IS NOT NULL")).scalars()
+        assert list(left) == ["nova"]
+    assert due(db).calls == 0

@@ -38,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
         for name, value in rules(db).items():
             print(f"rule\t{name}\t{value}")
         todo = due(db)
-        print(f"due\tcalls\t{len(todo.calls)}")
+        print(f"due\tcalls\t{todo.calls}")
         print(f"due\tclients\t{len(todo.clients)}")
         if args.apply:
             done = apply_retention(db)

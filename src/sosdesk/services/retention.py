@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from sosdesk.domain import roles
 from sosdesk.domain.validation import FieldError, ValidationFailed
@@ -29,15 +29,19 @@ SETTING_KEY = "retention"
 DEFAULTS: dict[str, int] = {"call_text_months": 12, "closed_case_years": 10}
 LIMITS: dict[str, tuple[int, int]] = {"call_text_months": (1, 120), "closed_case_years": (1, 50)}
 _CALL_TEXT = ("caller_phone", "summary", "actions_taken")
+CHUNK = 500  # calls cleared per transaction
 
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class RetentionDue:
-    """What the rules say is due now: call ids to clear, client codes to anonymise."""
+    """What the rules say is due now: how many call texts to clear, client codes to anonymise.
 
-    calls: tuple[str, ...]
+    Calls are counted, not listed: at a million calls hundreds of thousands are due, and the
+    daily check at unlock must not hold their ids in the desk's memory (issue 21)."""
+
+    calls: int
     clients: tuple[str, ...]
 
     @property
@@ -82,23 +86,27 @@ def set_rules(db: Database, values: dict[str, int]) -> dict[str, int]:
     return merged
 
 
-def due(db: Database, *, now: datetime | None = None) -> RetentionDue:
-    """What is due under the rules in force (nothing is changed)."""
-    now = now or utcnow()
+def _cutoffs(db: Database, now: datetime) -> tuple[datetime, datetime]:
     r = rules(db)
     call_cutoff = now - timedelta(days=r["call_text_months"] * 365 // 12)
     case_cutoff = now - timedelta(days=r["closed_case_years"] * 365)
+    return call_cutoff, case_cutoff
+
+
+def _calls_due(call_cutoff: datetime) -> Any:
+    return (
+        Call.client_id.is_(None),
+        Call.started_at < call_cutoff,
+        or_(*(getattr(Call, f).is_not(None) for f in _CALL_TEXT)),
+    )
+
+
+def due(db: Database, *, now: datetime | None = None) -> RetentionDue:
+    """What is due under the rules in force (nothing is changed)."""
+    call_cutoff, case_cutoff = _cutoffs(db, now or utcnow())
     with db.session() as s:
-        calls = s.execute(
-            select(Call.id)
-            .where(
-                Call.client_id.is_(None),
-                Call.started_at < call_cutoff,
-                or_(*(getattr(Call, f).is_not(None) for f in _CALL_TEXT)),
-            )
-            .order_by(Call.started_at)
-        ).scalars()
-        call_ids = tuple(calls)
+        calls = s.execute(select(func.count()).select_from(Call).where(*_calls_due(call_cutoff)))
+        count = int(calls.scalar_one())
         last_closed = (
             select(Case.client_id, func.max(Case.closed_at).label("closed"))
             .group_by(Case.client_id)
@@ -112,7 +120,17 @@ def due(db: Database, *, now: datetime | None = None) -> RetentionDue:
             .where(last_closed.c.closed < case_cutoff, Client.id.not_in(anonymised))
             .order_by(Client.code)
         ).scalars()
-        return RetentionDue(call_ids, tuple(codes))
+        return RetentionDue(count, tuple(codes))
+
+
+def _next_calls(db: Database, call_cutoff: datetime, after: tuple[datetime, str] | None) -> Any:
+    """The next page of due calls (started_at, id), in order, after the last one handled."""
+    query = select(Call.started_at, Call.id).where(*_calls_due(call_cutoff))
+    if after is not None:
+        at, last = after
+        query = query.where(or_(Call.started_at > at, and_(Call.started_at == at, Call.id > last)))
+    with db.session() as s:
+        return s.execute(query.order_by(Call.started_at, Call.id).limit(CHUNK)).all()
 
 
 def apply_retention(
@@ -120,17 +138,23 @@ def apply_retention(
 ) -> dict[str, int]:
     """Apply what is due (coordinator); returns how many calls and clients were handled."""
     require(db, roles.SET_RETENTION)
+    now = now or utcnow()
     todo = due(db, now=now)
-    total = len(todo.calls) + len(todo.clients)
-    done = 0
-    for start in range(0, len(todo.calls), 500):
-        part = todo.calls[start : start + 500]
+    call_cutoff, _ = _cutoffs(db, now)
+    total = todo.calls + len(todo.clients)
+    done = calls = 0
+    after: tuple[datetime, str] | None = None
+    # One page of ids per transaction, found again after each: memory stays that of a page.
+    while page := _next_calls(db, call_cutoff, after):
+        part = [row.id for row in page]
         with db.transaction() as tx:
             for call in tx.session.execute(select(Call).where(Call.id.in_(part))).scalars():
                 tx.update(call, dict.fromkeys(_CALL_TEXT))
             tx.session.flush()
-            scrub_call_text(tx.session, list(part))
-        done += len(part)
+            scrub_call_text(tx.session, part)
+        after = (page[-1].started_at, page[-1].id)
+        calls += len(part)
+        done = min(calls, todo.calls)  # a call saved since the count is cleared too
         if progress is not None:
             progress(done, total)
     for code in todo.clients:
@@ -138,6 +162,6 @@ def apply_retention(
         done += 1
         if progress is not None:
             progress(done, total)
-    if total:
+    if calls or todo.clients:
         compact_file(db)
-    return {"calls": len(todo.calls), "clients": len(todo.clients)}
+    return {"calls": calls, "clients": len(todo.clients)}

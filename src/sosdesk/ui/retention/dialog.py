@@ -52,7 +52,7 @@ class RetentionDialog(QDialog):
                 "without a client (older than {1} months), and {2} clients whose cases closed "
                 "more than {3} years ago, to be anonymised."
             ).format(
-                len(todo.calls),
+                todo.calls,
                 periods["call_text_months"],
                 len(todo.clients),
                 periods["closed_case_years"],
@@ -64,7 +64,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.summary)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Retention progress"))
-        self.progress.setRange(0, max(1, len(todo.calls) + len(todo.clients)))
+        self.progress.setRange(0, max(1, todo.calls + len(todo.clients)))
         self.progress.hide()
         layout.addWidget(self.progress)
         self.message = QLabel("", self)
@@ -143,7 +143,7 @@ class RetentionCheck(QObject):
         self.pending = todo
         self.window.statusBar().showMessage(
             self.tr("Retention: {0} records are due; {1} reviews and applies.").format(
-                len(todo.calls) + len(todo.clients), self.KEY
+                todo.calls + len(todo.clients), self.KEY
             )
         )
 
