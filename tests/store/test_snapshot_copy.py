@@ -1,0 +1,83 @@
+"""Backups copy the bytes of one snapshot: what another connection commits, or tries to
+checkpoint into the file, while the copy runs is not in the copy, and the copy is a sound
+database under the same key; when the log cannot be emptied, SQLite's online backup is used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from sosdesk.store import backup as backup_module
+from sosdesk.store import snapshot_copy
+from sosdesk.store.backup import backup_engine
+from sosdesk.store.database import Database
+from sosdesk.store.engine import open_raw
+from tests.factory import take_call
+
+
+def _live_calls(db: Database) -> int:
+    with db.engine.connect() as c:
+        return int(c.execute(text("SELECT count(*) FROM calls")).scalar_one())
+
+
+def _calls(path: Path, key: bytes) -> int:
+    """Calls in a backup file (opened read-only, as a check opens it)."""
+    conn = open_raw(path, key, readonly=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_commits_and_checkpoints_during_the_copy_stay_out_of_it(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    take_call(db, "Jelena", summary="prvi poziv")
+    before = _live_calls(db)
+    real_copy = snapshot_copy._copy_bytes
+    copied: list[bool] = []
+
+    def copy_after_a_commit(source: Path, fd: int, size: int) -> None:
+        take_call(db, "Marija", summary="drugi poziv")  # another pooled connection commits
+        other = open_raw(db.path, db.data_key)
+        other.execute("PRAGMA busy_timeout = 0")
+        try:  # and tries to move the log into the file the copy is reading
+            busy = other.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            other.close()
+        assert busy == 1  # the copy's read lock held the checkpoint off
+        real_copy(source, fd, size)
+        copied.append(True)
+
+    monkeypatch.setattr(snapshot_copy, "_copy_bytes", copy_after_a_commit)
+    out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
+    assert copied == [True]  # the file bytes were copied, not SQLite's backup
+    assert _calls(out, db.data_key) == before  # the snapshot, without the later call
+    assert _live_calls(db) == before + 1  # which the desk kept
+
+
+def test_a_log_held_by_a_reader_is_not_copied_as_bytes(db: Database) -> None:
+    take_call(db, "Jelena", summary="prvi poziv")
+    reader = open_raw(db.path, db.data_key)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM calls").fetchone()  # holds the log's frames
+    copier = open_raw(db.path, db.data_key)
+    copier.execute("PRAGMA busy_timeout = 0")
+    try:
+        # An fd of -1: any attempt to copy would raise.
+        assert snapshot_copy.copy_snapshot(copier, -1) is False
+    finally:
+        reader.execute("ROLLBACK")
+        reader.close()
+        copier.close()
+
+
+def test_without_a_file_snapshot_the_online_backup_is_used(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    take_call(db, "Jelena", summary="prvi poziv")
+    monkeypatch.setattr(backup_module, "copy_snapshot", lambda _conn, _fd: False)
+    out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
+    assert _calls(out, db.data_key) == _live_calls(db) > 0
