@@ -103,7 +103,10 @@ def _calls_due(call_cutoff: datetime) -> Any:
 
 def due(db: Database, *, now: datetime | None = None) -> RetentionDue:
     """What is due under the rules in force (nothing is changed)."""
-    call_cutoff, case_cutoff = _cutoffs(db, now or utcnow())
+    return _due(db, *_cutoffs(db, now or utcnow()))
+
+
+def _due(db: Database, call_cutoff: datetime, case_cutoff: datetime) -> RetentionDue:
     with db.session() as s:
         calls = s.execute(select(func.count()).select_from(Call).where(*_calls_due(call_cutoff)))
         count = int(calls.scalar_one())
@@ -138,9 +141,8 @@ def apply_retention(
 ) -> dict[str, int]:
     """Apply what is due (coordinator); returns how many calls and clients were handled."""
     require(db, roles.SET_RETENTION)
-    now = now or utcnow()
-    todo = due(db, now=now)
-    call_cutoff, _ = _cutoffs(db, now)
+    call_cutoff, case_cutoff = _cutoffs(db, now or utcnow())
+    todo = _due(db, call_cutoff, case_cutoff)
     total = todo.calls + len(todo.clients)
     done = calls = 0
     after: tuple[datetime, str] | None = None
@@ -154,7 +156,7 @@ def apply_retention(
             scrub_call_text(tx.session, part)
         after = (page[-1].started_at, page[-1].id)
         calls += len(part)
-        done = min(calls, todo.calls)  # a call saved since the count is cleared too
+        done = min(calls, todo.calls)  # a call due since the count is cleared too
         if progress is not None:
             progress(done, total)
     for code in todo.clients:

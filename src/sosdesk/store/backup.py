@@ -122,9 +122,11 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
     out = Path(os.path.abspath(out))
     _check_new_target(out)
     tmp, fd = _temp_beside(out)
-    os.close(fd)
     try:
-        _export(engine, key, tmp, out)
+        try:
+            _export(engine, key, tmp, fd, out)
+        finally:
+            os.close(fd)
         inspect_file(tmp, key, fresh_copy=True)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
@@ -139,21 +141,14 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
     return out
 
 
-def _export(engine: Engine, key: bytes, tmp: Path, out: Path) -> None:
+def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> None:
     raw, conn = pooled_connection(engine)
     try:
-        # The snapshot's file bytes when it is all in the file (snapshot_copy.py); otherwise
-        # SQLite's online backup, which re-encrypts every page into a file keyed alike.
-        fd = os.open(tmp, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW)
         try:
-            copied = copy_snapshot(conn, fd)
-        except sqlcipher3.dbapi2.DatabaseError:
-            raise StorageFull("store.backup_failed", **named(out)) from None
-        finally:
-            os.close(fd)
-        if copied:
-            return
-        try:
+            # The snapshot's file bytes when it is all in the file (snapshot_copy.py); otherwise
+            # SQLite's online backup, which re-encrypts every page into a file keyed alike.
+            if copy_snapshot(conn, fd):
+                return
             target = open_raw(tmp, key, create=True)
             try:
                 # The copy is a temp file, checked and renamed only when whole: it needs no
