@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from benchmarks.dataset import DATA, PASSPHRASE, USER, Dataset, dataset
+from benchmarks.dataset import DATA, PASSPHRASE, SHAPE, USER, Dataset, dataset
 from benchmarks.plain import open_plain_database
 from benchmarks.report import in_child, load_line, own_peak_mb, peak_mb, sosdesk_argv
 from sosdesk.store.audit import append_many, verify_chain
@@ -50,7 +50,7 @@ def _grow(ds: Dataset, audit: int, encrypted: bool) -> Path:
     source = ds.encrypted if encrypted else ds.plain
     if audit == 0:
         return source  # the data set as built: its own audit log, no copy
-    target = DATA / f"{'enc' if encrypted else 'plain'}-{ds.calls}-audit-{audit}.db"
+    target = DATA / f"{'enc' if encrypted else 'plain'}-{ds.calls}-{SHAPE}-audit-{audit}.db"
     done = target.with_suffix(".done")
     if done.exists():
         return target

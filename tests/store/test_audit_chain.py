@@ -100,3 +100,53 @@ def test_a_detail_edited_into_something_that_is_not_json_is_an_edited_entry(
 ) -> None:
     _sql(chained, "UPDATE audit_entries SET detail = '{not json' WHERE seq = 2")
     assert _problem(chained) == (2, "edited")
+
+
+def test_details_are_stored_as_the_hash_covers_them(db: Database) -> None:
+    # The check hashes the stored text as it is: keys sorted, no spaces, letters unescaped.
+    from sosdesk.store.audit import append_many
+
+    with db.session() as s, s.begin():
+        append_many(s, utcnow(), "ana", [("view", "clients", None, {"z": 1, "ime": "Šćekić"})])
+    with db.session() as s:
+        stored = s.execute(
+            text("SELECT detail FROM audit_entries ORDER BY seq DESC LIMIT 1")
+        ).scalar_one()
+    assert stored == '{"ime":"Šćekić","z":1}'
+
+
+def test_a_changed_detail_is_an_edited_entry(chained: Database) -> None:
+    _sql(chained, "UPDATE audit_entries SET detail = replace(detail, '0001', '0002') WHERE seq = 3")
+    with chained.session() as s:
+        changed = s.execute(text("SELECT detail FROM audit_entries WHERE seq = 3")).scalar_one()
+    assert changed == '{"code":"BG1-2026-0002"}'
+    assert _problem(chained) == (3, "edited")
+
+
+def _rewrite_details(db: Database, seqs: range, form: dict[str, object]) -> None:
+    import json
+
+    with db.engine.begin() as c:
+        for seq, detail in c.execute(text("SELECT seq, detail FROM audit_entries")).all():
+            if seq in seqs:
+                again = json.dumps(json.loads(detail), **form)  # type: ignore[arg-type]
+                c.execute(
+                    text("UPDATE audit_entries SET detail = :d WHERE seq = :s"),
+                    {"d": again, "s": seq},
+                )
+
+
+def test_a_log_written_in_another_json_form_still_verifies_and_edits_still_show(
+    chained: Database,
+) -> None:
+    # Logs written before details were stored canonically (spaces, escaped letters, keys in
+    # insertion order): the same content in other text is the same entry, old and new mixed.
+    with chained.session() as s:
+        last = s.execute(text("SELECT max(seq) FROM audit_entries")).scalar_one()
+    _rewrite_details(chained, range(1, last - 1), {"indent": 1, "ensure_ascii": True})
+    with chained.session() as s:
+        spaced = s.execute(text("SELECT count(*) FROM audit_entries WHERE detail LIKE '{\n%'"))
+        assert spaced.scalar_one() >= 4
+        assert verify_chain(s) == []
+    _sql(chained, "UPDATE audit_entries SET detail = replace(detail, '0001', '0002') WHERE seq = 3")
+    assert _problem(chained) == (3, "edited")

@@ -9,7 +9,6 @@ transaction per chunk, outbox rows built inside SQLite, the audit chain hashed a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +25,7 @@ from sosdesk.demo.events import _payload as event_payload
 from sosdesk.demo.events import _row as event_row
 from sosdesk.domain.ids import new_id
 from sosdesk.store import audit
+from sosdesk.store.canonical_json import canonical
 from sosdesk.store.database import Database
 from sosdesk.store.models import Base
 
@@ -234,5 +234,5 @@ def _audit(bulk: Bulk, table: str, actor: str) -> int:
 
 
 def _json(detail: dict[str, Any]) -> str:
-    """As SQLAlchemy's JSON type writes it (the chain check reads it back through that type)."""
-    return json.dumps(detail)
+    """As the audit chain stores it (store/canonical_json.py)."""
+    return canonical(detail)

@@ -6,21 +6,19 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from sosdesk.store.canonical_json import canonical
 from sosdesk.store.models import AuditEntry
 from sosdesk.store.models.base import UtcDateTime
 
 GENESIS = "0" * 64
 _DIALECT = sqlite.dialect()
-# Built once: json.dumps with options builds a new encoder per call, a tenth of a long check.
-_CANONICAL = json.JSONEncoder(
-    sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
-).encode
 
 
 def entry_hash(
@@ -50,7 +48,29 @@ def _hash(
     prev_hash: str,
 ) -> str:
     doc = [at_iso, actor, action, entity, entity_id, detail, prev_hash]
-    return hashlib.sha256(_CANONICAL(doc).encode()).hexdigest()
+    return hashlib.sha256(canonical(doc).encode()).hexdigest()
+
+
+def _hash_stored(
+    at_iso: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail_text: str | None,
+    prev_hash: str,
+) -> str:
+    """`_hash` of an entry whose detail is stored in canonical text, without parsing it.
+
+    The text is hashed as it is: only the exact canonical text of the original detail gives
+    the stored hash (the strings around it are encoded whole, so no bytes can move across a
+    field boundary); any other form, older entries' included, takes the parsing path.
+    """
+    e = encode_basestring  # the canonical encoder's own form of a string
+    eid = "null" if entity_id is None else e(entity_id)
+    detail = "null" if detail_text is None else detail_text
+    doc = f"[{e(at_iso)},{e(actor)},{e(action)},{e(entity)},{eid},{detail},{e(prev_hash)}]"
+    return hashlib.sha256(doc.encode()).hexdigest()
 
 
 def _stored_isoformat(stored: str) -> str:
@@ -111,21 +131,22 @@ def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
     memory it needs does not grow with the log; a broken link costs one indexed look-up.
     """
     # The driver's rows, not the ORM's: a check of millions of entries is spent in
-    # per-row conversion otherwise. The canonical form is the same one entry_hash() builds.
+    # per-row conversion otherwise.
     rows = session.connection().exec_driver_sql(
         "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, entry_hash"
         f" FROM {AuditEntry.__tablename__} ORDER BY seq"
     )
     before, expected = None, GENESIS  # the hashes two entries and one entry back
+    # The path that read the last entry goes first: canonical stored text, or older JSON.
+    first, second = _own_hash_stored, _own_hash
     while batch := rows.fetchmany(chunk):
         for seq, at, actor, action, entity, entity_id, detail, prev_hash, stored in batch:
-            try:
-                content = json.loads(detail) if detail is not None else None
-                own = _hash(
-                    _stored_isoformat(at), actor, action, entity, entity_id, content, prev_hash
-                )
-            except (TypeError, ValueError):  # a field no longer of its kind: edited by hand
-                own = ""
+            fields = (at, actor, action, entity, entity_id, detail, prev_hash)
+            own = first(*fields)
+            if own != stored:
+                own = second(*fields)
+                if own == stored:
+                    first, second = second, first
             if own != stored:
                 return [
                     AuditProblem(seq, "edited", f"entry {seq} was changed after it was written")
@@ -134,6 +155,41 @@ def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
                 return [_broken_link(session, seq, prev_hash, before, expected)]
             before, expected = (None if expected == GENESIS else expected), stored
     return []
+
+
+def _own_hash_stored(
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: str | None,
+    prev_hash: str,
+) -> str:
+    """The hash of a stored entry whose detail text is canonical ("" when it cannot be one)."""
+    try:
+        return _hash_stored(
+            _stored_isoformat(at), actor, action, entity, entity_id, detail, prev_hash
+        )
+    except (TypeError, ValueError):  # a field no longer of its kind: edited by hand
+        return ""
+
+
+def _own_hash(
+    at: str,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: str | None,
+    prev_hash: str,
+) -> str:
+    """The hash of a stored entry whose detail is in any JSON form (parsed, then encoded)."""
+    try:
+        content = json.loads(detail) if detail is not None else None
+        return _hash(_stored_isoformat(at), actor, action, entity, entity_id, content, prev_hash)
+    except (TypeError, ValueError):  # a field no longer of its kind: edited by hand
+        return ""
 
 
 def _broken_link(

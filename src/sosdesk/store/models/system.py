@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sosdesk.store.canonical_json import CanonicalJSON
 from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime, utcnow
 
 
@@ -32,7 +33,8 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(48))
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(36))
-    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Stored as the hash covers it, so the chain check hashes the stored text (canonical_json.py).
+    detail: Mapped[dict[str, Any]] = mapped_column(CanonicalJSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     entry_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
