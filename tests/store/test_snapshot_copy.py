@@ -39,7 +39,9 @@ def test_commits_and_checkpoints_during_the_copy_stay_out_of_it(
     real_copy = snapshot_copy._copy_bytes
     copied: list[bool] = []
 
-    def copy_after_a_commit(source: Path, fd: int, size: int) -> None:
+    def copy_after_a_commit(
+        source: Path, fd: int, size: int, check: snapshot_copy.RangeCheck | None
+    ) -> list[int]:
         take_call(db, "Marija", summary="drugi poziv")  # another pooled connection commits
         other = open_raw(db.path, db.data_key)
         other.execute("PRAGMA busy_timeout = 0")
@@ -48,8 +50,8 @@ def test_commits_and_checkpoints_during_the_copy_stay_out_of_it(
         finally:
             other.close()
         assert busy == 1  # the copy's read lock held the checkpoint off
-        real_copy(source, fd, size)
         copied.append(True)
+        return real_copy(source, fd, size, check)
 
     monkeypatch.setattr(snapshot_copy, "_copy_bytes", copy_after_a_commit)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
@@ -67,7 +69,7 @@ def test_a_log_held_by_a_reader_is_not_copied_as_bytes(db: Database) -> None:
     copier.execute("PRAGMA busy_timeout = 0")
     try:
         # An fd of -1: any attempt to copy would raise.
-        assert snapshot_copy.copy_snapshot(copier, -1) is False
+        assert snapshot_copy.copy_snapshot(copier, -1) is None
     finally:
         reader.execute("ROLLBACK")
         reader.close()
@@ -78,6 +80,6 @@ def test_without_a_file_snapshot_the_online_backup_is_used(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     take_call(db, "Jelena", summary="prvi poziv")
-    monkeypatch.setattr(backup_module, "copy_snapshot", lambda _conn, _fd: False)
+    monkeypatch.setattr(backup_module, "copy_snapshot", lambda _conn, _fd, _check: None)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
     assert _calls(out, db.data_key) == _live_calls(db) > 0

@@ -1,5 +1,5 @@
-"""Encrypted backups (SQLite's online backup of one snapshot), verified after writing; a fail-safe
-restore.
+"""Encrypted backups (the bytes of one snapshot, or SQLite's online backup of it), every page's
+HMAC checked; a fail-safe restore.
 
 A backup is restored only when it is a complete SOS Desk database of the same identity: it opens
 with this database's key, its schema is one this program knows (at or below head), it belongs to
@@ -30,7 +30,8 @@ from sosdesk.store.errors import (
     StoreError,
     named,
 )
-from sosdesk.store.page_checks import FULL, QUICK, side_by_side
+from sosdesk.store.page_checks import FULL, HMAC, side_by_side
+from sosdesk.store.page_hmac import WrittenPages
 from sosdesk.store.raw import pooled_connection
 from sosdesk.store.snapshot_copy import copy_snapshot
 
@@ -49,14 +50,15 @@ class FileIdentity:
 
 
 def inspect_file(
-    path: Path, key: bytes, *, readonly: bool = True, fresh_copy: bool = False
+    path: Path, key: bytes, *, readonly: bool = True, check: str | None = FULL
 ) -> FileIdentity:
-    """Open `path` with `key` (read-only by default), check it completely and say what it is.
+    """Open `path` with `key` (read-only by default), check it and say what it is.
 
-    `fresh_copy`: the file was just written by SQLite from a sound database (a backup), so
-    what can have gone wrong is the medium: every page's HMAC and the B-tree structure prove
-    it. The index-against-table cross-check, most of the time on a large file, is kept for
-    files from elsewhere (page_checks.py).
+    `check`: FULL (every page's HMAC and the whole structure) for a file from elsewhere;
+    HMAC for a copy just made, page for page, of a database or a file checked whole (a
+    backup, a restore): its structure is its source's, and what the copy can have got wrong
+    are its bytes, which every page's HMAC proves, content and place; None when the copy's
+    pages were checked as it was written (page_hmac.py).
     """
     conn = open_raw(path, key, readonly=readonly)
     try:
@@ -65,9 +67,11 @@ def inspect_file(
             raise NotADatabase("store.not_ours", **named(path))
         if not migrate.is_known(str(row[0])):
             raise NotADatabase("store.newer_schema", **named(path))
-        damaged, found = side_by_side(path, key, QUICK if fresh_copy else FULL, readonly=readonly)
-        if damaged or found != [("ok",)]:
-            raise DatabaseDamaged("store.damaged", **named(path))
+        if check is not None:
+            structure = None if check == HMAC else check
+            damaged, found = side_by_side(path, key, structure, readonly=readonly)
+            if damaged or found != [("ok",)]:
+                raise DatabaseDamaged("store.damaged", **named(path))
         idents = conn.execute("SELECT device_id, desk_code FROM device_identity").fetchall()
         if len(idents) != 1:
             raise NotADatabase("store.no_identity", **named(path))
@@ -88,7 +92,8 @@ def _temp_beside(target: Path) -> tuple[Path, int]:
     """A new private temp file in `target`'s folder (named so a later start cleans it up)."""
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        # Readable too: a backup reads its pages back as it writes them.
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
     except UnicodeEncodeError:
         raise FileProblem("file.bad_name", target) from None
     except OSError as exc:
@@ -124,10 +129,10 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
     tmp, fd = _temp_beside(out)
     try:
         try:
-            _export(engine, key, tmp, fd, out)
+            checked = _export(engine, key, tmp, fd, out)
         finally:
             os.close(fd)
-        inspect_file(tmp, key, fresh_copy=True)
+        inspect_file(tmp, key, check=None if checked else HMAC)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         _check_new_target(out)
@@ -141,14 +146,20 @@ def backup_engine(engine: Engine, key: bytes, out: Path) -> Path:
     return out
 
 
-def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> None:
+def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> bool:
+    """Write the copy; True when every page of it was checked as it was written."""
     raw, conn = pooled_connection(engine)
     try:
         try:
-            # The snapshot's file bytes when it is all in the file (snapshot_copy.py); otherwise
-            # SQLite's online backup, which re-encrypts every page into a file keyed alike.
-            if copy_snapshot(conn, fd):
-                return
+            # The snapshot's file bytes when it is all in the file (snapshot_copy.py), each
+            # range's pages checked as soon as written; otherwise SQLite's online backup,
+            # which re-encrypts every page into a file keyed alike.
+            pages = WrittenPages(key, fd)
+            damaged = copy_snapshot(conn, fd, pages)
+            if damaged:
+                raise DatabaseDamaged("store.damaged", **named(out))
+            if damaged is not None:
+                return pages.checked
             target = open_raw(tmp, key, create=True)
             try:
                 # The copy is a temp file, checked and renamed only when whole: it needs no
@@ -157,6 +168,7 @@ def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> None:
                 conn.backup(target)
             finally:
                 target.close()
+            return False
         except sqlcipher3.dbapi2.DatabaseError as exc:
             low = str(exc).lower()
             if "full" in low:
@@ -214,7 +226,7 @@ def restore_file(
         )
     tmp = _copy_bounded(source, size, db_path)
     try:
-        inspect_file(tmp, key, fresh_copy=True)  # the bytes of a file checked just above
+        inspect_file(tmp, key, check=HMAC)  # the bytes of a file checked whole just above
     except StoreError:
         tmp.unlink(missing_ok=True)
         raise NotADatabase("store.backup_not_ours", **named(source)) from None

@@ -5,9 +5,8 @@ SQLite runs a pragma's check in C without holding Python's lock, so checks on tw
 
 - every page's HMAC (`cipher_integrity_check`): each page is exactly as SQLCipher wrote it,
   so nothing on the medium rotted, was torn or was changed without the key; it reads the
-  file once (about 2.5 s per GB here);
-- the B-tree structure (`quick_check`, twice that), for a copy just written from a sound
-  snapshot (a backup);
+  file once (about 2.5 s per GB here), and it is all a page-for-page copy needs (backup.py);
+- the B-tree structure (`quick_check`, twice that);
 - the full structure with every index checked against its table (`integrity_check`, eight
   times the first), for files from elsewhere and for `verify --full` after a crash or a disk
   error: an index disagreeing with its table is written by SQLite itself (a bug, or a disk

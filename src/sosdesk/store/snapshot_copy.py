@@ -12,16 +12,22 @@ file; new commits go to the log meanwhile, and the copy does not see them. In ro
 mode the reader's shared lock keeps writers out of the file the same way. When the log cannot
 be emptied (another reader holds it), `copy_snapshot` says so and the caller uses SQLite's
 online backup instead. No library copies a snapshot this way, hence these few lines.
+
+The copy goes range by range, and a check of each range written (page_hmac.py) runs on
+another thread while the kernel copies the next: the check takes about as long as the copy,
+so the two together take little more than either.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-_CHUNK = 8 << 20
+_CHUNK = 16 << 20  # a whole number of pages of any size SQLite allows
 _TRIES = 2  # each waits up to the busy timeout for readers of the log
 
 
@@ -39,36 +45,54 @@ def _wal_is_empty(path: Path) -> bool:
         return True
 
 
-def _copy_bytes(source: Path, fd: int, size: int) -> None:
-    """Write the first `size` bytes of `source` to `fd` (in the kernel where it can)."""
-    with open(source, "rb") as src:
-        done = 0
-        if hasattr(os, "copy_file_range"):
-            with contextlib.suppress(OSError):  # another file system, or none: copy below
-                while done < size:
-                    moved = os.copy_file_range(src.fileno(), fd, size - done, done, done)
-                    if moved == 0:
-                        break
-                    done += moved
-        src.seek(done)
-        os.lseek(fd, done, os.SEEK_SET)
-        while done < size:
-            chunk = src.read(min(_CHUNK, size - done))
-            if not chunk:
-                break
-            done += os.write(fd, chunk)
-    if done != size:
-        raise OSError("the database file ended before its last page")
+RangeCheck = Callable[[int, int], list[int]]
+"""Checks the `length` bytes written at `offset`; returns the numbers of damaged pages."""
 
 
-def copy_snapshot(conn: Any, fd: int) -> bool:
-    """Copy the database of `conn` (a driver connection outside any transaction) to `fd`.
+def _copy_range(src: int, fd: int, offset: int, length: int) -> None:
+    """Write `length` bytes of `src` at `offset` to `fd` at the same offset (in the kernel
+    where it can)."""
+    done = 0
+    if hasattr(os, "copy_file_range"):
+        with contextlib.suppress(OSError):  # another file system, or none: copy below
+            while done < length:
+                moved = os.copy_file_range(src, fd, length - done, offset + done, offset + done)
+                if moved == 0:
+                    break
+                done += moved
+    while done < length:
+        chunk = os.pread(src, min(_CHUNK, length - done), offset + done)
+        if not chunk:
+            raise OSError("the database file ended before its last page")
+        done += os.pwrite(fd, chunk, offset + done)
 
-    Returns False, having written nothing, when no snapshot could be had in the file alone.
+
+def _copy_bytes(source: Path, fd: int, size: int, check: RangeCheck | None) -> list[int]:
+    """Write the first `size` bytes of `source` to `fd`, each range checked once written."""
+    checks: list[Future[list[int]]] = []
+    with open(source, "rb") as src, ThreadPoolExecutor(max_workers=1) as pool:
+        try:
+            for offset in range(0, size, _CHUNK):
+                length = min(_CHUNK, size - offset)
+                _copy_range(src.fileno(), fd, offset, length)
+                if check is not None:
+                    checks.append(pool.submit(check, offset, length))
+        except BaseException:
+            for pending in checks:
+                pending.cancel()
+            raise
+        return [page for done in checks for page in done.result()]
+
+
+def copy_snapshot(conn: Any, fd: int, check: RangeCheck | None = None) -> list[int] | None:
+    """Copy the database of `conn` (a driver connection outside any transaction) to `fd`,
+    `check` run on each range once written; returns the pages it found damaged.
+
+    Returns None, having written nothing, when no snapshot could be had in the file alone.
     """
     path = _database_path(conn)
     if path is None:
-        return False
+        return None
     wal = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
     for _ in range(_TRIES):
         if wal:
@@ -82,8 +106,7 @@ def copy_snapshot(conn: Any, fd: int) -> bool:
             size = pages * int(conn.execute("PRAGMA page_size").fetchone()[0])
             if wal and not _wal_is_empty(path):
                 continue
-            _copy_bytes(path, fd, size)
-            return True
+            return _copy_bytes(path, fd, size, check)
         finally:
             conn.execute("ROLLBACK")
-    return False
+    return None

@@ -1,0 +1,76 @@
+"""Every page's HMAC checked from a database file's raw bytes, range by range.
+
+SQLCipher's own check (`cipher_integrity_check`) needs the whole file and a connection to
+it, so a backup could only be checked after its last byte was copied: at a million calls
+(7 GB) that doubled the time of a backup. Checking the pages of each range as soon as it is
+written lets the check run beside the copy. No library reads SQLCipher's page format, hence
+this module; it knows SQLCipher 4's defaults, the ones this program creates databases with,
+and says so when a file's first page does not authenticate under them (the caller then uses
+SQLCipher's own check), so a change of format can slow a backup but never pass a bad one.
+
+The format (SQLCipher 4, `sqlcipher.c`): 4096-byte pages, each ending in a 16-byte IV and a
+64-byte HMAC-SHA512 over the page's ciphertext, its IV and its page number (4 bytes, little
+endian); the first page's first 16 bytes are the key-derivation salt and are not covered. With
+a raw key the HMAC key is PBKDF2-HMAC-SHA512 of the key over the salt XOR 0x3a, 2 rounds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+
+PAGE_SIZE = 4096
+_SALT = 16
+_TAG = 64
+_SALT_MASK = 0x3A
+_HMAC_ROUNDS = 2
+
+
+class PageHmacs:
+    """The HMAC check of raw pages written under one raw key and one file's salt."""
+
+    def __init__(self, key: bytes, first_page: bytes) -> None:
+        salt = bytes(b ^ _SALT_MASK for b in first_page[:_SALT])
+        self._key = hashlib.pbkdf2_hmac("sha512", key, salt, _HMAC_ROUNDS, len(key))
+        self.known = len(first_page) >= PAGE_SIZE and not self.damaged(first_page[:PAGE_SIZE], 1)
+
+    def damaged(self, data: bytes, first: int) -> list[int]:
+        """The numbers of the pages in `data` (whole pages, the first numbered `first`) whose
+        HMAC does not match their bytes."""
+        view = memoryview(data)
+        bad: list[int] = []
+        end = len(data) - len(data) % PAGE_SIZE
+        for at in range(0, end, PAGE_SIZE):
+            number = first + at // PAGE_SIZE
+            covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - _TAG]
+            mac = hmac.new(self._key, covered, "sha512")
+            mac.update(number.to_bytes(4, "little"))
+            if mac.digest() != view[at + PAGE_SIZE - _TAG : at + PAGE_SIZE]:
+                bad.append(number)
+        if end != len(data):  # a torn last page
+            bad.append(first + end // PAGE_SIZE)
+        return bad
+
+
+class WrittenPages:
+    """The check of a file written range by range from its first byte on, each range read
+    back through the file's descriptor once written (a `snapshot_copy.RangeCheck`)."""
+
+    def __init__(self, key: bytes, fd: int) -> None:
+        self._key, self._fd = key, fd
+        self._pages: PageHmacs | None = None
+        self.checked = True  # False when the first page is not in the format known here
+
+    def __call__(self, offset: int, length: int) -> list[int]:
+        data = os.pread(self._fd, length, offset)
+        if len(data) != length:
+            raise OSError("the copy reads back shorter than it was written")
+        if self._pages is None:
+            if offset != 0:
+                raise ValueError("ranges are checked from the start of the file")
+            self._pages = PageHmacs(self._key, data[:PAGE_SIZE])
+            self.checked = self._pages.known
+        if not self.checked:
+            return []
+        return self._pages.damaged(data, offset // PAGE_SIZE + 1)
