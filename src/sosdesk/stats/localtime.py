@@ -78,6 +78,10 @@ def utc_text(moment: datetime) -> str:
 
 def parse_utc_text(text: str) -> datetime:
     """Stored UTC text back to an aware datetime."""
+    if len(text) == 27 and text[10] == "T" and text[-1] == "Z":
+        # The store's own form: fromisoformat is C and 10x faster than strptime, which was a
+        # quarter of a year's statistics (one call per follow-up due).
+        return datetime.fromisoformat(text)
     return datetime.strptime(text, _UTC_FORMAT).replace(tzinfo=UTC)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,24 +51,45 @@ class MissingCounts:
     channel: Counter[str] = field(default_factory=Counter, hash=False)
 
 
-def _opened(s: Session, period: Period) -> tuple[list[MissingCase], dict[str, str]]:
+@dataclass(frozen=True)
+class _Case:
+    """What the counts read of a case: never the child's name or anything about the child."""
+
+    id: str
+    code: str
+    opened_at: datetime
+    previous_id: str | None
+    category: str
+    reporter_kind: str
+    contact_channel: str
+    countries: list[str] | None
+    risks: list[str] | None
+    outcome: str | None
+    outcome_on: date | None
+
+
+_COLUMNS = tuple(getattr(MissingCase, f) for f in _Case.__dataclass_fields__)
+
+
+def _opened(s: Session, period: Period) -> tuple[list[_Case], dict[str, str]]:
     start, end = local_midnight_utc(period.start), local_midnight_utc(period.end)
-    rows = list(
-        s.execute(
-            select(MissingCase)
-            .where(MissingCase.opened_at >= start, MissingCase.opened_at < end)
-            .order_by(MissingCase.opened_at)
-        ).scalars()
+    found = s.execute(
+        select(*_COLUMNS)
+        .where(MissingCase.opened_at >= start, MissingCase.opened_at < end)
+        .order_by(MissingCase.opened_at)
     )
+    rows = [_Case(*row) for row in found]
     earlier_ids = {c.previous_id for c in rows if c.previous_id}
     earlier = {
-        c.id: c.category
-        for c in s.execute(select(MissingCase).where(MissingCase.id.in_(earlier_ids))).scalars()
+        str(i): str(category)
+        for i, category in s.execute(
+            select(MissingCase.id, MissingCase.category).where(MissingCase.id.in_(earlier_ids))
+        )
     }
     return rows, earlier
 
 
-def _rows_of(c: MissingCase, period: Period, earlier: dict[str, str]) -> dict[str, set[str]]:
+def _rows_of(c: _Case, period: Period, earlier: dict[str, str]) -> dict[str, set[str]]:
     """The row of each table a case is counted in (features: any number of rows)."""
     done = c.outcome is not None and c.outcome_on is not None and c.outcome_on < period.end
     features = set()
