@@ -13,7 +13,11 @@ from sosdesk.store.models.base import Base, SyncedMixin, UtcDateTime
 
 class FollowUp(SyncedMixin, Base):
     __tablename__ = "followups"
-    __table_args__ = (Index("ix_followups_open_due", "done_at", "due_at"),)
+    __table_args__ = (
+        Index("ix_followups_open_due", "done_at", "due_at"),
+        # Plan reviews due in a period (statistics), without reading every follow-up.
+        Index("ix_followups_what_due", "what", "due_at", "done_at"),
+    )
 
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
     what: Mapped[str] = mapped_column(Text)
