@@ -19,7 +19,7 @@ from sosdesk.store.database import Database
 from sosdesk.store.engine import open_raw
 from sosdesk.store.errors import DatabaseDamaged
 from sosdesk.store.page_checks import HMAC, run_check
-from sosdesk.store.page_hmac import PAGE_SIZE, PageHmacs
+from sosdesk.store.page_hmac import LOCK_PAGE, PAGE_SIZE, PageHmacs
 from tests.factory import take_call
 
 
@@ -70,6 +70,16 @@ def test_the_check_finds_the_pages_sqlcipher_finds(db: Database, tmp_path: Path)
     # A range on its own, numbered from where it starts: the number is part of the HMAC.
     assert PageHmacs(key, data[:PAGE_SIZE]).damaged(data[4 * PAGE_SIZE : 8 * PAGE_SIZE], 5) == [5]
     assert PageHmacs(key, data[:PAGE_SIZE]).damaged(data[5 * PAGE_SIZE : 6 * PAGE_SIZE], 5) == [5]
+
+
+def test_the_page_of_sqlite_s_lock_bytes_is_not_checked(db: Database) -> None:
+    # A file past 1 GiB has a page SQLite never writes (the lock bytes); like SQLCipher's own
+    # check, this one skips it, and only it.
+    pages = PageHmacs(db.data_key, db.path.read_bytes()[:PAGE_SIZE])
+    blank = bytes(2 * PAGE_SIZE)
+    assert LOCK_PAGE == 262_145
+    assert pages.damaged(blank, LOCK_PAGE - 1) == [LOCK_PAGE - 1]
+    assert pages.damaged(blank, LOCK_PAGE) == [LOCK_PAGE + 1]
 
 
 def test_a_first_page_that_does_not_authenticate_is_not_known(db: Database, tmp_path: Path) -> None:

@@ -10,8 +10,9 @@ SQLCipher's own check), so a change of format can slow a backup but never pass a
 
 The format (SQLCipher 4, `sqlcipher.c`): 4096-byte pages, each ending in a 16-byte IV and a
 64-byte HMAC-SHA512 over the page's ciphertext, its IV and its page number (4 bytes, little
-endian); the first page's first 16 bytes are the key-derivation salt and are not covered. With
-a raw key the HMAC key is PBKDF2-HMAC-SHA512 of the key over the salt XOR 0x3a, 2 rounds.
+endian); the first page's first 16 bytes are the key-derivation salt and are not covered; the
+page at 1 GiB holds SQLite's lock bytes and nothing else. With a raw key the HMAC key is
+PBKDF2-HMAC-SHA512 of the key over the salt XOR 0x3a, 2 rounds.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _SALT = 16
 _TAG = 64
 _SALT_MASK = 0x3A
 _HMAC_ROUNDS = 2
+# The page holding SQLite's lock bytes at 1 GiB is never written (SQLite's PENDING_BYTE);
+# SQLCipher's own check skips it too.
+LOCK_PAGE = 0x40000000 // PAGE_SIZE + 1
 
 
 class PageHmacs:
@@ -43,6 +47,8 @@ class PageHmacs:
         end = len(data) - len(data) % PAGE_SIZE
         for at in range(0, end, PAGE_SIZE):
             number = first + at // PAGE_SIZE
+            if number == LOCK_PAGE:
+                continue
             covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - _TAG]
             mac = hmac.new(self._key, covered, "sha512")
             mac.update(number.to_bytes(4, "little"))
