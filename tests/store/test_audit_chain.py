@@ -150,3 +150,15 @@ def test_a_log_written_in_another_json_form_still_verifies_and_edits_still_show(
         assert verify_chain(s) == []
     _sql(chained, "UPDATE audit_entries SET detail = replace(detail, '0001', '0002') WHERE seq = 3")
     assert _problem(chained) == (3, "edited")
+
+
+def test_the_check_counts_every_entry_whether_or_not_the_chain_breaks(chained: Database) -> None:
+    from sosdesk.store.audit import ChainCheck, check_chain
+
+    with chained.session() as s:
+        total = s.execute(text("SELECT count(*) FROM audit_entries")).scalar_one()
+        assert check_chain(s, chunk=2) == ChainCheck(total, ())  # counted across chunks
+    _sql(chained, "UPDATE audit_entries SET actor = 'neko drugi' WHERE seq = 2")
+    with chained.session() as s:
+        broken = check_chain(s, chunk=2)
+    assert broken.entries == total and [(p.seq, p.kind) for p in broken.problems] == [(2, "edited")]

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
 
 from sosdesk.commands.common import (
@@ -24,13 +23,12 @@ from sosdesk.domain import roles
 from sosdesk.services import users
 from sosdesk.services.access import may, require
 from sosdesk.services.erasure_restore import reapply, remembered
-from sosdesk.store.audit import verify_chain
+from sosdesk.store.audit import check_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file
 from sosdesk.store.database import Database
 from sosdesk.store.engine import check_database_file
 from sosdesk.store.errors import DatabaseDamaged, StoreError
 from sosdesk.store.keyfile import KeyFile, keyfile_path
-from sosdesk.store.models import AuditEntry
 from sosdesk.store.page_checks import pages_checked_beside
 
 
@@ -67,9 +65,9 @@ def _verify(args: argparse.Namespace) -> int:
             db = Database.open(path, user=user, passphrase=passphrase)
             try:
                 with db.session() as s:
-                    for p in verify_chain(s):
-                        chain.append(f"audit chain: {p.message} ({p.kind})")
-                    entries = s.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+                    walked = check_chain(s)
+                chain += [f"audit chain: {p.message} ({p.kind})" for p in walked.problems]
+                entries = walked.entries
             finally:
                 db.close()
         except (DatabaseDamaged, DatabaseError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from sosdesk.domain import roles
 from sosdesk.files.reading import read_bounded
@@ -21,11 +21,11 @@ from sosdesk.services import print_register
 from sosdesk.services.access import require
 from sosdesk.services.erasure_restore import Remembered, reapply, remembered
 from sosdesk.services.print_register import Verification
-from sosdesk.store.audit import verify_chain
+from sosdesk.store.audit import check_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file
 from sosdesk.store.database import Database
 from sosdesk.store.errors import NotADatabase, named
-from sosdesk.store.models import AuditEntry, Client, Event, User
+from sosdesk.store.models import Client, Event, User
 from sosdesk.store.page_checks import pages_checked_beside
 
 MAX_PDF = 256 * 1024 * 1024  # as `sosdesk document verify`
@@ -116,10 +116,9 @@ def check_database(db: Database) -> CheckResult:
     require(db, roles.CHECK_DATABASE)
     with pages_checked_beside(db.path, db.data_key, full=False) as checked:
         with db.session() as s:
-            chain = len(verify_chain(s))
-            entries = int(s.execute(select(func.count()).select_from(AuditEntry)).scalar_one())
+            chain = check_chain(s)
         pages = len(checked.result())
-    return CheckResult(pages, chain, entries)
+    return CheckResult(pages, len(chain.problems), chain.entries)
 
 
 def prepare_restore(db: Database, source: Path) -> Callable[[], None]:

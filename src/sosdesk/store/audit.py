@@ -9,7 +9,7 @@ from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
@@ -124,11 +124,25 @@ class AuditProblem:
     message: str
 
 
+@dataclass(frozen=True)
+class ChainCheck:
+    """The audit chain checked: how many entries it holds and where it breaks (if it does)."""
+
+    entries: int
+    problems: tuple[AuditProblem, ...]
+
+
 def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
-    """Walk the chain; name the first edited, deleted, inserted or reordered entry.
+    """Walk the chain; name the first edited, deleted, inserted or reordered entry."""
+    return list(check_chain(session, chunk).problems)
+
+
+def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
+    """Walk the chain, counting its entries; name the first broken one (see verify_chain).
 
     Streams the log in chunks and keeps only the two hashes before the current entry, so the
-    memory it needs does not grow with the log; a broken link costs one indexed look-up.
+    memory it needs does not grow with the log; a broken link costs one indexed look-up. The
+    count comes with the walk: counting a long log apart reads all of it a second time.
     """
     # The driver's rows, not the ORM's: a check of millions of entries is spent in
     # per-row conversion otherwise.
@@ -139,7 +153,9 @@ def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
     before, expected = None, GENESIS  # the hashes two entries and one entry back
     # The path that read the last entry goes first: canonical stored text, or older JSON.
     first, second = _own_hash_stored, _own_hash
+    walked = 0
     while batch := rows.fetchmany(chunk):
+        walked += len(batch)
         for seq, at, actor, action, entity, entity_id, detail, prev_hash, stored in batch:
             fields = (at, actor, action, entity, entity_id, detail, prev_hash)
             own = first(*fields)
@@ -148,13 +164,21 @@ def verify_chain(session: Session, chunk: int = 5000) -> list[AuditProblem]:
                 if own == stored:
                     first, second = second, first
             if own != stored:
-                return [
-                    AuditProblem(seq, "edited", f"entry {seq} was changed after it was written")
-                ]
+                edited = AuditProblem(
+                    seq, "edited", f"entry {seq} was changed after it was written"
+                )
+                return _broken(session, rows, edited)
             if prev_hash != expected:
-                return [_broken_link(session, seq, prev_hash, before, expected)]
+                link = _broken_link(session, seq, prev_hash, before, expected)
+                return _broken(session, rows, link)
             before, expected = (None if expected == GENESIS else expected), stored
-    return []
+    return ChainCheck(walked, ())
+
+
+def _broken(session: Session, rows: Any, problem: AuditProblem) -> ChainCheck:
+    rows.close()
+    entries = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+    return ChainCheck(int(entries), (problem,))
 
 
 def _own_hash_stored(
