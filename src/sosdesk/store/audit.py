@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from sosdesk.store.canonical_json import canonical
 from sosdesk.store.models import AuditEntry
 from sosdesk.store.models.base import UtcDateTime
+from sosdesk.store.raw import driver_connection
 
 GENESIS = "0" * 64
 _DIALECT = sqlite.dialect()
@@ -144,25 +145,34 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     memory it needs does not grow with the log; a broken link costs one indexed look-up. The
     count comes with the walk: counting a long log apart reads all of it a second time.
     """
-    # The driver's rows, not the ORM's: a check of millions of entries is spent in
-    # per-row conversion otherwise.
-    rows = session.connection().exec_driver_sql(
+    # The driver's own cursor, not SQLAlchemy's rows: a check of millions of entries is
+    # spent in per-row conversion otherwise.
+    rows = driver_connection(session).execute(
         "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, entry_hash"
         f" FROM {AuditEntry.__tablename__} ORDER BY seq"
     )
     before, expected = None, GENESIS  # the hashes two entries and one entry back
-    # The path that read the last entry goes first: canonical stored text, or older JSON.
-    first, second = _own_hash_stored, _own_hash
+    stored_text = True  # the last entry's detail was stored as its hash covers it
     walked = 0
     while batch := rows.fetchmany(chunk):
         walked += len(batch)
         for seq, at, actor, action, entity, entity_id, detail, prev_hash, stored in batch:
-            fields = (at, actor, action, entity, entity_id, detail, prev_hash)
-            own = first(*fields)
-            if own != stored:
-                own = second(*fields)
-                if own == stored:
-                    first, second = second, first
+            # The path that read the last entry goes first: canonical text, or older JSON.
+            if stored_text:
+                try:
+                    own = _hash_stored(
+                        _stored_isoformat(at), actor, action, entity, entity_id, detail, prev_hash
+                    )
+                except (TypeError, ValueError):  # a field no longer of its kind: edited
+                    own = ""
+                if own != stored:
+                    own = _own_hash(at, actor, action, entity, entity_id, detail, prev_hash)
+                    stored_text = own != stored
+            else:
+                own = _own_hash(at, actor, action, entity, entity_id, detail, prev_hash)
+                if own != stored:
+                    own = _own_hash_stored(at, actor, action, entity, entity_id, detail, prev_hash)
+                    stored_text = own == stored
             if own != stored:
                 edited = AuditProblem(
                     seq, "edited", f"entry {seq} was changed after it was written"
