@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from sosdesk.domain.validation import ValidationFailed
+from sosdesk.services import followups
 from sosdesk.services.call_log import (
     CallFilter,
     find_calls,
@@ -71,8 +72,11 @@ def test_shifts_turn_at_seven_desk_time() -> None:
     assert shift_start(_at(5, 12)) == _at(5, 7)
 
 
-def test_handover_of_a_night_shift(db: Database) -> None:
+def test_handover_of_a_night_shift(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     now = _at(5, 3)
+    # The follow-ups were agreed during the shift (a fixed night): the rule that a new one may
+    # not be due in the past reads that clock, not the machine's.
+    monkeypatch.setattr(followups, "utcnow", lambda: now - timedelta(hours=1, minutes=30))
     _call(db, _at(4, 18))  # the day shift's: not in this handover
     urgent = _call(db, _at(4, 22), urgency="urgent")
     _call(db, _at(5, 1))
