@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import create_client
 from sosdesk.services.events import add_event, amend_event
 from sosdesk.store.database import Database
+from sosdesk.store.engine import open_raw
 from sosdesk.store.models import DirectoryEntry
 
 ADDRESS = "Ulica Cara Dušana 12, Zemun"
@@ -230,3 +232,12 @@ def take_call(db: Database, who: str, summary: str = "Poziv", **client: Any) -> 
     )
     assert view.client_id is not None
     return view.client_id
+
+
+def calls_in_file(path: Path, key: bytes) -> int:
+    """Calls in a database file such as a backup (opened read-only, as a check opens it)."""
+    conn = open_raw(path, key, readonly=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
+    finally:
+        conn.close()

@@ -16,11 +16,10 @@ from sosdesk.store import backup as backup_module
 from sosdesk.store import page_checks, page_hmac, snapshot_copy
 from sosdesk.store.backup import backup_engine
 from sosdesk.store.database import Database
-from sosdesk.store.engine import open_raw
 from sosdesk.store.errors import DatabaseDamaged
 from sosdesk.store.page_checks import HMAC, run_check
 from sosdesk.store.page_hmac import LOCK_PAGE, PAGE_SIZE, PageHmacs
-from tests.factory import take_call
+from tests.factory import calls_in_file, take_call
 
 
 def _with_calls(db: Database, n: int = 12) -> None:
@@ -41,14 +40,6 @@ def _flip(path: Path, offset: int) -> None:
 def _sqlcipher_finds(path: Path, key: bytes) -> list[int]:
     rows = run_check(path, key, HMAC, readonly=True)
     return sorted(int(m.group(1)) for r in rows if (m := re.search(r"page (\d+)", str(r[0]))))
-
-
-def _calls(path: Path, key: bytes) -> int:
-    conn = open_raw(path, key, readonly=True)
-    try:
-        return int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def test_the_check_finds_the_pages_sqlcipher_finds(db: Database, tmp_path: Path) -> None:
@@ -104,7 +95,7 @@ def test_a_backup_checks_its_pages_as_it_writes_them(
     folder = tmp_path / "kopije"
     folder.mkdir()
     out = backup_engine(db.engine, db.data_key, folder / "kopija.db")
-    assert _calls(out, db.data_key) == 12
+    assert calls_in_file(out, db.data_key) == 12
     assert _sqlcipher_finds(out, db.data_key) == []
 
     last = db.path.stat().st_size // PAGE_SIZE
@@ -129,7 +120,7 @@ def test_a_format_the_check_does_not_know_gets_sqlcipher_s_own_check(
 
     monkeypatch.setattr(backup_module, "side_by_side", counted)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
-    assert checked == [None] and _calls(out, db.data_key) == 12  # the HMAC check alone
+    assert checked == [None] and calls_in_file(out, db.data_key) == 12  # the HMAC check alone
 
     with db.engine.connect() as c:
         pages = int(c.execute(text("PRAGMA page_count")).scalar_one())

@@ -14,21 +14,12 @@ from sosdesk.store import snapshot_copy
 from sosdesk.store.backup import backup_engine
 from sosdesk.store.database import Database
 from sosdesk.store.engine import open_raw
-from tests.factory import take_call
+from tests.factory import calls_in_file, take_call
 
 
 def _live_calls(db: Database) -> int:
     with db.engine.connect() as c:
         return int(c.execute(text("SELECT count(*) FROM calls")).scalar_one())
-
-
-def _calls(path: Path, key: bytes) -> int:
-    """Calls in a backup file (opened read-only, as a check opens it)."""
-    conn = open_raw(path, key, readonly=True)
-    try:
-        return int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def test_commits_and_checkpoints_during_the_copy_stay_out_of_it(
@@ -56,7 +47,7 @@ def test_commits_and_checkpoints_during_the_copy_stay_out_of_it(
     monkeypatch.setattr(snapshot_copy, "_copy_bytes", copy_after_a_commit)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
     assert copied == [True]  # the file bytes were copied, not SQLite's backup
-    assert _calls(out, db.data_key) == before  # the snapshot, without the later call
+    assert calls_in_file(out, db.data_key) == before  # the snapshot, without the later call
     assert _live_calls(db) == before + 1  # which the desk kept
 
 
@@ -82,4 +73,4 @@ def test_without_a_file_snapshot_the_online_backup_is_used(
     take_call(db, "Jelena", summary="prvi poziv")
     monkeypatch.setattr(backup_module, "copy_snapshot", lambda _conn, _fd, _check: None)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
-    assert _calls(out, db.data_key) == _live_calls(db) > 0
+    assert calls_in_file(out, db.data_key) == _live_calls(db) > 0

@@ -210,7 +210,7 @@ def _audit(bulk: Bulk, table: str, actor: str) -> int:
             detail = dict(zip(keys, row[2:], strict=True))
             seq += 1
             h = audit.entry_hash(at, actor, "create", table, row[0], detail, prev)
-            rows.append((seq, stamp, actor, "create", table, row[0], _json(detail), prev, h))
+            rows.append((seq, stamp, actor, "create", table, row[0], canonical(detail), prev, h))
             prev = h
         with bulk as c:
             insert_rows(
@@ -231,8 +231,3 @@ def _audit(bulk: Bulk, table: str, actor: str) -> int:
             )
         added += len(rows)
     return added
-
-
-def _json(detail: dict[str, Any]) -> str:
-    """As the audit chain stores it (store/canonical_json.py)."""
-    return canonical(detail)

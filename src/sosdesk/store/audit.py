@@ -152,41 +152,32 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
         f" FROM {AuditEntry.__tablename__} ORDER BY seq"
     )
     before, expected = None, GENESIS  # the hashes two entries and one entry back
-    stored_text = True  # the last entry's detail was stored as its hash covers it
+    # The path that read the last entry goes first: canonical stored text, or older JSON.
+    first, second = _own_hash_stored, _own_hash
     walked = 0
-    while batch := rows.fetchmany(chunk):
-        walked += len(batch)
-        for seq, at, actor, action, entity, entity_id, detail, prev_hash, stored in batch:
-            # The path that read the last entry goes first: canonical text, or older JSON.
-            if stored_text:
-                try:
-                    own = _hash_stored(
-                        _stored_isoformat(at), actor, action, entity, entity_id, detail, prev_hash
-                    )
-                except (TypeError, ValueError):  # a field no longer of its kind: edited
-                    own = ""
+    try:
+        while batch := rows.fetchmany(chunk):
+            walked += len(batch)
+            for seq, at, actor, action, entity, entity_id, detail, prev_hash, stored in batch:
+                own = first(at, actor, action, entity, entity_id, detail, prev_hash)
                 if own != stored:
-                    own = _own_hash(at, actor, action, entity, entity_id, detail, prev_hash)
-                    stored_text = own != stored
-            else:
-                own = _own_hash(at, actor, action, entity, entity_id, detail, prev_hash)
+                    own = second(at, actor, action, entity, entity_id, detail, prev_hash)
+                    if own == stored:
+                        first, second = second, first
                 if own != stored:
-                    own = _own_hash_stored(at, actor, action, entity, entity_id, detail, prev_hash)
-                    stored_text = own == stored
-            if own != stored:
-                edited = AuditProblem(
-                    seq, "edited", f"entry {seq} was changed after it was written"
-                )
-                return _broken(session, rows, edited)
-            if prev_hash != expected:
-                link = _broken_link(session, seq, prev_hash, before, expected)
-                return _broken(session, rows, link)
-            before, expected = (None if expected == GENESIS else expected), stored
+                    edited = f"entry {seq} was changed after it was written"
+                    return _broken(session, AuditProblem(seq, "edited", edited))
+                if prev_hash != expected:
+                    link = _broken_link(session, seq, prev_hash, before, expected)
+                    return _broken(session, link)
+                before, expected = (None if expected == GENESIS else expected), stored
+    finally:
+        rows.close()
     return ChainCheck(walked, ())
 
 
-def _broken(session: Session, rows: Any, problem: AuditProblem) -> ChainCheck:
-    rows.close()
+def _broken(session: Session, problem: AuditProblem) -> ChainCheck:
+    """The check of a chain that breaks: the walk stopped there, so the entries are counted."""
     entries = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
     return ChainCheck(int(entries), (problem,))
 

@@ -6,7 +6,6 @@ SQLite runs a pragma's check in C without holding Python's lock, so checks on tw
 - every page's HMAC (`cipher_integrity_check`): each page is exactly as SQLCipher wrote it,
   so nothing on the medium rotted, was torn or was changed without the key; it reads the
   file once (about 2.5 s per GB here), and it is all a page-for-page copy needs (backup.py);
-- the B-tree structure (`quick_check`, twice that);
 - the full structure with every index checked against its table (`integrity_check`, eight
   times the first), for files from elsewhere and for `verify --full` after a crash or a disk
   error: an index disagreeing with its table is written by SQLite itself (a bug, or a disk
@@ -28,7 +27,6 @@ from sosdesk.store.engine import open_raw
 from sosdesk.store.errors import DatabaseDamaged, NotADatabase
 
 HMAC = "cipher_integrity_check"
-QUICK = "quick_check"
 FULL = "integrity_check"
 _UNREADABLE = [("a page cannot be read (damaged)",)]
 
