@@ -92,8 +92,8 @@ def _temp_beside(target: Path) -> tuple[Path, int]:
     """A new private temp file in `target`'s folder (named so a later start cleans it up)."""
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
-        # Readable too: a backup reads its pages back as it writes them.
-        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+        fd = os.open(tmp, flags, 0o600)
     except UnicodeEncodeError:
         raise FileProblem("file.bad_name", target) from None
     except OSError as exc:
@@ -154,7 +154,7 @@ def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> bool:
             # The snapshot's file bytes when it is all in the file (snapshot_copy.py), each
             # range's pages checked as soon as written; otherwise SQLite's online backup,
             # which re-encrypts every page into a file keyed alike.
-            pages = WrittenPages(key, fd)
+            pages = WrittenPages(key, tmp)
             damaged = copy_snapshot(conn, fd, pages)
             if damaged:
                 raise DatabaseDamaged("store.damaged", **named(out))

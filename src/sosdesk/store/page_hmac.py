@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
+from pathlib import Path
 
 PAGE_SIZE = 4096
 _SALT = 16
@@ -61,15 +61,18 @@ class PageHmacs:
 
 class WrittenPages:
     """The check of a file written range by range from its first byte on, each range read
-    back through the file's descriptor once written (a `snapshot_copy.RangeCheck`)."""
+    back once written (a `snapshot_copy.RangeCheck`), through a handle of its own so the
+    writer's position is never moved."""
 
-    def __init__(self, key: bytes, fd: int) -> None:
-        self._key, self._fd = key, fd
+    def __init__(self, key: bytes, path: Path) -> None:
+        self._key, self._path = key, path
         self._pages: PageHmacs | None = None
         self.checked = True  # False when the first page is not in the format known here
 
     def __call__(self, offset: int, length: int) -> list[int]:
-        data = os.pread(self._fd, length, offset)
+        with open(self._path, "rb") as written:
+            written.seek(offset)
+            data = written.read(length)
         if len(data) != length:
             raise OSError("the copy reads back shorter than it was written")
         if self._pages is None:

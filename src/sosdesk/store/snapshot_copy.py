@@ -49,22 +49,26 @@ RangeCheck = Callable[[int, int], list[int]]
 """Checks the `length` bytes written at `offset`; returns the numbers of damaged pages."""
 
 
-def _copy_range(src: int, fd: int, offset: int, length: int) -> None:
-    """Write `length` bytes of `src` at `offset` to `fd` at the same offset (in the kernel
-    where it can)."""
+def _copy_range(src: Any, fd: int, offset: int, length: int) -> None:
+    """Write `length` bytes of the file `src` at `offset` to `fd` at the same offset (in the
+    kernel where it can; seek and write elsewhere, Windows included)."""
     done = 0
     if hasattr(os, "copy_file_range"):
         with contextlib.suppress(OSError):  # another file system, or none: copy below
             while done < length:
-                moved = os.copy_file_range(src, fd, length - done, offset + done, offset + done)
+                moved = os.copy_file_range(
+                    src.fileno(), fd, length - done, offset + done, offset + done
+                )
                 if moved == 0:
                     break
                 done += moved
+    src.seek(offset + done)
+    os.lseek(fd, offset + done, os.SEEK_SET)
     while done < length:
-        chunk = os.pread(src, min(_CHUNK, length - done), offset + done)
+        chunk = src.read(min(_CHUNK, length - done))
         if not chunk:
             raise OSError("the database file ended before its last page")
-        done += os.pwrite(fd, chunk, offset + done)
+        done += os.write(fd, chunk)
 
 
 def _copy_bytes(source: Path, fd: int, size: int, check: RangeCheck | None) -> list[int]:
@@ -74,7 +78,7 @@ def _copy_bytes(source: Path, fd: int, size: int, check: RangeCheck | None) -> l
         try:
             for offset in range(0, size, _CHUNK):
                 length = min(_CHUNK, size - offset)
-                _copy_range(src.fileno(), fd, offset, length)
+                _copy_range(src, fd, offset, length)
                 if check is not None:
                     checks.append(pool.submit(check, offset, length))
         except BaseException:
