@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 
 from sosdesk.files import TEMP_SUFFIX, FileProblem, check_regular_file, fsync_folder, open_bounded
 from sosdesk.store import migrate
-from sosdesk.store.engine import open_raw
+from sosdesk.store.engine import open_raw, page_format_of
 from sosdesk.store.errors import (
     DatabaseDamaged,
     NotADatabase,
@@ -160,7 +160,8 @@ def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> bool:
                 raise DatabaseDamaged("store.damaged", **named(out))
             if damaged is not None:
                 return pages.checked
-            target = open_raw(tmp, key, create=True)
+            # The online backup copies pages as they are: the copy keeps the source's format.
+            target = open_raw(tmp, key, create=True, page_format=page_format_of(conn))
             try:
                 # The copy is a temp file, checked and renamed only when whole: it needs no
                 # journal, and in WAL mode every page would be written twice (log, checkpoint).

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.pool import QueuePool
 
 from sosdesk.files.errors import FileProblem, from_os_error
+from sosdesk.store.cipher_format import CURRENT, KNOWN, PageFormat, by_hmac
 from sosdesk.store.errors import (
     DatabaseBusy,
     DatabaseDamaged,
@@ -105,23 +106,51 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
-def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: bool = False) -> Any:
+def open_raw(
+    path: Path,
+    key: bytes | None,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    page_format: PageFormat | None = None,
+) -> Any:
     """A DBAPI connection with the key applied first, pragmas set and a test read done.
 
     Without `create`, the file must already be an SOS Desk database (it has the migrations'
     version table) before a single pragma that writes is run; `readonly` never writes at all.
+    An encrypted file is opened in `page_format`, or else in the first known format its first
+    page authenticates under (cipher_format.py); a new one is written in the current format.
     """
     if not create:
         check_database_file(path)
     elif path.is_symlink():
         raise NotADatabase("store.symlink", **named(path))
-    fresh = [p for p in _sidecars(path) if not p.exists()]
     # `immutable`: a file only being checked gets no -wal/-shm beside it and no lock.
     mode = "rwc" if create else ("ro&immutable=1" if readonly else "rw")
     try:
         uri = f"file:{quote(str(path))}?mode={mode}"
     except UnicodeEncodeError:
         raise FileProblem("file.bad_name", path) from None
+    if key is None:
+        formats: tuple[PageFormat | None, ...] = (None,)
+    elif page_format is not None or create:
+        formats = (page_format or CURRENT,)
+    else:
+        formats = KNOWN
+    for n, fmt in enumerate(formats, 1):
+        try:
+            return _open_in(uri, path, key, fmt, create=create, readonly=readonly)
+        except NotADatabase as exc:
+            if n == len(formats) or exc.code != "store.not_ours":
+                raise
+    raise AssertionError("unreachable")
+
+
+def _open_in(
+    uri: str, path: Path, key: bytes | None, fmt: PageFormat | None, *, create: bool, readonly: bool
+) -> Any:
+    """`open_raw` in one page format (None: plain SQLite)."""
+    fresh = [p for p in _sidecars(path) if not p.exists()]
     # Plain databases (benchmarks) use the same SQLCipher build without a key: same SQLite
     # version and features, only the encryption differs.
     module: Any = sqlcipher3.dbapi2
@@ -130,12 +159,13 @@ def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: b
     except module.DatabaseError as exc:
         raise classify(str(exc), path, opening=True) from None
     try:
-        if key is not None:
+        if key is not None and fmt is not None:
             if len(key) != 32:
                 raise NotADatabase("store.not_ours", **named(path))
             # Before the key: a wrong key must not print "hmac check failed" noise.
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"PRAGMA cipher_hmac_algorithm = {fmt.hmac}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if key is not None:
             version = conn.execute("PRAGMA cipher_version").fetchone()
@@ -165,6 +195,12 @@ def open_raw(path: Path, key: bytes | None, *, create: bool = False, readonly: b
     return conn
 
 
+def page_format_of(conn: Any) -> PageFormat | None:
+    """The page format an open connection reads and writes (None: plain SQLite)."""
+    row = conn.execute("PRAGMA cipher_hmac_algorithm").fetchone()
+    return by_hmac(str(row[0])) if row and row[0] else None
+
+
 def _close_failed(conn: Any, fresh: list[Path]) -> None:
     """Close a connection that failed to open; remove the empty side files it made."""
     with contextlib.suppress(Exception):
@@ -182,9 +218,10 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
     """An engine whose every connection is keyed; `key=None` gives plain SQLite (benchmarks)."""
     first = open_raw(path, key, create=create)  # fail here, before anything is pooled
     pending = [first]
+    fmt = page_format_of(first) if key is not None else None  # the others need not look for it
 
     def creator() -> Any:
-        return pending.pop() if pending else open_raw(path, key, create=create)
+        return pending.pop() if pending else open_raw(path, key, create=create, page_format=fmt)
 
     # The URL names no file (the creator opens it), so SQLAlchemy would assume an in-memory
     # database and pick SingletonThreadPool, which closes connections under other threads.

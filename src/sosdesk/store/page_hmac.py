@@ -4,15 +4,16 @@ SQLCipher's own check (`cipher_integrity_check`) needs the whole file and a conn
 it, so a backup could only be checked after its last byte was copied: at a million calls
 (7 GB) that doubled the time of a backup. Checking the pages of each range as soon as it is
 written lets the check run beside the copy. No library reads SQLCipher's page format, hence
-this module; it knows SQLCipher 4's defaults, the ones this program creates databases with,
-and says so when a file's first page does not authenticate under them (the caller then uses
-SQLCipher's own check), so a change of format can slow a backup but never pass a bad one.
+this module; it knows the page formats this program writes (cipher_format.py) and says so
+when a file's first page authenticates under none of them (the caller then uses SQLCipher's
+own check), so a change of format can slow a backup but never pass a bad one.
 
-The format (SQLCipher 4, `sqlcipher.c`): 4096-byte pages, each ending in a 16-byte IV and a
-64-byte HMAC-SHA512 over the page's ciphertext, its IV and its page number (4 bytes, little
-endian); the first page's first 16 bytes are the key-derivation salt and are not covered; the
-page at 1 GiB holds SQLite's lock bytes and nothing else. With a raw key the HMAC key is
-PBKDF2-HMAC-SHA512 of the key over the salt XOR 0x3a, 2 rounds.
+The format (SQLCipher 4, `sqlcipher.c`): 4096-byte pages, each ending in a 16-byte IV and an
+HMAC (32 bytes of SHA-256, or 64 of SHA-512) over the page's ciphertext, its IV and its page
+number (4 bytes, little endian); the first page's first 16 bytes are the key-derivation salt
+and are not covered; the page at 1 GiB holds SQLite's lock bytes and nothing else. With a raw
+key the HMAC key is PBKDF2-HMAC-SHA512 (SQLCipher 4's key derivation, whatever the page HMAC)
+of the key over the salt XOR 0x3a, 2 rounds.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import hashlib
 import hmac
 from pathlib import Path
 
+from sosdesk.store.cipher_format import KNOWN, PageFormat
+
 PAGE_SIZE = 4096
 _SALT = 16
-_TAG = 64
 _SALT_MASK = 0x3A
 _HMAC_ROUNDS = 2
 # The page holding SQLite's lock bytes at 1 GiB is never written (SQLite's PENDING_BYTE);
@@ -37,7 +39,18 @@ class PageHmacs:
     def __init__(self, key: bytes, first_page: bytes) -> None:
         salt = bytes(b ^ _SALT_MASK for b in first_page[:_SALT])
         self._key = hashlib.pbkdf2_hmac("sha512", key, salt, _HMAC_ROUNDS, len(key))
-        self.known = len(first_page) >= PAGE_SIZE and not self.damaged(first_page[:PAGE_SIZE], 1)
+        self.format: PageFormat | None = None  # None: the first page is in no known format
+        if len(first_page) >= PAGE_SIZE:
+            for fmt in KNOWN:
+                self._digest, self._tag = fmt.digest, fmt.tag
+                if not self.damaged(first_page[:PAGE_SIZE], 1):
+                    self.format = fmt
+                    break
+
+    @property
+    def known(self) -> bool:
+        """Whether the first page authenticated under one of the known formats."""
+        return self.format is not None
 
     def damaged(self, data: bytes, first: int) -> list[int]:
         """The numbers of the pages in `data` (whole pages, the first numbered `first`) whose
@@ -49,10 +62,10 @@ class PageHmacs:
             number = first + at // PAGE_SIZE
             if number == LOCK_PAGE:
                 continue
-            covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - _TAG]
-            mac = hmac.new(self._key, covered, "sha512")
+            covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - self._tag]
+            mac = hmac.new(self._key, covered, self._digest)
             mac.update(number.to_bytes(4, "little"))
-            if mac.digest() != view[at + PAGE_SIZE - _TAG : at + PAGE_SIZE]:
+            if mac.digest() != view[at + PAGE_SIZE - self._tag : at + PAGE_SIZE]:
                 bad.append(number)
         if end != len(data):  # a torn last page
             bad.append(first + end // PAGE_SIZE)
