@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from sosdesk.sync.schema import (
@@ -23,7 +24,9 @@ _FETCH = 2000
 
 
 def _q(v: str) -> str:
-    return json.dumps(v, ensure_ascii=False)
+    # What json.dumps(v, ensure_ascii=False) gives for a str, without building an encoder per
+    # value: five per line, a second of every 100,000-change export.
+    return encode_basestring(v)
 
 
 def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
