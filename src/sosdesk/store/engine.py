@@ -137,13 +137,13 @@ def open_raw(
         formats = (page_format or CURRENT,)
     else:
         formats = KNOWN
-    for n, fmt in enumerate(formats, 1):
+    for fmt in formats[:-1]:
         try:
             return _open_in(uri, path, key, fmt, create=create, readonly=readonly)
         except NotADatabase as exc:
-            if n == len(formats) or exc.code != "store.not_ours":
+            if exc.code != "store.not_ours":
                 raise
-    raise AssertionError("unreachable")
+    return _open_in(uri, path, key, formats[-1], create=create, readonly=readonly)
 
 
 def _open_in(

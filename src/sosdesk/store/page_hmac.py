@@ -39,13 +39,11 @@ class PageHmacs:
     def __init__(self, key: bytes, first_page: bytes) -> None:
         salt = bytes(b ^ _SALT_MASK for b in first_page[:_SALT])
         self._key = hashlib.pbkdf2_hmac("sha512", key, salt, _HMAC_ROUNDS, len(key))
-        self.format: PageFormat | None = None  # None: the first page is in no known format
-        if len(first_page) >= PAGE_SIZE:
-            for fmt in KNOWN:
-                self._digest, self._tag = fmt.digest, fmt.tag
-                if not self.damaged(first_page[:PAGE_SIZE], 1):
-                    self.format = fmt
-                    break
+        page = first_page[:PAGE_SIZE]
+        # None: the first page authenticates in no known format.
+        self.format: PageFormat | None = next(
+            (f for f in KNOWN if len(page) == PAGE_SIZE and not self._bad(page, 1, f)), None
+        )
 
     @property
     def known(self) -> bool:
@@ -54,7 +52,12 @@ class PageHmacs:
 
     def damaged(self, data: bytes, first: int) -> list[int]:
         """The numbers of the pages in `data` (whole pages, the first numbered `first`) whose
-        HMAC does not match their bytes."""
+        HMAC does not match their bytes; only for a file whose format is `known`."""
+        if self.format is None:
+            raise ValueError("the first page is in no known format")
+        return self._bad(data, first, self.format)
+
+    def _bad(self, data: bytes, first: int, fmt: PageFormat) -> list[int]:
         view = memoryview(data)
         bad: list[int] = []
         end = len(data) - len(data) % PAGE_SIZE
@@ -62,10 +65,10 @@ class PageHmacs:
             number = first + at // PAGE_SIZE
             if number == LOCK_PAGE:
                 continue
-            covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - self._tag]
-            mac = hmac.new(self._key, covered, self._digest)
+            covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - fmt.tag]
+            mac = hmac.new(self._key, covered, fmt.digest)
             mac.update(number.to_bytes(4, "little"))
-            if mac.digest() != view[at + PAGE_SIZE - self._tag : at + PAGE_SIZE]:
+            if mac.digest() != view[at + PAGE_SIZE - fmt.tag : at + PAGE_SIZE]:
                 bad.append(number)
         if end != len(data):  # a torn last page
             bad.append(first + end // PAGE_SIZE)
