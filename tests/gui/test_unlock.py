@@ -3,6 +3,7 @@ window, a missing database, and what it shows (desk and file name, never data)."
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -125,3 +126,36 @@ def test_tab_order_of_the_unlock_screen(qtbot, window: MainWindow) -> None:
         screen.recovery_button,
         screen.lang_box,
     ]
+
+
+def test_the_desk_is_built_while_the_key_is_derived(
+    qtbot, window: MainWindow, people: dict[str, str], monkeypatch
+) -> None:
+    """Issue 21: the desk and its first area are built on the GUI thread while the worker derives
+    the key, hold no data until the database is open, and then load it once."""
+    from sosdesk.ui.auth import unlock_screen as module
+
+    derived = threading.Event()
+    real_open = module.open_database
+
+    def slow_open(path, creds):  # the key derivation, held until the test lets it finish
+        assert derived.wait(15), "the test never released the key derivation"
+        return real_open(path, creds)
+
+    monkeypatch.setattr(module, "open_database", slow_open)
+    screen = window.unlock_screen
+    type_text(screen.pass_edit, PASSPHRASE)
+    qtbot.keyClick(screen.pass_edit, Qt.Key.Key_Return)
+    try:
+        qtbot.waitUntil(
+            lambda: window.desk is not None and "calls" in window.areas.built(), timeout=5_000
+        )
+        assert window.ctx.is_locked and window.stack.currentWidget() is screen
+        calls = window.areas.built()["calls"]
+        assert calls.recent.list.count() == 0  # nothing read yet
+        assert not leaks(window, ["Đorđe", "Petrović", people["dorde_code"]])
+    finally:
+        derived.set()  # never leave the worker waiting
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.desk, timeout=15_000)
+    assert window.areas.built().keys() == {"calls"}
+    qtbot.waitUntil(lambda: calls.recent.list.count() > 0)  # it loads its data at unlock

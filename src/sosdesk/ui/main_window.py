@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
             db_path, user, self.instance_lock, self.ctx.pool, self.prefs.lang
         )
         self.unlock_screen.unlocked.connect(self._unlocked)
+        # Queued, so "Unlocking…" is painted before the desk is built.
+        self.unlock_screen.unlocking.connect(self._prepare_desk, Qt.ConnectionType.QueuedConnection)
         self.unlock_screen.language_chosen.connect(self.set_language)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.unlock_screen)
@@ -225,8 +227,7 @@ class MainWindow(QMainWindow):
         self.overdue.changed.connect(lambda _n: self.retranslate())
         self.retranslate()
         # Once a day a coordinator is asked to apply what the retention rules say is due.
-        self.retention_check = RetentionCheck(self.ctx, self)
-        self.overdue.refresh()
+        self.retention_check = RetentionCheck(self.ctx, self)  # both count at each unlock
 
     def _area_built(self, key: str, widget: QWidget) -> None:
         status = getattr(widget, "status", None)
@@ -251,21 +252,25 @@ class MainWindow(QMainWindow):
 
     # -- unlocking and locking -------------------------------------------------------------
 
-    def _unlocked(self, db: Database) -> None:
-        first = self.desk is None
-        self._db = db  # the window owns the open database; widgets reach it through ctx.call
-        self.ctx.set_db(db)  # areas built below see the database in their constructors
-        _log.info("desk %s unlocked", Code(db.desk.desk_code))
-        if first:
+    def _prepare_desk(self) -> None:
+        """Build the desk and the area to show, still locked, while the key is derived in a
+        worker on the other core (issue 21: unlock to a usable desk in under a second). Nothing
+        here reads data; a wrong passphrase leaves an empty desk hidden for the next try."""
+        if self.desk is None:
             self._build_desk()
+        _ = self.areas[self._resume_area]  # the one area built at unlock; others on first visit
+
+    def _unlocked(self, db: Database) -> None:
+        self._prepare_desk()  # already done during the key derivation, unless called directly
         try:
             prefs = load_preferences(db)
         except StoreError:
             prefs = self.prefs
-        self.apply_preferences(prefs, store=False)
-        if first:
-            _ = self.areas[self._resume_area]  # the one area built at unlock; others on first visit
-            self.ctx.unlocked.emit()  # the area just built loads its data now
+        self.apply_preferences(prefs, store=False)  # theme and language before any data shows
+        set_desk_zone(desk_time_zone(db))  # one zone on screen and on paper, before any time shows
+        self._db = db  # the window owns the open database; widgets reach it through ctx.call
+        self.ctx.set_db(db)  # every area built so far, and the overdue badge, load their data
+        _log.info("desk %s unlocked", Code(db.desk.desk_code))
         assert self.desk is not None
         self.stack.setCurrentWidget(self.desk)
         self._set_locked_ui(False)
@@ -273,7 +278,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SOS Desk — desk {0}").format(db.desk.desk_code))
         self.idle.start()
         self.idle.hold_while(self._call_running, self.ctx.call(call_hold_minutes) * 60_000)
-        set_desk_zone(self.ctx.call(desk_time_zone))  # one zone on screen and on paper
         self.switch_area(
             self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
         )

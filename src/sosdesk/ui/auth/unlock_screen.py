@@ -54,6 +54,7 @@ class UnlockScreen(QWidget):
     """Emits `unlocked(Database)`; `language_chosen(code)` when the language box changes."""
 
     unlocked = Signal(object)
+    unlocking = Signal()  # the key is being derived in a worker: the GUI thread is free
     language_chosen = Signal(str)
 
     def __init__(
@@ -246,6 +247,7 @@ class UnlockScreen(QWidget):
         self.message.show_problem(self.tr("Unlocking…"), notice=True)
         path = self.db_path
         run_in_pool(self.pool, lambda: open_database(path, creds), self._opened, self._failed)
+        self.unlocking.emit()
 
     def _opened(self, db: object) -> None:
         _log.info("unlock ok")
