@@ -20,7 +20,8 @@ def bucket(col: str) -> str:
     )
 
 
-def _array(col: str) -> str:
+def json_array(col: str) -> str:
+    """A JSON array column as rows (an invalid value counts as empty)."""
     return f"json_each(CASE WHEN json_valid({col}) THEN {col} ELSE '[]' END)"
 
 
@@ -31,9 +32,9 @@ def call_facts(r: str) -> str:
         f"UNION ALL SELECT 'caller', coalesce({r}.caller_type, '') "
         f"UNION ALL SELECT 'urgency', coalesce({r}.urgency, '') "
         f"UNION ALL SELECT 'category', code FROM (SELECT DISTINCT CAST(value AS TEXT) AS code "
-        f"FROM {_array(r + '.categories')}) "
+        f"FROM {json_array(r + '.categories')}) "
         f"UNION ALL SELECT 'uncategorised', '' "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {_array(r + '.categories')})"
+        f"WHERE NOT EXISTS (SELECT 1 FROM {json_array(r + '.categories')})"
     )
 
 
@@ -58,7 +59,8 @@ def _remove_call(r: str) -> str:
     )
 
 
-def _event_key(r: str) -> str:
+def event_key(r: str) -> str:
+    """The code an event is counted under: its type, proceeding or new status."""
     return (
         f"CASE WHEN json_valid({r}.payload) THEN json_extract({r}.payload, CASE {r}.kind "
         f"WHEN 'court_hearing' THEN '$.proceeding' WHEN 'status_change' THEN '$.to_status' "
@@ -69,7 +71,7 @@ def _event_key(r: str) -> str:
 def _add_event(r: str) -> str:
     return (
         f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
-        f"amount_minor, currency) SELECT {r}.kind, {r}.occurred_at, {r}.id, {_event_key(r)}, "
+        f"amount_minor, currency) SELECT {r}.kind, {r}.occurred_at, {r}.id, {event_key(r)}, "
         f"{r}.client_id, {r}.amount_minor, {r}.currency WHERE {r}.kind IN {_KINDS};"
     )
 
@@ -112,11 +114,11 @@ REBUILD: tuple[str, ...] = (
     f"UNION ALL SELECT {bucket('c.started_at')}, 'urgency', coalesce(c.urgency, '') "
     f"FROM calls AS c "
     f"UNION ALL SELECT {bucket('s')}, 'category', code FROM (SELECT DISTINCT c.rowid, "
-    f"c.started_at AS s, CAST(j.value AS TEXT) AS code FROM calls AS c, {_array('c.categories')} AS j) "
+    f"c.started_at AS s, CAST(j.value AS TEXT) AS code FROM calls AS c, {json_array('c.categories')} AS j) "
     f"UNION ALL SELECT {bucket('c.started_at')}, 'uncategorised', '' FROM calls AS c "
-    f"WHERE NOT EXISTS (SELECT 1 FROM {_array('c.categories')})"
+    f"WHERE NOT EXISTS (SELECT 1 FROM {json_array('c.categories')})"
     f") GROUP BY 1, 2, 3",
     f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
-    f"amount_minor, currency) SELECT e.kind, e.occurred_at, e.id, {_event_key('e')}, e.client_id, "
+    f"amount_minor, currency) SELECT e.kind, e.occurred_at, e.id, {event_key('e')}, e.client_id, "
     f"e.amount_minor, e.currency FROM events AS e WHERE e.kind IN {_KINDS}",
 )

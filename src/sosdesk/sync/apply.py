@@ -28,6 +28,7 @@ from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.ids import new_id
 from sosdesk.services import forgetting, search_index
 from sosdesk.services.caseload import store_weights
+from sosdesk.stats.facts_bulk import facts_added_in_bulk
 from sosdesk.store.models.sync import SyncConflict
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import Tx
@@ -397,8 +398,9 @@ class Applier:
                 continue
             cols = list(rows[0])
             sql = f"INSERT INTO {entity} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-            # Every row has every column (default_row): one getter makes all the tuples.
-            c.executemany(sql, map(itemgetter(*cols), rows))
+            with facts_added_in_bulk(c, entity):
+                # Every row has every column (default_row): one getter makes all the tuples.
+                c.executemany(sql, map(itemgetter(*cols), rows))
             kind = _SEARCH_KIND.get(entity)
             if kind is not None:
                 body = _BODY[entity]
