@@ -29,6 +29,7 @@ from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
 from sosdesk.sync.completion import complete_outbox
 from sosdesk.sync.errors import SyncError
+from sosdesk.sync.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
 from sosdesk.sync.views import ExportResult
@@ -272,6 +273,7 @@ def reopen_refused(db: Database) -> list[int]:
     return taken
 
 
+@cycle_collector_paused()
 def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -> ExportResult:
     """Desk: write every unconfirmed batch again, and a new one with what is in none yet."""
     require(db, roles.EXPORT_BATCH)
@@ -328,6 +330,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
     )
 
 
+@cycle_collector_paused()
 def export_office(
     db: Database, desk: str, out_dir: Path, progress: Progress | None = None
 ) -> ExportResult:

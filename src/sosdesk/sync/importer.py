@@ -34,6 +34,7 @@ from sosdesk.sync import errors, ledger, quarantine
 from sosdesk.sync.apply import Applier
 from sosdesk.sync.container import KIND_BATCH, PlainReader, open_sealed
 from sosdesk.sync.errors import Rejected, SyncError
+from sosdesk.sync.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import trusted_office
 from sosdesk.sync.receipts import write_receipt, write_refusal
@@ -97,10 +98,11 @@ class Importer:
                 sizes.append(0)
         self._total_bytes = sum(min(s, self.limits.max_file_bytes) for s in sizes) or 1
         out: list[ImportOutcome] = []
-        for path, size in zip(paths, sizes, strict=True):
-            out.extend(self.one(path))
-            self._done_bytes += min(size, self.limits.max_file_bytes)
-            self._tick(0)
+        with cycle_collector_paused():
+            for path, size in zip(paths, sizes, strict=True):
+                out.extend(self.one(path))
+                self._done_bytes += min(size, self.limits.max_file_bytes)
+                self._tick(0)
         return out
 
     def one(self, path: Path, held_row: str | None = None) -> list[ImportOutcome]:
