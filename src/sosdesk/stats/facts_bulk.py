@@ -17,9 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sosdesk.stats.facts_sql import EVENT_KINDS, TRIGGERS, bucket, event_key, json_array
+from sosdesk.stats.facts_sql import KINDS_SQL, TRIGGERS, bucket, event_key, json_array
 
-_KINDS = "(" + ", ".join(f"'{k}'" for k in EVENT_KINDS) + ")"
 _NEW_CALLS = "FROM calls AS c WHERE c.rowid > ?1"
 
 
@@ -67,7 +66,7 @@ _ADD: dict[str, tuple[str, tuple[str, ...]]] = {
             "INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
             f"amount_minor, currency) SELECT e.kind, e.occurred_at, e.id, {event_key('e')}, "
             "e.client_id, e.amount_minor, e.currency FROM events AS e "
-            f"WHERE e.rowid > ?1 AND +e.kind IN {_KINDS}",
+            f"WHERE e.rowid > ?1 AND +e.kind IN {KINDS_SQL}",
         ),
     ),
 }

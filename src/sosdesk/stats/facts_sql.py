@@ -8,7 +8,8 @@ the two agree. `facts.py` re-creates the triggers if a later table rebuild ever 
 from __future__ import annotations
 
 EVENT_KINDS = ("assistance", "field_action", "court_hearing", "status_change")
-_KINDS = "('assistance', 'field_action', 'court_hearing', 'status_change')"
+# The same four, as an SQL list.
+KINDS_SQL = "('assistance', 'field_action', 'court_hearing', 'status_change')"
 
 
 def bucket(col: str) -> str:
@@ -72,7 +73,7 @@ def _add_event(r: str) -> str:
     return (
         f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
         f"amount_minor, currency) SELECT {r}.kind, {r}.occurred_at, {r}.id, {event_key(r)}, "
-        f"{r}.client_id, {r}.amount_minor, {r}.currency WHERE {r}.kind IN {_KINDS};"
+        f"{r}.client_id, {r}.amount_minor, {r}.currency WHERE {r}.kind IN {KINDS_SQL};"
     )
 
 
@@ -120,5 +121,5 @@ REBUILD: tuple[str, ...] = (
     f") GROUP BY 1, 2, 3",
     f"INSERT INTO stat_event_facts (kind, occurred_at, event_id, stat_key, client_id, "
     f"amount_minor, currency) SELECT e.kind, e.occurred_at, e.id, {event_key('e')}, e.client_id, "
-    f"e.amount_minor, e.currency FROM events AS e WHERE e.kind IN {_KINDS}",
+    f"e.amount_minor, e.currency FROM events AS e WHERE e.kind IN {KINDS_SQL}",
 )
