@@ -8,15 +8,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sosdesk.demo.generator import generate
 from sosdesk.store.database import Database
 from tests.conftest import PASSPHRASE, USER
 
 
-def _start(db_path: Path, passphrase: str, shot: Path) -> subprocess.CompletedProcess[str]:
+def _start(
+    db_path: Path, passphrase: str, shot: Path, mode: str = "unlock", year: int = 0
+) -> subprocess.CompletedProcess[str]:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
-        SOSDESK_STARTUP_PROBE="unlock",
+        SOSDESK_STARTUP_PROBE=mode,
+        SOSDESK_PROBE_YEAR=str(year),
         SOSDESK_USER=USER,
         SOSDESK_PASSPHRASE=passphrase,
         SOSDESK_PROBE_SHOT=str(shot),
@@ -46,3 +50,14 @@ def test_probe_fails_on_a_wrong_passphrase(db_path: Path, tmp_path: Path) -> Non
     assert done.returncode == 1
     assert done.stdout.split()[-1] == "unlock-failed"
     assert PASSPHRASE not in done.stdout + done.stderr
+
+
+def test_probe_shows_a_year_of_statistics(db_path: Path, tmp_path: Path) -> None:
+    """The unlock benchmark's desk that also computes a year compared with the one before."""
+    db = Database.create(db_path, user=USER, passphrase=PASSPHRASE, desk="BG1")[0]
+    generate(db, 60, seed=7)
+    db.close()
+    done = _start(db_path, PASSPHRASE, tmp_path / "unlock.png", "statistics", 2025)
+    said = [line.split()[0] for line in done.stdout.splitlines()]
+    assert done.returncode == 0, done.stdout
+    assert said == ["unlock-screen", "unlocked", "statistics"]

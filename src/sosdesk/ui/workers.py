@@ -1,5 +1,6 @@
 """Work off the GUI thread: a QRunnable that reports its result or error by signal, and a
-runner that keeps only the answer to the latest request (lookup as you type).
+runner that runs one request at a time and keeps only the answer to the latest (lookup as you
+type, statistics of the period just chosen).
 """
 
 from __future__ import annotations
@@ -69,7 +70,12 @@ def run_in_pool(
 
 
 class LatestOnly(QObject):
-    """Runs requests in the pool and reports only the newest one's answer (stale ones drop)."""
+    """Runs requests in the pool one at a time and reports only the newest one's answer.
+
+    A request made while another runs waits, replacing any request already waiting: typing
+    fast or changing a period twice never runs two of them side by side, each on its own
+    connection with its own page cache (a year of statistics holds tens of MB of pages).
+    """
 
     answered = Signal(object)
     failed = Signal(object)
@@ -78,29 +84,43 @@ class LatestOnly(QObject):
         super().__init__(parent)
         self._pool = pool
         self._generation = 0
+        self._running = False
+        self._waiting: tuple[int, Callable[[], Any]] | None = None
 
     def submit(self, fn: Callable[[], Any]) -> None:
-        """Start a request; any earlier one still running will be ignored when it ends."""
+        """Ask for `fn()`; an earlier request still running is ignored when it ends."""
         self._generation += 1
-        generation = self._generation
+        self._waiting = (self._generation, fn)
+        if not self._running:
+            self._start_waiting()
+
+    def cancel(self) -> None:
+        """Forget every request in flight or waiting (on lock, or when the query is cleared)."""
+        self._generation += 1
+        self._waiting = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a request is running."""
+        return self._running
+
+    def _start_waiting(self) -> None:
+        if self._waiting is None:
+            return
+        generation, fn = self._waiting
+        self._waiting = None
+        self._running = True
         run_in_pool(
             self._pool,
             fn,
-            lambda result: self._deliver(generation, result),
-            lambda exc: self._fail(generation, exc),
+            lambda result: self._ended(generation, True, result),
+            lambda exc: self._ended(generation, False, exc),
         )
 
-    def cancel(self) -> None:
-        """Forget every request in flight (on lock, or when the query is cleared)."""
-        self._generation += 1
-
-    def _deliver(self, generation: int, result: Any) -> None:
+    def _ended(self, generation: int, ok: bool, value: Any) -> None:
+        self._running = False
         # The receiver may be gone (window closed) by the time a slow request ends.
         with contextlib.suppress(RuntimeError):
+            self._start_waiting()
             if generation == self._generation:
-                self.answered.emit(result)
-
-    def _fail(self, generation: int, exc: Any) -> None:
-        with contextlib.suppress(RuntimeError):
-            if generation == self._generation:
-                self.failed.emit(exc)
+                (self.answered if ok else self.failed).emit(value)
