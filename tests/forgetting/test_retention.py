@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects import sqlite
 
 from sosdesk.domain.validation import ValidationFailed
 from sosdesk.services import retention
@@ -16,6 +17,7 @@ from sosdesk.services.cases import close_case, open_case
 from sosdesk.services.clients import get_client
 from sosdesk.services.retention import DEFAULTS, apply_retention, due, rules, set_rules
 from sosdesk.store.database import Database
+from sosdesk.store.models import Call
 from tests.factory import take_call
 
 
@@ -85,3 +87,33 @@ def test_due_calls_are_counted_and_cleared_page_by_page(
         left = c.execute(text("SELECT summary FROM calls WHERE summary IS NOT NULL")).scalars()
         assert list(left) == ["nova"]
     assert due(db).calls == 0
+
+
+_HELD = (
+    "SELECT count(*) FROM calls INDEXED BY ix_calls_text_kept "
+    "WHERE caller_phone IS NOT NULL OR summary IS NOT NULL OR actions_taken IS NOT NULL"
+)
+
+
+def test_the_daily_count_reads_only_calls_still_holding_text(db: Database) -> None:
+    """The check at every unlock walks the partial index, never the calls' rows: a million
+    calls' rows were most of the table to decrypt, and a pooled connection's cache filled."""
+    old = datetime.now(UTC) - timedelta(days=800)
+    for summary, phone in (("x", None), (None, "064 111 2233"), (None, None)):
+        save_call(
+            db,
+            CallInput(
+                categories=["victim_support"], started_at=old, summary=summary, caller_phone=phone
+            ),
+        )
+    count = select(func.count()).select_from(Call).where(*retention._calls_due(datetime.now(UTC)))
+    sql = str(count.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+    with db.session() as s:
+        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert s.execute(text(_HELD)).scalar_one() == 2
+    assert "ix_calls_text_kept" in plan
+    assert due(db).calls == 2
+    apply_retention(db)
+    assert due(db).calls == 0
+    with db.session() as s:
+        assert s.execute(text(_HELD)).scalar_one() == 0  # cleared calls leave the index

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from sosdesk.services import search_index
+from sosdesk.store.models.calls import CALL_TEXT
 from sosdesk.store.raw import driver_connection
 
 ANONYMISE = "anonymise"
@@ -36,7 +37,7 @@ CLIENT_PERSONAL: dict[str, Any] = {
     "consent_scope": None,
     "extra": {},
 }
-CALL_PERSONAL: dict[str, Any] = {"caller_phone": None, "summary": None, "actions_taken": None}
+CALL_PERSONAL: dict[str, Any] = dict.fromkeys(CALL_TEXT)
 CASE_PERSONAL: dict[str, Any] = {"notes": None}
 GOAL_PERSONAL: dict[str, Any] = {"text": "—", "reviews": []}
 FOLLOWUP_PERSONAL: dict[str, Any] = {"what": "—"}

@@ -24,11 +24,11 @@ from sosdesk.services.erasure import compact_file, forget
 from sosdesk.services.forgetting import scrub_call_text
 from sosdesk.store.database import Database
 from sosdesk.store.models import Call, Case, Client, Erasure, Setting, utcnow
+from sosdesk.store.models.calls import CALL_TEXT, holds_call_text
 
 SETTING_KEY = "retention"
 DEFAULTS: dict[str, int] = {"call_text_months": 12, "closed_case_years": 10}
 LIMITS: dict[str, tuple[int, int]] = {"call_text_months": (1, 120), "closed_case_years": (1, 50)}
-_CALL_TEXT = ("caller_phone", "summary", "actions_taken")
 CHUNK = 500  # calls cleared per transaction
 
 Progress = Callable[[int, int], None]
@@ -97,7 +97,7 @@ def _calls_due(call_cutoff: datetime) -> Any:
     return (
         Call.client_id.is_(None),
         Call.started_at < call_cutoff,
-        or_(*(getattr(Call, f).is_not(None) for f in _CALL_TEXT)),
+        holds_call_text(),  # read from ix_calls_text_kept
     )
 
 
@@ -151,7 +151,7 @@ def apply_retention(
         part = [row.id for row in page]
         with db.transaction() as tx:
             for call in tx.session.execute(select(Call).where(Call.id.in_(part))).scalars():
-                tx.update(call, dict.fromkeys(_CALL_TEXT))
+                tx.update(call, dict.fromkeys(CALL_TEXT))
             tx.session.flush()
             scrub_call_text(tx.session, part)
         after = (page[-1].started_at, page[-1].id)
