@@ -17,6 +17,10 @@ ON_TIME_GRACE = timedelta(hours=1)
 OUTCOMES = ("on_time", "late", "overdue", "pending")
 
 
+# Read from ix_followups_due (migration 0012): only the period's entries, not every follow-up.
+DUE_IN_PERIOD = "SELECT due_at, done_at FROM followups WHERE due_at >= :a AND due_at < :b"
+
+
 def classify(due: datetime, done: datetime | None, now: datetime) -> str:
     """on_time, late, overdue (not done, past due) or pending (not done, not yet due)."""
     if done is not None:
@@ -27,10 +31,7 @@ def classify(due: datetime, done: datetime | None, now: datetime) -> str:
 def count_followups(session: Session, period: Period, now: datetime) -> Counter[str]:
     """Follow-ups due in the period, by outcome."""
     a, b = period.utc_bounds()
-    rows = session.execute(
-        text("SELECT due_at, done_at FROM followups WHERE due_at >= :a AND due_at < :b"),
-        {"a": a, "b": b},
-    )
+    rows = session.execute(text(DUE_IN_PERIOD), {"a": a, "b": b})
     return Counter(
         classify(parse_utc_text(due), parse_utc_text(done) if done else None, now)
         for due, done in rows

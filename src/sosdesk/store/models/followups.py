@@ -17,6 +17,8 @@ class FollowUp(SyncedMixin, Base):
         Index("ix_followups_open_due", "done_at", "due_at"),
         # Plan reviews due in a period (statistics), without reading every follow-up.
         Index("ix_followups_what_due", "what", "due_at", "done_at"),
+        # Follow-ups due in a period by outcome (statistics), from the period's entries only.
+        Index("ix_followups_due", "due_at", "done_at"),
     )
 
     due_at: Mapped[datetime] = mapped_column(UtcDateTime)
