@@ -23,6 +23,7 @@ from sosdesk.services.access import require
 from sosdesk.services.erasure import compact_file, forget
 from sosdesk.services.forgetting import scrub_call_text
 from sosdesk.store.database import Database
+from sosdesk.store.memory import release_pages
 from sosdesk.store.models import Call, Case, Client, Erasure, Setting, utcnow
 from sosdesk.store.models.calls import CALL_TEXT, holds_call_text
 
@@ -123,7 +124,9 @@ def _due(db: Database, call_cutoff: datetime, case_cutoff: datetime) -> Retentio
             .where(last_closed.c.closed < case_cutoff, Client.id.not_in(anonymised))
             .order_by(Client.code)
         ).scalars()
-        return RetentionDue(count, tuple(codes))
+        todo = RetentionDue(count, tuple(codes))
+        release_pages(s)  # read once a day: its pages would sit in a pooled connection's cache
+        return todo
 
 
 def _next_calls(db: Database, call_cutoff: datetime, after: tuple[datetime, str] | None) -> Any:

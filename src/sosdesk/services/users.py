@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from zxcvbn import zxcvbn  # type: ignore[import-untyped]
 
 from sosdesk.domain import roles
 from sosdesk.domain.messages import CodedError
 from sosdesk.services import access
 from sosdesk.store.database import Database
-from sosdesk.store.keyfile import check_new_passphrase
+from sosdesk.store.keyfile import check_new_passphrase, guess_score
 from sosdesk.store.models import User
 
 
@@ -125,4 +124,4 @@ def strength(passphrase: str) -> int:
     """0 (easy to guess) .. 4 (very hard), as the store judges a new passphrase."""
     if not passphrase:
         return 0
-    return int(zxcvbn(passphrase[:100], max_length=100)["score"])
+    return guess_score(passphrase)

@@ -22,7 +22,6 @@ from typing import Any
 
 from nacl import bindings
 from nacl.exceptions import CryptoError
-from zxcvbn import zxcvbn  # type: ignore[import-untyped]
 
 from sosdesk.files import FileProblem, read_bounded, write_private
 from sosdesk.store import kdf as kdf_mod
@@ -155,17 +154,23 @@ def _norm_recovery(text: str) -> bytes:
     return "".join(ch for ch in text.upper() if ch.isalnum()).encode("ascii", "ignore")
 
 
+def guess_score(passphrase: str) -> int:
+    """zxcvbn's score, 0 (easy to guess) .. 4, of the first 100 characters (its cost grows fast
+    with length; they decide well enough)."""
+    # Imported here: its word lists are 11 MB of Python objects every desk would otherwise hold
+    # from start to exit, for the few moments a passphrase is being chosen.
+    from zxcvbn import zxcvbn  # type: ignore[import-untyped]
+
+    return int(zxcvbn(passphrase[:100], max_length=100)["score"])
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase that is not UTF-8, too long, too short or easy to guess (zxcvbn)."""
     passphrase_secret(passphrase)
     text = unicodedata.normalize("NFC", passphrase)
     if len(text) > MAX_PASSPHRASE:
         raise WeakPassphrase("store.passphrase_too_long", limit=MAX_PASSPHRASE)
-    # zxcvbn's cost grows fast with length; the first 100 characters decide well enough.
-    if (
-        len(text.strip()) < MIN_PASSPHRASE
-        or zxcvbn(text[:100], max_length=100)["score"] < MIN_SCORE
-    ):
+    if len(text.strip()) < MIN_PASSPHRASE or guess_score(text) < MIN_SCORE:
         raise WeakPassphrase("store.weak_passphrase", min=MIN_PASSPHRASE)
 
 
