@@ -73,7 +73,7 @@ class StartupProbe(QObject):
         self.window.switch_area("statistics")
         area = self.window.areas["statistics"]
         assert isinstance(area, StatisticsArea)
-        year = int(os.environ.get(ENV_PROBE_YEAR, "0") or area.picker.period().start.year)
+        year = int(os.environ.get(ENV_PROBE_YEAR) or 0) or area.picker.period().start.year
         area.compare.setChecked(True)
         self.wanted = Period.year(year)
         area.picker.set_period(self.wanted)  # announced to the area, which computes it
