@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
@@ -11,7 +12,7 @@ from sqlalchemy import text
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.clients import create_client
 from sosdesk.services.search import search
-from sosdesk.store import migrate
+from sosdesk.store import database, migrate
 from sosdesk.store.database import Database
 from sosdesk.store.models import Base
 from tests.conftest import PASSPHRASE, USER
@@ -104,4 +105,25 @@ def test_unlock_of_an_old_database_backs_up_then_migrates(db: Database) -> None:
     assert len(backups) == 1
     assert not backups[0].read_bytes().startswith(b"SQLite format 3")
     assert [h.ref for h in search(reopened, "Nevena")] == [client.id]
+    reopened.close()
+
+
+def test_an_upgrade_at_unlock_gives_its_memory_back(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index builds of an upgrade sort in memory; the desk goes on without that memory
+    (at a million calls the process kept 130 MB more after the upgrade of 0011)."""
+    trims: list[int] = []
+    monkeypatch.setattr(database, "trim_heap", lambda: trims.append(1))
+    path = db.path
+    db.close()
+    Database.open(path, user=USER, passphrase=PASSPHRASE).close()
+    assert trims == []  # nothing to upgrade: nothing to give back
+    old = Database.open(path, user=USER, passphrase=PASSPHRASE)
+    migrate.downgrade(old.engine, _revisions()[-2])
+    old.close()
+    reopened = Database.open(path, user=USER, passphrase=PASSPHRASE)
+    assert trims == [1]
+    assert reopened.engine.pool.checkedout() == 0
+    assert migrate.current(reopened.engine) == migrate.head()  # the pool opens keyed again
     reopened.close()

@@ -33,6 +33,7 @@ from sosdesk.store.errors import (
 )
 from sosdesk.store.kdf import KdfParams
 from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
+from sosdesk.store.memory import trim_heap
 from sosdesk.store.models import DeviceIdentity, Setting, User, utcnow
 from sosdesk.store.tx import Actor, Tx
 from sosdesk.store.user_rules import check_user_name
@@ -206,6 +207,10 @@ class Database:
                 stamp = utcnow().strftime("%Y%m%dT%H%M%S")
                 backup_engine(engine, key, folder / f"{path.stem}.pre-migration-{stamp}.bak")
                 migrate.upgrade(engine)
+                # An upgrade's index builds sort in memory (a million calls: 130 MB), kept by
+                # the pooled connections and the heap; the desk needs none of it again.
+                engine.dispose()
+                trim_heap()
             with Session(engine) as s:
                 ident = s.execute(select(DeviceIdentity)).scalar_one_or_none()
                 row = s.execute(select(User).where(User.name == user)).scalar_one_or_none()
