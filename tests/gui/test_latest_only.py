@@ -54,12 +54,26 @@ def jobs(qapp: QApplication) -> Iterator[Jobs]:
     QThreadPool.globalInstance().waitForDone(10_000)
 
 
+class Heard:
+    """A runner on the global pool and what it reported."""
+
+    def __init__(self) -> None:
+        self.runner = LatestOnly(QThreadPool.globalInstance())
+        self.answers: list[object] = []
+        self.failures: list[object] = []
+        self.runner.answered.connect(self.answers.append)
+        self.runner.failed.connect(self.failures.append)
+
+
+@pytest.fixture
+def heard(jobs: Jobs) -> Heard:
+    return Heard()
+
+
 def test_requests_run_one_at_a_time_and_only_the_newest_is_answered(
-    qtbot: QtBot, jobs: Jobs
+    qtbot: QtBot, jobs: Jobs, heard: Heard
 ) -> None:
-    runner = LatestOnly(QThreadPool.globalInstance())
-    answers: list[object] = []
-    runner.answered.connect(answers.append)
+    runner, answers = heard.runner, heard.answers
     runner.submit(jobs.make("2024"))
     qtbot.waitUntil(lambda: jobs.started == ["2024"])
     runner.submit(jobs.make("2025"))
@@ -74,11 +88,9 @@ def test_requests_run_one_at_a_time_and_only_the_newest_is_answered(
 
 
 def test_a_stale_failure_is_dropped_and_the_newest_failure_reported(
-    qtbot: QtBot, jobs: Jobs
+    qtbot: QtBot, jobs: Jobs, heard: Heard
 ) -> None:
-    runner = LatestOnly(QThreadPool.globalInstance())
-    failures: list[object] = []
-    runner.failed.connect(failures.append)
+    runner, failures = heard.runner, heard.failures
     runner.submit(jobs.make("old", fail=True))
     qtbot.waitUntil(lambda: jobs.started == ["old"])
     runner.submit(jobs.make("new", fail=True))
@@ -88,11 +100,9 @@ def test_a_stale_failure_is_dropped_and_the_newest_failure_reported(
 
 
 def test_cancel_forgets_the_waiting_request_and_the_running_answer(
-    qtbot: QtBot, jobs: Jobs
+    qtbot: QtBot, jobs: Jobs, heard: Heard
 ) -> None:
-    runner = LatestOnly(QThreadPool.globalInstance())
-    answers: list[object] = []
-    runner.answered.connect(answers.append)
+    runner, answers = heard.runner, heard.answers
     runner.submit(jobs.make("running"))
     qtbot.waitUntil(lambda: jobs.started == ["running"])
     runner.submit(jobs.make("waiting"))

@@ -6,8 +6,10 @@ from __future__ import annotations
 import ctypes
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlcipher3._sqlite3 as driver  # type: ignore[import-not-found]
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from sosdesk.services import retention
 from sosdesk.services.calls import CallInput, save_call
@@ -43,20 +45,18 @@ def test_release_pages_empties_the_connections_cache(db: Database) -> None:
     assert read - after > 3_000_000  # and went out again
 
 
-def test_the_daily_retention_count_keeps_no_pages(db: Database) -> None:
+def test_the_daily_retention_count_keeps_no_pages(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     old = datetime.now(UTC) - timedelta(days=800)
     for _ in range(3):
         save_call(db, CallInput(categories=["victim_support"], started_at=old, summary="x" * 900))
-    seen: list[object] = []
-    real = retention.release_pages
+    seen: list[Session] = []
 
-    def spy(session: object) -> None:
+    def spy(session: Session) -> None:
         seen.append(session)
-        real(session)  # type: ignore[arg-type]
+        release_pages(session)
 
-    retention.release_pages = spy  # type: ignore[assignment]
-    try:
-        assert retention.due(db).calls == 3
-    finally:
-        retention.release_pages = real  # type: ignore[assignment]
+    monkeypatch.setattr(retention, "release_pages", spy)
+    assert retention.due(db).calls == 3
     assert len(seen) == 1

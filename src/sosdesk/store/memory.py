@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import sys
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,12 +21,7 @@ from sosdesk.store.raw import driver_connection
 
 def release_pages(session: Session) -> None:
     """Drop the page cache of `session`'s connection and return freed heap to the system."""
-    release_connection_pages(driver_connection(session))
-
-
-def release_connection_pages(conn: Any) -> None:
-    """The same for a DB-API connection."""
-    conn.execute("PRAGMA shrink_memory")
+    driver_connection(session).execute("PRAGMA shrink_memory")
     trim_heap()
 
 

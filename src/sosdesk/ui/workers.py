@@ -85,12 +85,13 @@ class LatestOnly(QObject):
         self._pool = pool
         self._generation = 0
         self._running = False
-        self._waiting: tuple[int, Callable[[], Any]] | None = None
+        # The request waiting to run; it is always the newest (generation `_generation`).
+        self._waiting: Callable[[], Any] | None = None
 
     def submit(self, fn: Callable[[], Any]) -> None:
         """Ask for `fn()`; an earlier request still running is ignored when it ends."""
         self._generation += 1
-        self._waiting = (self._generation, fn)
+        self._waiting = fn
         if not self._running:
             self._start_waiting()
 
@@ -105,9 +106,9 @@ class LatestOnly(QObject):
         return self._running
 
     def _start_waiting(self) -> None:
-        if self._waiting is None:
+        fn, generation = self._waiting, self._generation
+        if fn is None:
             return
-        generation, fn = self._waiting
         self._waiting = None
         self._running = True
         run_in_pool(
