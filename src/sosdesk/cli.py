@@ -25,10 +25,12 @@ from sosdesk.hardening import harden_process
 from sosdesk.store.engine import classify
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command module's sub-commands."""
+def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that come before a command, and alone open the desk window."""
     parser = argparse.ArgumentParser(
-        prog="sosdesk", description="SOS Desk: offline desk for an SOS line (GUI by default)."
+        prog="sosdesk",
+        description="SOS Desk: offline desk for an SOS line (GUI by default).",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"sosdesk {__version__}")
     parser.add_argument(
@@ -39,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", help="database file (default: the platform data folder)")
     parser.add_argument("--user", help="user name (default: $SOSDESK_USER)")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command module's sub-commands."""
+    parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"sosdesk.commands.{info.name}")
@@ -55,8 +63,12 @@ def _say(text: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0 ok, 1 unsound/failed, 2 bad input)."""
     harden_process()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    # The desk window needs none of the commands: importing them all (reports, privacy
+    # accounting, PDF) would only delay the unlock screen.
+    args, rest = _top_parser(add_help=False).parse_known_args(given)
+    if rest:
+        args = build_parser().parse_args(given)
     lang = resolve_lang(args.ui_lang)
     handler = getattr(args, "handler", None)
     if handler is None:

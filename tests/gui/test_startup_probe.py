@@ -61,3 +61,36 @@ def test_probe_shows_a_year_of_statistics(db_path: Path, tmp_path: Path) -> None
     said = [line.split()[0] for line in done.stdout.splitlines()]
     assert done.returncode == 0, done.stdout
     assert said == ["unlock-screen", "unlocked", "statistics"]
+
+
+def test_the_unlock_screen_waits_for_no_report_pdf_or_migration_code(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """Cold start (issue 21): CPython's own import log of a desk up to its unlock screen holds
+    none of the code that only commands, documents, publishing or an upgrade use."""
+    Database.create(db_path, user=USER, passphrase=PASSPHRASE, desk="BG1")[0].close()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SOSDESK_STARTUP_PROBE="1",
+        SOSDESK_USER=USER,
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    env.pop("SOSDESK_PASSPHRASE", None)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "sosdesk", "--db", str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.split()[0] == "unlock-screen", done.stdout
+    loaded = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert "PySide6.QtWidgets" in loaded and "sosdesk.ui.main_window" in loaded  # the log works
+    late = ("reportlab", "opendp", "pikepdf", "alembic", "sosdesk.commands.stats_cmd")
+    assert not loaded & set(late)
+    assert not {m for m in loaded if m.startswith("sosdesk.ui.statistics.")}

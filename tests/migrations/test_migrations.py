@@ -20,10 +20,15 @@ from tests.conftest import PASSPHRASE, USER
 CORE = ("clients", "calls", "events", "audit_entries", "changes", "users")
 
 
-def _revisions() -> list[str]:
+def _alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(migrate.migrations_dir()))
-    script = ScriptDirectory.from_config(cfg)
+    return cfg
+
+
+def _revisions() -> list[str]:
+    """Alembic's own reading of the migrations folder, which `migrate.HEAD` must follow."""
+    script = ScriptDirectory.from_config(_alembic_config())
     return [r.revision for r in reversed(list(script.walk_revisions()))]
 
 
@@ -43,6 +48,8 @@ def _counts(db: Database) -> dict[str, int]:
 
 def test_single_head_and_head_matches_models(db: Database) -> None:
     assert migrate.current(db.engine) == migrate.head() == _revisions()[-1]
+    assert migrate.revisions() == _revisions()
+    assert len(ScriptDirectory.from_config(_alembic_config()).get_heads()) == 1
     with db.engine.connect() as conn:
         ctx = MigrationContext.configure(
             conn, opts={"include_object": _shadow, "compare_type": True}

@@ -8,6 +8,7 @@ logs the reason: an error the user sees, never a tab that silently goes missing.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,17 +19,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sosdesk.domain.messages import CodedError
 from sosdesk.logtail import Code
-from sosdesk.ui.audit.area import AuditArea
-from sosdesk.ui.casework.area import CaseworkArea
-from sosdesk.ui.clients.area import ClientsArea
 from sosdesk.ui.context import AppContext
-from sosdesk.ui.directory.area import DirectoryArea
-from sosdesk.ui.followups.area import FollowUpsArea
-from sosdesk.ui.intake.area import CallsArea
-from sosdesk.ui.missing.area import MissingChildrenArea
-from sosdesk.ui.office.area import OfficeArea
-from sosdesk.ui.statistics.area import StatisticsArea
-from sosdesk.ui.sync.area import SyncArea
 from sosdesk.ui.widgets.problem_text import failure_text
 
 _log = logging.getLogger(__name__)
@@ -61,17 +52,55 @@ class AreaSpec:
     name: str  # English source of the title, translated like the area's own `title()`
 
 
+def _on_first_use(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """Builds `module.name(ctx)`, importing the module only then: the areas pull in PDF,
+    privacy accounting and report code that the unlock screen must not wait for."""
+
+    def build(ctx: AppContext) -> QWidget:
+        widget: QWidget = getattr(importlib.import_module(module), name)(ctx)
+        return widget
+
+    return build
+
+
 AREAS: tuple[AreaSpec, ...] = (
-    AreaSpec("calls", "Ctrl+1", CallsArea, "Calls"),
-    AreaSpec("clients", "Ctrl+2", ClientsArea, "Clients"),
-    AreaSpec("followups", "Ctrl+3", FollowUpsArea, "Follow-ups"),
-    AreaSpec("directory", "Ctrl+4", DirectoryArea, "Directory"),
-    AreaSpec("sync", "Ctrl+5", SyncArea, "Exchange"),
-    AreaSpec("statistics", "Ctrl+6", StatisticsArea, "Statistics"),
-    AreaSpec("audit", "Ctrl+7", AuditArea, "Audit"),
-    AreaSpec("office", "Ctrl+8", OfficeArea, "Office"),
-    AreaSpec("casework", "Ctrl+9", CaseworkArea, "Casework"),
-    AreaSpec("missing", "Ctrl+0", MissingChildrenArea, "Missing children"),
+    AreaSpec("calls", "Ctrl+1", _on_first_use("sosdesk.ui.intake.area", "CallsArea"), "Calls"),
+    AreaSpec(
+        "clients", "Ctrl+2", _on_first_use("sosdesk.ui.clients.area", "ClientsArea"), "Clients"
+    ),
+    AreaSpec(
+        "followups",
+        "Ctrl+3",
+        _on_first_use("sosdesk.ui.followups.area", "FollowUpsArea"),
+        "Follow-ups",
+    ),
+    AreaSpec(
+        "directory",
+        "Ctrl+4",
+        _on_first_use("sosdesk.ui.directory.area", "DirectoryArea"),
+        "Directory",
+    ),
+    AreaSpec("sync", "Ctrl+5", _on_first_use("sosdesk.ui.sync.area", "SyncArea"), "Exchange"),
+    AreaSpec(
+        "statistics",
+        "Ctrl+6",
+        _on_first_use("sosdesk.ui.statistics.area", "StatisticsArea"),
+        "Statistics",
+    ),
+    AreaSpec("audit", "Ctrl+7", _on_first_use("sosdesk.ui.audit.area", "AuditArea"), "Audit"),
+    AreaSpec("office", "Ctrl+8", _on_first_use("sosdesk.ui.office.area", "OfficeArea"), "Office"),
+    AreaSpec(
+        "casework",
+        "Ctrl+9",
+        _on_first_use("sosdesk.ui.casework.area", "CaseworkArea"),
+        "Casework",
+    ),
+    AreaSpec(
+        "missing",
+        "Ctrl+0",
+        _on_first_use("sosdesk.ui.missing.area", "MissingChildrenArea"),
+        "Missing children",
+    ),
 )
 
 

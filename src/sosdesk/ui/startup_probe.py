@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from sosdesk.config import ENV_PASSPHRASE
 from sosdesk.stats.periods import Period
 from sosdesk.ui.main_window import MainWindow
-from sosdesk.ui.statistics.area import StatisticsArea
 
 ENV_PROBE_SHOT = "SOSDESK_PROBE_SHOT"
 ENV_PROBE_YEAR = "SOSDESK_PROBE_YEAR"
@@ -70,6 +69,8 @@ class StartupProbe(QObject):
             self._finish(1)
 
     def _open_statistics(self) -> None:
+        from sosdesk.ui.statistics.area import StatisticsArea  # as the desk: on first use
+
         self.window.switch_area("statistics")
         area = self.window.areas["statistics"]
         assert isinstance(area, StatisticsArea)

@@ -46,7 +46,6 @@ from sosdesk.ui.context import AppContext, DeskLocked
 from sosdesk.ui.events.action_dialog import ActionDialog, keep_while_open, return_focus
 from sosdesk.ui.missing.intake_hook import KEYS as OPEN_KEYS
 from sosdesk.ui.missing.open_dialog import open_case_dialog
-from sosdesk.ui.missing.summary_dialog import summary_dialog
 from sosdesk.ui.widgets.datetime_field import DateField, DateTimeField
 from sosdesk.ui.widgets.display import with_key
 from sosdesk.ui.widgets.field_message import FieldMessage
@@ -378,6 +377,8 @@ class MissingChildrenArea(QWidget):
             self.message.show_problem(
                 self.tr("Saved the case summary {0} as {1}.").format(number, name), notice=True
             )
+
+        from sosdesk.ui.missing.summary_dialog import summary_dialog  # PDF code: on first use
 
         self._show(summary_dialog(self.ctx, case.id, saved, self))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -46,7 +46,6 @@ from sosdesk.sync.overview import DeskOverview, desks_overview
 from sosdesk.sync.set_aside_decision import SetAsidePlan
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.i18n import current_lang
-from sosdesk.ui.office.org_dialog import OrgDialog
 from sosdesk.ui.office.set_aside import SetAsideAction, done_text
 from sosdesk.ui.sync.chooser import Chooser
 from sosdesk.ui.sync.jobs import Job
@@ -56,6 +55,9 @@ from sosdesk.ui.widgets.field_message import FieldMessage
 from sosdesk.ui.widgets.permission import guard, may
 from sosdesk.ui.widgets.problem_text import error_text, failure_text
 from sosdesk.ui.widgets.shortcuts import shortcut
+
+if TYPE_CHECKING:
+    from sosdesk.ui.office.org_dialog import OrgDialog
 
 PDFS = "PDF (*.pdf)"
 BACKUPS = "SOS Desk backup (*.sosbackup *.bak *.db);;* (*)"
@@ -140,7 +142,7 @@ class OfficeArea(QWidget):
         self.check_button = QPushButton(self)
         self.org_button = QPushButton(self)
         self.restore_button = QPushButton(self)
-        self.org_dialog: OrgDialog | None = None
+        self.org_dialog: OrgDialog | None = None  # its letterhead preview loads PDF code
         # How the desk is locked before a restore, and how its outcome is told (tests replace
         # both: there is no main window around the area there).
         self.lock_desk: Callable[[], None] = self._lock_window
@@ -366,6 +368,8 @@ class OfficeArea(QWidget):
         """The organisation header editor with its live preview (Alt+Z)."""
         if self.job.running or self.ctx.is_locked or not self.org_button.isEnabled():
             return
+        from sosdesk.ui.office.org_dialog import OrgDialog
+
         self.org_dialog = OrgDialog(self.ctx, self)
         self.org_dialog.finished.connect(self._org_closed)
         self.org_dialog.open()

@@ -41,7 +41,6 @@ from sosdesk.stats.suppression import Published, SuppressionRule
 from sosdesk.ui.context import AppContext
 from sosdesk.ui.statistics.chart import StatChart
 from sosdesk.ui.statistics.period_picker import PeriodPicker
-from sosdesk.ui.statistics.publish_dialog import PublishDialog
 from sosdesk.ui.statistics.records_dialog import RecordsDialog
 from sosdesk.ui.statistics.summary_cards import SummaryCards
 from sosdesk.ui.statistics.table_model import CELL_ROLE, StatTableModel
@@ -241,6 +240,9 @@ class StatisticsArea(QWidget):
             return
         period = self.period()
         year = period.start.year if period is not None else local_today().year - 1
+        # Imported here: its report, PDF and privacy code (0.3 s) waits for the coordinator.
+        from sosdesk.ui.statistics.publish_dialog import PublishDialog
+
         PublishDialog(self.ctx, year, self).exec()
 
     def _may_open_records(self) -> bool:
