@@ -48,16 +48,26 @@ def _apply(fact: Fact, kind: str, fix: dict[str, Any]) -> Fact:
     )
 
 
-def facts(session: Session, kind: str, period: Period | None) -> Iterator[Fact]:
-    """Events of `kind` in the period (all time when None), with their corrections applied."""
-    corrections = load_corrections(session, kind)
+_IN_PERIOD = "FROM stat_event_facts WHERE kind = :k AND occurred_at >= :a AND occurred_at < :b"
+_ONLY = " AND event_id IN (SELECT value FROM json_each(:only))"
+
+
+def facts(
+    session: Session,
+    kind: str,
+    period: Period | None,
+    *,
+    corrections: dict[str, dict[str, Any]] | None = None,
+    only: list[str] | None = None,
+) -> Iterator[Fact]:
+    """Events of `kind` in the period (all time when None), with their corrections applied;
+    with `only`, just the events of those ids."""
+    if corrections is None:
+        corrections = load_corrections(session, kind)
     a, b = period.utc_bounds() if period else ("", "\uffff")
-    found = rows(
-        session,
-        "SELECT event_id, client_id, coalesce(stat_key, ''), occurred_at, amount_minor, currency "
-        "FROM stat_event_facts WHERE kind = :k AND occurred_at >= :a AND occurred_at < :b",
-        {"k": kind, "a": a, "b": b},
-    )
+    found = _stored(session, kind, a, b, only)
+    if only is not None:
+        corrections = {i: corrections[i] for i in only if i in corrections}
     if not corrections:
         yield from found
         return
@@ -77,6 +87,17 @@ def facts(session: Session, kind: str, period: Period | None) -> Iterator[Fact]:
         key = data.get(CLASSIFIER[kind]) if isinstance(data, dict) else None
         original = (event_id, client_id, "" if key is None else str(key), at, amount, currency)
         yield _apply(original, kind, corrections[event_id])
+
+
+def _stored(session: Session, kind: str, a: str, b: str, only: list[str] | None) -> Iterator[Fact]:
+    """The facts as the triggers stored them (before corrections)."""
+    return rows(
+        session,
+        "SELECT event_id, client_id, coalesce(stat_key, ''), occurred_at, amount_minor, currency "
+        + _IN_PERIOD
+        + (_ONLY if only is not None else ""),
+        {"k": kind, "a": a, "b": b, "only": json.dumps(only)},
+    )
 
 
 def _events_by_id(session: Session, ids: list[str]) -> Iterator[tuple[Any, ...]]:
@@ -106,28 +127,48 @@ class EventCounts:
 
 def count_events_of(session: Session, kind: str, period: Period) -> EventCounts:
     """Count events of `kind` (assistance, field_action, court_hearing) in the period."""
-    events: Counter[str] = Counter()
-    clients: dict[str, set[str]] = {}
-    everyone: set[str] = set()
+    # A year holds some 200,000 facts: SQLite counts them by (type, client) and sums the
+    # costs, so Python sees one row per pair; only corrected events are read one by one.
+    a, b = period.utc_bounds()
+    params = {"k": kind, "a": a, "b": b}
+    pairs: Counter[tuple[str, str]] = Counter(
+        rows(session, f"SELECT coalesce(stat_key, ''), client_id {_IN_PERIOD}", params)
+    )
     costs: Counter[tuple[str, str]] = Counter()
+    costed: Counter[tuple[str, str]] = Counter()  # facts with an amount, per (type, currency)
+    for key, currency, total, n in rows(
+        session,
+        "SELECT coalesce(stat_key, ''), coalesce(currency, ''), sum(amount_minor), count(*) "
+        f"{_IN_PERIOD} AND amount_minor IS NOT NULL GROUP BY 1, 2",
+        params,
+    ):
+        costs[(key, currency)], costed[(key, currency)] = total, n
+    corrections = load_corrections(session, kind)
+    if corrections:
+        only = list(corrections)
+        for sign, found in (
+            (-1, _stored(session, kind, a, b, only)),  # each as stored comes out ...
+            (1, facts(session, kind, period, corrections=corrections, only=only)),  # ... fixed in
+        ):
+            for _event_id, client_id, key, _at, amount, currency in found:
+                pairs[(key, client_id)] += sign
+                if amount is not None:
+                    costs[(key, currency or "")] += sign * amount
+                    costed[(key, currency or "")] += sign
+    events: Counter[str] = Counter()
+    clients: Counter[str] = Counter()
+    everyone: set[str] = set()
+    for (key, client_id), n in pairs.items():
+        if n > 0:
+            events[key] += n
+            clients[key] += 1
+            everyone.add(client_id)
+    kept = Counter({k: v for k, v in costs.items() if costed[k] > 0})
     cost_totals: Counter[str] = Counter()
-    n = 0
-    for _event_id, client_id, key, _at, amount, currency in facts(session, kind, period):
-        n += 1
-        events[key] += 1
-        clients.setdefault(key, set()).add(client_id)
-        everyone.add(client_id)
-        if amount is not None:
-            costs[(key, currency or "")] += amount
-            cost_totals[currency or ""] += amount
+    for (_key, currency), amount in kept.items():
+        cost_totals[currency] += amount
     return EventCounts(
-        kind,
-        events,
-        Counter({k: len(v) for k, v in clients.items()}),
-        n,
-        len(everyone),
-        costs,
-        cost_totals,
+        kind, events, clients, sum(events.values()), len(everyone), kept, cost_totals
     )
 
 
