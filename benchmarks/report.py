@@ -116,6 +116,16 @@ _PEAK_LAUNCHER = (
 )
 
 
+def compile_sources() -> None:
+    """Compile sosdesk's modules to bytecode, as installing the wheel or the bundle does: a
+    checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile them at every start."""
+    import compileall
+
+    import sosdesk
+
+    compileall.compile_dir(os.path.dirname(sosdesk.__file__), quiet=1)
+
+
 def sosdesk_argv(*args: str) -> list[str]:
     """`python -m sosdesk ARGS` that prints `peak-kib N` (its VmHWM) on stderr at exit."""
     return [sys.executable, "-c", _PEAK_LAUNCHER, *args]

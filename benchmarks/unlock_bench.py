@@ -27,7 +27,7 @@ import subprocess
 import time
 
 from benchmarks.dataset import PASSPHRASE, USER, dataset
-from benchmarks.report import load_line, peak_mb, sosdesk_argv
+from benchmarks.report import compile_sources, load_line, peak_mb, sosdesk_argv
 from sosdesk.store import kdf
 
 BUDGET_S = 1.0
@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("--statistics", type=int, default=0, metavar="YEAR")
     args = parser.parse_args()
     db = str(dataset(args.calls).encrypted)
+    compile_sources()
     one_unlock(db)  # the first start after a build also fills the OS file cache
     results = [one_unlock(db) for _ in range(args.runs)]
     usable = [r[0] for r in results]
