@@ -138,9 +138,9 @@ def test_the_desk_is_built_while_the_key_is_derived(
     derived = threading.Event()
     real_open = module.open_database
 
-    def slow_open(path, creds):  # the key derivation, held until the test lets it finish
+    def slow_open(path, creds, on_upgrade):  # the key derivation, held until the test says
         assert derived.wait(15), "the test never released the key derivation"
-        return real_open(path, creds)
+        return real_open(path, creds, on_upgrade)
 
     monkeypatch.setattr(module, "open_database", slow_open)
     screen = window.unlock_screen
@@ -159,3 +159,26 @@ def test_the_desk_is_built_while_the_key_is_derived(
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.desk, timeout=15_000)
     assert window.areas.built().keys() == {"calls"}
     qtbot.waitUntil(lambda: calls.recent.list.count() > 0)  # it loads its data at unlock
+
+
+def test_an_upgrade_at_unlock_says_which_step_it_waits_for(
+    qtbot, window: MainWindow, db: Database
+) -> None:
+    """A database of the version before is backed up, then upgraded, at unlock (a minute on a
+    big desk): the screen names each step with a moving bar, and the desk opens after."""
+    from sosdesk.store import migrate
+
+    migrate.downgrade(db.engine, migrate.revisions()[-2])
+    db.engine.dispose()
+    screen = window.unlock_screen
+    seen: list[tuple[str, str, bool]] = []
+    screen.upgrade_step.connect(  # runs after the screen's own slot, connected first
+        lambda step: seen.append((step, screen.message.text(), screen.upgrade_bar.isVisible()))
+    )
+    unlock(qtbot, window)
+    assert [step for step, _text, _bar in seen] == ["backing_up", "upgrading"]
+    assert "Korak 1 od 2: prvo rezervna kopija" in seen[0][1]
+    assert "Korak 2 od 2" in seen[1][1]
+    assert all(bar for _step, _text, bar in seen)
+    assert not screen.upgrade_bar.isVisible()
+    assert len(list(db.path.parent.glob("desk.pre-migration-*.bak"))) == 1

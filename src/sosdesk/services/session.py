@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sosdesk.store.database import Database
+from sosdesk.store.database import BACKING_UP, UPGRADING, Database, UpgradeSteps
 from sosdesk.store.errors import (
     DatabaseBusy,
     DatabaseMissing,
@@ -24,6 +24,8 @@ from sosdesk.store.instance_lock import DatabaseInUse, InstanceLock
 from sosdesk.store.keyfile import KeyFile, check_new_passphrase, keyfile_path
 
 __all__ = [
+    "BACKING_UP",
+    "UPGRADING",
     "Credentials",
     "Database",
     "DatabaseBusy",
@@ -35,6 +37,7 @@ __all__ = [
     "StorageFull",
     "StoreError",
     "UnknownUser",
+    "UpgradeSteps",
     "WeakPassphrase",
     "WrongPassphrase",
     "desk_code_of",
@@ -64,12 +67,17 @@ def desk_code_of(path: Path) -> str | None:
         return None
 
 
-def open_database(path: Path, creds: Credentials) -> Database:
-    """Unlock with a passphrase, or with the recovery key and then set the new passphrase."""
+def open_database(
+    path: Path, creds: Credentials, on_upgrade: UpgradeSteps | None = None
+) -> Database:
+    """Unlock with a passphrase, or with the recovery key and then set the new passphrase;
+    a schema upgrade announces its steps (BACKING_UP, UPGRADING) to `on_upgrade`."""
     if not creds.recovering:
-        return Database.open(path, user=creds.user, passphrase=creds.passphrase)
+        return Database.open(
+            path, user=creds.user, passphrase=creds.passphrase, on_upgrade=on_upgrade
+        )
     check_new_passphrase(creds.new_passphrase)  # refuse before touching anything
-    db = Database.open_with_recovery(path, creds.recovery_key, creds.user)
+    db = Database.open_with_recovery(path, creds.recovery_key, creds.user, on_upgrade)
     try:
         db.set_passphrase(creds.user, creds.new_passphrase)
     except BaseException:

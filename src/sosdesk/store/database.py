@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,13 @@ from sosdesk.store.tx import Actor, Tx
 from sosdesk.store.user_rules import check_user_name
 
 _HLC_KEY = "hlc_last"
+
+
+# The steps of a schema upgrade at unlock, announced as each starts (a million calls: the
+# backup about 15 s, the upgrade half a minute), so the unlock screen can say what it waits for.
+BACKING_UP = "backing_up"
+UPGRADING = "upgrading"
+UpgradeSteps = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -178,21 +185,37 @@ class Database:
 
     @classmethod
     def open(
-        cls, path: Path, *, user: str, passphrase: str, backup_dir: Path | None = None
+        cls,
+        path: Path,
+        *,
+        user: str,
+        passphrase: str,
+        backup_dir: Path | None = None,
+        on_upgrade: UpgradeSteps | None = None,
     ) -> Database:
-        """Unlock with a user's passphrase; migrations run after an automatic backup."""
+        """Unlock with a user's passphrase; migrations run after an automatic backup, each
+        step announced to `on_upgrade` (BACKING_UP, UPGRADING) as it starts."""
         check_database_file(path)  # missing, a folder, a device or empty: before the key file
         data_key = KeyFile.load(keyfile_path(path)).unlock(user, passphrase)
-        return cls._open_with_key(path, data_key, user, backup_dir)
+        return cls._open_with_key(path, data_key, user, backup_dir, on_upgrade)
 
     @classmethod
-    def open_with_recovery(cls, path: Path, recovery_key: str, user: str) -> Database:
+    def open_with_recovery(
+        cls, path: Path, recovery_key: str, user: str, on_upgrade: UpgradeSteps | None = None
+    ) -> Database:
         """Unlock with the recovery key (then set a new passphrase with `set_passphrase`)."""
         data_key = KeyFile.load(keyfile_path(path)).unlock_recovery(recovery_key)
-        return cls._open_with_key(path, data_key, user, None)
+        return cls._open_with_key(path, data_key, user, None, on_upgrade)
 
     @classmethod
-    def _open_with_key(cls, path: Path, key: bytes, user: str, backup_dir: Path | None) -> Database:
+    def _open_with_key(
+        cls,
+        path: Path,
+        key: bytes,
+        user: str,
+        backup_dir: Path | None,
+        on_upgrade: UpgradeSteps | None = None,
+    ) -> Database:
         clean_leftovers(path)
         engine = make_engine(path, key)
         try:
@@ -205,7 +228,11 @@ class Database:
 
                 folder = backup_dir or path.parent
                 stamp = utcnow().strftime("%Y%m%dT%H%M%S")
+                if on_upgrade is not None:
+                    on_upgrade(BACKING_UP)
                 backup_engine(engine, key, folder / f"{path.stem}.pre-migration-{stamp}.bak")
+                if on_upgrade is not None:
+                    on_upgrade(UPGRADING)
                 migrate.upgrade(engine)
                 # An upgrade's index builds sort in memory (a million calls: 130 MB), kept by
                 # the pooled connections and the heap; the desk needs none of it again.

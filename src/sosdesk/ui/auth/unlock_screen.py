@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from sosdesk.logtail import Code
 from sosdesk.services.session import (
+    BACKING_UP,
     Credentials,
     DatabaseBusy,
     DatabaseInUse,
@@ -55,6 +57,7 @@ class UnlockScreen(QWidget):
 
     unlocked = Signal(object)
     unlocking = Signal()  # the key is being derived in a worker: the GUI thread is free
+    upgrade_step = Signal(str)  # emitted by the worker: a schema upgrade's step has begun
     language_chosen = Signal(str)
 
     def __init__(
@@ -118,6 +121,13 @@ class UnlockScreen(QWidget):
 
         self.message = FieldMessage(self.card)
         self.message.setObjectName("unlock_message")
+        # A schema upgrade at unlock takes a minute on a big desk: a moving bar says it works.
+        self.upgrade_bar = QProgressBar(self.card)
+        self.upgrade_bar.setObjectName("unlock_upgrade_bar")
+        self.upgrade_bar.setRange(0, 0)
+        self.upgrade_bar.setTextVisible(False)
+        self.upgrade_bar.hide()
+        self.upgrade_step.connect(self._show_upgrade_step)
         self.unlock_button = QPushButton(self.card)
         self.unlock_button.setProperty("role", "primary")
         self.unlock_button.setDefault(True)
@@ -160,6 +170,7 @@ class UnlockScreen(QWidget):
         card.addLayout(grid)
         card.addWidget(self.recovery_box)
         card.addWidget(self.message)
+        card.addWidget(self.upgrade_bar)
         card.addLayout(buttons)
         card.addSpacing(6)
         card.addLayout(lang_row)
@@ -246,7 +257,8 @@ class UnlockScreen(QWidget):
         self._set_busy(True)
         self.message.show_problem(self.tr("Unlocking…"), notice=True)
         path = self.db_path
-        run_in_pool(self.pool, lambda: open_database(path, creds), self._opened, self._failed)
+        step = self.upgrade_step.emit  # queued to this thread: the worker never touches widgets
+        run_in_pool(self.pool, lambda: open_database(path, creds, step), self._opened, self._failed)
         self.unlocking.emit()
 
     def _opened(self, db: object) -> None:
@@ -328,8 +340,28 @@ class UnlockScreen(QWidget):
         (self.key_edit if on else self.pass_edit).setFocus()
         self.retranslate()
 
+    def _show_upgrade_step(self, step: str) -> None:
+        if not self._busy:
+            return  # a step queued before a failure was shown: the failure stays on screen
+        if step == BACKING_UP:
+            text = self.tr(
+                "This desk's database is being upgraded to the new version. Step 1 of 2: "
+                "a backup copy first. On a large desk this takes a few minutes; "
+                "do not close the window."
+            )
+        else:
+            text = self.tr(
+                "Upgrading the database. Step 2 of 2: the new version's changes. "
+                "Do not close the window."
+            )
+        self.upgrade_bar.setAccessibleName(self.tr("Upgrading the database"))
+        self.upgrade_bar.show()
+        self.message.show_problem(text, notice=True)
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if not busy:
+            self.upgrade_bar.hide()
         for w in (
             self.user_edit,
             self.pass_edit,
