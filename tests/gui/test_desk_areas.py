@@ -98,3 +98,26 @@ def test_ten_areas_fit_a_1280_pixel_screen_and_name_their_keys(qtbot, window: Ma
     button = window.area_buttons["statistics"]
     assert button.text() == "Statistika" and "Ctrl+6" in button.toolTip()
     assert button.accessibleDescription() == "Ctrl+6"
+
+
+def test_the_clients_module_is_loaded_after_unlock_not_before(
+    qtbot, window: MainWindow, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An area's module is imported on first use, except the ones warmed up once the desk is
+    unlocked (the client file a lookup opens): imported then, and nothing built."""
+    import sys
+
+    (tmp_path / "warm_probe_area.py").write_text(
+        "BUILT = []\n\nclass ProbeArea:\n    def __init__(self, ctx):\n        BUILT.append(ctx)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    probe = areas.AreaSpec("probe", "", areas._OnFirstUse("warm_probe_area", "ProbeArea"), "P")
+    monkeypatch.setattr(areas, "AREAS", (*areas.AREAS, probe))
+    monkeypatch.setattr(areas, "WARM_AFTER_UNLOCK", ("clients", "probe"))
+    monkeypatch.delitem(sys.modules, "warm_probe_area", raising=False)
+    assert "clients" in areas.WARM_AFTER_UNLOCK
+    assert "warm_probe_area" not in sys.modules  # the unlock screen did not load it
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: "warm_probe_area" in sys.modules, timeout=5_000)
+    assert sys.modules["warm_probe_area"].BUILT == []
+    assert "probe" not in window.areas  # the window's own list is unchanged

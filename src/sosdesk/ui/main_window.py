@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,7 @@ from sosdesk.services.preferences import update_preferences as store_preferences
 from sosdesk.services.session import Database, DatabaseMissing, InstanceLock, StoreError
 from sosdesk.ui import i18n
 from sosdesk.ui.area_shelf import AreaShelf
-from sosdesk.ui.areas import AREAS, Area, build_area
+from sosdesk.ui.areas import AREAS, Area, build_area, warm_up
 from sosdesk.ui.auth.idle_watch import IdleWatch
 from sosdesk.ui.auth.unlock_screen import LANGUAGE_NAMES, UnlockScreen
 from sosdesk.ui.auth.users_dialog import UsersDialog
@@ -56,6 +56,7 @@ from sosdesk.ui.widgets.preferences_dialog import PreferencesDialog
 from sosdesk.ui.widgets.shortcut_help import ShortcutHelp, area_keys
 
 _log = logging.getLogger(__name__)
+_WARM_UP_MS = 300  # after unlock, once the desk has been painted and the operator looks at it
 
 
 def load_areas(ctx: AppContext) -> list[tuple[str, str, QWidget]]:
@@ -282,6 +283,15 @@ class MainWindow(QMainWindow):
             self._resume_area if self._resume_area in self.areas else next(iter(self.areas), "")
         )
         self._refocus()
+        QTimer.singleShot(_WARM_UP_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if self.ctx.is_locked:
+            return
+        try:
+            warm_up()
+        except Exception as exc:  # the area will say so itself when opened
+            _log.warning("warm-up failed: %s", Code(type(exc).__name__))
 
     def lock(self, reason: str = "manual") -> None:
         """Keep the draft, clear every area, dispose the engine, show the unlock screen."""
