@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from sosdesk.stats.followups_stats import DUE_IN_PERIOD
+from sosdesk.stats.followups_stats import OUTCOMES_DUE_IN_PERIOD
 from sosdesk.store.database import Database
 
 
@@ -17,6 +17,7 @@ def _plan(db: Database, sql: str, params: dict[str, str]) -> str:
 
 
 def test_follow_ups_due_in_a_period_seek_their_range(db: Database) -> None:
-    plan = _plan(db, DUE_IN_PERIOD, {"a": "2025-01-01", "b": "2026-01-01"})
+    params = {"a": "2025-01-01", "b": "2026-01-01", "now": "2026-01-01", "grace": "+3600 seconds"}
+    plan = _plan(db, OUTCOMES_DUE_IN_PERIOD, params)
     assert "SEARCH followups USING COVERING INDEX ix_followups_due" in plan, plan
     assert "SCAN" not in plan

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from sosdesk.stats.localtime import parse_utc_text
+from sosdesk.stats.localtime import utc_text
 from sosdesk.stats.periods import Period
 from sosdesk.stats.tables import EVENTS, StatTable, one_column
 
@@ -17,8 +17,18 @@ ON_TIME_GRACE = timedelta(hours=1)
 OUTCOMES = ("on_time", "late", "overdue", "pending")
 
 
-# Read from ix_followups_due (migration 0012): only the period's entries, not every follow-up.
-DUE_IN_PERIOD = "SELECT due_at, done_at FROM followups WHERE due_at >= :a AND due_at < :b"
+# Counted by SQLite from ix_followups_due (migration 0012), the period's entries only. The
+# store writes every time as the same 27-character UTC text, so comparing texts compares times;
+# "due + grace" shifts due's whole seconds and keeps its fraction as written, so no rounding of
+# SQLite's time arithmetic reaches it. `classify` is the same rule for one follow-up (the
+# drill-down lists them); a test holds the two together.
+OUTCOMES_DUE_IN_PERIOD = (
+    "SELECT CASE WHEN done_at IS NOT NULL THEN CASE WHEN done_at <= "
+    "strftime('%Y-%m-%dT%H:%M:%S', substr(due_at, 1, 19), :grace) || substr(due_at, 20) "
+    "THEN 'on_time' ELSE 'late' END WHEN due_at < :now THEN 'overdue' ELSE 'pending' END, "
+    "count(*) FROM followups WHERE due_at >= :a AND due_at < :b GROUP BY 1"
+)
+_GRACE = f"+{int(ON_TIME_GRACE.total_seconds())} seconds"
 
 
 def classify(due: datetime, done: datetime | None, now: datetime) -> str:
@@ -31,11 +41,9 @@ def classify(due: datetime, done: datetime | None, now: datetime) -> str:
 def count_followups(session: Session, period: Period, now: datetime) -> Counter[str]:
     """Follow-ups due in the period, by outcome."""
     a, b = period.utc_bounds()
-    rows = session.execute(text(DUE_IN_PERIOD), {"a": a, "b": b})
-    return Counter(
-        classify(parse_utc_text(due), parse_utc_text(done) if done else None, now)
-        for due, done in rows
-    )
+    params = {"a": a, "b": b, "now": utc_text(now), "grace": _GRACE}
+    found = session.execute(text(OUTCOMES_DUE_IN_PERIOD), params)
+    return Counter({str(outcome): int(n) for outcome, n in found})
 
 
 def followups_table(counts: Counter[str]) -> StatTable:
