@@ -91,13 +91,15 @@ def facts(
 
 def _stored(session: Session, kind: str, a: str, b: str, only: list[str] | None) -> Iterator[Fact]:
     """The facts as the triggers stored them (before corrections)."""
-    return rows(
-        session,
+    sql = (
         "SELECT event_id, client_id, coalesce(stat_key, ''), occurred_at, amount_minor, currency "
         + _IN_PERIOD
-        + (_ONLY if only is not None else ""),
-        {"k": kind, "a": a, "b": b, "only": json.dumps(only)},
     )
+    params = {"k": kind, "a": a, "b": b}
+    if only is not None:
+        sql += _ONLY
+        params["only"] = json.dumps(only)
+    return rows(session, sql, params)
 
 
 def _events_by_id(session: Session, ids: list[str]) -> Iterator[tuple[Any, ...]]:

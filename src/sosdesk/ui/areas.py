@@ -70,42 +70,22 @@ class _OnFirstUse:
         return self.load()(ctx)
 
 
+def _area(key: str, shortcut: str, package: str, cls: str, name: str) -> AreaSpec:
+    """An area whose class `cls` lives in `sosdesk.ui.<package>.area`, imported on first use."""
+    return AreaSpec(key, shortcut, _OnFirstUse(f"sosdesk.ui.{package}.area", cls), name)
+
+
 AREAS: tuple[AreaSpec, ...] = (
-    AreaSpec("calls", "Ctrl+1", _OnFirstUse("sosdesk.ui.intake.area", "CallsArea"), "Calls"),
-    AreaSpec("clients", "Ctrl+2", _OnFirstUse("sosdesk.ui.clients.area", "ClientsArea"), "Clients"),
-    AreaSpec(
-        "followups",
-        "Ctrl+3",
-        _OnFirstUse("sosdesk.ui.followups.area", "FollowUpsArea"),
-        "Follow-ups",
-    ),
-    AreaSpec(
-        "directory",
-        "Ctrl+4",
-        _OnFirstUse("sosdesk.ui.directory.area", "DirectoryArea"),
-        "Directory",
-    ),
-    AreaSpec("sync", "Ctrl+5", _OnFirstUse("sosdesk.ui.sync.area", "SyncArea"), "Exchange"),
-    AreaSpec(
-        "statistics",
-        "Ctrl+6",
-        _OnFirstUse("sosdesk.ui.statistics.area", "StatisticsArea"),
-        "Statistics",
-    ),
-    AreaSpec("audit", "Ctrl+7", _OnFirstUse("sosdesk.ui.audit.area", "AuditArea"), "Audit"),
-    AreaSpec("office", "Ctrl+8", _OnFirstUse("sosdesk.ui.office.area", "OfficeArea"), "Office"),
-    AreaSpec(
-        "casework",
-        "Ctrl+9",
-        _OnFirstUse("sosdesk.ui.casework.area", "CaseworkArea"),
-        "Casework",
-    ),
-    AreaSpec(
-        "missing",
-        "Ctrl+0",
-        _OnFirstUse("sosdesk.ui.missing.area", "MissingChildrenArea"),
-        "Missing children",
-    ),
+    _area("calls", "Ctrl+1", "intake", "CallsArea", "Calls"),
+    _area("clients", "Ctrl+2", "clients", "ClientsArea", "Clients"),
+    _area("followups", "Ctrl+3", "followups", "FollowUpsArea", "Follow-ups"),
+    _area("directory", "Ctrl+4", "directory", "DirectoryArea", "Directory"),
+    _area("sync", "Ctrl+5", "sync", "SyncArea", "Exchange"),
+    _area("statistics", "Ctrl+6", "statistics", "StatisticsArea", "Statistics"),
+    _area("audit", "Ctrl+7", "audit", "AuditArea", "Audit"),
+    _area("office", "Ctrl+8", "office", "OfficeArea", "Office"),
+    _area("casework", "Ctrl+9", "casework", "CaseworkArea", "Casework"),
+    _area("missing", "Ctrl+0", "missing", "MissingChildrenArea", "Missing children"),
 )
 
 
@@ -169,9 +149,8 @@ def build_area(spec: AreaSpec, ctx: AppContext) -> QWidget:
 WARM_AFTER_UNLOCK = ("clients",)
 
 
-def warm_up(keys: tuple[str, ...] | None = None) -> None:
-    """Import the modules of these areas (default: WARM_AFTER_UNLOCK) now, building nothing."""
-    keys = WARM_AFTER_UNLOCK if keys is None else keys
+def warm_up() -> None:
+    """Import the modules of the WARM_AFTER_UNLOCK areas now, building nothing."""
     for spec in AREAS:
-        if spec.key in keys and isinstance(spec.build, _OnFirstUse):
+        if spec.key in WARM_AFTER_UNLOCK and isinstance(spec.build, _OnFirstUse):
             spec.build.load()

@@ -354,7 +354,6 @@ class UnlockScreen(QWidget):
                 "Upgrading the database. Step 2 of 2: the new version's changes. "
                 "Do not close the window."
             )
-        self.upgrade_bar.setAccessibleName(self.tr("Upgrading the database"))
         self.upgrade_bar.show()
         self.message.show_problem(text, notice=True)
 
@@ -397,6 +396,7 @@ class UnlockScreen(QWidget):
             if self.recovery_button.isChecked()
             else self.tr("Forgot it? Recovery key ({0})").format("Alt+R")
         )
+        self.upgrade_bar.setAccessibleName(self.tr("Upgrading the database"))
         self.lang_label.setText(self.tr("&Language"))
         self.footer.setText(
             self.tr(
