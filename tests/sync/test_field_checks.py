@@ -35,6 +35,12 @@ def test_a_good_call_is_stored_as_sqlite_keeps_it() -> None:
         ({"categories": "victim_support"}, "categories", "expected a list"),
         ({"categories": ["flying"]}, "categories", "unknown"),
         ({"summary": 7}, "summary", "expected text"),
+        ({"line": 7}, "line", "expected text"),
+        ({"line": ["sos_24_7"]}, "line", "expected text"),
+        ({"caller_phone": "+381" + "1" * 40}, "caller_phone", "longer than"),
+        ({"categories": [["victim_support"]]}, "categories", "unknown"),
+        ({"categories": ["victim_support", 3]}, "categories", "unknown"),
+        ({"started_at": "2026-02-30T10:00:00+00:00"}, "started_at", "date and time"),
     ],
 )
 def test_every_bad_column_is_still_refused(

@@ -83,6 +83,43 @@ def test_bad_fields_in_a_standard_line_are_still_refused() -> None:
         assert why in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("other", "kept"),
+    [
+        (line().replace('"id":"0', '"id":"\\u0030'), True),  # an escape in a plain value
+        (line().replace('"base":1', '"base":01'), False),  # not JSON
+        (line().replace('"base":1', '"base":-1'), False),
+        (line().replace('"seq":7', '"seq":7.0'), False),
+        (line().replace('"op":"update"', '"op":null'), False),
+    ],
+)
+def test_plain_values_the_patterns_do_not_take_go_to_the_full_parse(other: str, kept: bool) -> None:
+    assert split_line(other) is None
+    if kept:
+        rec = parse_record(other.encode(), 1, DESK)
+        assert rec.id == RID and rec.raw_fields is None
+    else:
+        with pytest.raises(Rejected):
+            parse_record(other.encode(), 1, DESK)
+
+
+@pytest.mark.parametrize(
+    "clock",
+    [
+        f"+790000000001-000000-{ORIGIN}",
+        f"1790000000001-00000-{ORIGIN}",
+        f"1790000000001-000000-{ORIGIN}x",
+        f"1790000000001-000000-{ORIGIN[:-1]}b",
+        "1790000000001-000000-",
+        f"1790000000001-000000-{ORIGIN}".replace("-", "_", 1),
+    ],
+)
+def test_a_clock_value_not_of_the_origin_desk_is_refused(clock: str) -> None:
+    with pytest.raises(Rejected) as caught:
+        parse_record(line().replace(HLC, clock).encode(), 1, DESK)
+    assert "clock value" in caught.value.message
+
+
 def test_the_office_relays_the_fields_text_it_received(net: Net) -> None:
     bg1, ns1 = net.desks["BG1"], net.desks["NS1"]
     take_call(bg1, "Đorđe", 'Ђорђе, pasoš "zadržan" u Beču', notes="Čačak\nnovi red")

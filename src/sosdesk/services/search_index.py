@@ -9,7 +9,8 @@ prefix of some token.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from sqlalchemy import text
@@ -21,6 +22,9 @@ from sosdesk.domain.phones import phone_search_forms
 from sosdesk.store.raw import driver_connection
 
 TABLES = {"client": "client_fts", "call": "call_fts", "directory": "directory_fts"}
+# A record's field by name: an ORM object's attribute, or a dict's `get` on import (no object
+# is built for each of 100,000 records).
+Field = Callable[[str], Any]
 
 
 def phone_tokens(numbers: Iterable[str]) -> list[str]:
@@ -36,7 +40,8 @@ def phone_tokens(numbers: Iterable[str]) -> list[str]:
 
 def code_tokens(code: str) -> list[str]:
     """`BG1-2026-0142` is found as typed, as `bg120260142`, and by its number `142`."""
-    tokens = [fold(code), fold(code).replace(" ", "")]
+    folded = fold(code)
+    tokens = [folded, folded.replace(" ", "")]
     with contextlib.suppress(ValueError):
         tokens.append(str(parse_client_code(code).number))
     return tokens
@@ -44,28 +49,46 @@ def code_tokens(code: str) -> list[str]:
 
 def client_body(c: Any) -> str:
     """The folded text under which a client is found."""
-    parts: list[str] = [*code_tokens(c.code)]
-    for value in (c.given_name, c.family_name, c.nickname, *(c.aliases or [])):
+    return client_text(partial(getattr, c))
+
+
+def client_text(get: Field) -> str:
+    """`client_body` of a client's fields."""
+    parts: list[str] = [*code_tokens(get("code"))]
+    for value in (get("given_name"), get("family_name"), get("nickname"), *(get("aliases") or [])):
         if value:
             parts.append(fold(value))
-    parts.extend(phone_tokens(c.phones or []))
-    if c.notes:
-        parts.append(fold(c.notes))
+    parts.extend(phone_tokens(get("phones") or []))
+    notes = get("notes")
+    if notes:
+        parts.append(fold(notes))
     return " ".join(parts)
 
 
 def call_body(call: Any) -> str:
     """The folded text under which a call is found: summary, actions and the caller's number."""
-    parts = [fold(v) for v in (call.summary, call.actions_taken) if v]
-    if call.caller_phone:
-        parts.extend(phone_tokens([call.caller_phone]))
+    return call_text(partial(getattr, call))
+
+
+def call_text(get: Field) -> str:
+    """`call_body` of a call's fields."""
+    parts = [fold(v) for v in (get("summary"), get("actions_taken")) if v]
+    phone = get("caller_phone")
+    if phone:
+        parts.extend(phone_tokens([phone]))
     return " ".join(parts)
 
 
 def directory_body(e: Any) -> str:
     """The folded text under which a directory entry is found."""
-    parts = [fold(v) for v in (e.name, e.organisation, e.city, e.specialisation, e.address) if v]
-    parts.extend(phone_tokens(e.phones or []))
+    return directory_text(partial(getattr, e))
+
+
+def directory_text(get: Field) -> str:
+    """`directory_body` of a directory entry's fields."""
+    names = ("name", "organisation", "city", "specialisation", "address")
+    parts = [fold(v) for v in map(get, names) if v]
+    parts.extend(phone_tokens(get("phones") or []))
     return " ".join(parts)
 
 

@@ -39,10 +39,10 @@ from sosdesk.sync.schema import BadField, Record, check_fields, entities, insert
 _FORGETTING = frozenset({"erasures", "client_merges"})
 _IN_LIMIT = 500  # ids per IN (...) query, well under SQLite's variable limit
 _SEARCH_KIND = {"clients": "client", "calls": "call", "directory_entries": "directory"}
-_BODY = {
-    "clients": search_index.client_body,
-    "calls": search_index.call_body,
-    "directory_entries": search_index.directory_body,
+_TEXT = {
+    "clients": search_index.client_text,
+    "calls": search_index.call_text,
+    "directory_entries": search_index.directory_text,
 }
 
 
@@ -65,16 +65,6 @@ class _Write:
     origin: str
     base: int
     value: Any
-
-
-class _Fields:
-    """Attribute access over field values, for the search index body builders."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        return self._values.get(name)
 
 
 def _parse_stored(v: Any) -> Any:
@@ -403,11 +393,11 @@ class Applier:
                 c.executemany(sql, map(itemgetter(*cols), rows))
             kind = _SEARCH_KIND.get(entity)
             if kind is not None:
-                body = _BODY[entity]
+                text = _TEXT[entity]
                 search_index.put_many(
                     self.tx.session,
                     kind,
-                    [(row["id"], body(_Fields(pending[(entity, row["id"])][1]))) for row in rows],
+                    [(row["id"], text(pending[(entity, row["id"])][1].get)) for row in rows],
                 )
         for entity, rid, applied, hlc, version in updates:
             sets = "".join(f"{k} = ?, " for k in applied)
@@ -435,10 +425,10 @@ class Applier:
         s = self.tx.session
         for entity, ids in self._reindex.items():
             table = self._entities[entity].table
-            body = _BODY[entity]
+            text = _TEXT[entity]
             for part in _parts(sorted(ids)):
                 for row in s.execute(select(table).where(table.c.id.in_(part))).mappings():
-                    search_index.put(s, _SEARCH_KIND[entity], row["id"], body(_Fields(dict(row))))
+                    search_index.put(s, _SEARCH_KIND[entity], row["id"], text(row.get))
 
     def _store_conflicts(self) -> None:
         s = self.tx.session

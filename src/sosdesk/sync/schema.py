@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,7 +22,6 @@ from sqlalchemy import JSON, BigInteger, Boolean, Date, Integer, LargeBinary, St
 from sosdesk.domain.casework_vocab import GOAL_STATUS, NEED_DOMAIN
 from sosdesk.domain.countries import COUNTRY
 from sosdesk.domain.events import validate_event
-from sosdesk.domain.hlc import Timestamp
 from sosdesk.domain.messages import CodedError
 from sosdesk.domain.missing_children import (
     MC_AFTER,
@@ -94,6 +94,8 @@ DESK = "desk"
 OFFICE = "office"
 RECORD_KEYS = frozenset({"seq", "entity", "id", "op", "base", "hlc", "origin", "fields"})
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# A clock value as Timestamp.encode writes it, before its device id.
+_HLC_HEAD = re.compile(r"[0-9]{13}-[0-9]{6}-")
 _DT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 _VOCAB: dict[tuple[str, str], Vocabulary] = {
@@ -186,12 +188,11 @@ def _datetime(v: Any) -> Any:
         dt = datetime.fromisoformat(v)
     except ValueError:
         raise BadValue("expected a date and time") from None
-    offset = dt.utcoffset()
-    if offset is None:
-        raise BadValue("a time without time zone")
-    if not offset and len(v) in (25, 32) and v.endswith("+00:00"):
+    if len(v) in (25, 32) and v.endswith("+00:00"):
         # The form desks send (isoformat of a UTC time): rewrite without reformatting.
         return f"{v[:19]}{v[19:26] if len(v) == 32 else '.000000'}Z"
+    if dt.utcoffset() is None:
+        raise BadValue("a time without time zone")
     return dt.astimezone(UTC).strftime(_DT_FORMAT)
 
 
@@ -205,24 +206,35 @@ def _date(v: Any) -> Any:
 
 
 def _json(kind: type | None, vocab: Vocabulary | None) -> Converter:
+    known = frozenset(vocab.codes()) if vocab is not None else frozenset()
+
     def conv(v: Any) -> Any:
         if kind is not None and not isinstance(v, kind):
             raise BadValue(f"expected a {'list' if kind is list else 'map'}")
         if not v and kind is not None:
             return "[]" if kind is list else "{}"
-        if vocab is not None:
+        if vocab is not None and not _all_known(v, known):
             for item in v:
-                if not isinstance(item, str) or item not in vocab:
+                if not isinstance(item, str) or item not in known:
                     raise BadValue(f"unknown {vocab.name}: {str(item)[:40]}")
         return dump_json(v)
 
     return conv
 
 
+def _all_known(items: Any, known: frozenset[str]) -> bool:
+    try:
+        return known.issuperset(items)
+    except TypeError:  # an unhashable item (a list or map in the list): not a code
+        return False
+
+
 def _coded(inner: Converter, vocab: Vocabulary) -> Converter:
+    known = frozenset(vocab.codes())
+
     def conv(v: Any) -> Any:
         out = inner(v)
-        if v not in vocab:
+        if not isinstance(v, str) or v not in known:
             raise BadValue(f"unknown {vocab.name}: {str(v)[:40]}")
         return out
 
@@ -231,12 +243,16 @@ def _coded(inner: Converter, vocab: Vocabulary) -> Converter:
 
 @dataclass(frozen=True)
 class Column:
-    """How one column travels: its converter and whether it may be null."""
+    """How one column travels: its converter and whether it may be null. A text column also
+    has its longest length and, if coded, its codes: a text value within those is stored as
+    it came, without calling the converter (most of the fields of a batch)."""
 
     name: str
     convert: Converter
     nullable: bool
     default: Any
+    text_limit: int = 0  # 0: not a text column
+    codes: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -260,9 +276,12 @@ class Entity:
         return out
 
     @cached_property
-    def checks(self) -> dict[str, tuple[Converter, bool]]:
-        """Each column's converter and whether it may be null, looked up once per field."""
-        return {name: (c.convert, c.nullable) for name, c in self.columns.items()}
+    def checks(self) -> dict[str, tuple[Converter, bool, int, frozenset[str] | None]]:
+        """Each column's converter, whether it may be null, its text limit and codes, looked
+        up once per field."""
+        return {
+            name: (c.convert, c.nullable, c.text_limit, c.codes) for name, c in self.columns.items()
+        }
 
 
 def _json_kind(column: Any) -> type | None:
@@ -305,6 +324,16 @@ def _converter(table: str, column: Any) -> Converter:
     return _coded(conv, vocab) if vocab is not None else conv
 
 
+def _text_check(table: str, column: Any) -> tuple[int, frozenset[str] | None]:
+    """The limit (0: not text) and codes of a column whose values are stored as sent."""
+    t = column.type
+    if isinstance(t, UtcDateTime | JSON | Date | Boolean | Integer | BigInteger | LargeBinary):
+        return 0, None
+    vocab = _VOCAB.get((table, column.name))
+    limit = t.length if isinstance(t, String) and not isinstance(t, Text) and t.length else 0
+    return limit or sys.maxsize, frozenset(vocab.codes()) if vocab is not None else None
+
+
 def _storage_default(column: Any) -> Any:
     default = column.default
     if default is None or isinstance(column.type, UtcDateTime | Date):
@@ -333,7 +362,13 @@ def _build() -> dict[str, Entity]:
         local = LOCAL_ONLY.get(table.name, frozenset())
         skip = set(SYNC_META) | local
         cols = {
-            c.name: Column(c.name, _converter(table.name, c), bool(c.nullable), _storage_default(c))
+            c.name: Column(
+                c.name,
+                _converter(table.name, c),
+                bool(c.nullable),
+                _storage_default(c),
+                *_text_check(table.name, c),
+            )
             for c in table.columns
             if c.name not in skip
         }
@@ -341,7 +376,10 @@ def _build() -> dict[str, Entity]:
         required = frozenset(
             c for c, col in cols.items() if not col.nullable and col.default is None
         )
-        out[table.name] = Entity(table.name, table, cols, defaults, required)
+        # A plain str: SQLAlchemy's quoted_name is a str subclass, which the driver binds
+        # through its slow adaptation path (every relayed record names its entity).
+        name = str(table.name)
+        out[name] = Entity(name, table, cols, defaults, required)
     return out
 
 
@@ -410,16 +448,21 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _of_origin(hlc: str, origin: str) -> bool:
+    """Whether `hlc` is a clock value of the device `origin` (Timestamp.encode's form)."""
+    return len(hlc) == 21 + len(origin) and hlc.endswith(origin) and bool(_HLC_HEAD.match(hlc))
+
+
 def parse_record(raw: bytes, line_no: int, sender: str | None = None) -> Record:
     """Parse and check one payload line sent by `sender` ("desk", "office"; None: no rule of
     ownership); raises Rejected(MALFORMED / INVALID_RECORD / NOT_OWNED)."""
     try:
         text = raw.decode("utf-8")
-        split = split_line(text)
+        split = split_line(text)  # when it splits, the keys are exactly RECORD_KEYS
         doc, raw_fields = split if split else (json.loads(text, parse_constant=_no_constants), None)
     except (UnicodeDecodeError, ValueError):
         raise Rejected(errors.MALFORMED, f"record {line_no} is not valid JSON") from None
-    if not isinstance(doc, dict) or doc.keys() != RECORD_KEYS:
+    if split is None and (not isinstance(doc, dict) or doc.keys() != RECORD_KEYS):
         raise _bad(line_no, "unexpected or missing keys")
     name = doc["entity"]
     entity = entities().get(name) if isinstance(name, str) else None
@@ -442,11 +485,8 @@ def parse_record(raw: bytes, line_no: int, sender: str | None = None) -> Record:
             raise _bad(line_no, f"{name} is not a number")
     if not isinstance(origin, str) or not _UUID.match(origin):
         raise _bad(line_no, "origin is not a device id")
-    try:
-        if not isinstance(hlc, str) or len(hlc) > 64 or Timestamp.decode(hlc).device != origin:
-            raise ValueError
-    except ValueError:
-        raise _bad(line_no, "the clock value is not one of its origin desk") from None
+    if not isinstance(hlc, str) or not _of_origin(hlc, origin):
+        raise _bad(line_no, "the clock value is not one of its origin desk")
     if not isinstance(fields, dict) or not fields:
         raise _bad(line_no, "no fields")
     try:
@@ -479,8 +519,12 @@ def check_fields(entity: Entity, op: str, fields: dict[str, Any]) -> dict[str, A
                 raise BadField(name, f"{entity.name}.{name} cannot be empty")
             values[name] = None
             continue
+        convert, _, limit, codes = check
+        if type(v) is str and len(v) <= limit and (codes is None or v in codes):
+            values[name] = v  # text as stored; anything else is left to the converter
+            continue
         try:
-            values[name] = check[0](v)
+            values[name] = convert(v)
         except BadValue as exc:
             raise BadField(name, f"{entity.name}.{name}: {exc}") from None
     if op == "insert" and not entity.required <= fields.keys():
