@@ -158,10 +158,10 @@ def _measure_cold(
         try:
             for cell, typed in queries().items():
                 took = [timed_ms(partial(search, db, q)) for q in typed]
-                if cell.startswith("phone"):
-                    # Per kind of fragment too: a pooled p95 hides which length is slow cold.
+                phone = cell.startswith("phone")
+                samples["phones" if phone else "names"].extend(took)
+                if phone:  # per kind of fragment too: a pooled p95 hides which one is slow
                     samples.setdefault(cell, []).extend(took)
-                samples["phones" if cell.startswith("phone") else "names"].extend(took)
         finally:
             db.close()
     return samples

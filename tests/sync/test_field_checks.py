@@ -41,6 +41,7 @@ def test_a_good_call_is_stored_as_sqlite_keeps_it() -> None:
         ({"categories": [["victim_support"]]}, "categories", "unknown"),
         ({"categories": ["victim_support", 3]}, "categories", "unknown"),
         ({"started_at": "2026-02-30T10:00:00+00:00"}, "started_at", "date and time"),
+        ({"started_at": ""}, "started_at", "date and time"),
     ],
 )
 def test_every_bad_column_is_still_refused(
@@ -48,6 +49,21 @@ def test_every_bad_column_is_still_refused(
 ) -> None:
     with pytest.raises(BadField) as caught:
         check_fields(entities()["calls"], "insert", {**CALL, **change})
+    assert caught.value.column == column and why in caught.value.why
+
+
+@pytest.mark.parametrize(
+    ("column", "why"),
+    [
+        ("birth_year", "whole number"),
+        ("consent_share_institutions", "true or false"),
+        ("birth_date", "expected a date"),
+        ("phones", "expected a list"),
+    ],
+)
+def test_empty_text_is_no_value_of_a_column_that_is_not_text(column: str, why: str) -> None:
+    with pytest.raises(BadField) as caught:
+        check_fields(entities()["clients"], "update", {column: ""})
     assert caught.value.column == column and why in caught.value.why
 
 

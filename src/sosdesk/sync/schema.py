@@ -205,17 +205,15 @@ def _date(v: Any) -> Any:
         raise BadValue("expected a date") from None
 
 
-def _json(kind: type | None, vocab: Vocabulary | None) -> Converter:
-    known = frozenset(vocab.codes()) if vocab is not None else frozenset()
-
+def _json(kind: type | None, vocab: Vocabulary | None, codes: frozenset[str]) -> Converter:
     def conv(v: Any) -> Any:
         if kind is not None and not isinstance(v, kind):
             raise BadValue(f"expected a {'list' if kind is list else 'map'}")
         if not v and kind is not None:
             return "[]" if kind is list else "{}"
-        if vocab is not None and not _all_known(v, known):
+        if vocab is not None and not _all_known(v, codes):
             for item in v:
-                if not isinstance(item, str) or item not in known:
+                if not isinstance(item, str) or item not in codes:
                     raise BadValue(f"unknown {vocab.name}: {str(item)[:40]}")
         return dump_json(v)
 
@@ -229,12 +227,10 @@ def _all_known(items: Any, known: frozenset[str]) -> bool:
         return False
 
 
-def _coded(inner: Converter, vocab: Vocabulary) -> Converter:
-    known = frozenset(vocab.codes())
-
+def _coded(inner: Converter, vocab: Vocabulary, codes: frozenset[str]) -> Converter:
     def conv(v: Any) -> Any:
         out = inner(v)
-        if not isinstance(v, str) or v not in known:
+        if not isinstance(v, str) or v not in codes:
             raise BadValue(f"unknown {vocab.name}: {str(v)[:40]}")
         return out
 
@@ -251,7 +247,7 @@ class Column:
     convert: Converter
     nullable: bool
     default: Any
-    text_limit: int = 0  # 0: not a text column
+    text_limit: int = 0  # 0: not a text column, always through the converter
     codes: frozenset[str] | None = None
 
 
@@ -299,39 +295,39 @@ def _json_kind(column: Any) -> type | None:
     return None
 
 
-def _converter(table: str, column: Any) -> Converter:
+def _column(table: str, column: Any) -> Column:
+    """How a column travels, from one reading of its type and its vocabulary."""
     t = column.type
     vocab = _VOCAB.get((table, column.name))
+    codes = frozenset(vocab.codes()) if vocab is not None else frozenset()
+    limit = 0
     conv: Converter
     if isinstance(t, UtcDateTime):
         conv = _datetime
     elif isinstance(t, JSON):
-        return _json(_json_kind(column), vocab)
+        conv = _json(_json_kind(column), vocab, codes)
+        vocab = None  # its items are checked by the converter itself
     elif isinstance(t, Date):
         conv = _date
     elif isinstance(t, Boolean):
         conv = _bool
     elif isinstance(t, Integer | BigInteger):
         conv = _int
-    elif isinstance(t, Text):
-        conv = _text(None)
-    elif isinstance(t, String):
-        conv = _text(t.length)
     elif isinstance(t, LargeBinary):
         raise TypeError(f"{table}.{column.name}: binary columns do not travel")
-    else:
-        conv = _text(None)
-    return _coded(conv, vocab) if vocab is not None else conv
-
-
-def _text_check(table: str, column: Any) -> tuple[int, frozenset[str] | None]:
-    """The limit (0: not text) and codes of a column whose values are stored as sent."""
-    t = column.type
-    if isinstance(t, UtcDateTime | JSON | Date | Boolean | Integer | BigInteger | LargeBinary):
-        return 0, None
-    vocab = _VOCAB.get((table, column.name))
-    limit = t.length if isinstance(t, String) and not isinstance(t, Text) and t.length else 0
-    return limit or sys.maxsize, frozenset(vocab.codes()) if vocab is not None else None
+    else:  # text: String (with its length), Text, or a type read as text
+        length = t.length if isinstance(t, String) and not isinstance(t, Text) else None
+        conv, limit = _text(length), length or sys.maxsize
+    if vocab is not None:
+        conv = _coded(conv, vocab, codes)
+    return Column(
+        column.name,
+        conv,
+        bool(column.nullable),
+        _storage_default(column),
+        limit,
+        codes if limit and vocab is not None else None,
+    )
 
 
 def _storage_default(column: Any) -> Any:
@@ -361,17 +357,7 @@ def _build() -> dict[str, Entity]:
         assert isinstance(table, Table)
         local = LOCAL_ONLY.get(table.name, frozenset())
         skip = set(SYNC_META) | local
-        cols = {
-            c.name: Column(
-                c.name,
-                _converter(table.name, c),
-                bool(c.nullable),
-                _storage_default(c),
-                *_text_check(table.name, c),
-            )
-            for c in table.columns
-            if c.name not in skip
-        }
+        cols = {c.name: _column(table.name, c) for c in table.columns if c.name not in skip}
         defaults = {c.name: _storage_default(c) for c in table.columns if c.name in local}
         required = frozenset(
             c for c, col in cols.items() if not col.nullable and col.default is None
@@ -520,7 +506,7 @@ def check_fields(entity: Entity, op: str, fields: dict[str, Any]) -> dict[str, A
             values[name] = None
             continue
         convert, _, limit, codes = check
-        if type(v) is str and len(v) <= limit and (codes is None or v in codes):
+        if limit and type(v) is str and len(v) <= limit and (codes is None or v in codes):
             values[name] = v  # text as stored; anything else is left to the converter
             continue
         try:
