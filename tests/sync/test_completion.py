@@ -36,8 +36,9 @@ def test_a_call_moved_onto_a_demo_client_takes_the_client_along(pair: Net) -> No
     kinds = _one(
         desk,
         "SELECT group_concat(entity || ':' || op, ',') FROM "
-        "(SELECT entity, op FROM changes WHERE batch_id = "
-        "(SELECT batch_id FROM changes ORDER BY seq DESC LIMIT 1) ORDER BY seq)",
+        "(SELECT entity, op FROM changes, (SELECT first_change, last_change FROM sync_batches "
+        "WHERE direction = 'out' ORDER BY seq DESC LIMIT 1) AS b "
+        "WHERE seq BETWEEN b.first_change AND b.last_change ORDER BY seq)",
     )
     assert kinds.split(",")[0] == "clients:insert"
     assert "calls:update" in kinds

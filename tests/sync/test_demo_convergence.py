@@ -12,6 +12,7 @@ from sosdesk.services.followups import mark_done
 from sosdesk.sync.completion import Completion
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
+from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.ui.widgets.problem_text import error_text
 from tests.sync.helpers import Net, count, desk_to_office, note
@@ -36,7 +37,7 @@ def test_demo_followup_done_converges_in_one_round_trip(pair: Net) -> None:
     assert _one(pair.office, f"SELECT done_at IS NOT NULL FROM followups WHERE id = '{fid}'") == "1"
     assert _one(pair.office, f"SELECT count(*) FROM clients WHERE id = '{client}'") == "1"
     # Nothing is left waiting at the desk, and the next export sends nothing new.
-    assert _one(desk, "SELECT count(*) FROM changes WHERE batch_id IS NULL") == "0"
+    assert _one(desk, f"SELECT count(*) FROM changes WHERE {WAITING}") == "0"
     again = export_desk(desk, pair.stick("again"))
     assert again.new_seq is None
     assert count(pair.office, "sync_quarantine") == 0

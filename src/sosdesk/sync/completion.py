@@ -20,12 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from sosdesk.store.models import Base, Change, SyncedMixin
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import column_values
+from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.schema import check_outgoing, entities, may_send
 
 _DESK = "desk"
@@ -129,7 +130,7 @@ def _scan(
     # Column names of our own tables, never input: safe to place in the statement.
     values = "".join(f", json_extract(fields, '$.{name}')" for name in names)
     rows = conn.execute(
-        f"SELECT entity, entity_id, op{values} FROM changes WHERE batch_id IS NULL ORDER BY seq"
+        f"SELECT entity, entity_id, op{values} FROM changes WHERE {WAITING} ORDER BY seq"
     )
     # Per table, where each reference stands in a row (after entity, entity_id and op).
     where = {
@@ -154,7 +155,7 @@ def complete_outbox(s: Session, device_id: str) -> Completion:
     """Add full-state inserts for the records the unbatched changes need; run in a write
     transaction at a desk, before the unbatched changes are counted."""
     conn = s.connection()
-    unbatched = Change.batch_id.is_(None)
+    unbatched = text(WAITING)
     last = conn.execute(select(func.max(Change.seq)).where(unbatched)).scalar()
     if last is None:
         return Completion({})

@@ -1,7 +1,7 @@
 """Writing batches: a desk's work to the office, and the office's records to one desk.
 
-Numbering comes first: the new batch's ledger row (with its header) and the marks on the
-outbox are committed before the file is written. A batch that was numbered but never written,
+Numbering comes first: the new batch's ledger row (with its header and, at a desk, the outbox
+range it holds) is committed before the file is written. A batch that was numbered but never written,
 or written but not yet confirmed, is simply written again by the next export with the same
 content and header, so the office sees the same hash and treats a second copy as a replay.
 Nothing is ever renumbered, so the office's sequence check stays strict.
@@ -306,13 +306,13 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
     new: tuple[str, Payload] | None = None
     if count or ack_moved:
 
-        def mark(ses: Session, batch_id: str) -> None:
-            done = ses.execute(
-                update(Change)
-                .where(Change.batch_id.is_(None), Change.seq <= last)
-                .values(batch_id=batch_id)
+        def mark(ses: Session, _batch_id: str) -> None:
+            # The ledger row just flushed holds first..last: its changes wait no longer.
+            held = driver_connection(ses).execute(
+                "SELECT count(*) FROM changes WHERE batch_id IS NULL AND seq BETWEEN ? AND ?",
+                (first, last),
             )
-            if done.rowcount != count:  # type: ignore[attr-defined]
+            if held.fetchone()[0] != count:
                 raise SyncError("sync.outbox_changed")
 
         new = _number(
@@ -326,7 +326,12 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
             mark,
         )
     return _write_open(
-        db, target, out_dir, new, lambda conn, row: outbox.in_batch(conn, row.batch_id), progress
+        db,
+        target,
+        out_dir,
+        new,
+        lambda conn, row: outbox.in_batch(conn, row.first_change, row.last_change, row.batch_id),
+        progress,
     )
 
 

@@ -20,6 +20,16 @@ from sosdesk.sync.schema import (
 )
 
 _COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
+
+# A desk's batch holds the outbox range first_change..last_change of its ledger row: numbering
+# a batch writes one row, not a mark on each of its 100,000 changes (rewriting them cost half a
+# second, most of it encrypting pages). A change waits for a batch while it lies after every
+# batch numbered so far and has no mark. Marks remain on the changes of set-aside records (never
+# sent again) and on changes batched before batches were ranges (their batch's id).
+WAITING = (
+    "batch_id IS NULL AND seq > (SELECT coalesce(max(last_change), 0) FROM sync_batches "
+    "WHERE direction = 'out')"
+)
 _FETCH = 2000
 
 
@@ -60,17 +70,22 @@ def _rows(
 
 
 def unbatched(conn: Any, upto: int) -> Iterator[tuple[bytes, str]]:
-    """Desk: changes not yet in any batch, up to outbox seq `upto`."""
+    """Desk: changes waiting for a batch, up to outbox seq `upto`."""
     return _rows(
-        conn,
-        f"SELECT {_COLS} FROM changes WHERE batch_id IS NULL AND seq <= ? ORDER BY seq",
-        (upto,),
+        conn, f"SELECT {_COLS} FROM changes WHERE {WAITING} AND seq <= ? ORDER BY seq", (upto,)
     )
 
 
-def in_batch(conn: Any, batch_id: str) -> Iterator[tuple[bytes, str]]:
-    """Desk: the changes of one numbered batch (to write it again)."""
-    return _rows(conn, f"SELECT {_COLS} FROM changes WHERE batch_id = ? ORDER BY seq", (batch_id,))
+def in_batch(
+    conn: Any, first: int | None, last: int | None, batch_id: str
+) -> Iterator[tuple[bytes, str]]:
+    """Desk: the changes of one numbered batch, its outbox range (to write it again)."""
+    return _rows(
+        conn,
+        f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? "
+        "AND (batch_id IS NULL OR batch_id = ?) ORDER BY seq",
+        (first or 0, last or 0, batch_id),
+    )
 
 
 def relay_entities() -> list[str]:
@@ -95,9 +110,8 @@ def relayed(
 
 
 def count_unbatched(conn: Any) -> tuple[int, int, int]:
-    """(count, first seq, last seq) of changes not yet in a batch."""
+    """(count, first seq, last seq) of changes waiting for a batch."""
     row = conn.execute(
-        "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM changes "
-        "WHERE batch_id IS NULL"
+        f"SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM changes WHERE {WAITING}"
     ).fetchone()
     return int(row[0]), int(row[1]), int(row[2])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from sosdesk.domain.ids import new_id
@@ -26,6 +26,7 @@ from sosdesk.store.models.sync import SyncBatch
 from sosdesk.sync import errors
 from sosdesk.sync.batch_format import GENESIS
 from sosdesk.sync.errors import Rejected
+from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.views import ReceiptOutcome, SetAsideRecord
 
 MAX_ITEMS = 100_000  # a receipt never names more records than a batch may hold
@@ -109,7 +110,7 @@ def accept_set_aside(db: Database, doc: dict[str, Any], office_id: str) -> Recei
                 s.execute(
                     update(Change)
                     .where(
-                        Change.batch_id.is_(None),
+                        text(WAITING),
                         Change.entity == it.entity,
                         Change.entity_id == it.record_id,
                     )

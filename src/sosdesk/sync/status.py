@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from sosdesk.store.database import Database
 from sosdesk.store.models import Change
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.sync.identity import own_identity
+from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.peers import require_desk, trusted_office
 from sosdesk.sync.views import BatchView, DeskStatus
 
@@ -58,7 +59,7 @@ def desk_status(db: Database) -> DeskStatus:
         office = trusted_office(s)
         codes = _codes(s)
         unexported = s.execute(
-            select(func.count()).select_from(Change).where(Change.batch_id.is_(None))
+            select(func.count()).select_from(Change).where(text(WAITING))
         ).scalar_one()
         peer = office.device_id if office else ""
         out = (
