@@ -9,9 +9,10 @@ numbered, every record the unbatched changes need that this desk wrote and never
 added to the outbox as a full-state insert (referenced records first), ahead of the unbatched
 changes, which keep their relative order.
 
-The pass is set-based: the references are read from the changes' JSON in SQL, and whether a
-record was ever sent whole is asked of the outbox's index of record ids, so an export of 100,000
-changes neither loads them as objects nor reads the whole outbox of a desk with millions.
+The check is set-based and rides on the export's own read of the waiting changes (`Needs`):
+the references are read from the changes' JSON in SQL, and whether a record was ever sent whole
+is asked of the outbox's index of record ids, so an export of 100,000 changes neither loads them
+as objects nor reads the whole outbox of a desk with millions.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 from sosdesk.store.models import Base, Change, SyncedMixin
 from sosdesk.store.raw import driver_connection
 from sosdesk.store.tx import column_values
+from sosdesk.sync import outbox
 from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.schema import check_outgoing, entities, may_send
 
@@ -119,36 +121,57 @@ class _Planner:
         self.planned.append((entity, obj))
 
 
-def _scan(
-    conn: Any, classes: dict[str, type[SyncedMixin]]
-) -> tuple[set[tuple[str, str]], list[tuple[str, str]]]:
-    """One pass over the unbatched changes (on the DB-API connection: 100,000 rows through
-    SQLAlchemy's result cost more than reading them): the records they insert, and every
-    record they name that they do not insert (what they update, and what they refer to)."""
-    refs = {e: _references(e) for e in classes if e in entities()}
-    names = sorted({column for pairs in refs.values() for column, _ in pairs})
-    # Column names of our own tables, never input: safe to place in the statement.
-    values = "".join(f", json_extract(fields, '$.{name}')" for name in names)
-    rows = conn.execute(
-        f"SELECT entity, entity_id, op{values} FROM changes WHERE {WAITING} ORDER BY seq"
-    )
-    # Per table, where each reference stands in a row (after entity, entity_id and op).
-    where = {
-        e: [(3 + names.index(column), target) for column, target in r] for e, r in refs.items()
-    }
-    here: set[tuple[str, str]] = set()
-    wanted: dict[tuple[str, str], None] = {}
-    for row in rows:
-        entity, rid, op = row[0], row[1], row[2]
+class Needs:
+    """What waiting changes need, noted row by row as an export reads them (one pass for the
+    payload and the check): the records they insert, and every record they name that they do
+    not insert (what they update, and what they refer to)."""
+
+    def __init__(self) -> None:
+        refs = {e: _references(e) for e in _classes() if e in entities()}
+        names = sorted({column for pairs in refs.values() for column, _ in pairs})
+        # Column names of our own tables, never input: safe to place in the statement.
+        self.columns = "".join(f", json_extract(fields, '$.{name}')" for name in names)
+        # Per table, where each reference stands in an outbox row read with these columns.
+        self._where = {
+            e: [(outbox.WIDTH + names.index(c), target) for c, target in r] for e, r in refs.items()
+        }
+        self.here: set[tuple[str, str]] = set()
+        self._wanted: dict[tuple[str, str], None] = {}
+
+    def note(self, row: tuple[Any, ...]) -> None:
+        """Take one outbox row (`outbox.COLUMNS`, then `self.columns`)."""
+        entity, rid, op = row[1], row[2], row[3]
         if op == "insert":
-            here.add((entity, rid))
+            self.here.add((entity, rid))
         elif op == "update":
-            wanted[(entity, rid)] = None
-        for at, target in where.get(entity, ()):
+            self._wanted[(entity, rid)] = None
+        for at, target in self._where.get(entity, ()):
             if row[at] is not None:
-                wanted[(target, str(row[at]))] = None
-    # Records inserted by these very changes travel whole already, ahead of what refers to them.
-    return here, [k for k in wanted if k not in here]
+                self._wanted[(target, str(row[at]))] = None
+
+    def wanted(self) -> list[tuple[str, str]]:
+        """Records named and not inserted by the changes noted."""
+        # Records inserted by these very changes travel whole already, ahead of what needs them.
+        return [k for k in self._wanted if k not in self.here]
+
+    def plan(self, s: Session, device_id: str) -> list[tuple[str, SyncedMixin]]:
+        """The full-state inserts the changes noted need (referenced records first)."""
+        wanted = self.wanted()
+        plan = _Planner(s, device_id, _classes(), self.here | _sent_whole(s.connection(), wanted))
+        for entity, rid in wanted:
+            plan.need(entity, rid)
+        return plan.planned
+
+
+def _scan(conn: Any) -> Needs:
+    """One pass over the waiting changes (on the DB-API connection: 100,000 rows through
+    SQLAlchemy's result cost more than reading them)."""
+    needs = Needs()
+    for row in conn.execute(
+        f"SELECT {outbox.COLUMNS}{needs.columns} FROM changes WHERE {WAITING} ORDER BY seq"
+    ):
+        needs.note(row)
+    return needs
 
 
 def complete_outbox(s: Session, device_id: str) -> Completion:
@@ -159,16 +182,12 @@ def complete_outbox(s: Session, device_id: str) -> Completion:
     last = conn.execute(select(func.max(Change.seq)).where(unbatched)).scalar()
     if last is None:
         return Completion({})
-    classes = _classes()
-    here, wanted = _scan(driver_connection(s), classes)
-    plan = _Planner(s, device_id, classes, here | _sent_whole(conn, wanted))
-    for entity, rid in wanted:
-        plan.need(entity, rid)
-    if not plan.planned:
+    planned = _scan(driver_connection(s)).plan(s, device_id)
+    if not planned:
         return Completion({})
     added: dict[str, int] = {}
     full = []
-    for entity, obj in plan.planned:
+    for entity, obj in planned:
         fields = column_values(obj)
         check_outgoing(entity, "insert", fields)
         full.append(

@@ -27,7 +27,7 @@ from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.store.raw import driver_connection
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
-from sosdesk.sync.completion import complete_outbox
+from sosdesk.sync.completion import Needs, complete_outbox
 from sosdesk.sync.errors import SyncError
 from sosdesk.sync.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import device_keys
@@ -72,13 +72,18 @@ def _number(
     ack: bf.Checkpoint | None,
     on_commit: Callable[[Session, str], None],
     withheld: dict[str, int] | None = None,
-) -> tuple[str, Payload]:
-    """Serialise the new records into a spool, then commit the ledger row numbering them."""
+    ready: Callable[[Session], bool] | None = None,
+) -> tuple[str, Payload] | None:
+    """Serialise the new records into a spool, then commit the ledger row numbering them;
+    None when `ready`, asked in the same read transaction after the spool, says no."""
     with db.session() as s:
         last = _last(s, "out", target.peer)
         audit = _audit_checkpoint(s)
         origins = origins_map(s, db.desk.device_id, db.desk.desk_code)
         payload = spool_payload(db.path.parent, lines(driver_connection(s)), total, progress)
+        if ready is not None and not ready(s):
+            payload.spool.close()
+            return None
     row_id, batch_id = new_id(), new_id()
     header = bf.BatchHeader(
         kind=target.kind,
@@ -293,19 +298,9 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
         prev = _last(s, "out", office.device_id)
     if not out_dir.is_dir():
         raise SyncError("sync.no_folder", folder=str(out_dir))
-    if count:
-        # Records the office cannot have yet travel whole, ahead of the changes that need them.
-        with db.transaction() as tx:
-            done = complete_outbox(tx.session, keys.device_id)
-            if done.total:
-                tx.audit("sync_complete", "changes", None, {"added": done.added})
-        if done.total:
-            with db.session() as s:
-                count, first, last = outbox.count_unbatched(driver_connection(s))
     ack_moved = ack is not None and (prev is None or prev.ack_seq != ack.seq)
-    new: tuple[str, Payload] | None = None
-    if count or ack_moved:
 
+    def number(needs: Needs | None) -> tuple[str, Payload] | None:
         def mark(ses: Session, _batch_id: str) -> None:
             # The ledger row just flushed holds first..last: its changes wait no longer.
             held = driver_connection(ses).execute(
@@ -315,16 +310,34 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
             if held.fetchone()[0] != count:
                 raise SyncError("sync.outbox_changed")
 
-        new = _number(
+        return _number(
             db,
             target,
-            lambda conn: outbox.unbatched(conn, last),
+            lambda conn: outbox.unbatched(
+                conn, last, needs.columns if needs else "", needs.note if needs else None
+            ),
             count,
             progress,
             (first, last),
             ack,
             mark,
+            ready=(lambda ses: not needs.plan(ses, keys.device_id)) if needs else None,
         )
+
+    new: tuple[str, Payload] | None = None
+    if count or ack_moved:
+        # The spool notes what the changes need as it reads them; almost always the office
+        # can have all of it, and the batch is numbered from this one pass.
+        new = number(Needs() if count else None)
+        if new is None:
+            # Records the office cannot have yet travel whole, ahead of the changes that need them.
+            with db.transaction() as tx:
+                done = complete_outbox(tx.session, keys.device_id)
+                if done.total:
+                    tx.audit("sync_complete", "changes", None, {"added": done.added})
+            with db.session() as s:
+                count, first, last = outbox.count_unbatched(driver_connection(s))
+            new = number(None)
     return _write_open(
         db,
         target,

@@ -7,7 +7,7 @@ always give the same bytes: an undelivered batch written again has the same hash
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -19,7 +19,9 @@ from sosdesk.sync.schema import (
     travelling_fields,
 )
 
-_COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
+# An outbox row as a line is made of it; WIDTH columns, so a reader may add its own after them.
+COLUMNS = _COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
+WIDTH = 8
 
 # A desk's batch holds the outbox range first_change..last_change of its ledger row: numbering
 # a batch writes one row, not a mark on each of its 100,000 changes (rewriting them cost half a
@@ -54,7 +56,11 @@ def _line(row: tuple[Any, ...]) -> tuple[bytes, str] | None:
 
 
 def _rows(
-    conn: Any, sql: str, params: tuple[Any, ...], skip: frozenset[int] = frozenset()
+    conn: Any,
+    sql: str,
+    params: tuple[Any, ...],
+    skip: frozenset[int] = frozenset(),
+    note: Callable[[tuple[Any, ...]], None] | None = None,
 ) -> Iterator[tuple[bytes, str]]:
     cur = conn.execute(sql, params)
     while True:
@@ -62,6 +68,9 @@ def _rows(
         if not rows:
             return
         for row in rows:
+            if note is not None:
+                note(row)
+                row = row[:WIDTH]
             if row[0] in skip:
                 continue
             out = _line(row)
@@ -69,10 +78,16 @@ def _rows(
                 yield out
 
 
-def unbatched(conn: Any, upto: int) -> Iterator[tuple[bytes, str]]:
-    """Desk: changes waiting for a batch, up to outbox seq `upto`."""
+def unbatched(
+    conn: Any, upto: int, columns: str = "", note: Callable[[tuple[Any, ...]], None] | None = None
+) -> Iterator[tuple[bytes, str]]:
+    """Desk: changes waiting for a batch, up to outbox seq `upto`; `note` sees each row read,
+    with the `columns` asked for after the outbox's own."""
     return _rows(
-        conn, f"SELECT {_COLS} FROM changes WHERE {WAITING} AND seq <= ? ORDER BY seq", (upto,)
+        conn,
+        f"SELECT {_COLS}{columns} FROM changes WHERE {WAITING} AND seq <= ? ORDER BY seq",
+        (upto,),
+        note=note,
     )
 
 
