@@ -20,7 +20,7 @@ from sosdesk.sync.schema import (
 )
 
 # An outbox row as a line is made of it; WIDTH columns, so a reader may add its own after them.
-COLUMNS = _COLS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
+COLUMNS = "seq, entity, entity_id, op, fields, base_version, hlc, origin_device"
 WIDTH = 8
 
 # A desk's batch holds the outbox range first_change..last_change of its ledger row: numbering
@@ -85,7 +85,7 @@ def unbatched(
     with the `columns` asked for after the outbox's own."""
     return _rows(
         conn,
-        f"SELECT {_COLS}{columns} FROM changes WHERE {WAITING} AND seq <= ? ORDER BY seq",
+        f"SELECT {COLUMNS}{columns} FROM changes WHERE {WAITING} AND seq <= ? ORDER BY seq",
         (upto,),
         note=note,
     )
@@ -97,7 +97,7 @@ def in_batch(
     """Desk: the changes of one numbered batch, its outbox range (to write it again)."""
     return _rows(
         conn,
-        f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? "
+        f"SELECT {COLUMNS} FROM changes WHERE seq BETWEEN ? AND ? "
         "AND (batch_id IS NULL OR batch_id = ?) ORDER BY seq",
         (first or 0, last or 0, batch_id),
     )
@@ -117,7 +117,7 @@ def relayed(
     marks = ",".join("?" * len(names))
     return _rows(
         conn,
-        f"SELECT {_COLS} FROM changes WHERE seq BETWEEN ? AND ? AND "
+        f"SELECT {COLUMNS} FROM changes WHERE seq BETWEEN ? AND ? AND "
         f"origin_device != ? AND entity IN ({marks}) ORDER BY seq",
         (first, last, desk_device, *names),
         skip,
