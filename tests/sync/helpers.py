@@ -126,3 +126,21 @@ def snapshot(db: Database, skip: set[str] | None = None) -> dict[str, str]:
 def count(db: Database, table: str) -> int:
     with db.engine.connect() as c:
         return int(c.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def _scalar(db: Database, sql: str) -> object:
+    with db.engine.connect() as c:
+        return c.execute(text(sql)).scalar_one()
+
+
+def colliding_desk(net: Net) -> tuple[str, str]:
+    """Desk BG1 with a client whose code another client already has at the office, and a
+    good client; returns (bad id, good id)."""
+    desk, office = net.desks["BG1"], net.office
+    bad = take_call(desk, "Ana")
+    good = take_call(desk, "Bojana")
+    code = str(_scalar(desk, f"SELECT code FROM clients WHERE id = '{bad}'"))
+    other = take_call(office, "Olga")
+    with office.engine.begin() as c:  # e.g. a code typed by hand at the office long ago
+        c.execute(text("UPDATE clients SET code = :c WHERE id = :i"), {"c": code, "i": other})
+    return bad, good

@@ -14,8 +14,7 @@ from sosdesk.sync.outbox import WAITING
 from sosdesk.sync.receipts import import_receipt
 from sosdesk.sync.set_aside_decision import apply_without, look_at_refused
 from sosdesk.sync.status import desk_status
-from tests.sync.helpers import Net, count, take_call
-from tests.sync.test_set_aside import _colliding_desk
+from tests.sync.helpers import Net, colliding_desk, count, take_call
 
 
 def _all(db: Database, sql: str) -> list[tuple[object, ...]]:
@@ -74,7 +73,7 @@ def test_changes_marked_by_an_earlier_version_stay_in_their_batch(pair: Net) -> 
 
 def test_a_set_aside_record_keeps_its_changes_in_a_batch_already_numbered(pair: Net) -> None:
     desk, office = pair.desks["BG1"], pair.office
-    bad, _good = _colliding_desk(pair)
+    bad, _good = colliding_desk(pair)
     first = export_desk(desk, pair.stick("one"))
     update_client(desk, bad, {"risk_level": "high"})  # waits, then goes into batch 2
     second = export_desk(desk, pair.stick("two"))

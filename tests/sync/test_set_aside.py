@@ -25,7 +25,7 @@ from sosdesk.sync.views import ImportOutcome, ReceiptOutcome
 from sosdesk.ui.sync.summary import import_summary
 from tests.conftest import PASSPHRASE
 from tests.sync.forge import forge
-from tests.sync.helpers import OFFICE_USER, Net, new_net, snapshot, take_call
+from tests.sync.helpers import OFFICE_USER, Net, colliding_desk, new_net, snapshot, take_call
 
 
 def _one(db: Database, sql: str) -> str:
@@ -42,22 +42,9 @@ def _round(net: Net, name: str) -> tuple[list[ImportOutcome], list[ReceiptOutcom
     return outcomes, answers
 
 
-def _colliding_desk(net: Net) -> tuple[str, str]:
-    """Desk BG1 with a client whose code another client already has at the office, and a
-    good client; returns (bad id, good id)."""
-    desk, office = net.desks["BG1"], net.office
-    bad = take_call(desk, "Ana")
-    good = take_call(desk, "Bojana")
-    code = _one(desk, f"SELECT code FROM clients WHERE id = '{bad}'")
-    other = take_call(office, "Olga")
-    with office.engine.begin() as c:  # e.g. a code typed by hand at the office long ago
-        c.execute(text("UPDATE clients SET code = :c WHERE id = :i"), {"c": code, "i": other})
-    return bad, good
-
-
 def test_an_unfixable_record_is_set_aside_and_the_pair_converges(pair: Net) -> None:
     desk, office = pair.desks["BG1"], pair.office
-    bad, good = _colliding_desk(pair)
+    bad, good = colliding_desk(pair)
 
     # Completion cannot help: the same batch is refused on every round trip, and the office
     # is told what it can decide.
@@ -110,7 +97,7 @@ def test_an_unfixable_record_is_set_aside_and_the_pair_converges(pair: Net) -> N
 
 def test_only_a_coordinator_decides_and_a_changed_list_is_refused(pair: Net) -> None:
     office = pair.office
-    _colliding_desk(pair)
+    colliding_desk(pair)
     with pytest.raises(SyncError) as none:
         look_at_refused(office, "BG1")
     assert none.value.code == "set_aside.nothing_refused"
@@ -140,7 +127,7 @@ def test_a_desk_that_sent_the_batch_again_meanwhile_follows_the_office(
     """The desk numbered the refused batch again before the coordinator's receipt came back:
     its copy is set aside at the office as superseded, and its next batch continues."""
     desk, office = pair.desks["BG1"], pair.office
-    _bad, good = _colliding_desk(pair)
+    _bad, good = colliding_desk(pair)
     _round(pair, "first")  # refused; the desk knows
     plan = look_at_refused(office, "BG1")
     done = apply_without(office, "BG1", plan, pair.stick("aside"))
@@ -163,7 +150,7 @@ def test_the_decision_from_the_command_line(
     monkeypatch.setenv("SOSDESK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("SOSDESK_LANG", "sr-Latn")
     net = new_net(tmp_path / "net", "BG1")
-    bad, _good = _colliding_desk(net)
+    bad, _good = colliding_desk(net)
     _round(net, "first")
     hq, bg1 = str(net.office.path), str(net.desks["BG1"].path)
     net.close()
