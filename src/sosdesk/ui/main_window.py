@@ -47,6 +47,7 @@ from sosdesk.ui.intake.call_log import CallLog
 from sosdesk.ui.intake.handover_view import HandoverView
 from sosdesk.ui.retention.dialog import RetentionCheck
 from sosdesk.ui.search.search_bar import SearchBar
+from sosdesk.ui.search_tidier import SearchTidier
 from sosdesk.ui.theme import apply_theme, remember_theme, resolve
 from sosdesk.ui.widgets.accessible_names import AccessibleNames
 from sosdesk.ui.widgets.desk_status import DeskStatus
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatch(self.prefs.idle_minutes, self)
         self.names = AccessibleNames(self)  # every control a screen reader reaches has a name
         self.idle.idle.connect(lambda: self.lock("idle"))
+        self.tidier = SearchTidier(self.ctx, self.idle, self._call_running, self)
         self.ctx.open_client_requested.connect(self.open_client)
         self.menu_actions: dict[str, QAction] = {}
         self._build_menus()
