@@ -17,9 +17,9 @@ from sosdesk.ui.office.area import OfficeArea
 from sosdesk.ui.sync.area import SyncArea
 from sosdesk.ui.sync.desk_panel import DeskPanel
 from tests.artifacts import screenshots_dir
-from tests.sync.helpers import new_net
+from tests.sync.helpers import colliding_desk, new_net
 from tests.sync.test_gui import Answers
-from tests.sync.test_set_aside import _colliding_desk, _round
+from tests.sync.test_set_aside import _round
 
 
 def _press(qtbot: QtBot, button: QWidget) -> None:
@@ -33,7 +33,7 @@ def test_coordinator_sets_aside_from_the_desks_table_and_the_desk_is_told(
 ) -> None:
     net = new_net(tmp_path / "net", "BG1")
     try:
-        bad, good = _colliding_desk(net)
+        bad, good = colliding_desk(net)
         _round(net, "first")
         area = OfficeArea(AppContext(net.office))
         qtbot.addWidget(area)

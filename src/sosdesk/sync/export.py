@@ -1,9 +1,9 @@
 """Writing batches: a desk's work to the office, and the office's records to one desk.
 
 Numbering comes first: the new batch's ledger row (with its header and, at a desk, the outbox
-range it holds) is committed before the file is written. A batch that was numbered but never written,
-or written but not yet confirmed, is simply written again by the next export with the same
-content and header, so the office sees the same hash and treats a second copy as a replay.
+range it holds) is committed before the file is written. A batch that was numbered but never
+written, or written but not yet confirmed, is simply written again by the next export with the
+same content and header, so the office sees the same hash and treats a second copy as a replay.
 Nothing is ever renumbered, so the office's sequence check stays strict.
 """
 
