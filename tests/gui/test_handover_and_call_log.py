@@ -4,12 +4,12 @@ calls, follow-ups and unsaved calls, and keeps a note for the next operator. Bot
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from sosdesk.services.call_log import get_note
+from sosdesk.services.call_log import get_note, shift_start
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.followups import add_followup
 from sosdesk.store.database import Database
@@ -24,14 +24,18 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 def _calls(db: Database) -> tuple[str, str]:
     now = utcnow()
+    # Both calls inside the shift running now, whatever the clock says: half an hour back
+    # would fall in the shift before during the first half hour of a shift.
+    begun = shift_start(now).astimezone(UTC)
+    span = now - begun
     urgent = save_call(
         db,
         CallInput(
             categories=["victim_support"],
             urgency="immediate_danger",
             summary="Javlja da je prate",
-            started_at=now - timedelta(minutes=30),
-            ended_at=now - timedelta(minutes=20),
+            started_at=begun + span / 5,
+            ended_at=begun + span * 2 / 5,
         ),
     ).id
     plain = save_call(
@@ -39,8 +43,8 @@ def _calls(db: Database) -> tuple[str, str]:
         CallInput(
             categories=["prevention_info"],
             summary="Pita za posao u inostranstvu",
-            started_at=now - timedelta(minutes=10),
-            ended_at=now - timedelta(minutes=5),
+            started_at=begun + span * 3 / 5,
+            ended_at=begun + span * 4 / 5,
         ),
     ).id
     add_followup(db, now - timedelta(hours=1), "Pozvati klijentkinju")
