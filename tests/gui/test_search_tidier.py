@@ -46,6 +46,8 @@ def test_no_step_while_a_call_is_taken_or_the_operator_types(
     tidier.quiet_ms = 0
     tidier.timer.stop()
     tidier._tick()
+    # A step would set `running` at once (its count only when it ends, in the pool).
+    assert not tidier.running
     assert tidier.steps == 0 and tidier.timer.isActive()  # looked, and will look again
 
     tidier.busy = lambda: False
@@ -53,4 +55,5 @@ def test_no_step_while_a_call_is_taken_or_the_operator_types(
     window.idle.quiet.restart()  # input a moment ago
     tidier.timer.stop()
     tidier._tick()
+    assert not tidier.running
     assert tidier.steps == 0 and 0 < tidier.timer.interval() <= 60_000

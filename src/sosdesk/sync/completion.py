@@ -127,7 +127,8 @@ class Needs:
     not insert (what they update, and what they refer to)."""
 
     def __init__(self) -> None:
-        refs = {e: _references(e) for e in _classes() if e in entities()}
+        self._classes = _classes()
+        refs = {e: _references(e) for e in self._classes if e in entities()}
         names = sorted({column for pairs in refs.values() for column, _ in pairs})
         # Column names of our own tables, never input: safe to place in the statement.
         self.columns = "".join(f", json_extract(fields, '$.{name}')" for name in names)
@@ -157,7 +158,8 @@ class Needs:
     def plan(self, s: Session, device_id: str) -> list[tuple[str, SyncedMixin]]:
         """The full-state inserts the changes noted need (referenced records first)."""
         wanted = self.wanted()
-        plan = _Planner(s, device_id, _classes(), self.here | _sent_whole(s.connection(), wanted))
+        sent = self.here | _sent_whole(s.connection(), wanted)
+        plan = _Planner(s, device_id, self._classes, sent)
         for entity, rid in wanted:
             plan.need(entity, rid)
         return plan.planned

@@ -127,6 +127,7 @@ def relayed(
 def count_unbatched(conn: Any) -> tuple[int, int, int]:
     """(count, first seq, last seq) of changes waiting for a batch."""
     row = conn.execute(
-        f"SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM changes WHERE {WAITING}"
+        "SELECT count(*), coalesce(min(seq), 0), coalesce(max(seq), 0) FROM changes "
+        f"WHERE {WAITING}"
     ).fetchone()
     return int(row[0]), int(row[1]), int(row[2])

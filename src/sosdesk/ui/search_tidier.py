@@ -50,12 +50,17 @@ class SearchTidier(QObject):
     def stop(self) -> None:
         self.timer.stop()
 
+    @property
+    def running(self) -> bool:
+        """Whether a step is running in the pool now."""
+        return self._running
+
     def _tick(self) -> None:
         if self.ctx.is_locked or self._running:
             return
-        quiet = self.idle.quiet.elapsed()
-        if self.busy() or quiet < self.quiet_ms:
-            self.timer.start(max(1, self.quiet_ms - quiet) if not self.busy() else self.quiet_ms)
+        quiet, busy = self.idle.quiet.elapsed(), self.busy()
+        if busy or quiet < self.quiet_ms:  # look again once the quiet could have lasted
+            self.timer.start(self.quiet_ms if busy else max(1, self.quiet_ms - quiet))
             return
         self._running = True
         call = self.ctx.caller()
