@@ -2,16 +2,17 @@
 
 The changes are real outbox rows written through the service insert path (calls with a new
 client each, their timeline events, and some client updates), 500 calls per transaction.
-Export and import each run in a fresh process, so the peak memory (max RSS) of each is
-reported too: the payload is streamed, so it must not grow with the batch.
+Export and import each run in a fresh process, on fresh copies of the data set, so the peak
+memory of each is reported too (the payload is streamed: it must not grow with the batch).
+Rounds alternate the stores (E P, P E, ...) and each round's ratio compares its two runs, made
+minutes apart at most: the host's speed drifts by more than encryption costs.
 
-Run: `.venv/bin/python -m benchmarks.sync_bench [--changes N]`
+Run: `.venv/bin/python -m benchmarks.sync_bench [--changes N] [--rounds N]`
 """
 
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
 import random
 import resource
@@ -25,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from benchmarks.plain import create_plain_database, open_plain_database
-from benchmarks.report import Row, print_table
+from benchmarks.report import Row, in_child, median, print_table
 from sosdesk.domain.ids import new_id
 from sosdesk.services.calls import CallInput, insert_call
 from sosdesk.store import kdf
@@ -183,7 +184,16 @@ def _setup(root: Path, encrypted: bool, changes: int) -> tuple[Path, Path, int]:
     return root / "desk.db", root / "office.db", n
 
 
-Measured = tuple[float, int, float, float]  # wall s, max RSS kB, CPU s, 1-min load before
+Measured = tuple[float, float, float, float]  # wall s, peak MB, CPU s, 1-min load before
+
+
+def _peak_mb() -> float:
+    # The process's own high-water mark: ru_maxrss of a spawned child can carry its parent's.
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _export(path: str, encrypted: bool, out: str) -> Measured:
@@ -196,7 +206,7 @@ def _export(path: str, encrypted: bool, out: str) -> Measured:
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     db.close()
     assert result.new_seq == 1 and len(result.files) == 1
-    return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, cpu, load
+    return elapsed, _peak_mb(), cpu, load
 
 
 def _import(
@@ -223,76 +233,93 @@ def _import(
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     db.close()
     assert outcome.status == "applied", outcome.message
-    return elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, cpu, load
+    return elapsed, _peak_mb(), cpu, load
 
 
-def _copy(office: Path, name: str) -> Path:
-    target = office.with_name(name)
-    shutil.copy2(office, target)
-    for source, copy in (
-        (keyfile_path(office), keyfile_path(target)),
-        (office.with_name(office.name + "-wal"), target.with_name(target.name + "-wal")),
+def _copy(source: Path, name: str) -> Path:
+    """A copy of a closed database (with its key file and WAL) beside it, named `name`."""
+    target = source.with_name(name)
+    shutil.copy2(source, target)
+    for src, copy in (
+        (keyfile_path(source), keyfile_path(target)),
+        (source.with_name(source.name + "-wal"), target.with_name(target.name + "-wal")),
     ):
-        if source.exists():
-            shutil.copy2(source, copy)
+        copy.unlink(missing_ok=True)
+        if src.exists():
+            shutil.copy2(src, copy)
     return target
 
 
-def _in_child(fn: object, *args: object) -> Measured:
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        result: Measured = pool.apply(fn, args)  # type: ignore[arg-type]
-    return result
+def _fresh_dir(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    return path
+
+
+def _round(root: Path, encrypted: bool, diagnose: bool) -> dict[str, float]:
+    """Export the desk's changes and import them at the office, each from the state the data
+    set was built in (fresh copies), each in a process of its own."""
+    desk = _copy(root / "desk.db", "desk-run.db")
+    stick, receipts = _fresh_dir(root / "stick"), _fresh_dir(root / "receipts")
+    exp, exp_peak, exp_cpu, exp_load = in_child(_export, str(desk), encrypted, str(stick))
+    office = _copy(root / "office.db", "office-run.db")
+    imp, imp_peak, imp_cpu, imp_load = in_child(
+        _import, str(office), encrypted, str(stick), str(receipts)
+    )
+    out = {
+        "export": exp * 1000,
+        "import": imp * 1000,
+        "export_cpu": exp_cpu * 1000,
+        "import_cpu": imp_cpu * 1000,
+        "export_load": exp_load,
+        "import_load": imp_load,
+        "export_rss": exp_peak,
+        "import_rss": imp_peak,
+        "size": sum(f.stat().st_size for f in stick.glob("*.sosbatch")) / 1024 / 1024,
+    }
+    if diagnose:
+        again = _copy(root / "office.db", "office-run.db")
+        took, _peak, cpu, _load = in_child(
+            _import, str(again), encrypted, str(stick), str(_fresh_dir(receipts)), "stats"
+        )
+        out["stats"], out["stats_cpu"] = took * 1000, cpu * 1000
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--changes", type=int, default=100_000)
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="export and import this many times per store, in the order E P, P E, ...",
+    )
+    parser.add_argument(
         "--diagnose",
         action="store_true",
         help="also import without the statistics triggers",
     )
     args = parser.parse_args()
-    results: dict[bool, dict[str, float]] = {}
     counts: dict[bool, int] = {}
+    runs: dict[bool, list[dict[str, float]]] = {True: [], False: []}
     with tempfile.TemporaryDirectory(prefix="sync-bench-") as tmp:
-        for encrypted in (True, False):
-            root = Path(tmp) / ("enc" if encrypted else "plain")
+        roots = {enc: Path(tmp) / ("enc" if enc else "plain") for enc in (True, False)}
+        for encrypted, root in roots.items():
             root.mkdir()
-            desk, office, counts[encrypted] = _setup(root, encrypted, args.changes)
-            stick, receipts = root / "stick", root / "receipts"
-            stick.mkdir()
-            receipts.mkdir()
-            exp, exp_rss, exp_cpu, exp_load = _in_child(_export, str(desk), encrypted, str(stick))
-            pristine = _copy(office, "pristine.db")
-            imp, imp_rss, imp_cpu, imp_load = _in_child(
-                _import, str(office), encrypted, str(stick), str(receipts)
-            )
-            size = sum(f.stat().st_size for f in stick.glob("*.sosbatch"))
-            results[encrypted] = {
-                "export": exp * 1000,
-                "import": imp * 1000,
-                "export_cpu": exp_cpu * 1000,
-                "import_cpu": imp_cpu * 1000,
-                "export_load": exp_load,
-                "import_load": imp_load,
-                "export_rss": exp_rss / 1024,
-                "import_rss": imp_rss / 1024,
-                "size": size / 1024 / 1024,
-            }
-            if args.diagnose:
-                for what in ("stats",):
-                    again = _copy(pristine, f"{what}.db")
-                    took, _rss, cpu, _load = _in_child(
-                        _import, str(again), encrypted, str(stick), str(receipts), what
-                    )
-                    results[encrypted][what] = took * 1000
-                    results[encrypted][what + "_cpu"] = cpu * 1000
-    enc, plain = results[True], results[False]
-    n = counts[True]
+            counts[encrypted] = _setup(root, encrypted, args.changes)[2]
+        for r in range(args.rounds):
+            for encrypted in (True, False) if r % 2 == 0 else (False, True):
+                runs[encrypted].append(_round(roots[encrypted], encrypted, args.diagnose))
+    _report(runs, counts[True], args.diagnose)
+
+
+def _report(runs: dict[bool, list[dict[str, float]]], n: int, diagnose: bool) -> None:
+    enc = {k: median(r[k] for r in runs[True]) for k in runs[True][0]}
+    plain = {k: median(r[k] for r in runs[False]) for k in runs[False][0]}
+    rounds = len(runs[True])
     print_table(
-        f"Sync: {n:,} changes, one batch (2 cores, shared machine)",
+        f"Sync: {n:,} changes, one batch, median of {rounds} rounds (2 cores, shared machine)",
         [
             Row(f"export {n:,} changes (desk, to file)", enc["export"], plain["export"], "≤ 5 s"),
             Row("import them at the office (+ receipt)", enc["import"], plain["import"], "≤ 10 s"),
@@ -316,19 +343,29 @@ def main() -> None:
                     "not a product setting",
                 ),
             ]
-            if args.diagnose
+            if diagnose
             else []
         ),
     )
-    print("\n| peak memory (max RSS of the process) | encrypted | plain SQLite |")
+    # Each round runs the two stores back to back, so a round's ratio compares like minutes:
+    # this machine's speed drifts by up to 2x over minutes, more than encryption costs.
+    print("\n| round | export enc / plain | ratio | import enc / plain | ratio | load |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for i, (e, p) in enumerate(zip(runs[True], runs[False], strict=True), 1):
+        print(
+            f"| {i} | {e['export']:,.0f} / {p['export']:,.0f} ms | "
+            f"{e['export'] / p['export']:.2f} | {e['import']:,.0f} / {p['import']:,.0f} ms | "
+            f"{e['import'] / p['import']:.2f} | {e['import_load']:.2f} / {p['import_load']:.2f} |"
+        )
+    for what in ("export", "import"):
+        ratios = [e[what] / p[what] for e, p in zip(runs[True], runs[False], strict=True)]
+        print(f"\n{what}: median of the rounds' ratios {median(ratios):.2f}", end="")
+    print()
+    print("\n| peak memory (VmHWM of the process, largest round) | encrypted | plain SQLite |")
     print("|---|---:|---:|")
-    print(f"| export | {enc['export_rss']:.0f} MB | {plain['export_rss']:.0f} MB |")
-    print(f"| import | {enc['import_rss']:.0f} MB | {plain['import_rss']:.0f} MB |")
-    print(
-        f"\n1-min load when each started: export {enc['export_load']:.2f} enc / "
-        f"{plain['export_load']:.2f} plain, import {enc['import_load']:.2f} enc / "
-        f"{plain['import_load']:.2f} plain"
-    )
+    for what in ("export", "import"):
+        worst = {enc: max(r[f"{what}_rss"] for r in runs[enc]) for enc in (True, False)}
+        print(f"| {what} | {worst[True]:.0f} MB | {worst[False]:.0f} MB |")
     print(f"\nBatch file: {enc['size']:.1f} MB (sealed, {n:,} records).")
 
 
