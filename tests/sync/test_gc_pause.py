@@ -1,37 +1,12 @@
-"""The cycle collector is paused for a batch pass and always comes back (issue 21)."""
+"""Import and export run without the cycle collector and always give it back (issue 21)."""
 
 from __future__ import annotations
 
 import gc
 
-import pytest
-
 from sosdesk.sync.export import export_desk
-from sosdesk.sync.gc_pause import cycle_collector_paused
 from sosdesk.sync.importer import import_batches
 from tests.sync.helpers import Net, take_call
-
-
-def test_nested_pauses_restore_the_collector_once_and_only_if_it_was_on() -> None:
-    assert gc.isenabled()
-    with cycle_collector_paused():
-        with cycle_collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the outer pass is still running
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with cycle_collector_paused():
-            pass
-        assert not gc.isenabled()  # it was off before: left off
-    finally:
-        gc.enable()
-
-
-def test_an_error_inside_still_restores_the_collector() -> None:
-    with pytest.raises(OSError), cycle_collector_paused():
-        raise OSError("the disk is full")
-    assert gc.isenabled()
 
 
 def test_import_and_export_run_without_it_and_give_it_back(net: Net) -> None:

@@ -31,6 +31,7 @@ from sosdesk.stats.persons import (
 from sosdesk.stats.rawsql import stats_session
 from sosdesk.stats.tables import StatTable
 from sosdesk.store.database import Database
+from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.store.models import Erasure, utcnow
 
 EVENT_KINDS = ("assistance", "field_action", "court_hearing")
@@ -172,7 +173,9 @@ def compute_dashboard(
     moment = utcnow()
     today = today or to_local(moment).date()
     previous = period.same_days_before(today) if compare else None
-    with stats_session(db) as s:  # one read transaction: both periods see the same data
+    # One read transaction: both periods see the same data. A year is some 200,000 rows as
+    # tuples, which would set off hundreds of collections of the whole process.
+    with cycle_collector_paused(), stats_session(db) as s:
         first = first_identifications(s)
         erased = s.execute(
             select(func.count(func.distinct(Erasure.client_id))).where(Erasure.mode == "erase")

@@ -29,7 +29,7 @@ from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
 from sosdesk.sync.completion import Needs, complete_outbox
 from sosdesk.sync.errors import SyncError
-from sosdesk.sync.gc_pause import cycle_collector_paused
+from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
 from sosdesk.sync.views import ExportResult

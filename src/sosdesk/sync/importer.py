@@ -34,7 +34,7 @@ from sosdesk.sync import errors, ledger, quarantine
 from sosdesk.sync.apply import Applier
 from sosdesk.sync.container import KIND_BATCH, PlainReader, open_sealed
 from sosdesk.sync.errors import Rejected, SyncError
-from sosdesk.sync.gc_pause import cycle_collector_paused
+from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import trusted_office
 from sosdesk.sync.receipts import write_receipt, write_refusal
