@@ -22,6 +22,7 @@ from sosdesk.domain.ids import new_id
 from sosdesk.services.access import require
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
+from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.store.models import AuditEntry, Change, utcnow
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.store.raw import driver_connection
@@ -29,7 +30,6 @@ from sosdesk.sync import batch_format as bf
 from sosdesk.sync import outbox
 from sosdesk.sync.completion import Needs, complete_outbox
 from sosdesk.sync.errors import SyncError
-from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import device_keys
 from sosdesk.sync.peers import find_peer, origins_map, require_desk, require_office, trusted_office
 from sosdesk.sync.views import ExportResult

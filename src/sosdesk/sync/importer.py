@@ -28,13 +28,13 @@ from sosdesk.services.access import require
 from sosdesk.services.erasure import compact_file
 from sosdesk.store import migrate
 from sosdesk.store.database import Database
+from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.store.models.sync import SyncBatch, SyncPeer
 from sosdesk.sync import batch_format as bf
 from sosdesk.sync import errors, ledger, quarantine
 from sosdesk.sync.apply import Applier
 from sosdesk.sync.container import KIND_BATCH, PlainReader, open_sealed
 from sosdesk.sync.errors import Rejected, SyncError
-from sosdesk.store.gc_pause import cycle_collector_paused
 from sosdesk.sync.identity import DeviceKeys, device_keys
 from sosdesk.sync.peers import trusted_office
 from sosdesk.sync.receipts import write_receipt, write_refusal
