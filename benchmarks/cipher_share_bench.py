@@ -1,14 +1,19 @@
-"""Sync: the share of the encrypted export's and import's CPU time spent on page encryption,
-sampled by Linux `perf` (a profiler nobody here wrote).
+"""Sync: how much encryption costs the export and the import, from `perf` samples (a profiler
+nobody here wrote) rather than from two wall times.
 
 Wall-time ratios of two runs move with this machine's speed, which drifts by up to 2x over
-minutes, more than the encryption costs. A share of samples inside one process does not: the
-whole process slows alike. The page cipher runs inside SQLCipher's module (AES, the page HMAC,
-OpenSSL's glue and SQLCipher's codec); its share s of the encrypted run bounds the ratio the
-encryption alone can cause, 1 / (1 - s). The same symbols are counted in the plain run, where
-they must be near zero (the batch's own seal and hash use other libraries).
+minutes, more than the encryption costs. Shares of samples inside one process do not: the whole
+process slows alike. Two shares are read from each run:
+- the page cipher's (AES, the page HMAC, OpenSSL's glue and SQLCipher's codec, all inside
+  SQLCipher's module): its share s of the encrypted run bounds what the cipher's own work can
+  cost, 1 / (1 - s); in the plain run it must be near zero (the control);
+- the interpreter's: CPython runs the same code for both stores, so the ratio of its shares,
+  plain over encrypted, is the ratio of the runs' whole CPU as if both had run at one speed. It
+  also counts what the cipher costs elsewhere (SQLite, libc and the kernel waiting on cache
+  misses), which the first share cannot see.
 
-Run: `.venv/bin/python -m benchmarks.cipher_share_bench [--changes N]` (needs `perf`; says so if not).
+Run: `.venv/bin/python -m benchmarks.cipher_share_bench [--changes N] [--runs N]` (needs `perf`;
+says so if not).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks import sync_bench
-from benchmarks.report import in_child, load_line
+from benchmarks.report import in_child, load_line, median
 
 # Symbols of the page cipher, in the module SQLCipher is linked into: OpenSSL's AES and SHA
 # kernels and its EVP/HMAC/provider glue, SQLCipher's codec. Nothing of SQLite's own.
@@ -41,9 +46,9 @@ def _child(what: str, path: str, encrypted: bool, stick: str, receipts: str) -> 
         sync_bench._import(path, encrypted, stick, receipts)
 
 
-def _sampled(what: str, root: Path, encrypted: bool) -> float:
-    """Run one export or import under `perf record`; the percentage of its samples in the
-    page cipher."""
+def _sampled(what: str, root: Path, encrypted: bool) -> tuple[float, float]:
+    """Run one export or import under `perf record`; the percentages of its samples in the
+    page cipher and in the interpreter."""
     stick, receipts = root / "stick", root / "receipts"
     if what == "export":
         stick = root / "stick-sampled"
@@ -72,25 +77,30 @@ def _sampled(what: str, root: Path, encrypted: bool) -> float:
         capture_output=True,
         text=True,
     ).stdout
-    share = 0.0
+    cipher = interpreter = 0.0
     for line in report.splitlines():
         m = _LINE.match(line)
-        if m and m.group(2).startswith("_sqlite3") and _CIPHER.match(m.group(3)):
-            share += float(m.group(1))
-    return share
+        if not m:
+            continue
+        if m.group(2).startswith("_sqlite3") and _CIPHER.match(m.group(3)):
+            cipher += float(m.group(1))
+        elif m.group(2).startswith(("libpython", "python")):
+            interpreter += float(m.group(1))
+    return cipher, interpreter
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--changes", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=2, help="sampled runs per store and step")
     args = parser.parse_args()
     if shutil.which("perf") is None:
         print("perf is not installed (Debian: linux-perf): nothing measured.")
         return
-    shares: dict[tuple[str, bool], float] = {}
+    shares: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="cipher-share-") as tmp:
-        for encrypted in (True, False):
-            root = Path(tmp) / ("enc" if encrypted else "plain")
+        roots = {enc: Path(tmp) / ("enc" if enc else "plain") for enc in (True, False)}
+        for encrypted, root in roots.items():
             root.mkdir()
             sync_bench._setup(root, encrypted, args.changes)
             (root / "stick").mkdir()
@@ -98,16 +108,28 @@ def main() -> None:
             # stays as built for the sampled export.
             first = sync_bench._copy(root / "desk.db", "desk-first.db")
             in_child(sync_bench._export, str(first), encrypted, str(root / "stick"))
-            for what in ("export", "import"):
-                shares[(what, encrypted)] = _sampled(what, root, encrypted)
-    print(f"\n### Page encryption's share of the CPU, {args.changes:,} changes (perf samples)\n")
-    print("| operation | share, encrypted | share, plain | ratio it can cause | budget |")
-    print("|---|---:|---:|---:|---|")
+        for r in range(args.runs):
+            for encrypted in (True, False) if r % 2 == 0 else (False, True):
+                for what in ("export", "import"):
+                    got = _sampled(what, roots[encrypted], encrypted)
+                    shares.setdefault((what, encrypted), []).append(got)
+    print(f"\n### What encryption costs the sync, {args.changes:,} changes (perf samples)\n")
+    print(
+        "| operation | cipher's share, enc / plain | ratio the cipher can cause | "
+        "interpreter's share, enc / plain | whole-run ratio at one speed | budget |"
+    )
+    print("|---|---:|---:|---:|---:|---|")
     for what in ("export", "import"):
         enc, plain = shares[(what, True)], shares[(what, False)]
-        bound = 1 / (1 - enc / 100)
-        print(f"| {what} | {enc:.1f} % | {plain:.1f} % | {bound:.2f} | ≤ 1.1 |")
-    print("\n" + load_line())
+        cipher_enc, cipher_plain = median(c for c, _ in enc), median(c for c, _ in plain)
+        py_enc, py_plain = median(p for _, p in enc), median(p for _, p in plain)
+        print(
+            f"| {what} | {cipher_enc:.1f} % / {cipher_plain:.1f} % | "
+            f"{1 / (1 - cipher_enc / 100):.2f} | {py_enc:.1f} % / {py_plain:.1f} % | "
+            f"{py_plain / py_enc:.2f} | ≤ 1.1 |"
+        )
+    print(f"\nMedians of {args.runs} sampled run(s) per store, in the order E P, P E, ...")
+    print(load_line())
 
 
 if __name__ == "__main__":
