@@ -1,13 +1,20 @@
 """A desk's batch is the outbox range its ledger row names: numbering one marks no change,
 a batch is written again byte for byte, marks left by earlier versions still count, and a
-set-aside record's changes inside a batch already numbered stay in it."""
+set-aside record's changes inside a batch already numbered stay in it, and a mark landing
+while a batch is spooled stops its numbering."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
 from sqlalchemy import text
 
 from sosdesk.services.clients import update_client
 from sosdesk.store.database import Database
+from sosdesk.sync import outbox
+from sosdesk.sync.errors import SyncError
 from sosdesk.sync.export import export_desk
 from sosdesk.sync.importer import import_batches
 from sosdesk.sync.outbox import WAITING
@@ -110,3 +117,28 @@ def test_a_set_aside_record_keeps_its_changes_in_a_batch_already_numbered(pair: 
         office, "SELECT DISTINCT hash FROM sync_batches WHERE direction = 'in' AND seq = 2"
     )
     assert len(hashes) == 1
+
+
+def test_a_mark_landing_while_a_batch_is_spooled_stops_its_numbering(
+    pair: Net, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = pair.desks["BG1"]
+    take_call(desk, "Ana")
+    read = outbox.unbatched
+
+    def then_marked(*args: Any, **kwargs: Any) -> Iterator[tuple[bytes, str]]:
+        yield from read(*args, **kwargs)
+        # Another writer (a receipt setting a record aside) marks a change of the range.
+        with desk.engine.begin() as c:
+            c.execute(text("UPDATE changes SET batch_id = 'set-aside' WHERE seq = 1"))
+
+    monkeypatch.setattr(outbox, "unbatched", then_marked)
+    with pytest.raises(SyncError) as refused:
+        export_desk(desk, pair.stick("one"))
+    assert refused.value.code == "sync.outbox_changed"
+    assert _all(desk, "SELECT count(*) FROM sync_batches WHERE direction = 'out'") == [(0,)]
+    monkeypatch.setattr(outbox, "unbatched", read)
+    again = export_desk(desk, pair.stick("two"))
+    assert (
+        again.new_seq == 1 and again.records == _all(desk, "SELECT count(*) - 1 FROM changes")[0][0]
+    )

@@ -303,11 +303,7 @@ def export_desk(db: Database, out_dir: Path, progress: Progress | None = None) -
     def number(needs: Needs | None) -> tuple[str, Payload] | None:
         def mark(ses: Session, _batch_id: str) -> None:
             # The ledger row just flushed holds first..last: its changes wait no longer.
-            held = driver_connection(ses).execute(
-                "SELECT count(*) FROM changes WHERE batch_id IS NULL AND seq BETWEEN ? AND ?",
-                (first, last),
-            )
-            if held.fetchone()[0] != count:
+            if outbox.unmarked_in(driver_connection(ses), first, last) != count:
                 raise SyncError("sync.outbox_changed")
 
         return _number(

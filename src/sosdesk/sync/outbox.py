@@ -124,6 +124,16 @@ def relayed(
     )
 
 
+def unmarked_in(conn: Any, first: int, last: int) -> int:
+    """How many changes in outbox positions first..last carry no mark: once a batch's ledger
+    row names that range, all of them must, or the outbox changed while it was numbered."""
+    row = conn.execute(
+        "SELECT count(*) FROM changes WHERE batch_id IS NULL AND seq BETWEEN ? AND ?",
+        (first, last),
+    ).fetchone()
+    return int(row[0])
+
+
 def count_unbatched(conn: Any) -> tuple[int, int, int]:
     """(count, first seq, last seq) of changes waiting for a batch."""
     row = conn.execute(
