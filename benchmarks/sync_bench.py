@@ -357,10 +357,10 @@ def _report(runs: dict[bool, list[dict[str, float]]], n: int, diagnose: bool) ->
             f"{e['export'] / p['export']:.2f} | {e['import']:,.0f} / {p['import']:,.0f} ms | "
             f"{e['import'] / p['import']:.2f} | {e['import_load']:.2f} / {p['import_load']:.2f} |"
         )
+    print()
     for what in ("export", "import"):
         ratios = [e[what] / p[what] for e, p in zip(runs[True], runs[False], strict=True)]
-        print(f"\n{what}: median of the rounds' ratios {median(ratios):.2f}", end="")
-    print()
+        print(f"{what}: median of the rounds' ratios {median(ratios):.2f}")
     print("\n| peak memory (VmHWM of the process, largest round) | encrypted | plain SQLite |")
     print("|---|---:|---:|")
     for what in ("export", "import"):

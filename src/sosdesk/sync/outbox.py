@@ -125,8 +125,8 @@ def relayed(
 
 
 def unmarked_in(conn: Any, first: int, last: int) -> int:
-    """How many changes in outbox positions first..last carry no mark: once a batch's ledger
-    row names that range, all of them must, or the outbox changed while it was numbered."""
+    """How many changes in outbox positions first..last carry no mark. When a batch of that
+    range is numbered this must still be the count its spool read, or a mark landed meanwhile."""
     row = conn.execute(
         "SELECT count(*) FROM changes WHERE batch_id IS NULL AND seq BETWEEN ? AND ?",
         (first, last),
