@@ -73,3 +73,19 @@ def test_referral_without_consent_is_refused_and_nothing_saved(db: Database) -> 
         )
     assert "consent" in str(err.value)
     assert timeline(db, c.id) == []
+
+
+def test_serbian_text_is_stored_as_written_in_json_columns_and_the_outbox(db: Database) -> None:
+    # Escaped (\u0402...) a Cyrillic letter takes 6 bytes instead of 2 in every outbox row,
+    # batch and encrypted page.
+    c = create_client(db, {"given_name": "Ђорђе", "aliases": ["Đole", "Ђоле"]})
+    with db.engine.connect() as conn:
+        fields = conn.exec_driver_sql(
+            "SELECT fields FROM changes WHERE entity = 'clients' AND entity_id = ?", (c.id,)
+        ).scalar_one()
+        aliases = conn.exec_driver_sql(
+            "SELECT aliases FROM clients WHERE id = ?", (c.id,)
+        ).scalar_one()
+    assert '"Ђорђе"' in fields and '"Ђоле"' in fields and "\\u" not in fields
+    assert aliases == '["Đole", "Ђоле"]'
+    assert get_client(db, c.id).aliases == ("Đole", "Ђоле")

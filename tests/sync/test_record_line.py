@@ -8,9 +8,9 @@ import json
 import pytest
 from sqlalchemy import text
 
+from sosdesk.store.json_text import dump_json
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected
-from sosdesk.sync.json_text import dump_json
 from sosdesk.sync.record_line import split_line
 from sosdesk.sync.schema import DESK, parse_record
 from tests.sync.helpers import Net, desk_to_office, office_to_desk, take_call

@@ -25,6 +25,7 @@ from sosdesk.store.errors import (
     StoreError,
     named,
 )
+from sosdesk.store.json_text import dump_json
 
 WRITE_OPTION = "sosdesk_write"
 _BUSY_TIMEOUT_MS = 5000
@@ -249,6 +250,9 @@ def make_engine(path: Path, key: bytes | None, *, create: bool = False) -> Engin
         max_overflow=4,
         pool_pre_ping=False,
         pool_use_lifo=True,
+        # Text as written, not \uXXXX escapes: a Cyrillic letter takes 2 bytes instead of 6
+        # in every JSON column and outbox row, so in every page encrypted and batch sent.
+        json_serializer=dump_json,
     )
 
     @event.listens_for(engine, "begin")

@@ -57,10 +57,10 @@ from sosdesk.domain.vocab import (
     Vocabulary,
 )
 from sosdesk.store.errors import StoreError
+from sosdesk.store.json_text import dump_json
 from sosdesk.store.models import Base, SyncedMixin, UtcDateTime
 from sosdesk.sync import errors
 from sosdesk.sync.errors import Rejected, SyncError
-from sosdesk.sync.json_text import dump_json
 from sosdesk.sync.record_line import split_line
 
 SYNC_META = ("id", "updated_hlc", "origin_device", "version")
