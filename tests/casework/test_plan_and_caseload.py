@@ -19,7 +19,7 @@ from sosdesk.services.caseload import (
 )
 from sosdesk.services.cases import add_goal, open_case
 from sosdesk.services.casework import DECISION_DUE_DAYS, record_report
-from sosdesk.services.clients import create_client
+from sosdesk.services.clients import create_client, update_client
 from sosdesk.services.errors import NotAllowed
 from sosdesk.services.events import add_event
 from sosdesk.services.followups import followups_of_client
@@ -116,6 +116,15 @@ def test_case_list_filters_count_what_was_built(db: Database) -> None:
     mine = case_list(db, CaseFilter(manager_id=db.actor.user_id, risk="low"))
     assert {r.case_id for r in mine} == {ids["c"], ids["e"]}
     assert len(case_list(db, limit=2)) == 2 and len(case_list(db, offset=4)) == 1
+    adults = {ids["b"], ids["d"], ids["e"]}
+    assert {r.case_id for r in case_list(db, CaseFilter(child=False))} == adults
+    both = case_list(db, CaseFilter(child=True, risk="high"))
+    assert {r.case_id for r in both} == {ids["a"]}
+    # A birth year corrected on the client moves the case into the children's list.
+    update_client(db, ids["b_client"], {"birth_year": date.today().year - 12})
+    children = {ids["a"], ids["b"], ids["c"]}
+    assert {r.case_id for r in case_list(db, CaseFilter(child=True))} == children
+    assert {r.case_id for r in case_list(db, CaseFilter(child=False))} == {ids["d"], ids["e"]}
 
 
 def test_workload_totals_against_capacity_with_a_light(db: Database) -> None:

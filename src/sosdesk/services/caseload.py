@@ -157,11 +157,11 @@ def _page(f: CaseFilter, now: datetime, offset: int, limit: int) -> Select[str]:
     if f.manager_id:
         q = q.where(Case.manager_id == f.manager_id)
     if f.child is not None:
-        young = or_(
-            client.c.birth_year > today.year - 18,
-            and_(client.c.birth_year.is_(None), client.c.estimated_age < 18),
-        )
-        q = q.where(of_client(young) if f.child else ~of_client(young))
+        # The case's stored child_until (kept in step with the client by store_weights) is
+        # read with the case; a client probe is a random page of the clients table, which an
+        # encrypted store decrypts again whenever it has left the cache.
+        young = Case.child_until > today.year
+        q = q.where(young if f.child else or_(Case.child_until.is_(None), ~young))
     if f.court_open is not None:
         q = q.where(Case.court_open.is_(True) if f.court_open else Case.court_open.isnot(True))
     if f.overdue_goals:
