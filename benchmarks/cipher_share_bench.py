@@ -10,7 +10,9 @@ process slows alike. Two shares are read from each run:
 - the interpreter's: CPython runs the same code for both stores, so the ratio of its shares,
   plain over encrypted, is the ratio of the runs' whole CPU as if both had run at one speed. It
   also counts what the cipher costs elsewhere (SQLite, libc and the kernel waiting on cache
-  misses), which the first share cannot see.
+  misses), which the first share cannot see. It is not steadier than the wall times: the
+  interpreter's share itself moved by 2 points between two plain runs (47.4% and 49.3%), so
+  one pair reads anywhere from 1.05 to 1.15; take the median of several runs.
 
 Run: `.venv/bin/python -m benchmarks.cipher_share_bench [--changes N] [--runs N]` (needs `perf`;
 says so if not).

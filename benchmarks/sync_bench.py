@@ -290,7 +290,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--changes", type=int, default=100_000)
     # One round's ratio moves by about 5% either way on this host (two plain imports run side
-    # by side differed by up to 4%): the median of five is the least that reads 1.1 reliably.
+    # by side differed by up to 4%), so one round or three cannot tell 1.07 from 1.12.
     parser.add_argument(
         "--rounds",
         type=int,

@@ -1,6 +1,6 @@
 """JSON text for the values of JSON columns, exactly as `json.dumps(v, ensure_ascii=False)`
-writes it, without building a new encoder for every value (the import stores tens of
-thousands of them)."""
+writes it, without building a new encoder for every value: the engine's JSON serializer for
+every write, and the import's for the tens of thousands of values it binds itself."""
 
 from __future__ import annotations
 
