@@ -22,7 +22,6 @@ Run: `.venv/bin/python -m benchmarks.lookup_bench [--calls N] [--cold-passes N] 
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import time
 from functools import partial
@@ -33,6 +32,7 @@ from benchmarks.plain import open_plain_database
 from benchmarks.report import (
     Row,
     each_store,
+    evict,
     median,
     merged,
     p95,
@@ -143,20 +143,6 @@ def warm(path: Path) -> None:
     with open(path, "rb", buffering=0) as f:
         while f.read(16 << 20):
             pass
-
-
-def evict(path: Path) -> None:
-    """Drop a database file (and its WAL) from the OS page cache: only our own files."""
-    for p in (path, path.with_name(path.name + "-wal")):
-        try:
-            fd = os.open(p, os.O_RDONLY)
-        except FileNotFoundError:
-            continue
-        try:
-            os.fsync(fd)  # dirty pages cannot be dropped
-            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        finally:
-            os.close(fd)
 
 
 def _measure_cold(

@@ -6,9 +6,13 @@ import multiprocessing
 import os
 import statistics
 import sys
+import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -80,10 +84,11 @@ def load_line() -> str:
 
 def in_child(fn: Callable[..., T], *args: object) -> T:
     """Run `fn(*args)` in a fresh (spawned) process and return its result: each store is
-    measured in a process of its own, so nothing one driver sets up can tax the other."""
+    measured in a process of its own, so nothing one driver sets up can tax the other. Not a
+    Pool's daemonic worker: what is measured may start processes of its own (the page check)."""
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(1) as pool:
-        return pool.apply(fn, args)
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        return pool.submit(fn, *args).result()
 
 
 def each_store(fn: Callable[..., T], *args: object, rounds: int = 2) -> dict[bool, list[T]]:
@@ -137,6 +142,57 @@ def peak_mb(stderr: str) -> float:
         if line.startswith("peak-kib "):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def evict(path: Path) -> None:
+    """Drop a database file (and its WAL) from the OS page cache: only our own files."""
+    for p in (path, path.with_name(path.name + "-wal")):
+        try:
+            fd = os.open(p, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            os.fsync(fd)  # dirty pages cannot be dropped
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def _children_peak_kib() -> int:
+    pids = [
+        pid
+        for task in Path("/proc/self/task").iterdir()
+        for pid in (task / "children").read_text().split()
+    ]
+    peak = 0
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue  # it has just ended
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                peak = max(peak, int(line.split()[1]))
+    return peak
+
+
+@contextmanager
+def children_peak() -> Iterator[list[float]]:
+    """[MB]: the largest peak (VmHWM) of this process's children while the block runs, read
+    ten times a second (the page check's own process; 0 when none ran)."""
+    peak, stop = [0.0], threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(0.1):
+            peak[0] = max(peak[0], _children_peak_kib() / 1024)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        yield peak
+    finally:
+        stop.set()
+        watcher.join()
 
 
 def own_peak_mb() -> float:

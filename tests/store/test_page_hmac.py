@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from sosdesk.store import backup as backup_module
-from sosdesk.store import page_checks, page_hmac, snapshot_copy
+from sosdesk.store import direct_read, page_checks, page_hmac, snapshot_copy
 from sosdesk.store.backup import backup_engine
 from sosdesk.store.database import Database
 from sosdesk.store.errors import DatabaseDamaged
@@ -128,3 +128,46 @@ def test_a_format_the_check_does_not_know_gets_sqlcipher_s_own_check(
     with pytest.raises(DatabaseDamaged):
         backup_engine(db.engine, db.data_key, tmp_path / "druga.db")
     assert checked == [None, None]
+
+
+def test_a_file_is_read_whole_in_ranges_past_the_cache_or_through_it(tmp_path: Path) -> None:
+    # The last range is short and not a multiple of a block: direct reads must still end it.
+    data = bytes(range(256)) * (3 * PAGE_SIZE // 256) + b"konac"
+    path = tmp_path / "stranice.bin"
+    path.write_bytes(data)
+    for uncached in (True, False):
+        ranges = [bytes(r) for r in direct_read.chunks(path, PAGE_SIZE, uncached=uncached)]
+        assert [len(r) for r in ranges] == [PAGE_SIZE] * 3 + [5]
+        assert b"".join(ranges) == data
+    (tmp_path / "prazno.bin").write_bytes(b"")
+    assert list(direct_read.chunks(tmp_path / "prazno.bin")) == []
+    with pytest.raises(ValueError):
+        next(direct_read.chunks(path, 1000))
+
+
+def test_a_large_file_s_pages_are_checked_in_a_process_of_its_own(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _with_calls(db)
+    still = tmp_path / "velika.db"
+    shutil.copyfile(db.path, still)
+    pages = still.stat().st_size // PAGE_SIZE
+    for page, within in ((2, 300), (pages, PAGE_SIZE - 1)):
+        _flip(still, (page - 1) * PAGE_SIZE + within)
+
+    def not_here(*_args: Any) -> list[int]:
+        raise AssertionError("the pages were checked in this process")
+
+    # Every file counts as large, as the packaging smoke test asks.
+    monkeypatch.setenv(page_checks.ENV_OWN_PROCESS_FROM, "0")
+    monkeypatch.setattr(PageHmacs, "damaged", not_here)  # the other process imports its own
+    rows = page_checks.hmac_rows(still, db.data_key, readonly=True)
+    found = [int(m.group(1)) for r in rows if (m := re.search(r"page (\d+)", str(r[0])))]
+    assert found == [2, pages] == _sqlcipher_finds(still, db.data_key)
+    assert page_checks.soundness(still, db.data_key) == [
+        "encryption integrity check found 2 damaged pages"
+    ]
+    monkeypatch.delenv(page_checks.ENV_OWN_PROCESS_FROM)  # a small file: checked here
+    assert still.stat().st_size < page_checks.OWN_PROCESS_FROM
+    with pytest.raises(AssertionError, match="in this process"):
+        page_checks.hmac_rows(still, db.data_key, readonly=True)

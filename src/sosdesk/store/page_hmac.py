@@ -22,6 +22,7 @@ import hashlib
 import hmac
 from pathlib import Path
 
+from sosdesk.store import direct_read
 from sosdesk.store.cipher_format import KNOWN, PageFormat
 
 PAGE_SIZE = 4096
@@ -50,29 +51,44 @@ class PageHmacs:
         """Whether the first page authenticated under one of the known formats."""
         return self.format is not None
 
-    def damaged(self, data: bytes, first: int) -> list[int]:
+    def damaged(self, data: bytes | memoryview, first: int) -> list[int]:
         """The numbers of the pages in `data` (whole pages, the first numbered `first`) whose
         HMAC does not match their bytes; only for a file whose format is `known`."""
         if self.format is None:
             raise ValueError("the first page is in no known format")
         return self._bad(data, first, self.format)
 
-    def _bad(self, data: bytes, first: int, fmt: PageFormat) -> list[int]:
+    def _bad(self, data: bytes | memoryview, first: int, fmt: PageFormat) -> list[int]:
         view = memoryview(data)
         bad: list[int] = []
+        # Keyed once per range and copied per page: keying an HMAC for each page was a third
+        # of the check's time.
+        keyed = hmac.new(self._key, digestmod=fmt.digest)
         end = len(data) - len(data) % PAGE_SIZE
         for at in range(0, end, PAGE_SIZE):
             number = first + at // PAGE_SIZE
             if number == LOCK_PAGE:
                 continue
             covered = view[at + (_SALT if number == 1 else 0) : at + PAGE_SIZE - fmt.tag]
-            mac = hmac.new(self._key, covered, fmt.digest)
+            mac = keyed.copy()
+            mac.update(covered)
             mac.update(number.to_bytes(4, "little"))
             if mac.digest() != view[at + PAGE_SIZE - fmt.tag : at + PAGE_SIZE]:
                 bad.append(number)
         if end != len(data):  # a torn last page
             bad.append(first + end // PAGE_SIZE)
         return bad
+
+
+def damaged_in_file(path: Path, pages: PageHmacs) -> list[int]:
+    """The numbers of the damaged pages of the whole file at `path`, read once past the OS
+    cache (direct_read.py); `pages` must be `known`."""
+    damaged: list[int] = []
+    first = 1
+    for data in direct_read.chunks(path):  # whole pages: the range size is a multiple of them
+        damaged += pages.damaged(data, first)
+        first += len(data) // PAGE_SIZE
+    return damaged
 
 
 class WrittenPages:
