@@ -31,7 +31,7 @@ from sosdesk.store.errors import (
     named,
 )
 from sosdesk.store.page_checks import FULL, HMAC, side_by_side
-from sosdesk.store.page_hmac import WrittenPages
+from sosdesk.store.page_hmac import CopiedPages
 from sosdesk.store.raw import pooled_connection
 from sosdesk.store.snapshot_copy import copy_snapshot
 
@@ -154,7 +154,7 @@ def _export(engine: Engine, key: bytes, tmp: Path, fd: int, out: Path) -> bool:
             # The snapshot's file bytes when it is all in the file (snapshot_copy.py), each
             # range's pages checked as soon as written; otherwise SQLite's online backup,
             # which re-encrypts every page into a file keyed alike.
-            pages = WrittenPages(key, tmp)
+            pages = CopiedPages(key)
             damaged = copy_snapshot(conn, fd, pages)
             if damaged:
                 raise DatabaseDamaged("store.damaged", **named(out))

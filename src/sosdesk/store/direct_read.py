@@ -58,15 +58,20 @@ def _fill(fd: int, buffer: mmap.mmap, offset: int, want: int) -> int:
     return min(got, want)
 
 
-def chunks(path: Path, size: int = CHUNK, *, uncached: bool = True) -> Iterator[memoryview]:
+def chunks(
+    path: Path, size: int = CHUNK, *, uncached: bool = True, length: int | None = None
+) -> Iterator[memoryview]:
     """The bytes of `path` in order, `size` at a time (the last range shorter); each view is
-    valid until the next one is asked for. The file's size is taken when reading starts."""
+    valid until the next one is asked for. The file's size is taken when reading starts;
+    `length`: no more than its first `length` bytes."""
     if size <= 0 or size % mmap.PAGESIZE:
         raise ValueError("the range size must be a positive multiple of the memory page")
     buffers = (mmap.mmap(-1, size), mmap.mmap(-1, size))
     fd = _open(path, uncached)
     try:
         total = os.fstat(fd).st_size
+        if length is not None:
+            total = min(total, length)
         try:
             first = _fill(fd, buffers[0], 0, min(size, total))
         except OSError as exc:

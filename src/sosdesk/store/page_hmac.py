@@ -2,8 +2,9 @@
 
 SQLCipher's own check (`cipher_integrity_check`) needs the whole file and a connection to
 it, so a backup could only be checked after its last byte was copied: at a million calls
-(7 GB) that doubled the time of a backup. Checking the pages of each range as soon as it is
-written lets the check run beside the copy. No library reads SQLCipher's page format, hence
+(7 GB) that doubled the time of a backup. Checking the pages of each range as it is written
+lets the check run beside the copy, and `verify` checks a whole file the same way, read past
+the OS cache (page_checks.py). No library reads SQLCipher's page format, hence
 this module; it knows the page formats this program writes (cipher_format.py) and says so
 when a file's first page authenticates under none of them (the caller then uses SQLCipher's
 own check), so a change of format can slow a backup but never pass a bad one.
@@ -91,26 +92,20 @@ def damaged_in_file(path: Path, pages: PageHmacs) -> list[int]:
     return damaged
 
 
-class WrittenPages:
-    """The check of a file written range by range from its first byte on, each range read
-    back once written (a `snapshot_copy.RangeCheck`), through a handle of its own so the
-    writer's position is never moved."""
+class CopiedPages:
+    """The check of a file copied range by range from its first byte on (a
+    `snapshot_copy.RangeCheck`): each range's pages as they are written."""
 
-    def __init__(self, key: bytes, path: Path) -> None:
-        self._key, self._path = key, path
+    def __init__(self, key: bytes) -> None:
+        self._key = key
         self._pages: PageHmacs | None = None
         self.checked = True  # False when the first page is not in the format known here
 
-    def __call__(self, offset: int, length: int) -> list[int]:
-        with open(self._path, "rb") as written:
-            written.seek(offset)
-            data = written.read(length)
-        if len(data) != length:
-            raise OSError("the copy reads back shorter than it was written")
+    def __call__(self, data: memoryview, offset: int) -> list[int]:
         if self._pages is None:
             if offset != 0:
                 raise ValueError("ranges are checked from the start of the file")
-            self._pages = PageHmacs(self._key, data[:PAGE_SIZE])
+            self._pages = PageHmacs(self._key, bytes(data[:PAGE_SIZE]))
             self.checked = self._pages.known
         if not self.checked:
             return []
