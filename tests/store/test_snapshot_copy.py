@@ -4,7 +4,10 @@ database under the same key; when the log cannot be emptied, SQLite's online bac
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -14,6 +17,7 @@ from sosdesk.store import snapshot_copy
 from sosdesk.store.backup import backup_engine
 from sosdesk.store.database import Database
 from sosdesk.store.engine import open_raw
+from sosdesk.store.errors import StorageFull
 from tests.factory import calls_in_file, take_call
 
 
@@ -74,3 +78,29 @@ def test_without_a_file_snapshot_the_online_backup_is_used(
     monkeypatch.setattr(backup_module, "copy_snapshot", lambda _conn, _fd, _check: None)
     out = backup_engine(db.engine, db.data_key, tmp_path / "kopija.db")
     assert calls_in_file(out, db.data_key) == _live_calls(db) > 0
+
+
+def test_a_medium_that_fills_during_the_copy_gets_a_coded_message_and_no_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for i in range(12):
+        take_call(db, "Jelena", summary=f"poziv broj {i} " + "opis " * 40)
+    monkeypatch.setattr(snapshot_copy, "_CHUNK", 4096)  # the second range finds the medium full
+    real_pwrite = os.pwrite
+    writes: list[int] = []
+
+    def full_after_one(fd: int, data: Any, offset: int) -> int:
+        writes.append(offset)
+        if offset > 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_pwrite(fd, data, offset)
+
+    monkeypatch.setattr(os, "pwrite", full_after_one)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with pytest.raises(StorageFull) as full:
+        backup_engine(db.engine, db.data_key, folder / "kopija.db")
+    assert full.value.code == "store.disk_full"
+    assert writes[:2] == [0, 4096]  # the copy was under way, page by page
+    assert list(folder.iterdir()) == []  # no copy and no temp file left behind
+    assert _live_calls(db) == 12  # the desk's data untouched
