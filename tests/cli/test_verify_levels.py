@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sosdesk.store.engine import open_raw
+from sosdesk.store import migrate
+from sosdesk.store.engine import make_engine, open_raw
 from sosdesk.store.keyfile import KeyFile, keyfile_path
 from tests.cli.helpers import run, set_env
 from tests.conftest import PASSPHRASE
@@ -50,3 +51,28 @@ def test_the_full_check_finds_an_index_out_of_step_that_the_routine_one_leaves(
     code, out, err = run(capsys, "verify", "--full", "--db", str(db))
     assert code == 1, err
     assert out.startswith("UNSOUND: integrity check failed")
+
+
+def test_verify_checks_an_older_schema_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A desk verified after the program was updated, before anyone unlocked it: the check
+    # neither upgrades the database nor writes the upgrade's backup beside it.
+    db = tmp_path / "demo.db"
+    assert run(capsys, "demo", "--db", str(db), "--calls", "50")[0] == 0
+    older = migrate.revisions()[-2]
+    key = KeyFile.load(keyfile_path(db)).unlock("ana", PASSPHRASE)
+    engine = make_engine(db, key)
+    try:
+        migrate.downgrade(engine, older)
+    finally:
+        engine.dispose()
+    code, out, err = run(capsys, "verify", "--db", str(db))
+    assert code == 0, err
+    assert out.startswith("ok: every page's encryption and the audit chain")
+    engine = make_engine(db, key)
+    try:
+        assert migrate.current(engine) == older
+    finally:
+        engine.dispose()
+    assert list(tmp_path.glob("*.pre-migration-*")) == []

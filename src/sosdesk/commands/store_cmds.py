@@ -23,7 +23,7 @@ from sosdesk.domain import roles
 from sosdesk.services import users
 from sosdesk.services.access import may, require
 from sosdesk.services.erasure_restore import reapply, remembered
-from sosdesk.store.audit import check_chain
+from sosdesk.store.audit import check_file_chain
 from sosdesk.store.backup import backup_engine, inspect_file, restore_file
 from sosdesk.store.database import Database
 from sosdesk.store.engine import check_database_file
@@ -62,14 +62,9 @@ def _verify(args: argparse.Namespace) -> int:
         chain: list[str] = []
         entries = 0
         try:
-            db = Database.open(path, user=user, passphrase=passphrase)
-            try:
-                with db.session() as s:
-                    walked = check_chain(s)
-                chain += [f"audit chain: {p.message} ({p.kind})" for p in walked.problems]
-                entries = walked.entries
-            finally:
-                db.close()
+            walked = check_file_chain(path, key)
+            chain += [f"audit chain: {p.message} ({p.kind})" for p in walked.problems]
+            entries = walked.entries
         except (DatabaseDamaged, DatabaseError):
             chain.append("a page cannot be read (damaged)")
         except StoreError:

@@ -7,13 +7,16 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from json.encoder import encode_basestring
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
+from sosdesk.store import migrate
 from sosdesk.store.canonical_json import canonical
+from sosdesk.store.engine import make_engine
 from sosdesk.store.models import AuditEntry
 from sosdesk.store.models.base import UtcDateTime
 from sosdesk.store.raw import driver_connection
@@ -174,6 +177,19 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     finally:
         rows.close()
     return ChainCheck(walked, ())
+
+
+def check_file_chain(path: Path, key: bytes) -> ChainCheck:
+    """`check_chain` of the database file at `path`, on an engine of its own and as the file
+    is: a database of an older schema is not upgraded first (nor backed up for it), and no
+    second key derivation is needed. The audit table is as the first revision made it."""
+    engine = make_engine(path, key)
+    try:
+        migrate.known_revision(migrate.current(engine), path)
+        with Session(engine) as session:
+            return check_chain(session)
+    finally:
+        engine.dispose()
 
 
 def _broken(session: Session, problem: AuditProblem) -> ChainCheck:

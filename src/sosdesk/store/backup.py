@@ -63,10 +63,7 @@ def inspect_file(
     conn = open_raw(path, key, readonly=readonly)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if row is None:
-            raise NotADatabase("store.not_ours", **named(path))
-        if not migrate.is_known(str(row[0])):
-            raise NotADatabase("store.newer_schema", **named(path))
+        revision = migrate.known_revision(None if row is None else str(row[0]), path)
         if check is not None:
             structure = None if check == HMAC else check
             damaged, found = side_by_side(path, key, structure, readonly=readonly)
@@ -76,7 +73,7 @@ def inspect_file(
         if len(idents) != 1:
             raise NotADatabase("store.no_identity", **named(path))
         tables = int(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0])
-        return FileIdentity(str(row[0]), str(idents[0][0]), str(idents[0][1]), tables)
+        return FileIdentity(revision, str(idents[0][0]), str(idents[0][1]), tables)
     except sqlcipher3.dbapi2.DatabaseError:
         raise DatabaseDamaged("store.damaged", **named(path)) from None
     finally:

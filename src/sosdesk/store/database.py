@@ -219,10 +219,7 @@ class Database:
         clean_leftovers(path)
         engine = make_engine(path, key)
         try:
-            revision = migrate.current(engine)
-            if revision is None or not migrate.is_known(revision):
-                code = "store.not_ours" if revision is None else "store.newer_schema"
-                raise NotADatabase(code, **named(path))
+            migrate.known_revision(migrate.current(engine), path)
             if migrate.needs_upgrade(engine):
                 from sosdesk.store.backup import backup_engine
 

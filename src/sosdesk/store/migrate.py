@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 
 from sosdesk.datafiles import shipped
+from sosdesk.store.errors import NotADatabase, named
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -77,6 +78,16 @@ def revisions() -> list[str]:
 
     script = ScriptDirectory.from_config(_config(None))
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def known_revision(revision: str | None, path: Path) -> str:
+    """`revision` when it is one of this program's; NotADatabase otherwise: store.not_ours
+    for a file with none, store.newer_schema for one written by a newer program."""
+    if revision is None:
+        raise NotADatabase("store.not_ours", **named(path))
+    if not is_known(revision):
+        raise NotADatabase("store.newer_schema", **named(path))
+    return revision
 
 
 def is_known(revision: str) -> bool:
