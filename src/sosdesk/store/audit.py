@@ -179,10 +179,11 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     return ChainCheck(walked, ())
 
 
-def check_file_chain(path: Path, key: bytes) -> ChainCheck:
+def check_file_chain(path: Path, key: bytes | None) -> ChainCheck:
     """`check_chain` of the database file at `path`, on an engine of its own and as the file
     is: a database of an older schema is not upgraded first (nor backed up for it), and no
-    second key derivation is needed. The audit table is as the first revision made it."""
+    second key derivation is needed. The audit table is as the first revision made it.
+    `key=None`: a plain SQLite file (benchmarks)."""
     engine = make_engine(path, key)
     try:
         migrate.known_revision(migrate.current(engine), path)

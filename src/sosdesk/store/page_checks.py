@@ -1,7 +1,8 @@
 """The checks of every page of a database file, run side by side on the desk's cores.
 
-SQLite runs a pragma's check in C without holding Python's lock, so checks on two connections
-(and the audit chain walked in Python meanwhile) overlap on a two-core desk PC. The levels:
+Each check runs beside the audit chain walked in Python, so on a two-core desk PC the whole
+takes about the longer of the two: a pragma's check in C releases Python's lock, and the page
+HMACs of a large file are computed in a process of their own. The levels:
 
 - every page's HMAC: each page is exactly as SQLCipher wrote it, so nothing on the medium
   rotted, was torn or was changed without the key; it is all a page-for-page copy needs
