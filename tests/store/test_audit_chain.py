@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, datetime
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from sosdesk.services.clients import create_client, get_client, update_client
@@ -148,8 +153,11 @@ def test_a_log_written_in_another_json_form_still_verifies_and_edits_still_show(
         spaced = s.execute(text("SELECT count(*) FROM audit_entries WHERE detail LIKE '{\n%'"))
         assert spaced.scalar_one() >= 4
         assert verify_chain(s) == []
+        assert verify_chain(s, chunk=2) == []  # older chunks, then canonical ones again
     _sql(chained, "UPDATE audit_entries SET detail = replace(detail, '0001', '0002') WHERE seq = 3")
     assert _problem(chained) == (3, "edited")
+    with chained.session() as s:
+        assert [(p.seq, p.kind) for p in verify_chain(s, chunk=2)] == [(3, "edited")]
 
 
 def test_the_check_counts_every_entry_whether_or_not_the_chain_breaks(chained: Database) -> None:
@@ -162,3 +170,50 @@ def test_the_check_counts_every_entry_whether_or_not_the_chain_breaks(chained: D
     with chained.session() as s:
         broken = check_chain(s, chunk=2)
     assert broken.entries == total and [(p.seq, p.kind) for p in broken.problems] == [(2, "edited")]
+
+
+_TEXT_CASES = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    at=st.datetimes(datetime(2000, 1, 1), datetime(2200, 1, 1), timezones=st.just(UTC)),
+    actor=_TEXT_CASES,
+    entity_id=st.none() | _TEXT_CASES,
+    detail=st.dictionaries(_TEXT_CASES, _TEXT_CASES | st.integers() | st.none(), max_size=3),
+)
+def test_sqlite_builds_exactly_the_text_an_entry_was_hashed_over(
+    at: datetime, actor: str, entity_id: str | None, detail: dict[str, object]
+) -> None:
+    # The long check hashes the text SQLite builds; for any strings (quotes, backslashes,
+    # control characters, other scripts) it must be the very text the entry was hashed over.
+    # NUL ends SQLite's text early: such an entry is checked field by field (no faster path).
+    import sqlcipher3
+
+    from sosdesk.store.audit import _TEXT
+    from sosdesk.store.canonical_json import canonical
+
+    prev = "ab" * 32
+    stored_at = at.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    conn = sqlcipher3.connect(":memory:")
+    conn.execute(
+        "CREATE TABLE audit_entries (at, actor, action, entity, entity_id, detail, prev_hash)"
+    )
+    row = (stored_at, actor, "view", "clients", entity_id, canonical(detail), prev)
+    conn.execute("INSERT INTO audit_entries VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+    (built,) = conn.execute(f"SELECT {_TEXT} FROM audit_entries").fetchone()
+    conn.close()
+    assert hashlib.sha256(built.encode()).hexdigest() == entry_hash(
+        at, actor, "view", "clients", entity_id, detail, prev
+    )
+
+
+def test_an_entry_moved_below_the_first_or_edited_into_a_blob_is_named(
+    chained: Database,
+) -> None:
+    _sql(chained, "UPDATE audit_entries SET actor = x'00ff' WHERE seq = 5")
+    assert _problem(chained) == (5, "edited")
+    _sql(chained, "UPDATE audit_entries SET actor = 'ana' WHERE seq = 5")  # still edited
+    _sql(chained, "UPDATE audit_entries SET seq = -7 WHERE seq = 2")
+    seq, kind = _problem(chained)
+    assert (seq, kind) in ((-7, "reordered"), (3, "deleted"), (1, "reordered"))
