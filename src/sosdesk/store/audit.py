@@ -151,7 +151,16 @@ _TEXT = (
     "|| ',' || json_quote(prev_hash) || ']'"
 )
 _TABLE = AuditEntry.__tablename__
-_TEXT_ROWS = f"SELECT seq, {_TEXT}, entry_hash FROM {_TABLE} WHERE seq > ? ORDER BY seq LIMIT ?"
+# A chunk's entries in one row: their texts, stored hashes and seqs, each list joined in the
+# order the inner query yields them (seq's, which the walk checks, as it does not rely on it).
+# One row per chunk spares the driver a step, a tuple and a round of locks per entry: 5.25M
+# entries took 15.7 s so, where one row per entry took 19.4 s. No text holds char(30) (JSON
+# escapes it), no hash a comma: an entry that does, or a NULL text, makes the lists uneven.
+_TEXT_CHUNK = (
+    "SELECT group_concat(t, char(30)), group_concat(h, ','), group_concat(seq, ','), count(*)"
+    f" FROM (SELECT seq, {_TEXT} AS t, entry_hash AS h FROM {_TABLE}"
+    " WHERE seq > ? ORDER BY seq LIMIT ?)"
+)
 _FIELD_ROWS = (
     "SELECT seq, at, actor, action, entity, entity_id, detail, prev_hash, entry_hash"
     f" FROM {_TABLE} WHERE seq > ? ORDER BY seq LIMIT ?"
@@ -168,24 +177,33 @@ class _Walk:
         self.expected = GENESIS
         self.older = False
 
-    def by_text(self, rows: list[Any]) -> int:
-        """How many of `rows` (seq, text, stored hash), from the first, link on and hash to
-        their stored hash; the walk moves past them."""
+    def by_text(self, chunk: tuple[Any, ...]) -> tuple[int, int | None]:
+        """Walk a chunk (a row of `_TEXT_CHUNK`) on as far as its entries link on and hash to
+        their stored hashes: how many did, and the seq of the last that did (None: none)."""
+        texts, hashes, seqs, count = chunk
+        if texts is None or hashes is None or seqs is None:
+            return 0, None
+        text_list, stored, order = texts.split("\x1e"), hashes.split(","), seqs.split(",")
+        ascending = list(map(int, order))
+        if not len(text_list) == len(stored) == len(order) == count or ascending != sorted(
+            ascending
+        ):
+            return 0, None
         sha = hashlib.sha256
         before, expected = self.before, self.expected
-        passed = len(rows)
-        for row in rows:
-            _seq, text, stored = row
+        passed = 0
+        for text, hashed in zip(text_list, stored, strict=True):
             # The text ends with the quoted link: `"<64 hex digits>"]`.
-            if text is None or text[-66:-2] != expected or sha(text.encode()).hexdigest() != stored:
-                passed = rows.index(row)
+            if text[-66:-2] != expected or sha(text.encode()).hexdigest() != hashed:
                 break
-            before, expected = expected, stored
-        if passed:
-            self.walked += passed
-            self.before = None if before == GENESIS else before
-            self.expected = expected
-        return passed
+            before, expected = expected, hashed
+            passed += 1
+        if not passed:
+            return 0, None
+        self.walked += passed
+        self.before = None if before == GENESIS else before
+        self.expected = expected
+        return passed, ascending[passed - 1]
 
     def by_fields(self, session: Session, rows: list[Any]) -> AuditProblem | None:
         """Walk `rows` (every field) on; the first broken entry among them, if any (a broken
@@ -221,8 +239,8 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     Streams the log in chunks and keeps only the two hashes before the current entry, so the
     memory it needs does not grow with the log; a broken link costs one indexed look-up. The
     count comes with the walk: counting a long log apart reads all of it a second time.
-    Each entry's canonical text is built by SQLite (`_TEXT`), which halves the time of a long
-    check; a chunk holding an entry that text does not check (written before details were
+    Each entry's canonical text is built by SQLite (`_TEXT`, `_TEXT_CHUNK`), which takes a
+    third off the time of a long check; a chunk holding an entry that text does not check (written before details were
     stored canonically, or edited) is walked field by field, as the hash was written.
     """
     # The driver's own cursor, not SQLAlchemy's rows: a check of millions of entries is
@@ -234,16 +252,15 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     while True:
         if by_text:
             try:
-                rows = conn.execute(_TEXT_ROWS, (after, chunk)).fetchall()
+                texts = conn.execute(_TEXT_CHUNK, (after, chunk)).fetchone()
             except conn.OperationalError:  # a field edited into a blob: walked field by field
-                rows = None
-            if rows == []:
+                texts = None
+            if texts is not None and texts[-1] == 0:
                 return ChainCheck(walk.walked, ())
-            if rows:
-                passed = walk.by_text(rows)
-                if passed:
-                    after = rows[passed - 1][0]
-                if passed == len(rows):
+            if texts is not None:
+                passed, last = walk.by_text(texts)
+                after = after if last is None else last
+                if passed == texts[-1]:
                     continue
         found = conn.execute(_FIELD_ROWS, (after, chunk)).fetchall()
         if not found:
