@@ -254,15 +254,15 @@ def check_chain(session: Session, chunk: int = 5000) -> ChainCheck:
     while True:
         if by_text:
             try:
-                texts = conn.execute(_TEXT_CHUNK, (after, chunk)).fetchone()
+                joined = conn.execute(_TEXT_CHUNK, (after, chunk)).fetchone()
             except conn.OperationalError:  # a field edited into a blob: walked field by field
-                texts = None
-            if texts is not None and texts[-1] == 0:
-                return ChainCheck(walk.walked, ())
-            if texts is not None:
-                passed, last = walk.by_text(texts)
+                joined = None
+            if joined is not None:
+                if joined[-1] == 0:  # no entry after `after`
+                    return ChainCheck(walk.walked, ())
+                passed, last = walk.by_text(joined)
                 after = after if last is None else last
-                if passed == texts[-1]:
+                if passed == joined[-1]:
                     continue
         found = conn.execute(_FIELD_ROWS, (after, chunk)).fetchall()
         if not found:
