@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from sosdesk.services.clients import create_client
+from sosdesk.store import kdf
 from sosdesk.store.database import Database
 from sosdesk.store.errors import (
     DatabaseExists,
@@ -68,6 +69,24 @@ def test_missing_or_damaged_key_file(db: Database) -> None:
         Database.open(db.path, user=USER, passphrase=PASSPHRASE)
     kpath.write_bytes(good)
     Database.open(db.path, user=USER, passphrase=PASSPHRASE).close()
+
+
+def test_key_slots_derive_with_the_lanes_stored_with_them(tmp_path: Path) -> None:
+    """New slots fill two Argon2id lanes (two cores, half the wait); the lanes are part of the
+    derivation, so a slot opens only with the parameters it was written with."""
+    assert kdf.KdfParams().parallelism == 2  # (tests swap DEFAULT_KDF for a fast one)
+    path = tmp_path / "desk.db"
+    two_lanes = kdf.KdfParams(time_cost=2, memory_kib=8 * 1024, parallelism=2)
+    db, _ = Database.create(path, user=USER, passphrase=PASSPHRASE, desk="BG1", kdf=two_lanes)
+    db.close()
+    kpath = keyfile_path(path)
+    doc = json.loads(kpath.read_bytes())
+    assert doc["slots"][0]["kdf"]["parallelism"] == 2
+    Database.open(path, user=USER, passphrase=PASSPHRASE).close()
+    doc["slots"][0]["kdf"]["parallelism"] = 1
+    kpath.write_text(json.dumps(doc))
+    with pytest.raises(WrongPassphrase):
+        Database.open(path, user=USER, passphrase=PASSPHRASE)
 
 
 def test_foreign_database_and_foreign_key_file(db: Database, tmp_path: Path) -> None:
