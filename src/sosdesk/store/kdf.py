@@ -48,8 +48,8 @@ class KdfParams:
 # New key slots: 64 MiB, 24 passes, two lanes. Lanes are filled in parallel, one thread each,
 # so two cores derive a key in about half the time one needs, while each guess still costs an
 # attacker the whole memory and every pass: 24 passes over 64 MiB are 1.7 times the work of
-# the earlier 14 in one lane, yet take 0.48 s on the reference machine's two cores against
-# 0.54-0.65 s for those (DESIGN.md §8: 0.3-1.0 s; a one-core PC needs about 0.9 s). OWASP's
+# the earlier 14 in one lane, yet take 0.52 s on the reference machine's two cores against
+# 0.63 s for those (DESIGN.md §8: 0.3-1.0 s; a one-core PC would need about 1.1 s). OWASP's
 # Argon2id floor is 19 MiB and 2 passes. The still earlier 256 MiB x 3 pushed the desk window
 # past its 300 MB peak. Existing slots keep the parameters stored with them until the
 # passphrase is next set.
