@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from benchmarks.dataset import PASSPHRASE, USER, dataset
+from benchmarks.report import flushed_copy
 from sosdesk.services.erasure import compact_file, forget
 from sosdesk.store.database import Database
 from sosdesk.store.keyfile import keyfile_path
@@ -39,7 +40,7 @@ def main() -> None:
     ds = dataset(args.calls)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "copy.db"
-        shutil.copy2(ds.encrypted, path)
+        flushed_copy(ds.encrypted, path)
         shutil.copy2(keyfile_path(ds.encrypted), keyfile_path(path))
         db = Database.open(path, user=USER, passphrase=PASSPHRASE)
         try:

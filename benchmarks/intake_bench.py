@@ -12,9 +12,7 @@ Run: `.venv/bin/python -m benchmarks.intake_bench [--calls N] [--saves N]`
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import shutil
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
@@ -25,7 +23,16 @@ from sqlalchemy import text
 
 from benchmarks.dataset import PASSPHRASE, USER, dataset
 from benchmarks.plain import open_plain_database
-from benchmarks.report import Row, each_store, median, merged, p95, print_table, timed_ms
+from benchmarks.report import (
+    Row,
+    each_store,
+    flushed_copy,
+    median,
+    merged,
+    p95,
+    print_table,
+    timed_ms,
+)
 from sosdesk.services.calls import CallInput, save_call
 from sosdesk.services.drafts import save_draft
 from sosdesk.store.database import Database
@@ -49,16 +56,9 @@ WORDS = (
 
 
 def _copy(src: Path, folder: Path) -> Path:
-    """Copy a store (and its key file) and flush the copy to disk: else the first checkpoint's
-    fsync writes out gigabytes of the copy, and one save is billed for it (1.1-1.5 s)."""
     for p in src.parent.glob(src.name + "*"):
         if not p.name.endswith((".done", ".bak")):
-            shutil.copy2(p, folder / p.name)
-            fd = os.open(folder / p.name, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            flushed_copy(p, folder / p.name)
     return folder / src.name
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from benchmarks.plain import create_plain_database, open_plain_database
-from benchmarks.report import Row, in_child, median, print_table
+from benchmarks.report import Row, flushed_copy, in_child, median, print_table
 from sosdesk.domain.ids import new_id
 from sosdesk.services.calls import CallInput, insert_call
 from sosdesk.store import kdf
@@ -239,14 +239,14 @@ def _import(
 def _copy(source: Path, name: str) -> Path:
     """A copy of a closed database (with its key file and WAL) beside it, named `name`."""
     target = source.with_name(name)
-    shutil.copy2(source, target)
+    flushed_copy(source, target)
     for src, copy in (
         (keyfile_path(source), keyfile_path(target)),
         (source.with_name(source.name + "-wal"), target.with_name(target.name + "-wal")),
     ):
         copy.unlink(missing_ok=True)
         if src.exists():
-            shutil.copy2(src, copy)
+            flushed_copy(src, copy)
     return target
 
 
