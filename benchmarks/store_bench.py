@@ -103,7 +103,8 @@ def main() -> None:
     e, p = ({k: min(r[k] for r in runs[flag]) for k in runs[flag][0]} for flag in (True, False))
     print_table(
         f"Store workload ({args.calls:,} calls inserted, best of {args.rounds} rounds; Argon2id "
-        f"t={kdf.DEFAULT_KDF.time_cost}, m={kdf.DEFAULT_KDF.memory_kib // 1024} MiB)",
+        f"t={kdf.DEFAULT_KDF.time_cost}, m={kdf.DEFAULT_KDF.memory_kib // 1024} MiB, "
+        f"p={kdf.DEFAULT_KDF.parallelism})",
         [
             Row(
                 f"insert {args.calls:,} calls (500 per transaction)",
