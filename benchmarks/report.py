@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import random
 import shutil
 import statistics
 import sys
@@ -181,6 +182,25 @@ def read_once_s(path: Path) -> float:
         while f.read(8 << 20):
             pass
     return time.perf_counter() - started
+
+
+def random_reads_ms(path: Path, reads: int = 300) -> list[float]:
+    """Milliseconds of each of `reads` random 4 KiB reads of `path`, evicted first: how fast
+    the disk answered the cold figures measured beside them (see `read_once_s`)."""
+    evict(path)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_RANDOM)  # one page each, no read-ahead
+        pages = os.fstat(fd).st_size // 4096
+        picks = random.Random(len(path.name)).sample(range(pages), min(reads, pages))
+        out = []
+        for page in picks:
+            started = time.perf_counter()
+            os.pread(fd, 4096, page * 4096)
+            out.append((time.perf_counter() - started) * 1000)
+        return out
+    finally:
+        os.close(fd)
 
 
 def _children_peak_kib() -> int:
